@@ -1,0 +1,359 @@
+"""The shipped content: shape, counts, wording limits and the loader."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import sys
+from collections import Counter
+from importlib.resources import files
+
+import pytest
+
+from tui import content
+from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, Prompt
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}")
+ALLOWED_PLACEHOLDERS = {"{partner}", "{partner_s}"}
+THEME_IDS = ["seen", "blocks", "rituals", "gratitude", "repair", "safety"]
+JSON_FILES = ["gestures.json", "prompts.json", "rituals.json", "why.json"]
+
+GESTURE_MAX = 140
+PROMPT_MAX = 160
+RITUAL_NAME_MAX = 40
+RITUAL_DESCRIPTION_MAX = 140
+WHY_MAX = 90
+
+
+def _fallback(text: str) -> str:
+    return content.personalise(text, "")
+
+
+def _one_sentence(text: str) -> bool:
+    """Starts with a capital, ends with . ! or ?, no sentence break inside."""
+    if not text or text != text.strip() or "\n" in text:
+        return False
+    if not text[0].isupper() or text[-1] not in ".!?":
+        return False
+    return re.search(r"[.!?][\"')]?\s+[A-Z]", text[:-1]) is None
+
+
+# --- packaging -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", JSON_FILES)
+def test_json_files_are_package_data(name):
+    resource = files("tui.content").joinpath(name)
+    assert resource.is_file(), f"{name} is not found in the tui.content package"
+    json.loads(resource.read_text(encoding="utf-8"))
+
+
+def test_loader_imports_only_stdlib_and_model():
+    source = files("tui.content").joinpath("__init__.py").read_text(encoding="utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module if node.module.startswith("tui") else node.module.split(".")[0])
+    allowed = set(sys.stdlib_module_names) | {"tui.model"}
+    assert imported <= allowed, imported - allowed
+
+
+def test_loaders_are_cached():
+    assert content.gestures() is content.gestures()
+    assert content.prompts() is content.prompts()
+    assert content.why_lines() is content.why_lines()
+
+
+# --- gestures --------------------------------------------------------------
+
+
+def test_gestures_are_dataclasses_with_frozenset_tags():
+    for g in content.gestures():
+        assert isinstance(g, Gesture)
+        assert isinstance(g.tags, frozenset)
+
+
+def test_gesture_ids_unique_and_kebab_case():
+    ids = [g.id for g in content.gestures()]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    for gid in ids:
+        assert ID_RE.match(gid), gid
+
+
+def test_gesture_languages_efforts_and_tags_are_known():
+    for g in content.gestures():
+        assert g.language in LOVE_LANGUAGES, g.id
+        assert g.effort in EFFORTS, g.id
+        assert g.tags <= content.TAGS, (g.id, g.tags - content.TAGS)
+        assert g.tags, f"{g.id} has no tags"
+
+
+def test_gesture_counts():
+    all_ = content.gestures()
+    assert len(all_) >= 130
+    per_language = Counter(g.language for g in all_)
+    for lang in LOVE_LANGUAGES:
+        assert per_language[lang] >= 18, (lang, per_language[lang])
+    apart = [g for g in all_ if "apart" in g.tags]
+    assert len(apart) >= 20
+    for lang in LOVE_LANGUAGES:
+        n_apart = sum(1 for g in apart if g.language == lang)
+        n_together = sum(1 for g in all_ if g.language == lang and "together" in g.tags)
+        assert n_apart >= 3, (lang, n_apart)
+        assert n_together >= 10, (lang, n_together)
+
+
+def test_every_gesture_says_where_it_works():
+    for g in content.gestures():
+        assert g.tags & {"together", "apart"}, g.id
+
+
+def test_many_gestures_cost_nothing():
+    all_ = content.gestures()
+    free = sum(1 for g in all_ if "costs_nothing" in g.tags)
+    assert free * 2 >= len(all_)
+
+
+def test_gesture_texts_are_one_short_sentence():
+    for g in content.gestures():
+        assert g.text.strip(), g.id
+        assert _one_sentence(g.text), g.id
+        assert len(g.text) < GESTURE_MAX, g.id
+        assert len(_fallback(g.text)) < GESTURE_MAX, g.id
+
+
+def test_gesture_placeholders_are_only_partner():
+    for g in content.gestures():
+        found = set(PLACEHOLDER_RE.findall(g.text))
+        assert found <= ALLOWED_PLACEHOLDERS, (g.id, found)
+        rest = PLACEHOLDER_RE.sub("", g.text)
+        assert "{" not in rest and "}" not in rest, g.id
+        assert not g.text.startswith("{"), g.id
+
+
+def test_placeholders_used_in_a_fair_share():
+    all_ = content.gestures()
+    with_name = sum(1 for g in all_ if "{partner" in g.text)
+    assert len(all_) // 5 <= with_name <= len(all_) // 2
+
+
+def test_gesture_texts_unique():
+    texts = [g.text.casefold() for g in content.gestures()]
+    assert len(texts) == len(set(texts))
+
+
+def test_gesture_by_id_matches_catalog():
+    index = content.gesture_by_id()
+    assert list(index) == [g.id for g in content.gestures()]
+    index.clear()  # a caller's copy; the catalog is unharmed
+    assert content.gesture_by_id()
+
+
+@pytest.mark.parametrize(
+    "gid, language",
+    [
+        ("red-light-squeeze", "touch"),
+        ("mirror-note", "words"),
+        ("midday-thinking-of-you", "words"),
+        ("coffee-their-way", "service"),
+        ("specific-compliment", "words"),
+        ("door-hug", "touch"),
+        ("turn-toward-a-bid", "time"),
+        ("six-second-kiss", "touch"),
+        ("one-thing-before-parting", "time"),
+        ("celebrate-good-news", "words"),
+        ("embrace-before-sleep", "touch"),
+    ],
+)
+def test_inspiring_gestures_present(gid, language):
+    g = content.gesture_by_id()[gid]
+    assert g.language == language
+
+
+def test_red_light_squeeze_reads_well():
+    g = content.gesture_by_id()["red-light-squeeze"]
+    assert "red light" in g.text
+    assert "together" in g.tags
+
+
+# --- prompts ---------------------------------------------------------------
+
+
+def test_themes_in_order_with_titles():
+    t = content.themes()
+    assert list(t) == THEME_IDS
+    for tid, title in t.items():
+        assert title.strip() and len(title) <= 60, tid
+
+
+def test_prompts_are_dataclasses():
+    for p in content.prompts():
+        assert isinstance(p, Prompt)
+
+
+def test_prompt_ids_unique_and_kebab_case():
+    ids = [p.id for p in content.prompts()]
+    assert len(ids) == len(set(ids))
+    for pid in ids:
+        assert ID_RE.match(pid), pid
+
+
+def test_prompt_themes_and_depths_known():
+    known = content.themes()
+    for p in content.prompts():
+        assert p.theme in known, p.id
+        assert p.depth in (1, 2, 3), p.id
+
+
+def test_prompt_counts():
+    all_ = content.prompts()
+    assert len(all_) >= 66
+    per_theme = Counter(p.theme for p in all_)
+    for tid in THEME_IDS:
+        assert per_theme[tid] >= 10, (tid, per_theme[tid])
+
+
+def test_prompt_depth_rises_within_each_theme():
+    for tid in THEME_IDS:
+        depths = [p.depth for p in content.prompts() if p.theme == tid]
+        assert depths == sorted(depths), tid
+        assert set(depths) == {1, 2, 3}, tid
+
+
+def test_prompt_texts():
+    for p in content.prompts():
+        assert p.text.strip(), p.id
+        assert p.text[0].isupper() and p.text.endswith("?"), p.id
+        assert len(p.text) <= PROMPT_MAX, p.id
+        assert "{" not in p.text and "}" not in p.text, p.id
+
+
+def test_prompt_texts_unique():
+    texts = [p.text.casefold() for p in content.prompts()]
+    assert len(texts) == len(set(texts))
+
+
+def test_blocks_prompts_are_gentle():
+    blaming = ("fault", "blame", "should have", "lazy", "selfish", "failed", "why don't you")
+    for p in content.prompts():
+        if p.theme == "blocks":
+            low = p.text.casefold()
+            assert not any(word in low for word in blaming), p.id
+
+
+@pytest.mark.parametrize(
+    "pid, theme",
+    [
+        ("small-gestures-seen", "seen"),
+        ("what-keeps-me", "blocks"),
+        ("rituals-over-big-moments", "rituals"),
+        ("ritual-to-start-today", "rituals"),
+    ],
+)
+def test_inspiring_prompts_present(pid, theme):
+    assert content.prompt_by_id()[pid].theme == theme
+
+
+def test_prompt_by_id_matches_deck():
+    assert list(content.prompt_by_id()) == [p.id for p in content.prompts()]
+
+
+# --- rituals ---------------------------------------------------------------
+
+
+def test_default_rituals_shape():
+    rituals = content.default_rituals()
+    assert len(rituals) >= 8
+    ids = [r["id"] for r in rituals]
+    assert len(ids) == len(set(ids))
+    for r in rituals:
+        assert set(r) == {"id", "name", "description", "weekdays"}
+        assert ID_RE.match(r["id"]), r["id"]
+        assert r["name"].strip() and len(r["name"]) <= RITUAL_NAME_MAX, r["id"]
+        assert _one_sentence(r["description"]), r["id"]
+        assert len(r["description"]) <= RITUAL_DESCRIPTION_MAX, r["id"]
+        assert "{" not in r["name"] + r["description"], r["id"]
+        assert isinstance(r["weekdays"], tuple)
+        assert all(isinstance(d, int) and 0 <= d <= 6 for d in r["weekdays"])
+
+
+def test_default_rituals_daily_and_weekly():
+    rituals = content.default_rituals()
+    daily = [r for r in rituals if not r["weekdays"]]
+    weekly = [r for r in rituals if len(r["weekdays"]) == 1]
+    assert len(daily) >= 6
+    assert {r["id"] for r in weekly} >= {"weekly-date", "how-are-we"}
+
+
+def test_default_rituals_are_fresh_copies():
+    first = content.default_rituals()
+    first[0]["name"] = "changed"
+    assert content.default_rituals()[0]["name"] != "changed"
+
+
+# --- why lines -------------------------------------------------------------
+
+
+def test_why_lines():
+    lines = content.why_lines()
+    assert len(lines) >= 14
+    assert len(set(lines)) == len(lines)
+    for line in lines:
+        assert line.strip() == line and line, line
+        assert len(line) < WHY_MAX, line
+        assert "{" not in line and "}" not in line, line
+
+
+# --- personalise -----------------------------------------------------------
+
+
+def test_personalise_with_name():
+    text = "Hug {partner} and praise {partner_s} work."
+    assert content.personalise(text, "Sam") == "Hug Sam and praise Sam's work."
+
+
+def test_personalise_strips_name():
+    assert content.personalise("Call {partner}.", "  Alex \n") == "Call Alex."
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\t\n"])
+def test_personalise_empty_name_falls_back(empty):
+    text = "Hug {partner} and praise {partner_s} work."
+    assert content.personalise(text, empty) == "Hug your partner and praise your partner's work."
+
+
+def test_personalise_possessive_of_name_ending_in_s():
+    assert content.personalise("{partner_s} hand", "James") == "James's hand"
+
+
+def test_personalise_name_with_braces_is_literal():
+    text = "Hug {partner} and praise {partner_s} work."
+    assert content.personalise(text, "{x}") == "Hug {x} and praise {x}'s work."
+    assert content.personalise(text, "{0}") == "Hug {0} and praise {0}'s work."
+
+
+def test_personalise_name_that_looks_like_a_placeholder():
+    text = "Hug {partner}; see {partner_s} smile."
+    assert content.personalise(text, "{partner_s}") == "Hug {partner_s}; see {partner_s}'s smile."
+    assert content.personalise(text, "{partner}") == "Hug {partner}; see {partner}'s smile."
+
+
+def test_personalise_markup_is_literal():
+    assert content.personalise("Hug {partner}.", "[bold]x") == "Hug [bold]x."
+    assert content.personalise("{partner_s} day", "[/]") == "[/]'s day"
+
+
+def test_personalise_without_placeholders_is_unchanged():
+    assert content.personalise("Make the bed.", "Sam") == "Make the bed."
+
+
+def test_every_gesture_personalises_cleanly():
+    for g in content.gestures():
+        for name in ("", "Sam", "{x}"):
+            out = content.personalise(g.text, name)
+            assert "{partner" not in out, g.id
+        assert "Sam" in content.personalise(g.text, "Sam") or "{partner" not in g.text

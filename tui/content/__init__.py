@@ -1,0 +1,185 @@
+"""The shipped content: gesture catalog, prompt deck, default rituals, why-lines.
+
+The content is data, not code. Every sentence lives in the JSON files next to
+this module (``gestures.json``, ``prompts.json``, ``rituals.json``,
+``why.json``), shipped as package data and read through
+``importlib.resources``, so it can be edited, reviewed and translated without
+touching Python. This module only loads it (once, cached), turns it into the
+dataclasses of :mod:`tui.model`, and fills in the partner's name.
+
+Gesture texts may hold two placeholders, ``{partner}`` and ``{partner_s}``
+(possessive); :func:`personalise` fills them without ``str.format``, so names
+with braces or markup-looking text are kept exactly as typed.
+
+Nothing here imports Textual; only the standard library and ``tui.model``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, Prompt
+
+__all__ = [
+    "TAGS",
+    "DEPTHS",
+    "FALLBACK_PARTNER",
+    "gestures",
+    "gesture_by_id",
+    "prompts",
+    "prompt_by_id",
+    "themes",
+    "default_rituals",
+    "why_lines",
+    "personalise",
+]
+
+TAGS: frozenset[str] = frozenset(
+    {"together", "apart", "morning", "evening", "at_home", "out", "costs_nothing"}
+)
+"""Every tag a gesture may carry.
+
+``together`` needs being in the same place; ``apart`` works at a distance.
+A gesture may carry both when it works either way.
+"""
+
+DEPTHS: tuple[int, ...] = (1, 2, 3)
+"""Prompt depth, 1 light .. 3 deep."""
+
+FALLBACK_PARTNER = "your partner"
+"""What ``{partner}`` becomes when no name was given."""
+
+
+def _load(name: str) -> Any:
+    """Read one JSON file shipped in this package."""
+    text = files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _fail(file: str, what: str) -> ValueError:
+    return ValueError(f"tui/content/{file}: {what}")
+
+
+@cache
+def gestures() -> tuple[Gesture, ...]:
+    """The gesture catalog, in file order."""
+    out: list[Gesture] = []
+    for raw in _load("gestures.json")["gestures"]:
+        gid = raw["id"]
+        tags = frozenset(raw.get("tags", ()))
+        if raw["language"] not in LOVE_LANGUAGES:
+            raise _fail("gestures.json", f"{gid}: unknown language {raw['language']!r}")
+        if raw["effort"] not in EFFORTS:
+            raise _fail("gestures.json", f"{gid}: unknown effort {raw['effort']!r}")
+        if not tags <= TAGS:
+            raise _fail("gestures.json", f"{gid}: unknown tags {sorted(tags - TAGS)}")
+        out.append(
+            Gesture(
+                id=gid,
+                text=raw["text"],
+                language=raw["language"],
+                effort=raw["effort"],
+                tags=tags,
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def _gesture_index() -> dict[str, Gesture]:
+    return {g.id: g for g in gestures()}
+
+
+def gesture_by_id() -> dict[str, Gesture]:
+    """Gestures keyed by id (a fresh dict each call; safe to change)."""
+    return dict(_gesture_index())
+
+
+@cache
+def _prompt_file() -> dict[str, Any]:
+    return _load("prompts.json")
+
+
+@cache
+def _themes() -> dict[str, str]:
+    return {t["id"]: t["title"] for t in _prompt_file()["themes"]}
+
+
+def themes() -> dict[str, str]:
+    """Prompt themes, id -> title, in file order (a fresh dict each call)."""
+    return dict(_themes())
+
+
+@cache
+def prompts() -> tuple[Prompt, ...]:
+    """The reflective prompt deck, in file order (light to deep within a theme)."""
+    known = _themes()
+    out: list[Prompt] = []
+    for raw in _prompt_file()["prompts"]:
+        pid = raw["id"]
+        if raw["theme"] not in known:
+            raise _fail("prompts.json", f"{pid}: unknown theme {raw['theme']!r}")
+        depth = int(raw.get("depth", 1))
+        if depth not in DEPTHS:
+            raise _fail("prompts.json", f"{pid}: depth {depth} is not 1, 2 or 3")
+        out.append(Prompt(id=pid, theme=raw["theme"], text=raw["text"], depth=depth))
+    return tuple(out)
+
+
+@cache
+def _prompt_index() -> dict[str, Prompt]:
+    return {p.id: p for p in prompts()}
+
+
+def prompt_by_id() -> dict[str, Prompt]:
+    """Prompts keyed by id (a fresh dict each call; safe to change)."""
+    return dict(_prompt_index())
+
+
+@cache
+def _rituals() -> tuple[tuple[str, str, str, tuple[int, ...]], ...]:
+    out = []
+    for raw in _load("rituals.json")["rituals"]:
+        days = tuple(int(d) for d in raw.get("weekdays", ()))
+        if any(d < 0 or d > 6 for d in days):
+            raise _fail("rituals.json", f"{raw['id']}: weekdays must be 0..6")
+        out.append((raw["id"], raw["name"], raw["description"], days))
+    return tuple(out)
+
+
+def default_rituals() -> tuple[dict, ...]:
+    """The rituals offered on first run.
+
+    Each is ``{"id", "name", "description", "weekdays"}``; ``weekdays`` is a
+    tuple of 0..6 (Monday=0), empty meaning every day. Fresh dicts each call.
+    """
+    return tuple(
+        {"id": rid, "name": name, "description": desc, "weekdays": days}
+        for rid, name, desc, days in _rituals()
+    )
+
+
+@cache
+def why_lines() -> tuple[str, ...]:
+    """Short lines on why small, frequent acts of care matter."""
+    return tuple(str(line) for line in _load("why.json")["lines"])
+
+
+def personalise(text: str, partner_name: str) -> str:
+    """Fill ``{partner}`` and ``{partner_s}`` with the partner's name.
+
+    The name is stripped; an empty name gives "your partner" and
+    "your partner's". The possessive is always name + "'s" ("James's").
+    Uses plain replacement in a single pass, so a name holding braces
+    (even "{partner}") or markup such as "[bold]" is inserted literally.
+    """
+    name = (partner_name or "").strip()
+    who = name or FALLBACK_PARTNER
+    whose = f"{who}'s"
+    # Split on the possessive first, so text inserted for one placeholder
+    # is never scanned again for the other.
+    pieces = text.split("{partner_s}")
+    return whose.join(piece.replace("{partner}", who) for piece in pieces)
