@@ -1,0 +1,75 @@
+"""The reflective prompt of the day: deterministic, no repeats within 30 days."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Iterable, Sequence
+from datetime import date, timedelta
+
+from tui.model import Prompt, PromptDay
+
+NO_REPEAT_DAYS = 30
+"""A prompt shown in this many days before today is not offered again."""
+
+
+def recent_prompt_ids(
+    history: Iterable[PromptDay], day: date, days: int = NO_REPEAT_DAYS
+) -> set[str]:
+    """Ids shown on the ``days`` days before ``day`` (``day`` itself excluded)."""
+    start = day - timedelta(days=days)
+    ids: set[str] = set()
+    for entry in history:
+        if start <= entry.day < day:
+            ids.add(entry.prompt_id)
+            ids.update(entry.shown)
+    return ids
+
+
+def _candidates(
+    day: date,
+    deck: Sequence[Prompt],
+    history: Sequence[PromptDay],
+    skip: Collection[str],
+    theme: str | None,
+) -> list[Prompt]:
+    """Candidates, relaxing filters until some remain.
+
+    Order: theme + window + skip; theme + skip; window + skip (theme dropped);
+    skip only; anything but the prompt shown just before; the whole deck.
+    """
+    recent = recent_prompt_ids(history, day)
+    skipped = set(skip)
+    themed = [p for p in deck if not theme or p.theme == theme]
+    last_shown = list(skip)[-1] if skip else None
+    levels = [
+        [p for p in themed if p.id not in recent and p.id not in skipped],
+        [p for p in themed if p.id not in skipped],
+        [p for p in deck if p.id not in recent and p.id not in skipped],
+        [p for p in deck if p.id not in skipped],
+        [p for p in deck if p.id != last_shown],
+    ]
+    for level in levels:
+        if level:
+            return level
+    return list(deck)
+
+
+def prompt_of_the_day(
+    day: date,
+    deck: Sequence[Prompt],
+    history: Sequence[PromptDay],
+    *,
+    skip: Collection[str] = (),
+    theme: str | None = None,
+) -> Prompt:
+    """The prompt for ``day``, uniform among the candidates.
+
+    Deterministic for the same ``day``, ``skip`` and inputs. Candidates: of
+    ``theme`` when given, not shown in the 30 days before ``day``, not in
+    ``skip`` (ids already shown today, oldest first); filters relax in that
+    order of importance rather than fail. Raises ValueError on an empty deck.
+    """
+    if not deck:
+        raise ValueError("the prompt deck is empty")
+    rng = random.Random(f"micro-romance:prompt:{day.isoformat()}:{len(skip)}:{theme or ''}")
+    return rng.choice(_candidates(day, deck, history, skip, theme))

@@ -1,0 +1,209 @@
+"""Ritual days, consistency, forgiving streaks and the heatmap.
+
+Every function takes ``today`` (or the day in question) as an argument. A day
+of a ritual is in exactly one state, given by :func:`day_state`; consistency,
+streaks, the heatmap and the weekly summary are all built on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence, Set
+from datetime import date, timedelta
+
+from tui.model import GraceSpan, Ritual
+
+DONE = "done"
+MISSED = "missed"
+OPEN = "open"
+REST = "rest"
+GRACE = "grace"
+FUTURE = "future"
+STATES = (DONE, MISSED, OPEN, REST, GRACE, FUTURE)
+
+FORGIVE_DAYS = 7
+"""Two misses closer than this many days end a streak; one is forgiven."""
+MAX_STREAK_DAYS = 3650
+
+STREAK_RULE = (
+    "A streak counts the scheduled days you kept. One missed day in any 7 days is "
+    "forgiven; a second miss within 7 days ends it. Rest days and grace days never "
+    "break it, and today only counts once you tick it."
+)
+"""Plain-language statement of :func:`forgiving_streak`, for a help screen."""
+
+CONSISTENCY_RULE = (
+    "Consistency is the share of scheduled days you kept over the last 30 days. "
+    "Rest days, grace days and days before the ritual existed are left out, and "
+    "today only counts once you tick it."
+)
+"""Plain-language statement of :func:`consistency`, for a help screen."""
+
+Cell = tuple[date, int, int]
+"""A heatmap cell: (day, rituals kept, rituals scheduled)."""
+
+
+def in_grace(day: date, grace: Collection[GraceSpan]) -> bool:
+    """True when any grace span covers ``day``."""
+    return any(span.covers(day) for span in grace)
+
+
+def day_state(
+    ritual: Ritual,
+    day: date,
+    ticked: Set[date],
+    today: date,
+    grace: Collection[GraceSpan] = (),
+) -> str:
+    """The state of ``ritual`` on ``day`` as seen on ``today``.
+
+    In order of precedence: "future" (after today); "rest" (before
+    ``ritual.created`` or not a scheduled weekday, even if ticked); "done"
+    (ticked, backfilled ticks included); "grace" (a grace span covers it);
+    "open" (today, not yet ticked); otherwise "missed".
+    """
+    if day > today:
+        return FUTURE
+    if (ritual.created is not None and day < ritual.created) or not ritual.scheduled_on(day):
+        return REST
+    if day in ticked:
+        return DONE
+    if in_grace(day, grace):
+        return GRACE
+    if day == today:
+        return OPEN
+    return MISSED
+
+
+def last_days(
+    ritual: Ritual,
+    ticked: Set[date],
+    today: date,
+    n: int = 7,
+    grace: Collection[GraceSpan] = (),
+) -> list[tuple[date, str]]:
+    """The last ``n`` days as (day, state), oldest first, ending with today."""
+    days = [today - timedelta(days=offset) for offset in range(n - 1, -1, -1)]
+    return [(day, day_state(ritual, day, ticked, today, grace)) for day in days]
+
+
+def consistency(
+    ritual: Ritual,
+    ticked: Set[date],
+    today: date,
+    window: int = 30,
+    grace: Collection[GraceSpan] = (),
+) -> float | None:
+    """Kept scheduled days / countable scheduled days in the window ending today.
+
+    The window is the ``window`` days ending on ``today`` (inclusive). A day
+    counts when it is "done" or "missed": an open today is neither kept nor
+    missed, and rest days, grace days and days before ``ritual.created`` are
+    left out. None when no day counts (for example a ritual created today and
+    not yet ticked). See CONSISTENCY_RULE.
+    """
+    kept = counted = 0
+    for _, state in last_days(ritual, ticked, today, window, grace):
+        if state == DONE:
+            kept += 1
+            counted += 1
+        elif state == MISSED:
+            counted += 1
+    return kept / counted if counted else None
+
+
+def forgiving_streak(
+    ritual: Ritual,
+    ticked: Set[date],
+    today: date,
+    grace: Collection[GraceSpan] = (),
+) -> int:
+    """Kept scheduled days walking back from today, forgiving isolated misses.
+
+    Rule (see STREAK_RULE): walk back from ``today``; "done" days add one, an
+    unticked today, rest days and grace days are skipped. A missed day is
+    forgiven unless the previous miss found (a later date) is fewer than 7
+    days after it, in which case the walk stops there. The walk also stops at
+    ``ritual.created`` and after 3650 days.
+    """
+    streak = 0
+    later_miss: date | None = None
+    for offset in range(MAX_STREAK_DAYS):
+        day = today - timedelta(days=offset)
+        if ritual.created is not None and day < ritual.created:
+            break
+        state = day_state(ritual, day, ticked, today, grace)
+        if state == DONE:
+            streak += 1
+        elif state == MISSED:
+            if later_miss is not None and (later_miss - day).days < FORGIVE_DAYS:
+                break
+            later_miss = day
+    return streak
+
+
+def week_start(day: date) -> date:
+    """The Monday of the ISO week containing ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def _cell(
+    rituals: Sequence[Ritual],
+    ticked_by_ritual: Mapping[str, Set[date]],
+    day: date,
+    today: date,
+    grace: Collection[GraceSpan],
+) -> Cell | None:
+    if day > today:
+        return None
+    kept = scheduled = 0
+    for ritual in rituals:
+        state = day_state(ritual, day, ticked_by_ritual.get(ritual.id, frozenset()), today, grace)
+        if state in (DONE, MISSED, OPEN):
+            scheduled += 1
+        if state == DONE:
+            kept += 1
+    return day, kept, scheduled
+
+
+def heatmap(
+    rituals: Sequence[Ritual],
+    ticked_by_ritual: Mapping[str, Set[date]],
+    today: date,
+    weeks: int = 12,
+    grace: Collection[GraceSpan] = (),
+) -> list[list[Cell | None]]:
+    """``weeks`` rows of 7 cells (Monday..Sunday), the last row holding today.
+
+    A cell is (day, kept, scheduled) where scheduled counts the non-archived
+    rituals that were done, missed or open that day (rest and grace days are
+    not scheduled) and kept counts the done ones; days after today are None.
+    """
+    live = [ritual for ritual in rituals if not ritual.archived]
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    return [
+        [
+            _cell(live, ticked_by_ritual, first + timedelta(days=7 * week + weekday), today, grace)
+            for weekday in range(7)
+        ]
+        for week in range(weeks)
+    ]
+
+
+def open_rituals(
+    rituals: Sequence[Ritual],
+    ticked_by_ritual: Mapping[str, Set[date]],
+    day: date,
+) -> list[Ritual]:
+    """Non-archived rituals scheduled on ``day`` (and existing by then), not ticked.
+
+    Returned in ``position`` order (stable for equal positions).
+    """
+    waiting = [
+        ritual
+        for ritual in rituals
+        if not ritual.archived
+        and ritual.scheduled_on(day)
+        and (ritual.created is None or ritual.created <= day)
+        and day not in ticked_by_ritual.get(ritual.id, frozenset())
+    ]
+    return sorted(waiting, key=lambda ritual: ritual.position)
