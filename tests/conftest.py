@@ -1,0 +1,55 @@
+"""Shared fixtures: a fresh data folder, a fixed clock, and the app on top of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui.clock import ManualClock
+from tui.store import Store
+
+DAY = date(2026, 11, 25)
+"""The fixed "today" of the tests (a Wednesday)."""
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(DAY)
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    s = Store(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_app(data_dir: Path, clock: ManualClock) -> Callable[..., object]:
+    """Build the app on the test data folder; stores are closed at teardown."""
+    from tui.app import MicroRomanceApp
+
+    opened: list[Store] = []
+
+    def factory(*, welcomed: bool = True, today: date | None = None) -> MicroRomanceApp:
+        store = Store(data_dir)
+        opened.append(store)
+        if welcomed and not store.settings().welcomed:
+            from dataclasses import replace
+
+            store.save_settings(replace(store.settings(), welcomed=True))
+        if today is not None:
+            clock.set(today)
+        return MicroRomanceApp(store=store, clock=clock)
+
+    yield factory
+    for s in opened:
+        s.close()

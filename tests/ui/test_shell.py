@@ -1,0 +1,79 @@
+"""The app shell as a user meets it: tabs, keys, help, quitting, midnight."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import TabbedContent
+
+from tui.widgets.help import HelpScreen
+
+
+async def test_number_keys_switch_tabs(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        tabs = app.query_one(TabbedContent)
+        assert tabs.active == "today"
+        for key, tab in [("2", "rituals"), ("3", "gratitude"), ("4", "prompts"), ("1", "today")]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert tabs.active == tab
+
+
+async def test_tabs_are_in_order(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        labels = [str(tab.label) for tab in app.query("Tab")]
+        assert labels[:4] == ["Today", "Rituals", "Gratitude", "Prompts"]
+
+
+async def test_help_opens_lists_every_tab_and_closes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        for title in ("Today", "Rituals", "Gratitude", "Prompts", "Quit"):
+            assert title in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_midnight_moves_today(make_app, clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        start = app.today
+        clock.advance()
+        app.check_day()
+        await pilot.pause()
+        assert app.today == date.fromordinal(start.toordinal() + 1)
+
+
+async def test_theme_choice_is_remembered(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "linen"
+        await pilot.pause()
+    assert app.store.settings().theme == "linen"
+
+
+async def test_palette_offers_tabs(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Go to Gratitude" in titles
+        assert any("theme" in t.lower() for t in titles)
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Go to Prompts")
+        command.callback()
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "prompts"

@@ -1,0 +1,77 @@
+"""The command line: fast help and version, clear one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import __version__
+from tui.cli import main
+from tui.store import FILE_NAME, Store
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=cwd, stdin=subprocess.DEVNULL
+    )
+
+
+def test_version_and_help_do_not_import_textual() -> None:
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        "for args in (['--version'], ['--help']):\n"
+        "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+        "print('textual' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip().endswith("False"), proc.stdout
+    assert __version__ in proc.stdout
+
+
+def test_python_m_tui_help(tmp_path: Path) -> None:
+    proc = run("--help", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert "--data-dir" in proc.stdout and "--today" in proc.stdout
+
+
+def test_bad_today_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--today", "tomorrow"])
+    assert info.value.code == 2
+    assert "not a date" in capsys.readouterr().err
+
+
+def test_bad_data_file_one_paragraph_no_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / FILE_NAME).write_bytes(b"{not json")
+    proc = run("--data-dir", str(data))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert str(data / FILE_NAME) in proc.stderr and "not valid JSON" in proc.stderr
+    assert (data / FILE_NAME).read_bytes() == b"{not json"
+
+
+def test_second_instance_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store(data):
+        proc = run("--data-dir", str(data))
+    assert proc.returncode == 2
+    assert "already running" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unusable_data_dir(tmp_path: Path) -> None:
+    (tmp_path / "plain-file").write_text("x")
+    proc = run("--data-dir", str(tmp_path / "plain-file" / "data"))
+    assert proc.returncode == 2
+    assert "cannot be created" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_default_data_dir_honours_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    from tui.paths import default_data_dir
+
+    assert default_data_dir() == tmp_path / "xdg" / "micro-romance"

@@ -1,0 +1,231 @@
+"""The store: what is written is what comes back, and a bad file is never touched."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tui.model import GestureDay, Note, Settings
+from tui.store import (
+    FILE_NAME,
+    SCHEMA_VERSION,
+    DataFileError,
+    Store,
+    StoreLockedError,
+    StoreWriteError,
+)
+
+DAY = date(2026, 11, 25)
+
+
+def test_round_trip_every_kind(data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        s.save_settings(Settings(partner_name="Sam", love_languages=("touch", "words"), together="apart", welcomed=True))
+        coffee = s.add_ritual("Morning coffee", created=DAY)
+        walk = s.add_ritual("Sunday walk", weekdays=[6], created=DAY)
+        s.set_tick(coffee.id, DAY, True)
+        s.set_tick(coffee.id, DAY - timedelta(days=400), True)
+        s.show_gesture(DAY, "door-hug")
+        s.save_gesture_day(GestureDay(DAY, "door-hug", ("door-hug",), done=True, note="She laughed"))
+        s.set_favourite("door-hug", True)
+        note = s.add_note("For the [bold]soup[/] you made", DAY)
+        answer = s.add_answer("small-gestures-seen", "When you ask how I slept", DAY)
+        s.show_prompt(DAY, "small-gestures-seen")
+    with Store(data_dir) as s:
+        assert s.settings() == Settings("Sam", ("touch", "words"), "apart", True, "")
+        assert [r.name for r in s.rituals()] == ["Morning coffee", "Sunday walk"]
+        assert s.ritual(walk.id).weekdays == (6,)
+        assert s.ticked_days(coffee.id) == {DAY, DAY - timedelta(days=400)}
+        assert s.gesture_day(DAY) == GestureDay(DAY, "door-hug", ("door-hug",), done=True, note="She laughed")
+        assert s.favourites() == {"door-hug"}
+        assert s.notes() == [note]
+        assert s.answers() == [answer]
+        assert s.prompt_day(DAY).prompt_id == "small-gestures-seen"
+
+
+def test_file_records_schema_version_and_is_json(data_dir: Path) -> None:
+    Store(data_dir).close()
+    data = json.loads((data_dir / FILE_NAME).read_text())
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+
+
+def test_untick_and_delete(store: Store) -> None:
+    r = store.add_ritual("Goodnight", created=DAY)
+    store.set_tick(r.id, DAY, True)
+    store.set_tick(r.id, DAY, False)
+    assert not store.is_ticked(r.id, DAY)
+    note = store.add_note("thanks", DAY)
+    gone = store.delete_note(note.id)
+    assert store.notes() == []
+    store.save_note(gone)
+    assert store.notes() == [note]
+
+
+def test_delete_ritual_takes_its_ticks(data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        r = s.add_ritual("Walk", created=DAY)
+        keep = s.add_ritual("Coffee", created=DAY)
+        for n in range(10):
+            s.set_tick(r.id, DAY - timedelta(days=n * 50), True)
+        s.set_tick(keep.id, DAY, True)
+        assert s.delete_ritual(r.id) == 10
+    with Store(data_dir) as s:
+        assert [x.name for x in s.rituals()] == ["Coffee"]
+        assert s.counts().ticks == 1
+
+
+def test_reorder(store: Store) -> None:
+    a, b, c = (store.add_ritual(n, created=DAY) for n in "abc")
+    store.move_ritual(c.id, -2)
+    assert [r.name for r in store.rituals()] == ["c", "a", "b"]
+    store.move_ritual(c.id, 5)
+    assert [r.name for r in store.rituals()] == ["a", "b", "c"]
+
+
+def test_past_years_live_in_their_own_file(data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        r = s.add_ritual("Coffee", created=DAY)
+        s.set_tick(r.id, date(2024, 5, 1), True)
+        s.set_tick(r.id, DAY, True)
+    main = json.loads((data_dir / FILE_NAME).read_text())
+    assert "ticks/2026" in main and "ticks/2024" not in main
+    old = json.loads((data_dir / "history" / "2024.json").read_text())
+    assert list(old) == ["ticks/2024"]
+    before = (data_dir / "history" / "2024.json").stat().st_mtime_ns
+    with Store(data_dir) as s:
+        s.set_tick(r.id, DAY - timedelta(days=1), True)
+        assert s.ticked_days(r.id) == {date(2024, 5, 1), DAY, DAY - timedelta(days=1)}
+    assert (data_dir / "history" / "2024.json").stat().st_mtime_ns == before
+
+
+def test_permissions_are_private(data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        s.add_note("x", DAY)
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data_dir / FILE_NAME).stat().st_mode) == 0o600
+
+
+def test_loose_permissions_are_tightened(data_dir: Path) -> None:
+    Store(data_dir).close()
+    os.chmod(data_dir, 0o755)
+    os.chmod(data_dir / FILE_NAME, 0o644)
+    Store(data_dir).close()
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data_dir / FILE_NAME).stat().st_mode) == 0o600
+
+
+def test_crash_before_replace_keeps_old_file(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.add_note("first", DAY)
+    path = store.path
+    before = path.read_bytes()
+
+    def crash(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(StoreWriteError, match="No space left"):
+        store.add_note("second", DAY)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    # Memory agrees with disk: the failed note is not shown as saved.
+    assert [n.text for n in store.notes()] == ["first"]
+    store.add_note("third", DAY)
+    assert sorted(n.text for n in store.notes()) == ["first", "third"]
+
+
+BAD_FILES = {
+    "truncated": b'{"meta": {"1": {"schema_version": 1}}, "notes/2026": {"1": {"id": "a", "da',
+    "random bytes": bytes(range(256)) * 4,
+    "empty": b"",
+    "wrong shape": b"[1, 2, 3]",
+    "no version": b'{"notes/2026": {}}',
+    "future": b'{"meta": {"1": {"schema_version": 999}}}',
+    "wrong type": b'{"meta": {"1": {"schema_version": 1}}, "notes/2026": {"1": {"id": "a", "day": "2026-11-25", "text": 5}}}',
+    "bad date": b'{"meta": {"1": {"schema_version": 1}}, "ticks/2026": {"1": {"ritual": "a", "day": "yesterday"}}}',
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_is_refused_and_untouched(data_dir: Path, name: str) -> None:
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / FILE_NAME
+    path.write_bytes(BAD_FILES[name])
+    with pytest.raises(DataFileError) as info:
+        Store(data_dir)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == BAD_FILES[name]
+
+
+def test_bad_file_message_names_the_entry(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700)
+    (data_dir / FILE_NAME).write_bytes(BAD_FILES["wrong type"])
+    with pytest.raises(DataFileError, match="notes/2026.*entry 1.*'text' should be text"):
+        Store(data_dir)
+
+
+def test_second_copy_is_refused_then_allowed(data_dir: Path) -> None:
+    first = Store(data_dir)
+    with pytest.raises(StoreLockedError, match="already running"):
+        Store(data_dir)
+    first.close()
+    Store(data_dir).close()
+
+
+def test_lock_of_a_killed_process_does_not_block(data_dir: Path) -> None:
+    code = (
+        "import os, sys; from tui.store import Store; Store(sys.argv[1]); "
+        "print('ready', flush=True); os.kill(os.getpid(), 9)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True)
+    assert "ready" in proc.stdout and proc.returncode == -9
+    Store(data_dir).close()
+
+
+def test_unwritable_dir_gives_a_clear_error(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        blocked = tmp_path / "file-not-dir"
+        blocked.write_text("x")
+        target = blocked / "data"
+    else:
+        tmp_path.chmod(0o500)
+        target = tmp_path / "data"
+    from tui.store import StoreError
+
+    with pytest.raises(StoreError, match="cannot be created"):
+        Store(target)
+
+
+def test_readonly_open_reads_without_lock(data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        s.add_note("hello", DAY)
+        reader = Store(data_dir, readonly=True)
+        assert [n.text for n in reader.notes()] == ["hello"]
+        with pytest.raises(StoreWriteError):
+            reader.add_note("no", DAY)
+
+
+def test_backups_rotate(data_dir: Path) -> None:
+    for n in range(8):
+        with Store(data_dir) as s:
+            s.add_note(f"note {n}", DAY)
+    with Store(data_dir) as s:
+        backups = s.backups()
+    assert 1 <= len(backups) <= 5
+    newest = json.loads((backups[0] / FILE_NAME).read_text())
+    assert any(doc["text"] == "note 7" for doc in newest["notes/2026"].values())
+
+
+def test_note_keeps_hostile_text(store: Store) -> None:
+    text = "[bold]x[/] [@click=app.quit]y[/] 💛 你好 שלום\tend"
+    note = store.save_note(Note(id="n1", day=DAY, text=text))
+    store.close()
+    with Store(store.data_dir) as again:
+        assert again.note("n1").text == text == note.text

@@ -1,0 +1,169 @@
+"""Plain dataclasses shared by the store, the domain logic and the screens.
+
+Nothing here imports Textual or TinyDB. Dates are ``datetime.date``; ids are
+short strings so that exports can be merged back without duplicates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Love languages, in the order we present them.
+LOVE_LANGUAGES: dict[str, str] = {
+    "words": "Words of affirmation",
+    "touch": "Physical touch",
+    "service": "Acts of service",
+    "time": "Quality time",
+    "gifts": "Small gifts",
+}
+
+# How much a gesture asks of the giver.
+EFFORTS: dict[str, str] = {
+    "minute": "About a minute",
+    "ten_minutes": "About ten minutes",
+    "evening": "An evening",
+}
+
+# Where the couple mostly are; "" means not said.
+TOGETHERNESS: dict[str, str] = {
+    "": "Not said",
+    "together": "Mostly together",
+    "apart": "Mostly apart",
+}
+
+# One answer after a gesture is done: did it land?
+FEEDBACK: dict[str, str] = {
+    "landed": "It landed",
+    "so_so": "So-so",
+    "not_really": "Not really",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user told us about their partner."""
+
+    partner_name: str = ""
+    love_languages: tuple[str, ...] = ()
+    """Ranked, first is strongest; a subset of LOVE_LANGUAGES."""
+    together: str = ""
+    """One of TOGETHERNESS."""
+    welcomed: bool = False
+    """True once the first-run welcome was completed or skipped."""
+    theme: str = ""
+    """The Textual theme last chosen; "" means the product default."""
+
+
+@dataclass(frozen=True)
+class Gesture:
+    """One entry of the shipped gesture catalog."""
+
+    id: str
+    text: str
+    """One sentence; may hold {partner} / {partner_s} placeholders."""
+    language: str
+    effort: str
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class GestureDay:
+    """What the Today tab showed and what was done on one day."""
+
+    day: date
+    gesture_id: str
+    """The suggestion currently shown for that day."""
+    shown: tuple[str, ...] = ()
+    """Every suggestion shown that day, in order (includes gesture_id)."""
+    done: bool = False
+    note: str = ""
+    feedback: str = ""
+    """One of FEEDBACK, or "" when not answered."""
+
+
+@dataclass(frozen=True)
+class Ritual:
+    """A repeated moment of connection."""
+
+    id: str
+    name: str
+    weekdays: tuple[int, ...] = ()
+    """Monday=0 .. Sunday=6; empty means every day."""
+    position: int = 0
+    archived: bool = False
+    created: date | None = None
+
+    def scheduled_on(self, day: date) -> bool:
+        return not self.weekdays or day.weekday() in self.weekdays
+
+
+@dataclass(frozen=True)
+class Note:
+    """A gratitude note."""
+
+    id: str
+    day: date
+    text: str
+    said_aloud: bool = False
+    created: str = ""
+    """ISO timestamp of creation (for ordering within a day)."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One reflective prompt of the shipped deck."""
+
+    id: str
+    theme: str
+    text: str
+    depth: int = 1
+    """1 light .. 3 deep."""
+
+
+@dataclass(frozen=True)
+class PromptDay:
+    """Which prompt the Prompts tab showed on one day."""
+
+    day: date
+    prompt_id: str
+    shown: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer to a reflective prompt."""
+
+    id: str
+    prompt_id: str
+    day: date
+    text: str
+    created: str = ""
+
+
+@dataclass(frozen=True)
+class GraceSpan:
+    """Days when rituals and streaks pause (travel, illness, a hard week)."""
+
+    id: str
+    start: date
+    end: date
+    reason: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many entries of each kind the store holds."""
+
+    rituals: int = 0
+    ticks: int = 0
+    gesture_days: int = 0
+    favourites: int = 0
+    notes: int = 0
+    answers: int = 0
+    prompt_days: int = 0
+    grace: int = 0
+    extra: dict[str, int] = field(default_factory=dict)

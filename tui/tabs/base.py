@@ -1,0 +1,30 @@
+"""What every tab shares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.containers import Vertical
+
+
+class TabBase(Vertical):
+    """What every tab shares: its id, title, help text and the app's day."""
+
+    TAB_ID = ""
+    TAB_TITLE = ""
+    HELP = ""
+    """Plain text shown under the tab's keys on the help screen."""
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "today", self.on_day_changed, init=False)
+
+    def on_day_changed(self, day: date) -> None:
+        """The app's today moved (midnight passed); tabs refresh what they show."""
+
+    def focus_first(self) -> None:
+        """Give focus to the tab's main widget."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+

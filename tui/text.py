@@ -1,0 +1,80 @@
+"""Cleaning and checking the words people write, before they are saved.
+
+Text is kept exactly as typed except for what a terminal would act on:
+escape sequences and control characters are removed (newlines and tabs stay),
+and lone surrogates, which cannot be stored as UTF-8, become U+FFFD.
+Markup-looking text such as ``[bold]`` is left alone: it is rendered literally.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 10_000
+"""The longest note or answer we accept (in characters)."""
+
+MAX_LINE_CHARS = 200
+"""The longest one-line note (a gesture's "how did it go")."""
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences,
+# and the 8-bit CSI/OSC introducers.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"
+)
+# C0 and C1 controls except tab and newline; DEL; lone surrogates handled apart.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+class TextError(ValueError):
+    """A note that cannot be saved as it is; the message is for the user."""
+
+
+def clean(text: str) -> str:
+    """Remove what a terminal would interpret; keep everything a person wrote."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def check_note(text: str, *, limit: int = MAX_CHARS) -> str:
+    """Return the cleaned text, or raise TextError saying what is wrong.
+
+    Leading and trailing blank lines are trimmed; inner spacing is kept.
+    """
+    cleaned = clean(text).strip("\n")
+    if not cleaned.strip():
+        raise TextError("There is nothing to save yet: write a few words first.")
+    if len(cleaned) > limit:
+        raise TextError(
+            f"This is {len(cleaned):,} characters; the limit is {limit:,}. "
+            "Shorten it a little (nothing has been cut)."
+        )
+    return cleaned
+
+
+def check_line(text: str, *, limit: int = MAX_LINE_CHARS) -> str:
+    """A one-line note that may be empty (for example how a gesture went)."""
+    cleaned = " ".join(clean(text).split())
+    if len(cleaned) > limit:
+        raise TextError(
+            f"This note is {len(cleaned):,} characters; keep it under {limit:,} "
+            "(nothing has been cut)."
+        )
+    return cleaned
+
+
+def check_name(text: str, *, limit: int = 60) -> str:
+    """A short name (a partner, a ritual): one line, not empty."""
+    cleaned = " ".join(clean(text).split())
+    if not cleaned:
+        raise TextError("A name cannot be empty.")
+    if len(cleaned) > limit:
+        raise TextError(f"Keep the name under {limit} characters (it is {len(cleaned)}).")
+    return cleaned

@@ -1,0 +1,44 @@
+"""The product's own themes: warm and calm, one for dark and one for light terminals."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.theme import Theme
+
+DEFAULT_THEME = "ember"
+
+THEMES = (
+    Theme(
+        name="ember",
+        primary="#E07A5F",
+        secondary="#81B29A",
+        accent="#F2CC8F",
+        warning="#F2CC8F",
+        error="#E5989B",
+        success="#81B29A",
+        foreground="#F4EDE4",
+        background="#221C1E",
+        surface="#2C2427",
+        panel="#3A2F33",
+        dark=True,
+    ),
+    Theme(
+        name="linen",
+        primary="#B5523B",
+        secondary="#4F7A63",
+        accent="#9C6B1E",
+        warning="#9C6B1E",
+        error="#A23B4A",
+        success="#4F7A63",
+        foreground="#2E2326",
+        background="#FBF6EF",
+        surface="#F3EBE0",
+        panel="#E8DCCB",
+        dark=False,
+    ),
+)
+
+
+def register_themes(app: App[object]) -> None:
+    for theme in THEMES:
+        app.register_theme(theme)

@@ -1,0 +1,70 @@
+"""The help screen: every key of the app and of each tab, read from the bindings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+CARE_NOTE = (
+    "micro-romance is a companion, not therapy. If you ever feel unsafe in your "
+    "relationship, a trained professional or a local helpline is the right place to turn."
+)
+
+
+def _key_name(binding: Binding) -> str:
+    if binding.key_display:
+        return binding.key_display
+    names = {"question_mark": "?", "space": "space", "enter": "enter", "escape": "esc",
+             "left_square_bracket": "[", "right_square_bracket": "]", "slash": "/"}
+    return ", ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+
+
+def key_rows(bindings: list[Binding | tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(keys, description) for each described binding; same action merged."""
+    rows: dict[str, tuple[list[str], str]] = {}
+    for item in bindings:
+        binding = item if isinstance(item, Binding) else Binding(*item)
+        if not binding.description or binding.system:
+            continue
+        keys, _ = rows.setdefault(binding.action, ([], binding.description))
+        keys.append(_key_name(binding))
+    return [(" / ".join(keys), text) for keys, text in rows.values()]
+
+
+def _section(title: str, rows: list[tuple[str, str]], text: str = "") -> ComposeResult:
+    yield Static(Content(title), classes="help-title")
+    width = max((len(k) for k, _ in rows), default=0)
+    lines = [f"  {keys:<{width}}  {what}" for keys, what in rows]
+    if lines:
+        yield Static(Content("\n".join(lines)), classes="help-keys")
+    if text:
+        yield Static(Content(text), classes="help-text")
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding of every tab, with the rules a user may wonder about."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from tui.tabs import TABS
+
+        app_bindings = [b for b in type(self.app).BINDINGS if isinstance(b, Binding)]
+        global_rows = key_rows([b for b in app_bindings if not b.id or not b.id.startswith("tab.")])
+        switch = " ".join(str(n) for n in range(1, len(TABS) + 1))
+        global_rows.insert(0, (switch, "Switch tabs: " + ", ".join(t.TAB_TITLE for t in TABS)))
+        global_rows += [("ctrl+p", "Command palette: tabs, themes, settings"), ("ctrl+q", "Quit from anywhere")]
+        with Vertical(id="help-dialog"):
+            yield Static(Content("Keys"), id="help-heading")
+            with VerticalScroll(id="help-body"):
+                yield from _section("Everywhere (when no text field has focus)", global_rows)
+                for tab in TABS:
+                    yield from _section(tab.TAB_TITLE, key_rows(list(tab.BINDINGS)), tab.HELP)
+                yield Static(Content(CARE_NOTE), classes="help-text help-care")
+            yield Static(Content("esc closes"), id="help-footer")
