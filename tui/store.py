@@ -29,7 +29,8 @@ import os
 import shutil
 import stat
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -194,6 +195,7 @@ class SplitJSONStorage(Storage):
         self.readonly = readonly
         self._data: dict[str, Any] | None = None
         self._written: dict[str, Any] = {}
+        self._holding = False
 
     # TinyDB calls these two.
     def read(self) -> dict[str, Any] | None:
@@ -206,6 +208,9 @@ class SplitJSONStorage(Storage):
         if self.readonly:
             self._data = None
             raise StoreWriteError("This copy was opened read-only; nothing was saved.")
+        if self._holding:
+            self._data = data
+            return
         try:
             self._write_changed(data)
         except OSError as exc:
@@ -218,6 +223,18 @@ class SplitJSONStorage(Storage):
         self._written = dict(data)
 
     # Our own.
+    def hold(self) -> None:
+        """Keep writes in memory until :meth:`release` (one write for a batch)."""
+        self._holding = True
+
+    def release(self, *, flush: bool) -> None:
+        """Stop holding; write what was held, or forget it and re-read the files."""
+        self._holding = False
+        if not flush:
+            self._data = None
+        elif self._data is not None:
+            self.write(self._data)
+
     def files(self) -> list[Path]:
         """Every data file that exists, main file first."""
         found = [self.path] if self.path.exists() else []
@@ -435,7 +452,7 @@ class Store:
             version += 1
         if version != self._version:
             self._storage.write(data | {"meta": {"1": {"schema_version": version}}})
-            self._index(self._storage.read() or {})
+            self._reload()
 
     def _backup(self) -> None:
         """Keep a copy of the last good files, made at start (newest five kept)."""
@@ -584,6 +601,29 @@ class Store:
             self._grace_ids[span.id] = doc_id
         else:
             r.fail(f"'{kind}' is not a kind of entry micro-romance knows")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make many changes with one write at the end; all or nothing.
+
+        If anything inside raises, or the final write fails, nothing reaches
+        the disk and the in-memory view is reloaded from the files.
+        """
+        self._storage.hold()
+        try:
+            yield
+        except BaseException:
+            self._storage.release(flush=False)
+            self._reload()
+            raise
+        try:
+            self._storage.release(flush=True)
+        except StoreWriteError:
+            self._reload()
+            raise
+
+    def _reload(self) -> None:
+        self._index(self._storage.read() or {})
 
     # ------------------------------------------------------------ low-level writes
 

@@ -229,3 +229,22 @@ def test_note_keeps_hostile_text(store: Store) -> None:
     store.close()
     with Store(store.data_dir) as again:
         assert again.note("n1").text == text == note.text
+
+
+def test_batch_writes_once_and_is_all_or_nothing(store: Store) -> None:
+    r = store.add_ritual("Coffee", created=DAY)
+    before = store.path.read_bytes()
+    with pytest.raises(RuntimeError):
+        with store.batch():
+            store.set_tick(r.id, DAY, True)
+            store.add_note("half", DAY)
+            assert store.path.read_bytes() == before  # held in memory
+            raise RuntimeError("bad entry")
+    assert store.path.read_bytes() == before
+    assert store.notes() == [] and not store.is_ticked(r.id, DAY)
+    with store.batch():
+        for n in range(50):
+            store.set_tick(r.id, DAY - timedelta(days=n), True)
+    store.close()
+    with Store(store.data_dir) as again:
+        assert len(again.ticked_days(r.id)) == 50

@@ -1,0 +1,96 @@
+"""Small typed dialogs shared by the tabs: confirm, and one line of text.
+
+Every string shown here is passed as literal ``Content``: user text is never
+parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from tui.text import TextError
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask a yes/no question; dismisses True for yes."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", show=False, id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", show=False, id="confirm.no"),
+    ]
+
+    def __init__(self, title: str, message: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
+        super().__init__(classes="dialog-screen")
+        self._title, self._message, self._yes, self._no = title, message, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self._title), classes="dialog-title")
+            yield Static(Content(self._message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(f"{self._yes} (y)"), variant="error", id="yes")
+                yield Button(Content(f"{self._no} (n)"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class LineDialog(ModalScreen[str | None]):
+    """Ask for one line of text; ``check`` cleans it or raises TextError.
+
+    Dismisses the checked text, or None when cancelled with escape. A refused
+    line keeps the dialog open with the reason shown and the text kept.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="line.cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        value: str = "",
+        placeholder: str = "",
+        hint: str = "enter saves · esc cancels",
+        check: Callable[[str], str] | None = None,
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self._title, self._value, self._placeholder, self._hint = title, value, placeholder, hint
+        self._check = check or (lambda text: text)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self._title), classes="dialog-title")
+            yield Input(self._value, placeholder=self._placeholder, id="line")
+            yield Static(Content(""), id="line-error", classes="dialog-error")
+            yield Static(Content(self._hint), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        try:
+            text = self._check(event.value)
+        except TextError as exc:
+            self.query_one("#line-error", Static).update(Content(str(exc)))
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
