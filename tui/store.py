@@ -262,6 +262,7 @@ class SplitJSONStorage(Storage):
             (int(n.partition("/")[2]) for n in data if n.partition("/")[2].isdigit()),
             default=0,
         )
+        newest_written = self._newest_written()
         groups: dict[str, dict[str, Any]] = {}
         dirty: set[str] = set()
         for name, table in data.items():
@@ -269,7 +270,7 @@ class SplitJSONStorage(Storage):
             groups.setdefault(where, {})[name] = table
             if self._written.get(name) is not table:
                 dirty.add(where)
-            old_where = _table_file(name, self._newest_written())
+            old_where = _table_file(name, newest_written)
             if old_where != where:  # a year just moved out of the main file
                 dirty.update({where, old_where})
         for name in self._written.keys() - data.keys():
@@ -512,6 +513,13 @@ class Store:
             if not isinstance(table, dict):
                 raise DataFileError(self.path, f"'{name}' should be a table of entries")
             kind = name.partition("/")[0]
+            fast = _FAST_INDEX.get(kind)
+            if fast is not None:
+                try:
+                    fast(self, name, table)
+                    continue
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    pass  # the careful path below finds the entry and says what is wrong
             for doc_id, doc in table.items():
                 if not doc_id.isdigit():
                     raise DataFileError(self.path, f"table '{name}': entry key {doc_id!r} is not a number")
@@ -624,6 +632,43 @@ class Store:
 
     def _reload(self) -> None:
         self._index(self._storage.read() or {})
+
+    # Fast paths for the big tables: plain lookups, any surprise raises and the
+    # careful _Reader path then names the entry and field that is wrong.
+
+    def _fast_ticks(self, name: str, table: dict[str, Any]) -> None:
+        days: dict[str, date] = {}
+        ticks, ids = self._ticks, self._tick_ids
+        for doc_id, doc in table.items():
+            rid, text = doc["ritual"], doc["day"]
+            if type(rid) is not str or type(text) is not str:
+                raise TypeError
+            day = days.get(text)
+            if day is None:
+                day = days[text] = date.fromisoformat(text)
+            ticks.setdefault(rid, set()).add(day)
+            ids[(rid, day)] = (name, int(doc_id))
+
+    def _fast_gestures(self, name: str, table: dict[str, Any]) -> None:
+        for doc_id, doc in table.items():
+            day = date.fromisoformat(doc["day"])
+            shown, done = doc.get("shown", []), doc.get("done", False)
+            note, feedback = doc.get("note", ""), doc.get("feedback", "")
+            if not (type(doc["gesture"]) is str and type(done) is bool and type(note) is str
+                    and type(feedback) is str and type(shown) is list
+                    and all(type(x) is str for x in shown)):
+                raise TypeError
+            self._gestures[day] = GestureDay(day, doc["gesture"], tuple(shown), done, note, feedback)
+            self._gesture_ids[day] = (name, int(doc_id))
+
+    def _fast_notes(self, name: str, table: dict[str, Any]) -> None:
+        for doc_id, doc in table.items():
+            nid, text = doc["id"], doc["text"]
+            said, created = doc.get("said_aloud", False), doc.get("created", "")
+            if not (type(nid) is str and type(text) is str and type(said) is bool and type(created) is str):
+                raise TypeError
+            self._notes[nid] = Note(nid, date.fromisoformat(doc["day"]), text, said, created)
+            self._note_ids[nid] = (name, int(doc_id))
 
     # ------------------------------------------------------------ low-level writes
 
@@ -937,6 +982,13 @@ class Store:
     @property
     def schema_version(self) -> int:
         return getattr(self, "_version", SCHEMA_VERSION)
+
+
+_FAST_INDEX: dict[str, Callable[[Store, str, dict[str, Any]], None]] = {
+    "ticks": Store._fast_ticks,
+    "gestures": Store._fast_gestures,
+    "notes": Store._fast_notes,
+}
 
 
 def _stamp() -> str:
