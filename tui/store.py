@@ -36,7 +36,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import filelock
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
@@ -358,7 +357,7 @@ class Store:
         self.data_dir = Path(data_dir).expanduser()
         self.path = self.data_dir / FILE_NAME
         self.readonly = readonly
-        self._lock: filelock.BaseFileLock | None = None
+        self._lock: Any = None
         self._storage = SplitJSONStorage(self.path, readonly=readonly)
         if not readonly:
             ensure_private_dir(self.data_dir)
@@ -382,6 +381,8 @@ class Store:
     # ------------------------------------------------------------ lifecycle
 
     def _acquire_lock(self) -> None:
+        import filelock  # only writers lock; read-only commands stay light
+
         lock_path = self.data_dir / LOCK_NAME
         self._lock = filelock.FileLock(lock_path, timeout=0, mode=0o600)
         try:
@@ -497,7 +498,8 @@ class Store:
         self._rituals: dict[str, Ritual] = {}
         self._ritual_ids: dict[str, int] = {}
         self._ticks: dict[str, set[date]] = {}
-        self._tick_ids: dict[tuple[str, date], tuple[str, int]] = {}
+        self._tick_docs: dict[tuple[str, int], int] = {}
+        """(ritual id, year) -> doc id in table ticks/YEAR (one document per ritual and year)."""
         self._gestures: dict[date, GestureDay] = {}
         self._gesture_ids: dict[date, tuple[str, int]] = {}
         self._favourites: dict[str, int] = {}
@@ -553,10 +555,18 @@ class Store:
             self._rituals[ritual.id] = ritual
             self._ritual_ids[ritual.id] = doc_id
         elif kind == "ticks":
-            rid, day = r.text("ritual"), r.day("day")
-            assert day is not None
-            self._ticks.setdefault(rid, set()).add(day)
-            self._tick_ids[(rid, day)] = (table, doc_id)
+            rid, days = r.text("ritual"), r.strings("days")
+            parsed: set[date] = set()
+            for text in days:
+                try:
+                    parsed.add(date.fromisoformat(text))
+                except ValueError:
+                    r.fail(f"the field 'days' holds {text!r}, which is not a date like 2026-01-31")
+            year = int(table.partition("/")[2] or 0)
+            if any(day.year != year for day in parsed):
+                r.fail(f"the field 'days' holds a day outside {year}")
+            self._ticks.setdefault(rid, set()).update(parsed)
+            self._tick_docs[(rid, year)] = doc_id
         elif kind == "gestures":
             day = r.day("day")
             assert day is not None
@@ -637,17 +647,16 @@ class Store:
     # careful _Reader path then names the entry and field that is wrong.
 
     def _fast_ticks(self, name: str, table: dict[str, Any]) -> None:
-        days: dict[str, date] = {}
-        ticks, ids = self._ticks, self._tick_ids
+        year = int(name.partition("/")[2])
         for doc_id, doc in table.items():
-            rid, text = doc["ritual"], doc["day"]
-            if type(rid) is not str or type(text) is not str:
+            rid, days = doc["ritual"], doc["days"]
+            if type(rid) is not str or type(days) is not list:
                 raise TypeError
-            day = days.get(text)
-            if day is None:
-                day = days[text] = date.fromisoformat(text)
-            ticks.setdefault(rid, set()).add(day)
-            ids[(rid, day)] = (name, int(doc_id))
+            parsed = {date.fromisoformat(text) for text in days}
+            if any(day.year != year for day in parsed):
+                raise ValueError
+            self._ticks.setdefault(rid, set()).update(parsed)
+            self._tick_docs[(rid, year)] = int(doc_id)
 
     def _fast_gestures(self, name: str, table: dict[str, Any]) -> None:
         for doc_id, doc in table.items():
@@ -763,16 +772,12 @@ class Store:
 
     def delete_ritual(self, ritual_id: str) -> int:
         """Delete a ritual and its ticks; returns how many ticks went with it."""
-        by_table: dict[str, list[int]] = {}
-        for day in self._ticks.get(ritual_id, set()):
-            table, doc_id = self._tick_ids[(ritual_id, day)]
-            by_table.setdefault(table, []).append(doc_id)
-        for table, doc_ids in sorted(by_table.items()):
-            self._db.table(table).remove(doc_ids=doc_ids)
-            for day in [d for (rid, d), (t, _) in self._tick_ids.items() if rid == ritual_id and t == table]:
-                del self._tick_ids[(ritual_id, day)]
-                self._ticks[ritual_id].discard(day)
-        removed = sum(len(ids) for ids in by_table.values())
+        removed = len(self._ticks.get(ritual_id, ()))
+        for (rid, year), doc_id in sorted(self._tick_docs.items()):
+            if rid == ritual_id:
+                self._drop(f"ticks/{year}", doc_id)
+                del self._tick_docs[(rid, year)]
+        self._ticks.pop(ritual_id, None)
         self._drop("rituals", self._ritual_ids.pop(ritual_id))
         del self._rituals[ritual_id]
         self._ticks.pop(ritual_id, None)
@@ -791,17 +796,23 @@ class Store:
 
     def set_tick(self, ritual_id: str, day: date, done: bool) -> bool:
         """Tick or untick a ritual on a day; on disk when this returns."""
-        key = (ritual_id, day)
-        if done and key not in self._tick_ids:
-            table = self._yearly("ticks", day)
-            doc_id = self._put(table, {"ritual": ritual_id, "day": day.isoformat()}, None)
-            self._tick_ids[key] = (table, doc_id)
-            self._ticks.setdefault(ritual_id, set()).add(day)
-        elif not done and key in self._tick_ids:
-            table, doc_id = self._tick_ids[key]
+        days = self._ticks.get(ritual_id, set())
+        if (day in days) == done:
+            return done
+        year = day.year
+        in_year = {d for d in days if d.year == year}
+        in_year = in_year | {day} if done else in_year - {day}
+        table, doc_id = f"ticks/{year}", self._tick_docs.get((ritual_id, year))
+        if in_year:
+            doc = {"ritual": ritual_id, "days": sorted(d.isoformat() for d in in_year)}
+            self._tick_docs[(ritual_id, year)] = self._put(table, doc, doc_id)
+        elif doc_id is not None:
             self._drop(table, doc_id)
-            del self._tick_ids[key]
-            self._ticks[ritual_id].discard(day)
+            del self._tick_docs[(ritual_id, year)]
+        if done:
+            self._ticks.setdefault(ritual_id, set()).add(day)
+        else:
+            days.discard(day)
         return done
 
     # ------------------------------------------------------------ gestures
@@ -970,7 +981,7 @@ class Store:
     def counts(self) -> Counts:
         return Counts(
             rituals=len(self._rituals),
-            ticks=len(self._tick_ids),
+            ticks=sum(len(days) for days in self._ticks.values()),
             gesture_days=len(self._gestures),
             favourites=len(self._favourites),
             notes=len(self._notes),

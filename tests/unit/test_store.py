@@ -149,7 +149,7 @@ BAD_FILES = {
     "no version": b'{"notes/2026": {}}',
     "future": b'{"meta": {"1": {"schema_version": 999}}}',
     "wrong type": b'{"meta": {"1": {"schema_version": 1}}, "notes/2026": {"1": {"id": "a", "day": "2026-11-25", "text": 5}}}',
-    "bad date": b'{"meta": {"1": {"schema_version": 1}}, "ticks/2026": {"1": {"ritual": "a", "day": "yesterday"}}}',
+    "bad date": b'{"meta": {"1": {"schema_version": 1}}, "ticks/2026": {"1": {"ritual": "a", "days": ["yesterday"]}}}',
 }
 
 
