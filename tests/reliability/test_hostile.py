@@ -1,0 +1,142 @@
+"""Hostile text: markup, actions, escape sequences, NUL, huge lines, lone surrogates.
+
+Through every path that is not a screen: the text checks, the store (save and
+reload), and the subcommands that take text (``gratitude``, ``import``). The
+editor path is covered by tests/ui/test_hostile_text.py. Nothing crashes and
+nothing is interpreted: markup stays literal, terminal controls are removed
+before saving, and what was saved comes back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.model import Note
+from tui.store import Store, StoreWriteError
+from tui.text import MAX_CHARS, TextError, check_line, check_name, check_note, clean
+
+DAY = date(2026, 11, 25)
+
+HOSTILE = {
+    "markup": "[bold]x[/] [red]y[/red] [/]",
+    "click action": "[@click=app.quit]quit[/] [@click=app.bell]ring[/]",
+    "ansi colour": "\x1b[31mred\x1b[0m text",
+    "osc hyperlink": "\x1b]8;;http://example.com\x07link\x1b]8;;\x07",
+    "osc title": "\x1b]0;owned\x1b\\title",
+    "8-bit csi": "\x9b31mred",
+    "cursor moves": "\x1b[2J\x1b[H\x1b[10;10Hcleared",
+    "nul": "a\x00b\x00c",
+    "bell and backspace": "ding\x07\x08\x08x",
+    "carriage returns": "one\r\ntwo\rthree",
+    "long line": "é" * MAX_CHARS,
+    "lone surrogate": "half \ud800 a pair \udfff",
+    "rtl override": "abc \u202edcba\u202c שלום مرحبا",
+    "cjk and emoji": "你好 こんにちは 💛👩\u200d❤\ufe0f\u200d👨",
+    "tabs": "a\tb\t\tc",
+    "zero width": "a\u200bb\ufeffc",
+}
+
+# What must never survive cleaning: escapes, C0/C1 controls other than tab and newline, surrogates.
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_check_note_removes_what_a_terminal_would_act_on(name: str) -> None:
+    cleaned = check_note(HOSTILE[name])
+    assert not FORBIDDEN.search(cleaned)
+    cleaned.encode("utf-8")  # storable
+    assert check_note(cleaned) == cleaned  # cleaning twice changes nothing
+
+
+def test_cleaning_keeps_what_people_wrote() -> None:
+    assert check_note(HOSTILE["markup"]) == HOSTILE["markup"]
+    assert check_note(HOSTILE["click action"]) == HOSTILE["click action"]
+    assert check_note(HOSTILE["ansi colour"]) == "red text"
+    assert check_note(HOSTILE["osc hyperlink"]) == "link"
+    assert check_note(HOSTILE["nul"]) == "abc"
+    assert check_note(HOSTILE["carriage returns"]) == "one\ntwo\nthree"
+    assert check_note(HOSTILE["lone surrogate"]) == "half \ufffd a pair \ufffd"
+    assert check_note(HOSTILE["cjk and emoji"]) == HOSTILE["cjk and emoji"]
+    assert check_note(HOSTILE["tabs"]) == HOSTILE["tabs"]
+    assert check_note(HOSTILE["long line"]) == HOSTILE["long line"]
+
+
+def test_too_long_is_refused_not_cut() -> None:
+    with pytest.raises(TextError, match="10,001 characters; the limit is 10,000"):
+        check_note("x" * (MAX_CHARS + 1))
+    with pytest.raises(TextError):
+        check_line("x" * 201)
+    with pytest.raises(TextError):
+        check_name("x" * 61)
+    with pytest.raises(TextError, match="nothing to save"):
+        check_note("\x1b[31m\x00\n\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=())))
+def test_any_text_is_either_refused_or_clean(text: str) -> None:
+    for check in (check_note, check_line, check_name):
+        try:
+            cleaned = check(text)
+        except TextError as exc:
+            assert str(exc)
+            continue
+        assert not FORBIDDEN.search(cleaned)
+        cleaned.encode("utf-8")
+        assert clean(cleaned) == cleaned
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["\x1b", "[", "]", "\x07", "\\", "P", "31m", "8;;", "\x9b", "\x9d", "\x9c", "x", "\n"]), max_size=30))
+def test_escape_fragments_never_recombine(parts: list[str]) -> None:
+    """Removing one sequence must not leave the pieces of another behind."""
+    cleaned = clean("".join(parts))
+    assert "\x1b" not in cleaned and "\x9b" not in cleaned and "\x9d" not in cleaned
+
+
+# --------------------------------------------------------------------------- the store
+
+
+def test_store_keeps_cleaned_hostile_text_exactly(data_dir: Path) -> None:
+    with Store(data_dir) as store:
+        saved = {name: store.add_note(check_note(text), DAY) for name, text in HOSTILE.items()}
+        ritual = store.add_ritual(check_name(HOSTILE["click action"]), created=DAY)
+        answer = store.add_answer("p", check_note(HOSTILE["osc title"]), DAY)
+    with Store(data_dir, readonly=True) as again:
+        for name, note in saved.items():
+            assert again.note(note.id).text == check_note(HOSTILE[name]), name
+        assert again.ritual(ritual.id).name == "[@click=app.quit]quit[/] [@click=app.bell]ring[/]"
+        assert again.answer(answer.id).text == "title"
+
+
+def test_store_keeps_raw_control_characters_it_is_given(data_dir: Path) -> None:
+    """The store itself changes nothing: what it is given comes back byte for byte
+    (cleaning is tui.text's job, before the store)."""
+    raw = "a\x00b\x1b[31mc\x07\t\u202e"
+    with Store(data_dir) as store:
+        store.save_note(Note(id="raw", day=DAY, text=raw))
+    with Store(data_dir, readonly=True) as again:
+        assert again.note("raw").text == raw
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="A lone surrogate that reaches the store raises UnicodeEncodeError (not "
+    "StoreWriteError) from the JSON encoding, and the refused entry stays in TinyDB's "
+    "memory, so every later write in that session fails too",
+)
+def test_a_lone_surrogate_reaching_the_store_does_not_jam_it(data_dir: Path) -> None:
+    with Store(data_dir) as store:
+        store.add_note("kept", DAY)
+        with pytest.raises((StoreWriteError, ValueError)):
+            store.add_note("half \ud800", DAY)
+        assert [n.text for n in store.notes()] == ["kept"]
+        store.add_note("the next note", DAY)  # the store must still write
+    with Store(data_dir, readonly=True) as again:
+        assert sorted(n.text for n in again.notes()) == ["kept", "the next note"]
