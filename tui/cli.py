@@ -84,6 +84,17 @@ def run_app(args: argparse.Namespace) -> int:
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
+def _everyday_commands() -> None:
+    # Imported here, not at the top: tui.commands uses this module's helpers
+    # when a command runs. Its modules import only the standard library.
+    from tui.commands import COMMANDS as everyday
+
+    COMMANDS.extend(everyday)
+
+
+_everyday_commands()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -1,0 +1,142 @@
+"""What every everyday command shares: options, opening the store, errors, output.
+
+Kept light on purpose: importing this (and every command module) touches only
+the standard library, so ``micro-romance --help`` stays fast. The store, the
+content and the domain are imported when a command runs; Textual never is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui import APP_NAME
+
+if TYPE_CHECKING:
+    from tui.store import Store
+
+Run = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Exception):
+    """A one-line message for standard error, and the exit code to leave with."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_command(sub: argparse._SubParsersAction, name: str, run: Run, *, help: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand parser that also accepts ``--data-dir`` and ``--today`` after its name."""
+    from tui.cli import _iso_day  # tui.cli is fully loaded by the time parsers are built
+
+    parser = sub.add_parser(name, help=help, description=description)
+    # SUPPRESS: when not given here, the value given before the command stays.
+    parser.add_argument("--data-dir", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=_iso_day, metavar="YYYY-MM-DD", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    parser.set_defaults(handler=_guarded(run))
+    return parser
+
+
+def _guarded(run: Run) -> Run:
+    """Run a command; turn expected failures into one line on standard error."""
+
+    def handler(args: argparse.Namespace) -> int:
+        for stream in (sys.stdout, sys.stderr):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")  # a narrow terminal encoding must not crash a command
+        try:
+            return run(args)
+        except CommandError as exc:
+            fail(str(exc))
+            return exc.code
+        except BrokenPipeError:
+            # The reader went away (``micro-romance export | head``): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
+
+    handler.__doc__ = run.__doc__
+    return handler
+
+
+def fail(message: str) -> None:
+    print(f"{APP_NAME}: {message}", file=sys.stderr)
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    from tui import cli
+
+    return cli.data_dir(args)
+
+
+def today(args: argparse.Namespace) -> date:
+    from tui import cli
+
+    return cli.make_clock(args).today()
+
+
+def read_store(args: argparse.Namespace) -> Store:
+    """The user's data, read-only and without the lock (writes are atomic replaces).
+
+    A missing data folder reads as empty and is not created.
+    """
+    from tui.store import open_store
+
+    return open_store(data_dir(args), readonly=True)
+
+
+def write_store(args: argparse.Namespace) -> Store:
+    """The user's data, locked for writing (a running full screen makes this fail clearly)."""
+    from tui.store import open_store
+
+    return open_store(data_dir(args))
+
+
+def first_run(store: Store) -> bool:
+    """True when nothing has been saved yet (no data file)."""
+    return not store.path.exists()
+
+
+def one_line(text: str) -> str:
+    """User text on one line, without anything a terminal would act on."""
+    from tui.text import clean
+
+    return " ".join(clean(text).split())
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def write_out(text: str) -> None:
+    """Write ``text`` to standard output as UTF-8 bytes (data, not a message)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def read_input(source: str, what: str) -> bytes:
+    """The bytes of a file, or of standard input for ``-``."""
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        try:
+            return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+        except OSError as exc:
+            raise CommandError(f"could not read {what} from standard input ({exc.strerror or exc})") from None
+    path = Path(source).expanduser()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"could not read {path} ({exc.strerror or exc})") from None

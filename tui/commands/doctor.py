@@ -1,0 +1,190 @@
+"""``micro-romance doctor``: where your data is, whether it is sound, what to do if not.
+
+Reads without the lock and changes nothing. Exit status 0 when all is well,
+1 when something needs attention (each with what to do about it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from tui import APP_NAME
+from tui.commands._common import add_command, data_dir, plural
+
+LABEL = 16
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    attention: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def row(self, label: str, value: str) -> None:
+        self.lines.append(f"{label:<{LABEL}}{value}")
+
+    def more(self, value: str) -> None:
+        self.lines.append(" " * LABEL + value)
+
+
+def register_doctor(sub: argparse._SubParsersAction) -> None:
+    add_command(
+        sub,
+        "doctor",
+        run_doctor,
+        help="check your data file and say what to do about anything wrong",
+        description="Show where your data lives (path, size, permissions, schema version, counts), "
+        "check it, list the backups, and say what to do about anything that needs attention. "
+        "Changes nothing. Exits with 1 when something needs attention.",
+    )
+
+
+def size(n: int) -> str:
+    if n < 1000:
+        return f"{n} B"
+    if n < 1_000_000:
+        return f"{n / 1000:.1f} kB"
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    """Report on the data folder; 0 when all is well, 1 when something needs attention."""
+    from tui.store import BACKUP_DIR, FILE_NAME, HISTORY_DIR, SCHEMA_VERSION, DataFileError, Store, StoreError
+
+    folder = data_dir(args)
+    report = Report()
+    report.row("Data folder", str(folder))
+    if not folder.exists():
+        report.more("(not created yet)")
+        print("\n".join(report.lines))
+        print(f"\nNo data yet: the folder is created the first time {APP_NAME} saves something.")
+        return 0
+    if not folder.is_dir():
+        print("\n".join(report.lines))
+        print(f"\nNeeds attention:\n- {folder} is a file, not a folder. Move it aside, or choose another folder with --data-dir.")
+        return 1
+    _check_mode(report, folder, 0o700, "folder")
+
+    main = folder / FILE_NAME
+    history = sorted((folder / HISTORY_DIR).glob("[0-9][0-9][0-9][0-9].json")) if (folder / HISTORY_DIR).is_dir() else []
+    for number, path in enumerate([main, *history]):
+        label = "Data file" if number == 0 else ("History" if number == 1 else "")
+        if not path.exists():
+            report.row(label, f"{path.name} (not created yet)")
+            continue
+        report.row(label, f"{path.relative_to(folder)}  {size(path.stat().st_size)}  {mode(path):04o}")
+        _check_mode(report, path, 0o600, "file")
+
+    leftovers = [p for d in (folder, folder / HISTORY_DIR) if d.is_dir() for p in sorted(d.glob(".*.tmp"))]
+    if leftovers:
+        report.attention.append(
+            f"{plural(len(leftovers), 'temporary file')} left by an interrupted save "
+            f"({', '.join(str(p.relative_to(folder)) for p in leftovers)}). Your data is in the files above, "
+            f"not in these; {APP_NAME} removes them the next time it opens, or delete them yourself."
+        )
+
+    store: Store | None = None
+    try:
+        store = Store(folder, readonly=True)
+    except DataFileError as exc:
+        report.attention.append(f"{exc.path} could not be read: {exc.problem}. It has not been changed.")
+    except StoreError as exc:
+        report.attention.append(f"The data could not be read. {exc}")
+    if store is not None:
+        with store:
+            version = store.schema_version
+            report.row("Schema version", f"{version} (this {APP_NAME} reads up to {SCHEMA_VERSION})")
+            if version < SCHEMA_VERSION:
+                report.notes.append(f"The file uses an older schema; it is upgraded the next time {APP_NAME} opens.")
+            c = store.counts()
+            report.row(
+                "Entries",
+                ", ".join(
+                    [
+                        plural(c.rituals, "ritual"),
+                        plural(c.ticks, "tick"),
+                        plural(c.gesture_days, "gesture day"),
+                        plural(c.favourites, "favourite"),
+                    ]
+                ),
+            )
+            report.more(
+                ", ".join(
+                    [
+                        plural(c.notes, "note"),
+                        plural(c.answers, "answer"),
+                        plural(c.prompt_days, "prompt day"),
+                        plural(c.grace, "grace span"),
+                    ]
+                )
+            )
+            known = {r.id for r in store.rituals(include_archived=True)}
+            orphans = sum(len(days) for rid, days in store.ticks_by_ritual().items() if rid not in known)
+            if orphans:
+                report.notes.append(
+                    f"{plural(orphans, 'tick belongs', 'ticks belong')} to a ritual that is no longer "
+                    "there; they are kept and do no harm."
+                )
+            report.row("Check", "every entry reads correctly" if main.exists() else "nothing saved yet")
+
+    if store is not None:
+        backups = store.backups()
+    else:  # the same listing as Store.backups(), for a file the store cannot open
+        root = folder / BACKUP_DIR
+        backups = sorted((p for p in root.iterdir() if p.is_dir()), reverse=True) if root.is_dir() else []
+    if backups:
+        report.row("Backups", f"{plural(len(backups), 'copy', 'copies')} in {folder / BACKUP_DIR}, newest first:")
+        for backup in backups:
+            files = [p for p in backup.rglob("*.json") if p.is_file()]
+            made = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            report.more(f"{backup.name}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made})")
+        report.more("To restore one: quit every copy of the app, then copy that backup folder's files")
+        report.more(f"over the data folder, e.g.  cp -R \"{backups[0]}/.\" \"{folder}/\"")
+    else:
+        report.row("Backups", "none yet (one is made each time the app opens changed data)")
+
+    print("\n".join(report.lines))
+    for note in report.notes:
+        print(f"\nNote: {note}")
+    if report.attention:
+        print("\nNeeds attention:")
+        for item in report.attention:
+            print(f"- {item}")
+        if store is None:
+            print(
+                "- What to do: restore the newest backup listed above (quit the app first), "
+                "or open a fresh folder with --data-dir while you sort it out."
+                if backups
+                else "- What to do: there is no backup yet. Keep a copy of the file, then fix it by hand "
+                "or start afresh with --data-dir pointing to another folder."
+            )
+        return 1
+    print("\nAll is well.")
+    return 0
+
+
+def _check_mode(report: Report, path: Path, want: int, kind: str) -> None:
+    try:
+        have = mode(path)
+    except OSError:
+        return
+    if have & 0o077:
+        report.attention.append(
+            f"The data {kind} {path} can be read by others (permissions {have:04o}). "
+            f"Run: chmod {want:o} \"{path}\"  ({APP_NAME} also fixes this the next time it opens.)"
+        )
+    elif not os.access(path, os.W_OK | (os.X_OK if kind == "folder" else 0)):
+        report.attention.append(
+            f"The data {kind} {path} cannot be written (permissions {have:04o}), so nothing new could be saved. "
+            f"Run: chmod {want:o} \"{path}\""
+        )
+

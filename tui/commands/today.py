@@ -1,0 +1,210 @@
+"""``micro-romance today`` and ``micro-romance status``: the day at a glance.
+
+Both read the data without the lock and never write: the gesture is the one
+the Today tab shows for the same day (:func:`tui.daily.todays_gesture`), but
+only the full screen records that it was shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tui import APP_NAME
+from tui.commands._common import CommandError, add_command, first_run, one_line, plural, read_store, today
+
+if TYPE_CHECKING:
+    from tui.model import Ritual
+    from tui.store import Store
+
+STATUS_FIELDS = {
+    "open": "rituals still open today",
+    "done": "rituals kept today",
+    "total": "rituals scheduled today",
+    "gesture": "today's gesture (without its final full stop)",
+    "partner": "your partner's name, or 'your partner'",
+}
+"""The fields a ``status --format`` template may use."""
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What today holds, for the shell."""
+
+    day: date
+    first_run: bool
+    partner: str
+    gesture_id: str
+    gesture: str
+    """Personalised text of today's gesture."""
+    gesture_done: bool
+    gesture_note: str
+    scheduled: tuple[Ritual, ...]
+    open: tuple[Ritual, ...]
+    done: int
+    """Scheduled rituals already kept today."""
+    grace: bool
+    has_rituals: bool
+
+
+def glance(store: Store, day: date) -> Glance:
+    """Today's gesture and rituals, as the Today and Rituals tabs see them."""
+    from tui.content import FALLBACK_PARTNER, personalise
+    from tui.daily import todays_gesture
+    from tui.domain.rituals import in_grace, open_rituals
+
+    settings = store.settings()
+    gesture = todays_gesture(store, day)
+    recorded = store.gesture_day(day)
+    done = recorded is not None and recorded.done and recorded.gesture_id == gesture.id
+    rituals = store.rituals()
+    ticks = store.ticks_by_ritual()
+    scheduled = tuple(
+        r for r in rituals if r.scheduled_on(day) and (r.created is None or r.created <= day)
+    )
+    grace = in_grace(day, store.grace())
+    waiting = () if grace else tuple(open_rituals(rituals, ticks, day))
+    kept = sum(1 for r in scheduled if day in ticks.get(r.id, ()))
+    return Glance(
+        day=day,
+        first_run=first_run(store),
+        partner=one_line(settings.partner_name) or FALLBACK_PARTNER,
+        gesture_id=gesture.id,
+        gesture=one_line(personalise(gesture.text, settings.partner_name)),
+        gesture_done=done,
+        gesture_note=one_line(recorded.note) if done and recorded else "",
+        scheduled=scheduled,
+        open=waiting,
+        done=kept,
+        grace=grace,
+        has_rituals=bool(rituals),
+    )
+
+
+# --------------------------------------------------------------------------- today
+
+
+def register_today(sub: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        sub,
+        "today",
+        run_today,
+        help="today's gesture and the rituals still open",
+        description="Print today's gesture (the one the Today tab shows) and the rituals "
+        "still open today, in a few plain lines (fit for a shell start-up file).",
+    )
+    parser.add_argument("--json", action="store_true", help="print the same as JSON, for scripts")
+
+
+def run_today(args: argparse.Namespace) -> int:
+    """Print the day at a glance."""
+    with read_store(args) as store:
+        g = glance(store, today(args))
+    if args.json:
+        from tui.exchange import to_json
+
+        print(to_json(_today_json(g)), end="")
+        return 0
+    mark = " (done ✓)" if g.gesture_done else ""
+    print(f"Today's gesture{mark}: {g.gesture}")
+    if g.gesture_note:
+        print(f"  How it went: {g.gesture_note}")
+    if g.first_run:
+        print(f"Run {APP_NAME} to choose your rituals and tell it about your partner.")
+    elif g.grace:
+        print("A grace day: your rituals are resting.")
+    elif g.has_rituals:
+        if g.open:
+            print("Still open today: " + ", ".join(one_line(r.name) for r in g.open))
+        elif g.scheduled:
+            print("Every ritual for today is kept ✓")
+        else:
+            print("No rituals are scheduled today.")
+    return 0
+
+
+def _today_json(g: Glance) -> dict[str, Any]:
+    return {
+        "day": g.day.isoformat(),
+        "first_run": g.first_run,
+        "partner": g.partner,
+        "gesture": {"id": g.gesture_id, "text": g.gesture, "done": g.gesture_done, "note": g.gesture_note},
+        "grace": g.grace,
+        "rituals": {
+            "open": [{"id": r.id, "name": one_line(r.name)} for r in g.open],
+            "done": g.done,
+            "total": len(g.scheduled),
+        },
+    }
+
+
+# --------------------------------------------------------------------------- status
+
+_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def register_status(sub: argparse._SubParsersAction) -> None:
+    fields = ", ".join(f"{{{name}}} {what}" for name, what in STATUS_FIELDS.items())
+    parser = add_command(
+        sub,
+        "status",
+        run_status,
+        help="one short line for a shell prompt or status bar",
+        description="Print one short line about today, e.g. '2 rituals open · gesture: ...'. "
+        f"--format takes a template with these fields: {fields}. Write {{{{ and }}}} for braces.",
+    )
+    parser.add_argument("--format", metavar="TEMPLATE", dest="template", help="e.g. '{open}/{total} · {gesture}'")
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Print one line about today."""
+    template = args.template
+    if template is not None:
+        render(template, {})  # check the template before reading anything
+    with read_store(args) as store:
+        g = glance(store, today(args))
+    values: dict[str, object] = {
+        "open": len(g.open),
+        "done": g.done,
+        "total": len(g.scheduled),
+        "gesture": g.gesture.rstrip(".").rstrip(),
+        "partner": g.partner,
+    }
+    print(render(template, values) if template is not None else default_status(g, values))
+    return 0
+
+
+def default_status(g: Glance, values: dict[str, object]) -> str:
+    gesture = "gesture done ✓" if g.gesture_done else f"gesture: {values['gesture']}"
+    if g.grace:
+        return f"grace day · {gesture}"
+    if g.open:
+        return f"{plural(len(g.open), 'ritual')} open · {gesture}"
+    if g.scheduled:
+        return f"all rituals kept ✓ · {gesture}"
+    return gesture
+
+
+def render(template: str, values: dict[str, object]) -> str:
+    """Fill ``{field}`` in ``template``; ``{{``/``}}`` are braces. Only known fields.
+
+    The template is the user's own and kept as given (it may colour a prompt);
+    the values are already cleaned. With empty ``values`` it only checks.
+    """
+
+    def fill(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        name = match.group(1)
+        if name is None:
+            raise CommandError(f"the --format template has a lone '{token}' (write {token * 2} for a brace)")
+        if name not in STATUS_FIELDS:
+            known = ", ".join(f"{{{k}}}" for k in STATUS_FIELDS)
+            raise CommandError(f"the --format template has an unknown field {{{one_line(name)}}}; use {known}")
+        return str(values.get(name, ""))
+
+    return _FIELD.sub(fill, template)

@@ -1,0 +1,131 @@
+"""``micro-romance done`` and ``micro-romance gratitude``: quick writes from the shell.
+
+Both open the data with the lock, so while the full screen runs they stop
+with the store's "already running" message and change nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from tui.commands._common import CommandError, add_command, one_line, plural, read_input, today, write_store
+
+if TYPE_CHECKING:
+    from tui.model import Ritual
+
+WEEKDAYS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+
+
+# --------------------------------------------------------------------------- done
+
+
+def register_done(sub: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        sub,
+        "done",
+        run_done,
+        help="tick a ritual for today",
+        description="Tick one of your rituals for today (or the day given with --today). "
+        "Give its name or the start of it; case does not matter.",
+    )
+    parser.add_argument("ritual", nargs="+", metavar="RITUAL", help="the ritual's name, or the start of it")
+    parser.add_argument("--undo", action="store_true", help="untick it instead")
+
+
+def find_ritual(rituals: list[Ritual], wanted: str) -> Ritual:
+    """The ritual named ``wanted``, or the one whose name starts with it (case-insensitive)."""
+    key = " ".join(wanted.split()).casefold()
+    if not key:
+        raise CommandError("say which ritual to tick, for example: done 'evening walk'")
+    names = ", ".join(one_line(r.name) for r in rituals)
+    if not rituals:
+        raise CommandError("there are no rituals yet; add some in the full screen first")
+    exact = [r for r in rituals if " ".join(r.name.split()).casefold() == key]
+    if len(exact) == 1:
+        return exact[0]
+    found = exact or [r for r in rituals if " ".join(r.name.split()).casefold().startswith(key)]
+    if not found:
+        raise CommandError(f"no ritual is called '{one_line(wanted)}'. Your rituals: {names}")
+    if len(found) > 1:
+        several = ", ".join(one_line(r.name) for r in found)
+        raise CommandError(f"'{one_line(wanted)}' fits several rituals ({several}); type a little more of the name")
+    return found[0]
+
+
+def run_done(args: argparse.Namespace) -> int:
+    """Tick (or untick) a ritual for the day."""
+    from tui.domain.rituals import in_grace, open_rituals
+
+    day = today(args)
+    with write_store(args) as store:
+        ritual = find_ritual(store.rituals(), " ".join(args.ritual))
+        name = one_line(ritual.name)
+        if ritual.created is not None and day < ritual.created:
+            raise CommandError(f"'{name}' was added on {ritual.created.isoformat()}, after {day.isoformat()}; nothing was ticked")
+        if not ritual.scheduled_on(day):
+            days = ", ".join(WEEKDAYS[d] for d in ritual.weekdays)
+            raise CommandError(f"'{name}' is for {days}, so there is nothing to tick on {day.isoformat()}")
+        if args.undo:
+            if not store.is_ticked(ritual.id, day):
+                print(f"{name} was not ticked; nothing to undo.")
+                return 0
+            store.set_tick(ritual.id, day, False)
+            print(f"Unticked: {name}.")
+            return 0
+        if store.is_ticked(ritual.id, day):
+            print(f"{name} is already ticked ✓")
+            return 0
+        store.set_tick(ritual.id, day, True)
+        left = open_rituals(store.rituals(), store.ticks_by_ritual(), day)
+        resting = in_grace(day, store.grace())
+    if resting:
+        after = ""  # a grace day: nothing is "open", so say nothing more
+    elif left:
+        after = f"  {plural(len(left), 'ritual')} still open."
+    else:
+        after = "  That's every ritual for the day."
+    print(f"Ticked: {name} ✓{after}")
+    return 0
+
+
+# --------------------------------------------------------------------------- gratitude
+
+
+def register_gratitude(sub: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        sub,
+        "gratitude",
+        run_gratitude,
+        help="add a gratitude note",
+        description="Add a note to your gratitude log for today (or the day given with --today). "
+        "Give '-' to read the note from standard input.",
+    )
+    parser.add_argument("text", nargs="+", metavar="TEXT", help="the note (quote it), or - to read standard input")
+
+
+def run_gratitude(args: argparse.Namespace) -> int:
+    """Save one gratitude note."""
+    from tui.exchange import long_day
+    from tui.text import TextError, check_note
+
+    if args.text == ["-"]:
+        if sys.stdin.isatty():
+            print("Write your note, then press Ctrl-D on a new line.", file=sys.stderr)
+        raw = read_input("-", "the note")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"the note on standard input is not UTF-8 text (byte {exc.start}); nothing was saved") from None
+    else:
+        text = " ".join(args.text)
+    try:
+        text = check_note(text)
+    except TextError as exc:
+        raise CommandError(f"{exc} Nothing was saved.") from None
+    day = today(args)
+    with write_store(args) as store:
+        store.add_note(text, day)
+    print(f"Saved to your gratitude log for {long_day(day)}.")
+    return 0
