@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tui import APP_NAME, __version__
 from tui.clock import Clock, ManualClock
-from tui.store import StoreError
+from tui.errors import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
 

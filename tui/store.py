@@ -40,6 +40,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from tui.errors import DataFileError, StoreError, StoreLockedError, StoreWriteError
 from tui.model import (
     Answer,
     Counts,
@@ -55,7 +56,7 @@ SCHEMA_VERSION = 1
 FILE_NAME = "micro-romance.json"
 LOCK_NAME = "micro-romance.lock"
 HISTORY_DIR = "history"
-BACKUP_DIR = "backups"
+BACKUP_DIR = "backups"  # also named in tui.errors' message
 BACKUPS_KEPT = 5
 
 # Tables whose entries are dated and split by year ("ticks/2026").
@@ -65,41 +66,6 @@ SINGLE = ("meta", "settings", "rituals", "favourites", "grace")
 
 # Migrations: MIGRATIONS[n] turns a version-n database into version n+1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-
-
-# --------------------------------------------------------------------------- errors
-
-
-class StoreError(Exception):
-    """Something about the data directory the user must hear about."""
-
-
-class DataFileError(StoreError):
-    """The data file exists but cannot be used; it has not been touched."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(
-            f"The data file {path} could not be read: {problem}. "
-            "It has not been changed. Restore a copy from "
-            f"{path.parent / BACKUP_DIR} (see README, 'Your data'), fix it by hand, "
-            "or start afresh with --data-dir pointing to another folder."
-        )
-
-
-class StoreLockedError(StoreError):
-    """Another running copy holds the data directory."""
-
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__(
-            f"micro-romance is already running with the data in {data_dir}. "
-            "Close the other copy first (two copies writing at once could lose words)."
-        )
-
-
-class StoreWriteError(StoreError):
-    """A write did not reach the disk; nothing on disk changed."""
 
 
 # --------------------------------------------------------------------------- files
