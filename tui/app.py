@@ -43,6 +43,14 @@ class MicroRomanceApp(App[int]):
             for number, tab in enumerate(TABS, start=1)
         ),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Every key, tab by tab"),
+        Binding(
+            "s",
+            "settings",
+            "Settings",
+            show=False,
+            id="app.settings",
+            tooltip="Your partner's name, love languages, together or apart",
+        ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit micro-romance"),
     ]
 
@@ -70,6 +78,10 @@ class MicroRomanceApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(20, self.check_day, name="midnight")
+        if not self.store.settings().welcomed and not self.demo:
+            from tui.widgets.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen())
 
     # ------------------------------------------------------------ the day
 
@@ -100,6 +112,13 @@ class MicroRomanceApp(App[int]):
 
         self.push_screen(HelpScreen())
 
+    def action_settings(self) -> None:
+        """Change your partner's name, love languages and together or apart."""
+        from tui.widgets.welcome import SettingsForm, SettingsScreen
+
+        if not isinstance(self.screen, SettingsForm):
+            self.push_screen(SettingsScreen())
+
     def watch_theme(self, theme: str) -> None:
         settings = self.store.settings()
         if settings.theme != theme and self.is_running:
@@ -119,3 +138,6 @@ class MicroRomanceApp(App[int]):
                 lambda tab_id=tab.TAB_ID: self.action_show_tab(tab_id),
             )
         yield SystemCommand("Help", "Every key, tab by tab", self.action_help)
+        yield SystemCommand(
+            "Settings", "Your partner's name, love languages, together or apart", self.action_settings
+        )
