@@ -274,7 +274,7 @@ class StoreMachineWithFinalReload(StoreMachine):
 TestStoreAgainstModel = StoreMachineWithFinalReload.TestCase
 TestStoreAgainstModel.settings = settings(
     max_examples=50,
-    stateful_step_count=30,
+    stateful_step_count=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
