@@ -1,19 +1,351 @@
-"""The Gratitude tab."""
+"""The Gratitude tab: short notes of thanks about the person you love.
+
+Notes are listed newest first, grouped by day, with the week's count of notes
+written and said aloud at the top. The selected note is shown in full below
+the list. Note text is user data: it always reaches the screen as literal
+``Content`` (after :func:`tui.text.clean`), never as markup.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from dataclasses import replace
+from datetime import date, timedelta
 
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.content import personalise
+from tui.model import Note
+from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
+from tui.text import clean
+from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.editor import EditorScreen
+
+SAID_MARK = "✓"
+"""Shown before a note that was said out loud to the partner."""
+
+DAY_PREFIX = "day:"
+"""Option ids of the day headers start with this (note ids never do)."""
+
+
+def day_label(day: date, today: date) -> str:
+    """A day header: "Today · Wednesday 25 November", "Monday 23 November 2025"."""
+    label = f"{day:%A} {day.day} {day:%B}"
+    if day.year != today.year:
+        label += f" {day.year}"
+    if day == today:
+        return f"Today · {label}"
+    if day == today - timedelta(days=1):
+        return f"Yesterday · {label}"
+    return label
+
+
+def short_day(day: date) -> str:
+    """ "Wed 25 Nov", for titles."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def note_row(note: Note) -> Content:
+    """One list row: the said-aloud mark and the first line of the note."""
+    lines = clean(note.text).split("\n")
+    first = lines[0]
+    more = len(lines) > 1
+    text = f"{first}{' …' if more else ''}"
+    if note.said_aloud:
+        return Content.assemble((SAID_MARK, ".gratitude--said"), " ", text)
+    return Content(f"  {text}")
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday and Sunday of the week holding ``day``."""
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
+
+
+def week_summary(notes: list[Note], today: date) -> str:
+    """ "This week: 4 notes · 2 said aloud ✓", kind when there are none yet."""
+    start, end = week_of(today)
+    this_week = [n for n in notes if start <= n.day <= end]
+    if not this_week:
+        return "This week: a fresh page."
+    written = len(this_week)
+    aloud = sum(n.said_aloud for n in this_week)
+    noun = "note" if written == 1 else "notes"
+    said = f"{aloud} said aloud {SAID_MARK}" if aloud else "none said aloud yet"
+    return f"This week: {written} {noun} · {said}"
+
+
+def matches(note: Note, query: str) -> bool:
+    """Case-insensitive, anywhere in the text."""
+    return query.casefold() in note.text.casefold()
 
 
 class GratitudeTab(TabBase):
-    """The Gratitude tab (its own issue fills it in)."""
+    """Notes of thanks: write, edit, delete (with undo), filter, mark as said aloud."""
 
     TAB_ID = "gratitude"
     TAB_TITLE = "Gratitude"
-    HELP = ""
+    HELP = (
+        "Write down small things you appreciate about your partner, then tell them: "
+        "o marks a note as said out loud. Deleting asks first, and u brings the "
+        "last deleted note back while the app is open."
+    )
+
+    COMPONENT_CLASSES = {"gratitude--said"}
+    """The said-aloud mark's style (styles/gratitude.tcss)."""
+
+    BINDINGS = [
+        Binding("a", "new_note", "New note", id="gratitude.new", tooltip="Write a new note of thanks"),
+        Binding("e", "edit_note", "Edit", id="gratitude.edit", tooltip="Edit the selected note"),
+        Binding("o", "said_aloud", "Said aloud", id="gratitude.said", tooltip="Mark the note as said out loud (again to unmark)"),
+        Binding("x", "delete_note", "Delete", id="gratitude.delete", tooltip="Delete the selected note (asks first)"),
+        Binding("u", "undo_delete", "Undo delete", id="gratitude.undo", tooltip="Bring back the last deleted note"),
+        Binding("slash", "filter", "Filter", key_display="/", id="gratitude.filter", tooltip="Show only notes containing some words"),
+        Binding("escape", "clear_filter", "Clear filter", id="gratitude.clear_filter", tooltip="Show every note again"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._query = ""
+        self._deleted: list[Note] = []
+        """Notes deleted in this session, most recent last (u restores them)."""
+        self._saved_id: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Your gratitude notes will be kept here. Coming soon.", classes="empty-state")
+        yield Static(Content(""), id="gratitude-week")
+        yield Input(placeholder="Filter notes (esc clears)", id="gratitude-filter", compact=True)
+        yield Static(Content(""), id="gratitude-empty", classes="empty-state")
+        yield OptionList(id="gratitude-list")
+        with VerticalScroll(id="gratitude-detail"):
+            yield Static(Content(""), id="gratitude-detail-text")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#gratitude-filter", Input).cursor_blink = False
+        self.refresh_notes()
+
+    def on_day_changed(self, day: date) -> None:
+        self.refresh_notes()
+
+    def focus_first(self) -> None:
+        self.notes_list.focus()
+
+    # ------------------------------------------------------------ reading
+
+    @property
+    def notes_list(self) -> OptionList:
+        return self.query_one("#gratitude-list", OptionList)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#gratitude-filter", Input)
+
+    def visible_notes(self) -> list[Note]:
+        """The notes the list shows, newest first, after the filter."""
+        notes = self.app.store.notes()
+        if self._query:
+            notes = [n for n in notes if matches(n, self._query)]
+        return notes
+
+    def selected_note(self) -> Note | None:
+        option = self.notes_list.highlighted_option
+        if option is None or option.id is None or option.id.startswith(DAY_PREFIX):
+            return None
+        try:
+            return self.app.store.note(option.id)
+        except KeyError:
+            return None
+
+    # ------------------------------------------------------------ showing
+
+    def refresh_notes(self, select: str | None = None) -> None:
+        """Rebuild the list from the store, keeping (or moving to) a selection."""
+        store = self.app.store
+        today = self.app.today
+        all_notes = store.notes()
+        self.query_one("#gratitude-week", Static).update(Content(week_summary(all_notes, today)))
+
+        notes = self.visible_notes()
+        current = self.selected_note()
+        keep = select or (current.id if current else None)
+        options: list[Option] = []
+        shown_day: date | None = None
+        for note in notes:
+            if note.day != shown_day:
+                shown_day = note.day
+                options.append(Option(Content(day_label(note.day, today)), id=f"{DAY_PREFIX}{note.day}", disabled=True))
+            options.append(Option(note_row(note), id=note.id))
+
+        listing = self.notes_list
+        old_index = listing.highlighted
+        listing.set_options(options)
+        ids = [o.id for o in options]
+        if keep in ids:
+            listing.highlighted = ids.index(keep)
+        elif notes:
+            # Stay near where the cursor was (after a delete), else the newest note.
+            index = min(old_index or 0, len(options) - 1)
+            note_indices = [i for i, o in enumerate(options) if not o.disabled]
+            after = [i for i in note_indices if i >= index]
+            listing.highlighted = after[0] if after else note_indices[-1]
+
+        empty = self.query_one("#gratitude-empty", Static)
+        if not all_notes:
+            partner = personalise("{partner}", store.settings().partner_name)
+            empty.update(Content(f"No notes yet. Press a to write one thing you appreciate about {partner}."))
+        elif not notes:
+            empty.update(Content(f"No note contains “{self._query}”. Press esc to see them all."))
+        empty.display = not notes
+        listing.set_class(not notes, "-empty")
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        note = self.selected_note()
+        detail = self.query_one("#gratitude-detail", VerticalScroll)
+        detail.display = note is not None
+        if note is None:
+            return
+        said = f"{SAID_MARK} said aloud" if note.said_aloud else "not said aloud yet (o marks it)"
+        detail.border_title = Content(f"{short_day(note.day)} · {said}")
+        self.query_one("#gratitude-detail-text", Static).update(Content(clean(note.text)))
+        detail.scroll_home(animate=False)
+
+    @on(OptionList.OptionHighlighted, "#gratitude-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#gratitude-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_edit_note()
+
+    # ------------------------------------------------------------ writing
+
+    def _open_editor(self, title: str, text: str, save) -> None:
+        def saved(result: str | None) -> None:
+            if result is not None:
+                self.refresh_notes(select=self._saved_id)
+            self.focus_first()
+
+        self.app.push_screen(EditorScreen(title, save, text=text), saved)
+
+    def action_new_note(self) -> None:
+        """Write a new note of thanks, dated today."""
+        today = self.app.today
+
+        def save(text: str) -> None:
+            self._saved_id = self.app.store.add_note(text, today).id
+
+        self._open_editor(f"A note of thanks · {short_day(today)}", "", save)
+
+    def action_edit_note(self) -> None:
+        """Edit the selected note."""
+        note = self.selected_note()
+        if note is None:
+            self.app.notify("There is no note to edit yet. Press a to write one.", markup=False)
+            return
+
+        def save(text: str) -> None:
+            self._saved_id = self.app.store.save_note(replace(note, text=text)).id
+
+        self._open_editor(f"Editing a note · {short_day(note.day)}", note.text, save)
+
+    def action_said_aloud(self) -> None:
+        """Mark the selected note as said out loud to your partner (or unmark it)."""
+        note = self.selected_note()
+        if note is None:
+            return
+        try:
+            self.app.store.save_note(replace(note, said_aloud=not note.said_aloud))
+        except StoreWriteError as exc:
+            self.app.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return
+        self.refresh_notes(select=note.id)
+
+    def action_delete_note(self) -> None:
+        """Delete the selected note, after asking."""
+        note = self.selected_note()
+        if note is None:
+            return
+        preview = clean(note.text)
+        if len(preview) > 160:
+            preview = preview[:160] + "…"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(note)
+            self.focus_first()
+
+        self.app.push_screen(
+            ConfirmDialog("Delete this note?", preview, yes="Delete", no="Keep it"), answered
+        )
+
+    def _delete(self, note: Note) -> None:
+        try:
+            self.app.store.delete_note(note.id)
+        except StoreWriteError as exc:
+            self.app.notify(str(exc), title="Not deleted", severity="error", markup=False)
+            return
+        self._deleted.append(note)
+        self.refresh_notes()
+        self.app.notify("Note deleted. Press u to bring it back.", markup=False)
+
+    def action_undo_delete(self) -> None:
+        """Bring back the last deleted note (while the app stays open)."""
+        if not self._deleted:
+            self.app.notify("There is no deleted note to bring back.", markup=False)
+            return
+        note = self._deleted[-1]
+        try:
+            self.app.store.save_note(note)
+        except StoreWriteError as exc:
+            self.app.notify(str(exc), title="Not restored", severity="error", markup=False)
+            return
+        self._deleted.pop()
+        if self._query and not matches(note, self._query):
+            self._set_query("")
+        self.refresh_notes(select=note.id)
+        self.app.notify("Note brought back.", markup=False)
+
+    # ------------------------------------------------------------ filter
+
+    def action_filter(self) -> None:
+        """Show only the notes holding what you type."""
+        box = self.filter_input
+        box.add_class("-shown")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Clear the filter and show every note again."""
+        self._set_query("")
+        self.refresh_notes()
+        self.focus_first()
+
+    def _set_query(self, query: str) -> None:
+        self._query = query
+        box = self.filter_input
+        if not query:
+            with box.prevent(Input.Changed):
+                box.value = ""
+            box.remove_class("-shown")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return bool(self._query) or self.filter_input.has_class("-shown")
+        return True
+
+    @on(Input.Changed, "#gratitude-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._query = event.value
+        self.refresh_notes()
+
+    @on(Input.Submitted, "#gratitude-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        if not event.value:
+            self.filter_input.remove_class("-shown")
+        self.focus_first()

@@ -1,19 +1,274 @@
-"""The Prompts tab."""
+"""The Prompts tab: a reflective prompt for the day, and the answers written so far.
+
+The prompt of the day comes from :mod:`tui.daily` (the same pick on every
+screen) and is recorded with ``store.show_prompt`` once it is seen, so it is
+not offered again within 30 days. Answers are user data: shown as literal
+``Content`` (after :func:`tui.text.clean`), never as markup.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from dataclasses import replace
+from datetime import date
 
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui import content, daily
+from tui.model import Answer, Prompt
+from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
+from tui.text import clean
+from tui.widgets.editor import EditorScreen
+
+PREVIEW_LINES = 3
+"""How many lines of an answer the list shows (the editor shows it all)."""
+
+PREVIEW_CHARS = 240
+
+
+def short_day(day: date) -> str:
+    """ "Wed 25 Nov"."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def preview(text: str) -> str:
+    """The start of an answer for the list, with "…" when there is more."""
+    lines = clean(text).split("\n")
+    shown = "\n".join(lines[:PREVIEW_LINES])
+    cut = len(lines) > PREVIEW_LINES
+    if len(shown) > PREVIEW_CHARS:
+        shown, cut = shown[:PREVIEW_CHARS].rstrip(), True
+    return shown + (" …" if cut else "")
+
+
+def answer_row(answer: Answer, prompts: dict[str, Prompt]) -> Content:
+    """One answer in the list: its date and prompt, then the answer itself."""
+    prompt = prompts.get(answer.prompt_id)
+    asked = prompt.text if prompt else "A prompt that is no longer in the deck"
+    return Content.assemble((f"{short_day(answer.day)} · {asked}", ".prompts--meta"), "\n", preview(answer.text))
+
+
+class PromptCard(Static, can_focus=True):
+    """The prompt of the day; focused so enter answers it."""
+
+    BINDINGS = [Binding("down", "app.focus_next", "Answers", show=False, id="prompts.to_answers")]
 
 
 class PromptsTab(TabBase):
-    """The Prompts tab (its own issue fills it in)."""
+    """A prompt a day to reflect on, another on request, and every answer kept."""
 
     TAB_ID = "prompts"
     TAB_TITLE = "Prompts"
-    HELP = ""
+    HELP = (
+        "One reflective prompt a day, different from the last 30 days. Answer it in your "
+        "own words, or ask for another. Your answers stay here, newest first; enter on an "
+        "answer opens it to read or edit."
+    )
+
+    COMPONENT_CLASSES = {"prompts--question", "prompts--hint", "prompts--meta"}
+    """Styles for parts of a line (styles/prompts.tcss): the prompt, the hint, an answer's date."""
+
+    BINDINGS = [
+        Binding("a", "answer", "Answer", id="prompts.answer", tooltip="Answer the prompt shown"),
+        Binding("enter", "answer", "Answer", show=False, id="prompts.answer_enter", tooltip="Answer the prompt shown"),
+        Binding("n", "another", "Another prompt", id="prompts.another", tooltip="Show a different prompt today"),
+        Binding("e", "edit_answer", "Edit answer", id="prompts.edit", tooltip="Edit the selected answer"),
+        Binding("t", "theme", "Theme", id="prompts.theme", tooltip="Show one theme at a time (All, then each theme)"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._theme: str | None = None
+        """The theme filter; None shows every theme."""
+        self._prompt: Prompt | None = None
+        self._saved_id: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("A reflective prompt for today will appear here. Coming soon.", classes="empty-state")
+        yield Static(Content(""), id="prompts-theme")
+        yield PromptCard(Content(""), id="prompts-card")
+        yield Static(Content(""), id="prompts-heading")
+        yield Static(Content(""), id="prompts-empty", classes="empty-state")
+        yield OptionList(id="prompts-answers")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._prompt = daily.todays_prompt(self.app.store, self.app.today)
+        self.refresh_view()
+
+    def on_show(self) -> None:
+        self._record(self.prompt)
+
+    def on_day_changed(self, day: date) -> None:
+        self._prompt = daily.todays_prompt(self.app.store, day)
+        if self.is_on_screen:
+            self._record(self._prompt)
+        self.refresh_view()
+
+    def focus_first(self) -> None:
+        self.query_one("#prompts-card", PromptCard).focus()
+
+    # ------------------------------------------------------------ reading
+
+    @property
+    def prompt(self) -> Prompt:
+        """The prompt shown now."""
+        if self._prompt is None:
+            self._prompt = daily.todays_prompt(self.app.store, self.app.today)
+        return self._prompt
+
+    @property
+    def theme(self) -> str | None:
+        """The theme filter (None for all)."""
+        return self._theme
+
+    @property
+    def answers_list(self) -> OptionList:
+        return self.query_one("#prompts-answers", OptionList)
+
+    def visible_answers(self) -> list[Answer]:
+        answers = self.app.store.answers()
+        if self._theme:
+            by_id = content.prompt_by_id()
+            answers = [a for a in answers if (p := by_id.get(a.prompt_id)) and p.theme == self._theme]
+        return answers
+
+    def selected_answer(self) -> Answer | None:
+        option = self.answers_list.highlighted_option
+        if option is None or option.id is None:
+            return None
+        try:
+            return self.app.store.answer(option.id)
+        except KeyError:
+            return None
+
+    def todays_answer(self) -> Answer | None:
+        """An answer written today to the prompt shown, if any."""
+        today = self.app.today
+        for answer in self.app.store.answers():
+            if answer.day == today and answer.prompt_id == self.prompt.id:
+                return answer
+        return None
+
+    # ------------------------------------------------------------ showing
+
+    def refresh_view(self, select: str | None = None) -> None:
+        themes = content.themes()
+        prompt = self.prompt
+        theme_name = themes[self._theme] if self._theme else "All themes"
+        self.query_one("#prompts-theme", Static).update(Content(f"Theme: {theme_name}  (t changes it)"))
+
+        card = self.query_one("#prompts-card", PromptCard)
+        shown = self.app.store.prompt_day(self.app.today)
+        first = shown is None or not shown.shown or shown.shown[0] == prompt.id
+        card.border_title = Content("Prompt of the day" if first else "Another prompt for today")
+        card.border_subtitle = Content(themes.get(prompt.theme, ""))
+        if self.todays_answer() is not None:
+            status = "✓ Answered today · enter opens your answer · n another"
+        else:
+            status = "enter or a answers · n shows another"
+        card.update(Content.assemble((prompt.text, ".prompts--question"), "\n", (status, ".prompts--hint")))
+
+        answers = self.visible_answers()
+        total = len(self.app.store.answers())
+        heading = f"Your answers ({len(answers)})" if not self._theme else f"Your answers in this theme ({len(answers)} of {total})"
+        self.query_one("#prompts-heading", Static).update(Content(heading))
+
+        by_id = content.prompt_by_id()
+        listing = self.answers_list
+        current = self.selected_answer()
+        keep = select or (current.id if current else None)
+        options: list[Option | None] = []
+        for answer in answers:
+            if options:
+                options.append(None)
+            options.append(Option(answer_row(answer, by_id), id=answer.id))
+        listing.set_options(options)
+        ids = [a.id for a in answers]
+        if keep in ids:
+            listing.highlighted = listing.get_option_index(keep)
+        elif answers:
+            listing.highlighted = 0
+
+        empty = self.query_one("#prompts-empty", Static)
+        if not total:
+            empty.update(Content("Your answers will gather here, newest first."))
+        elif not answers:
+            empty.update(Content("No answers in this theme yet. t shows the next theme."))
+        empty.display = not answers
+        listing.set_class(not answers, "-empty")
+        listing.can_focus = bool(answers)
+
+    # ------------------------------------------------------------ writing
+
+    def _record(self, prompt: Prompt) -> bool:
+        """Note that ``prompt`` was shown today (so it rests for 30 days)."""
+        try:
+            self.app.store.show_prompt(self.app.today, prompt.id)
+        except StoreWriteError as exc:
+            self.app.notify(str(exc), title="Not saved", severity="warning", markup=False)
+            return False
+        return True
+
+    def _open_editor(self, title: str, text: str, save) -> None:
+        def saved(result: str | None) -> None:
+            if result is not None:
+                self.refresh_view(select=self._saved_id)
+            self.focus_first()
+
+        self.app.push_screen(EditorScreen(title, save, text=text), saved)
+
+    def action_answer(self) -> None:
+        """Answer the prompt shown (or reopen today's answer to it)."""
+        prompt = self.prompt
+        existing = self.todays_answer()
+        if existing is not None:
+            self._edit(existing)
+            return
+        today = self.app.today
+
+        def save(text: str) -> None:
+            self._saved_id = self.app.store.add_answer(prompt.id, text, today).id
+            self._record(prompt)
+
+        self._open_editor(prompt.text, "", save)
+
+    def action_edit_answer(self) -> None:
+        """Edit the selected answer."""
+        answer = self.selected_answer()
+        if answer is None:
+            self.app.notify("There is no answer to edit yet: press a to answer the prompt.", markup=False)
+            return
+        self._edit(answer)
+
+    def _edit(self, answer: Answer) -> None:
+        prompt = content.prompt_by_id().get(answer.prompt_id)
+        title = prompt.text if prompt else "Your answer"
+
+        def save(text: str) -> None:
+            self._saved_id = self.app.store.save_answer(replace(answer, text=text)).id
+
+        self._open_editor(f"{title} · {short_day(answer.day)}", answer.text, save)
+
+    @on(OptionList.OptionSelected, "#prompts-answers")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit_answer()
+
+    def action_another(self) -> None:
+        """Show a different prompt (of the chosen theme, if one is chosen)."""
+        store, today = self.app.store, self.app.today
+        self._record(self.prompt)
+        self._prompt = daily.another_prompt(store, today, theme=self._theme)
+        self._record(self._prompt)
+        self.refresh_view()
+
+    def action_theme(self) -> None:
+        """Cycle the theme filter: all, then each theme in turn."""
+        order: list[str | None] = [None, *content.themes()]
+        self._theme = order[(order.index(self._theme) + 1) % len(order)]
+        self.refresh_view()

@@ -1,0 +1,29 @@
+"""What a person would read on the terminal, as plain text (for assertions)."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.app import App
+
+
+def screen_text(app: App) -> str:
+    """The whole screen, as the terminal would show it, one line per row.
+
+    Renders the current screen (with the screens under a modal) the same way
+    ``App.export_screenshot`` does, but keeps the text instead of an SVG.
+    """
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()

@@ -1,0 +1,192 @@
+"""The multi-line editor shared by the Gratitude and Prompts tabs.
+
+``EditorScreen`` is a modal with a ``TextArea``. The tab that opens it passes a
+``save`` callback that performs the store write; the editor checks the text
+with :func:`tui.text.check_note` first and calls ``save`` with the cleaned
+text. Whatever goes wrong (empty text, too long, a failed write) is shown
+inside the editor, which stays open with every word still in it: nothing is
+ever cut or dropped silently.
+
+Keys: ``ctrl+s`` saves; ``escape`` closes when nothing changed, and otherwise
+asks whether to keep editing, discard or save (:class:`CloseDialog`).
+Every string shown here is passed as literal ``Content``: never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from tui.store import StoreWriteError
+from tui.text import MAX_CHARS, TextError, check_note
+
+SaveFunction = Callable[[str], object]
+"""Writes the cleaned text to the store; raises TextError or StoreWriteError."""
+
+
+def count_label(length: int, limit: int = MAX_CHARS) -> str:
+    """The live character count, e.g. "1,234 / 10,000"."""
+    return f"{length:,} / {limit:,}"
+
+
+class CloseDialog(ModalScreen[str]):
+    """Asked when escape is pressed on changed text: keep editing, discard or save.
+
+    Dismisses "keep", "discard" or "save".
+    """
+
+    BINDINGS = [
+        Binding("k,escape", "choose('keep')", "Keep editing", id="editor.close.keep"),
+        Binding("d", "choose('discard')", "Discard", id="editor.close.discard"),
+        Binding("s", "choose('save')", "Save", id="editor.close.save"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="close-dialog"):
+            yield Static(Content("You have changes that are not saved yet."), classes="dialog-title")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Keep editing (k)"), id="keep", variant="primary")
+                yield Button(Content("Discard (d)"), id="discard", variant="error")
+                yield Button(Content("Save (s)"), id="save", variant="success")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "keep")
+
+    def action_choose(self, choice: str) -> None:
+        """Close the question with one of the three choices."""
+        self.dismiss(choice)
+
+
+class EditorScreen(ModalScreen[str | None]):
+    """Write or edit a few lines of text; dismisses the saved text or None.
+
+    ``save`` receives the cleaned text and writes it (raising TextError or
+    StoreWriteError when it cannot); the editor closes only after it returned.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="editor.save", tooltip="Save and close"),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            id="editor.close",
+            tooltip="Close (asks first when there are changes)",
+            priority=True,
+        ),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        save: SaveFunction,
+        *,
+        text: str = "",
+        hint: str = "ctrl+s saves · esc closes · tab types a tab",
+        limit: int = MAX_CHARS,
+    ) -> None:
+        super().__init__(classes="editor-screen")
+        self._title = title
+        self._save = save
+        self._initial = text
+        self._hint = hint
+        self._limit = limit
+        self._error = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="editor-dialog"):
+            yield Static(Content(self._title), id="editor-title")
+            area = TextArea(self._initial, soft_wrap=True, tab_behavior="indent", id="editor-text")
+            area.indent_type = "tabs"
+            yield area
+            yield Static(Content(""), id="editor-error")
+            with Horizontal(id="editor-footer"):
+                yield Static(Content(self._hint), id="editor-hint")
+                yield Static(Content(count_label(len(self._initial), self._limit)), id="editor-count")
+
+    def on_mount(self) -> None:
+        area = self.text_area
+        area.focus()
+        area.move_cursor(area.document.end)
+        self._update_count()
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one("#editor-text", TextArea)
+
+    @property
+    def text(self) -> str:
+        """The text as it is in the editor right now."""
+        return self.text_area.text
+
+    @property
+    def changed(self) -> bool:
+        """True when the text differs from what the editor opened with."""
+        return self.text != self._initial
+
+    @property
+    def error(self) -> str:
+        """The message shown under the text ("" when none)."""
+        return self._error
+
+    def show_error(self, message: str) -> None:
+        self._error = message
+        error = self.query_one("#editor-error", Static)
+        error.update(Content(message))
+        error.set_class(bool(message), "-shown")
+
+    def _update_count(self) -> None:
+        length = len(self.text)
+        count = self.query_one("#editor-count", Static)
+        count.update(Content(count_label(length, self._limit)))
+        count.set_class(length > self._limit, "-over")
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self._update_count()
+        if self.error:
+            self.show_error("")
+
+    # ------------------------------------------------------------ actions
+
+    def action_save(self) -> None:
+        """Check the text, write it, and close; on any problem stay open and say why."""
+        try:
+            cleaned = check_note(self.text, limit=self._limit)
+            self._save(cleaned)
+        except (TextError, StoreWriteError) as exc:
+            self.show_error(str(exc))
+            self.text_area.focus()
+            return
+        self.dismiss(cleaned)
+
+    def action_close(self) -> None:
+        """Close when nothing changed; otherwise ask what to do with the changes."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+        self.app.push_screen(CloseDialog(), self._after_question)
+
+    def _after_question(self, choice: str | None) -> None:
+        if choice == "discard":
+            self.dismiss(None)
+        elif choice == "save":
+            self.action_save()
+        else:
+            self.text_area.focus()
