@@ -1,0 +1,296 @@
+"""Dialogs of the Rituals tab: add or edit a ritual, and a choice of outcomes.
+
+Every string shown here is literal ``Content``: a ritual's name is never
+parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from tui.store import StoreWriteError
+from tui.text import TextError, check_name
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_PLURALS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+EVERY_DAY = tuple(range(7))
+
+
+def schedule_label(weekdays: Iterable[int]) -> str:
+    """How a schedule reads: "every day", "Fridays", "weekdays", "Mon, Wed, Fri"."""
+    days = tuple(sorted(set(weekdays)))
+    if not days or days == EVERY_DAY:
+        return "every day"
+    if len(days) == 1:
+        return DAY_PLURALS[days[0]]
+    if days == (0, 1, 2, 3, 4):
+        return "weekdays"
+    if days == (5, 6):
+        return "weekends"
+    return ", ".join(DAY_NAMES[d] for d in days)
+
+
+# --------------------------------------------------------------------------- days
+
+
+class DayPicker(Widget, can_focus=True):
+    """Seven days on one line: left/right move, space ticks a day, e every day."""
+
+    BINDINGS = [
+        Binding("left,h", "move(-1)", "Previous day", show=False),
+        Binding("right,l", "move(1)", "Next day", show=False),
+        Binding("space", "toggle", "Tick day", show=False),
+        Binding("e", "every_day", "Every day", show=False),
+    ]
+
+    CELL = 7
+    """Cells per day: "[x]Mon" and a space."""
+
+    chosen: reactive[frozenset[int]] = reactive(frozenset(EVERY_DAY))
+    """The days ticked (Monday=0)."""
+    cursor: reactive[int] = reactive(0)
+    """The day the cursor is on."""
+
+    @dataclass
+    class Changed(Message):
+        """The chosen days changed."""
+
+        picker: DayPicker
+        days: frozenset[int]
+
+    def __init__(self, days: Iterable[int] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        chosen = frozenset(days) or frozenset(EVERY_DAY)
+        self.set_reactive(DayPicker.chosen, chosen)
+
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str]] = []
+        for day, name in enumerate(DAY_NAMES):
+            mark = "[x]" if day in self.chosen else "[ ]"
+            style = "bold $success" if day in self.chosen else "$foreground-muted"
+            if self.has_focus and day == self.cursor:
+                style += " reverse"
+            parts.append((f"{mark}{name}", style))
+            parts.append(" ")
+        return Content.assemble(*parts)
+
+    def watch_chosen(self, days: frozenset[int]) -> None:
+        self.post_message(self.Changed(self, days))
+
+    def action_move(self, step: int) -> None:
+        """Move the cursor to the previous or next day."""
+        self.cursor = (self.cursor + step) % 7
+
+    def action_toggle(self) -> None:
+        """Tick or untick the day under the cursor."""
+        self.chosen = self.chosen ^ {self.cursor}
+
+    def action_every_day(self) -> None:
+        """Tick all seven days."""
+        self.chosen = frozenset(EVERY_DAY)
+
+    def on_click(self, event: events.Click) -> None:
+        day = event.x // self.CELL
+        if 0 <= day < 7:
+            self.cursor = day
+            self.action_toggle()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+# --------------------------------------------------------------------------- add / edit
+
+
+@dataclass(frozen=True)
+class RitualDraft:
+    """What the ritual dialog returns: a checked name and its weekdays."""
+
+    name: str
+    weekdays: tuple[int, ...]
+    """Empty means every day."""
+
+
+class RitualDialog(ModalScreen[RitualDraft | None]):
+    """Ask for a ritual's name and the days it happens on."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="ritual_dialog.cancel"),
+        Binding("ctrl+s", "save", "Save", id="ritual_dialog.save"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        name: str = "",
+        weekdays: Sequence[int] = (),
+        taken: Callable[[str], str | None] | None = None,
+        save: Callable[[RitualDraft], object] | None = None,
+    ) -> None:
+        """``taken(name)`` returns a reason when the name is already used, else None.
+
+        ``save(draft)`` writes the ritual before the dialog closes; when it raises
+        StoreWriteError the reason is shown and the dialog stays open with the
+        text as typed, so nothing is lost.
+        """
+        super().__init__(classes="dialog-screen")
+        self._title, self._name, self._weekdays = title, name, tuple(weekdays)
+        self._taken = taken or (lambda name: None)
+        self._save = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="ritual-dialog"):
+            yield Static(Content(self._title), classes="dialog-title")
+            yield Input(self._name, placeholder="e.g. Tea together after work", id="ritual-name")
+            yield Static(Content("Which days?"), classes="ritual-days-label")
+            yield DayPicker(self._weekdays, id="ritual-days")
+            yield Static(Content(""), id="ritual-schedule", classes="ritual-schedule")
+            yield Static(Content(""), id="ritual-error", classes="dialog-error")
+            yield Static(
+                Content("enter saves · tab to the days, space ticks one · esc cancels"),
+                classes="dialog-hint",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Save"), variant="primary", id="save")
+                yield Button(Content("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        name = self.query_one("#ritual-name", Input)
+        name.cursor_blink = False
+        name.focus()
+        self._show_schedule(self.query_one(DayPicker).chosen)
+
+    def _show_schedule(self, days: frozenset[int]) -> None:
+        text = f"Happens {schedule_label(days)}." if days else "No day chosen yet."
+        self.query_one("#ritual-schedule", Static).update(Content(text))
+
+    @on(DayPicker.Changed)
+    def _days_changed(self, event: DayPicker.Changed) -> None:
+        self._show_schedule(event.days)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and isinstance(self.focused, DayPicker):
+            event.stop()
+            self.action_save()
+
+    def _error(self, text: str) -> None:
+        self.query_one("#ritual-error", Static).update(Content(text))
+
+    def action_save(self) -> None:
+        """Save the ritual, or say what is missing."""
+        try:
+            name = check_name(self.query_one("#ritual-name", Input).value)
+        except TextError as exc:
+            self._error(str(exc))
+            self.query_one("#ritual-name", Input).focus()
+            return
+        reason = self._taken(name)
+        if reason:
+            self._error(reason)
+            self.query_one("#ritual-name", Input).focus()
+            return
+        days = self.query_one(DayPicker).chosen
+        if not days:
+            self._error("Choose at least one day (all seven means every day).")
+            self.query_one(DayPicker).focus()
+            return
+        weekdays = () if days == frozenset(EVERY_DAY) else tuple(sorted(days))
+        draft = RitualDraft(name=name, weekdays=weekdays)
+        if self._save is not None:
+            try:
+                self._save(draft)
+            except StoreWriteError as exc:
+                self._error(str(exc))
+                return
+        self.dismiss(draft)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+# --------------------------------------------------------------------------- choice
+
+
+_KEY_NAMES = {"escape": "esc", "enter": "enter"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One way out of a ChoiceDialog: an id, a button label, a key, a variant."""
+
+    id: str
+    label: str
+    key: str
+    variant: str = "default"
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Offer a few outcomes; dismisses the chosen id, or None on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+    def __init__(self, title: str, message: str, choices: Sequence[Choice], *, focus: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self._title, self._message, self._choices = title, message, tuple(choices)
+        self._focus = focus or (self._choices[0].id if self._choices else "")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self._title), classes="dialog-title")
+            yield Static(Content(self._message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                for choice in self._choices:
+                    yield Button(
+                        Content(f"{choice.label} ({_KEY_NAMES.get(choice.key, choice.key)})"),
+                        variant=choice.variant,  # type: ignore[arg-type]
+                        id=f"choice-{choice.id}",
+                    )
+
+    def on_mount(self) -> None:
+        if self._focus:
+            self.query_one(f"#choice-{self._focus}", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def on_key(self, event: events.Key) -> None:
+        for choice in self._choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.id)
+                return
+
+    def action_cancel(self) -> None:
+        """Close without doing anything."""
+        self.dismiss(None)

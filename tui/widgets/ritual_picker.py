@@ -1,0 +1,116 @@
+"""Pick rituals from our suggestions (first run, or ``p`` on the Rituals tab).
+
+``RitualPickerScreen`` lists :func:`tui.content.default_rituals`; the daily
+ones start ticked. Save adds the ticked ones (in one write) and dismisses how
+many were added; Skip adds none and dismisses 0. Suggestions whose name the
+user already has (case-insensitive, archived ones included) are shown but
+cannot be ticked, so nothing is ever added twice.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from tui import content
+from tui.store import StoreWriteError
+from tui.widgets.ritual_dialogs import schedule_label
+
+
+class RitualPickerScreen(ModalScreen[int]):
+    """Choose which suggested rituals to keep; dismisses the number added."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="picker.save", tooltip="Add the ticked rituals"),
+        Binding("s", "save", "Save", show=False, id="picker.save_s"),
+        Binding("escape", "skip", "Skip", id="picker.skip", tooltip="Add none of them"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+        self._suggestions = content.default_rituals()
+
+    def _existing_names(self) -> set[str]:
+        return {r.name.casefold() for r in self.app.store.rituals(include_archived=True)}
+
+    def compose(self) -> ComposeResult:
+        existing = self._existing_names()
+        selections: list[Selection[int]] = []
+        for index, item in enumerate(self._suggestions):
+            have = item["name"].casefold() in existing
+            label = Content.assemble(
+                item["name"],
+                (f"  {schedule_label(item['weekdays'])}", "$foreground-muted"),
+                ("  (already yours)", "$foreground-muted italic") if have else "",
+            )
+            selections.append(
+                Selection(label, index, initial_state=not have and not item["weekdays"], disabled=have)
+            )
+        with Vertical(classes="dialog", id="ritual-picker"):
+            yield Static(Content("Rituals to keep"), classes="dialog-title")
+            yield Static(
+                Content("Keep the ones that fit you two; you can change them later."),
+                classes="dialog-message",
+            )
+            yield SelectionList[int](*selections, id="picker-list")
+            yield Static(Content(""), id="picker-about", classes="picker-about")
+            yield Static(Content("space ticks · s saves · esc skips"), classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Save (s)"), variant="primary", id="picker-save")
+                yield Button(Content("Skip (esc)"), id="picker-skip")
+
+    def on_mount(self) -> None:
+        picker = self.query_one("#picker-list", SelectionList)
+        picker.focus()
+        if picker.option_count:
+            picker.highlighted = 0
+        self._describe(0)
+
+    def _describe(self, index: int | None) -> None:
+        text = self._suggestions[index]["description"] if index is not None and 0 <= index < len(self._suggestions) else ""
+        self.query_one("#picker-about", Static).update(Content(text))
+
+    @on(SelectionList.SelectionHighlighted)
+    def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        self._describe(event.selection.value)
+
+    @on(Button.Pressed, "#picker-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#picker-skip")
+    def _skip_pressed(self) -> None:
+        self.action_skip()
+
+    def chosen(self) -> list[dict]:
+        """The suggestions ticked now, in the catalog's order."""
+        picked = set(self.query_one("#picker-list", SelectionList).selected)
+        return [item for index, item in enumerate(self._suggestions) if index in picked]
+
+    def action_save(self) -> None:
+        """Add the ticked rituals (skipping names already there) and close."""
+        store = self.app.store
+        existing = self._existing_names()
+        added = 0
+        try:
+            with store.batch():
+                for item in self.chosen():
+                    if item["name"].casefold() in existing:
+                        continue
+                    store.add_ritual(item["name"], weekdays=item["weekdays"], created=self.app.today)
+                    existing.add(item["name"].casefold())
+                    added += 1
+        except StoreWriteError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return
+        self.dismiss(added)
+
+    def action_skip(self) -> None:
+        """Close without adding any."""
+        self.dismiss(0)
