@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="act as if this were today (to fill in a past day)",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a few weeks of example use in a throwaway folder (your data is not touched)",
+    )
     parser.set_defaults(handler=run_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for register in COMMANDS:
@@ -66,6 +71,8 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the store, then the full screen."""
+    if getattr(args, "demo", False):
+        return run_demo(args)
     from tui.store import open_store
 
     store = open_store(data_dir(args))
@@ -77,6 +84,30 @@ def run_app(args: argparse.Namespace) -> int:
         return app.return_code or 0
     finally:
         store.close()
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """The full screen on example data in a temporary folder, removed on exit."""
+    import tempfile
+
+    from tui.demo import build_demo
+    from tui.store import open_store
+
+    if args.data_dir is not None:
+        print(f"{APP_NAME}: --demo uses a throwaway folder; leave out --data-dir.", file=sys.stderr)
+        return 2
+    clock = make_clock(args)
+    with tempfile.TemporaryDirectory(prefix=f"{APP_NAME}-demo-") as folder:
+        store = open_store(Path(folder) / "data")
+        try:
+            build_demo(store, clock.today())
+            from tui.app import MicroRomanceApp
+
+            app = MicroRomanceApp(store=store, clock=clock, demo=True)
+            app.run()
+            return app.return_code or 0
+        finally:
+            store.close()
 
 
 # Subcommands register themselves here: each is ``register(subparsers)`` and
