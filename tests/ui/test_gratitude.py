@@ -270,3 +270,11 @@ def test_day_labels_and_week_summary() -> None:
     assert day_label(date(2026, 11, 24), DAY) == "Yesterday · Tuesday 24 November"
     assert day_label(date(2025, 12, 31), DAY) == "Wednesday 31 December 2025"
     assert week_summary([], DAY).startswith("This week: a fresh page")
+
+
+def test_every_key_is_on_the_help_screen() -> None:
+    from tui.widgets.help import key_rows
+
+    rows = dict(key_rows(list(GratitudeTab.BINDINGS)))
+    assert set(rows) == {"a", "e", "o", "x", "u", "/", "esc"}
+    assert GratitudeTab.HELP

@@ -185,3 +185,11 @@ async def test_nothing_to_edit_is_said_kindly(make_app, monkeypatch) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, EditorScreen)
         assert told and "no answer to edit" in told[0]
+
+
+def test_every_key_is_on_the_help_screen() -> None:
+    from tui.widgets.help import key_rows
+
+    rows = dict(key_rows(list(PromptsTab.BINDINGS)))
+    assert set(rows) == {"a / enter", "n", "e", "t"}
+    assert PromptsTab.HELP
