@@ -34,9 +34,9 @@ NOTES = (
 )
 
 ANSWERS = (
-    "When you bring me tea without asking, and when you ask a second question about my day.",
-    "Honestly, being tired and thinking it has to be something big to count.",
-    "We could have coffee together before work, phones in the other room.",
+    ("small-gestures-seen", "When you bring me tea without asking, and when you ask a second question about my day."),
+    ("what-keeps-me", "Honestly, being tired, and thinking it has to be something big to count."),
+    ("ritual-to-start-today", "Coffee together before work, phones in the other room."),
 )
 
 GESTURE_NOTES = ("", "", "They smiled all evening.", "", "Got a hug back.", "", "Said it made their day.")
@@ -82,11 +82,10 @@ def build_demo(store: Store, today: date, *, seed: int = 7) -> None:
             note = store.add_note(text, note_day, created=f"{note_day.isoformat()}T20:{n:02d}:00")
             if n % 3 == 0:
                 store.save_note(replace(note, said_aloud=True))
-        for n, text in enumerate(ANSWERS):
+        for n, (prompt_id, text) in enumerate(ANSWERS):
             answer_day = today - timedelta(days=3 + n * 6)
-            prompt = store.prompt_day(answer_day)
-            assert prompt is not None
-            store.add_answer(prompt.prompt_id, text, answer_day)
+            store.show_prompt(answer_day, prompt_id)
+            store.add_answer(prompt_id, text, answer_day)
         for gd in store.gesture_days()[:12:4]:
             store.set_favourite(gd.gesture_id, True)
         # Today: the rituals of the morning are done, the evening ones still open.
