@@ -140,3 +140,56 @@ def test_a_lone_surrogate_reaching_the_store_does_not_jam_it(data_dir: Path) -> 
         store.add_note("the next note", DAY)  # the store must still write
     with Store(data_dir, readonly=True) as again:
         assert sorted(n.text for n in again.notes()) == ["kept", "the next note"]
+
+
+# --------------------------------------------------------------------------- imported, then shown
+
+IMPORTED = {
+    "format_version": 1,
+    "settings": {"partner_name": "[@click=app.quit]Sam[/]\x1b[31m", "welcomed": True},
+    "rituals": [
+        {"id": "r1", "name": "[b]Walk[/] \x1b]8;;http://x\x07here\x1b]8;;\x07", "created": "2026-11-01"},
+        {"id": "r2", "name": "[/]", "created": "2026-11-01"},
+    ],
+    "ticks": [{"ritual": "r1", "day": "2026-11-24"}],
+    "gestures": [{"day": "2026-11-24", "gesture": "door-hug", "shown": ["door-hug"], "done": True,
+                  "note": "[@click=app.bell]ring[/] \x00\x07"}],
+    "notes": [
+        {"id": "n1", "day": "2026-11-25", "text": "[@click=app.quit]thanks[/] \ud800 \x1b[2J" + "é" * 300},
+        {"id": "n2", "day": "2026-11-24", "text": "\u202eevil\u202c 你好 💛\tend"},
+    ],
+    "answers": [{"id": "a1", "prompt": "p-unknown", "day": "2026-11-25", "text": "[/] \x1b[31mred"}],
+}
+
+
+async def test_imported_hostile_data_is_shown_literally_in_every_tab(make_app, data_dir: Path) -> None:
+    import io
+    import json
+    import sys
+
+    from tests.ui.screen_text import screen_text
+    from tui.cli import main
+    from tui.tabs import TABS
+
+    export = data_dir.parent / "hostile.json"
+    export.write_text(json.dumps(IMPORTED))
+    out = io.StringIO()
+    stdout, sys.stdout = sys.stdout, out
+    try:
+        assert main(["--data-dir", str(data_dir), "--today", "2026-11-25", "import", str(export)]) == 0
+    finally:
+        sys.stdout = stdout
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        seen = ""
+        for number in range(1, len(TABS) + 1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            screen = screen_text(app)
+            assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", screen), number
+            seen += screen
+            await pilot.press("down", "enter", "escape")
+            await pilot.pause()
+        assert app.is_running and app.return_code is None
+    assert "[@click=app.quit]" in seen and "[b]Walk[/]" in seen
