@@ -98,6 +98,11 @@ async def test_cursor_keys_enter_and_untick(make_app, data_dir) -> None:
         await pilot.press("space")
         assert not app.store.is_ticked(first, DAY)
         assert row(app, "One").startswith("[ ]") and row(app, "Two").startswith("[x]")
+        await pilot.click("#ritual-list", offset=(5, 0))  # a click on a row ticks it too
+        await pilot.pause()
+        assert app.store.is_ticked(first, DAY)
+        await pilot.click("#ritual-list", offset=(5, 0))
+        await pilot.pause()
     disk = on_disk(data_dir)
     assert (disk.is_ticked(first, DAY), disk.is_ticked(second, DAY), disk.is_ticked(third, DAY)) == (
         False,
@@ -287,11 +292,16 @@ async def test_edit_renames_and_keeps_ticks(make_app, data_dir) -> None:
         await pilot.press("e")
         await pilot.pause()
         assert app.screen.query_one(Input).value == "Coffee"
-        await pilot.press("home", "ctrl+k", *"Coffee in bed", "enter")
+        await pilot.press("home", "ctrl+k", *"Coffee in bed")
+        await pilot.click("#ritual-days", offset=(7 * 6 + 2, 0))  # untick Sunday with the mouse
+        await pilot.pause()
+        assert "Mon, Tue, Wed, Thu, Fri, Sat" in str(app.screen.query_one("#ritual-schedule", Static).render())
+        await pilot.click("#save")
         await pilot.pause()
         assert row(app, "Coffee in bed")
     disk = on_disk(data_dir)
     assert disk.ritual(coffee).name == "Coffee in bed"
+    assert disk.ritual(coffee).weekdays == (0, 1, 2, 3, 4, 5)
     assert disk.ticked_days(coffee) == {YESTERDAY}
 
 
@@ -481,3 +491,21 @@ async def test_a_failed_write_is_said_and_keeps_the_typed_name(make_app, monkeyp
         assert not isinstance(app.screen, RitualDialog)
         assert [r.name for r in app.store.rituals()] == ["Coffee", "Slow breakfast"]
         assert not app.store.is_ticked(coffee, DAY)
+
+
+async def test_the_cursor_stays_on_its_ritual_across_days(make_app) -> None:
+    app = make_app()
+    seed(app.store, "One", "Two")
+    seed(app.store, "Added today", created=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        await pilot.press("j")
+        assert focused_name(app) == "Two"
+        await pilot.press("left_square_bracket")
+        assert focused_name(app) == "Two"
+        await pilot.press("j", "j")  # stops at the last ritual of that day
+        assert focused_name(app) == "Two"
+        await pilot.press("t", "j")
+        assert focused_name(app) == "Added today"
+        await pilot.press("left_square_bracket")
+        assert focused_name(app) == "One"  # not offered that day: the first one is

@@ -151,6 +151,7 @@ class RitualsTab(TabBase):
         self.show_archived = False
         """True while archived rituals are listed too (key A)."""
         self._seen_today: date = date.min
+        self._last_focus: str | None = None
 
     # ------------------------------------------------------------ building
 
@@ -232,7 +233,7 @@ class RitualsTab(TabBase):
         checklist = self.query_one(RitualList)
         if focus_id is None:
             current = checklist.highlighted_option
-            focus_id = current.id if current is not None else None
+            focus_id = current.id if current is not None else self._last_focus
 
         self._draw_day(live, ticks)
         empty = not live
@@ -277,11 +278,12 @@ class RitualsTab(TabBase):
             if r.archived
         ]
         checklist.set_options(options)
-        ids = [o.id for o in options if not o.disabled]
-        if ids:
-            checklist.highlighted = next(
-                (i for i, o in enumerate(options) if o.id == focus_id), 0
-            )
+        enabled = [i for i, o in enumerate(options) if not o.disabled]
+        if enabled:
+            checklist.highlighted = next((i for i in enabled if options[i].id == focus_id), enabled[0])
+            self._last_focus = options[checklist.highlighted].id or focus_id
+        elif focus_id is not None:
+            self._last_focus = focus_id
         self.query_one(RitualHeatmap).show(live, ticks, self.today, grace)
         self.refresh_bindings()
 

@@ -163,7 +163,7 @@ class RitualDialog(ModalScreen[RitualDraft | None]):
             yield Static(Content(""), id="ritual-schedule", classes="ritual-schedule")
             yield Static(Content(""), id="ritual-error", classes="dialog-error")
             yield Static(
-                Content("enter saves · tab to the days, space ticks one · esc cancels"),
+                Content("enter saves · tab: days (space ticks) · esc cancels"),
                 classes="dialog-hint",
             )
             with Horizontal(classes="dialog-buttons"):
