@@ -95,16 +95,52 @@ class MicroRomanceApp(App[int]):
 
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab by its id."""
-        tabs = self.query_one(TabbedContent)
-        tabs.active = tab_id
+        self.main_screen.query_one(TabbedContent).active = tab_id
         self.tab(tab_id).focus_first()
 
+    @property
+    def main_screen(self) -> Screen:
+        """The screen holding the tabs (dialogs stack above it)."""
+        return self.screen_stack[0]
+
     def tab(self, tab_id: str) -> TabBase:
-        return self.query_one(f"#{tab_id}-tab", TabBase)
+        return self.main_screen.query_one(f"#{tab_id}-tab", TabBase)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Tab keys, help and settings wait while a dialog is open."""
+        if action in {"show_tab", "help", "settings"} and self.screen is not self.main_screen:
+            return False
+        return True
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self.call_after_refresh(self.tab(event.pane.id).focus_first)
+        pane_id = event.pane.id
+        if pane_id:
+            self.call_after_refresh(self._focus_if_active, pane_id)
+
+    def _focus_if_active(self, pane_id: str) -> None:
+        """Focus a tab's main widget unless the user has already moved on."""
+        if not self.is_running or not self.screen_stack:
+            return
+        tabs = self.main_screen.query(TabbedContent)
+        if tabs and tabs.first().active == pane_id:
+            self.tab(pane_id).focus_first()
+
+    async def action_quit(self) -> None:
+        """Quit, unless the editor holds words that are not saved yet."""
+        from tui.widgets.editor import EditorScreen
+
+        unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.changed]
+        if not unsaved:
+            self.exit()
+            return
+        self.notify(
+            "Your words are not saved yet: save them (ctrl+s) or discard them first.",
+            title="Not quitting yet",
+            severity="warning",
+            markup=False,
+        )
+        if self.screen is unsaved[-1]:
+            unsaved[-1].action_close()
 
     def action_help(self) -> None:
         """Show every key of every tab."""

@@ -21,7 +21,9 @@ class Clock:
     def seconds_to_midnight(self) -> float:
         """Seconds until the local date changes (at least one)."""
         now = self.now()
-        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), now.tzinfo)
+        # A naive local midnight, then astimezone(): the offset is the one in
+        # force at midnight, so a daylight-saving day is not an hour off.
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time()).astimezone()
         return max(1.0, (tomorrow - now).total_seconds())
 
 

@@ -38,7 +38,7 @@ from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
+from tinydb.table import Table
 
 from tui.errors import DataFileError, StoreError, StoreLockedError, StoreWriteError
 from tui.model import (
@@ -161,6 +161,8 @@ class SplitJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._written: dict[str, Any] = {}
         self._holding = False
+        self.origin: dict[str, Path] = {}
+        """Which file each table was read from (for messages about a bad entry)."""
 
     # TinyDB calls these two.
     def read(self) -> dict[str, Any] | None:
@@ -183,6 +185,12 @@ class SplitJSONStorage(Storage):
             raise StoreWriteError(
                 f"Could not save to {self.path.parent} ({exc.strerror or exc}). "
                 "Nothing on disk was changed; your text is still here."
+            ) from exc
+        except UnicodeEncodeError as exc:
+            self._data = None
+            raise StoreWriteError(
+                "This text holds a character that cannot be saved (a broken emoji or symbol). "
+                "Nothing was saved; remove that character and try again."
             ) from exc
         self._data = data
         self._written = dict(data)
@@ -208,6 +216,7 @@ class SplitJSONStorage(Storage):
         return found
 
     def _load(self) -> dict[str, Any]:
+        self.origin = {}
         if not self.path.exists():
             return {}
         main = _load_json(self.path)
@@ -219,7 +228,9 @@ class SplitJSONStorage(Storage):
             if not isinstance(part, dict):
                 raise DataFileError(archive, "it holds JSON, but not the object micro-romance writes")
             merged.update(part)
+            self.origin.update(dict.fromkeys(part, archive))
         merged.update(main)  # the main file wins (it is written last when moving years)
+        self.origin.update(dict.fromkeys(main, self.path))
         return merged
 
     def _write_changed(self, data: dict[str, Any]) -> None:
@@ -240,19 +251,63 @@ class SplitJSONStorage(Storage):
                 dirty.update({where, old_where})
         for name in self._written.keys() - data.keys():
             dirty.add(_table_file(name, newest))
-        # Archives first, the main file last: a crash in between leaves a year
-        # in both files, and loading prefers the main file's copy.
-        for where in sorted(dirty - {""}):
-            self.history.mkdir(mode=0o700, exist_ok=True)
-            atomic_write(self.history / f"{where}.json", _dumps(groups.get(where, {})))
+        # Encode everything before the first file is replaced.
+        payloads = [(self.history / f"{where}.json", _dumps(groups.get(where, {}))) for where in sorted(dirty - {""})]
         if "" in dirty or not self.path.exists():
-            atomic_write(self.path, _dumps(groups.get("", {})))
+            payloads.append((self.path, _dumps(groups.get("", {}))))
+        # Archives first, the main file last: a crash in between leaves a year
+        # in both files, and loading prefers the main file's copy. If a later
+        # file fails, the earlier ones are put back as they were.
+        done: list[Path] = []
+        try:
+            for path, payload in payloads:
+                if path.parent == self.history:
+                    self.history.mkdir(mode=0o700, exist_ok=True)
+                atomic_write(path, payload)
+                done.append(path)
+        except OSError:
+            self._restore(done, newest_written)
+            raise
+
+    def _restore(self, paths: list[Path], newest_written: int) -> None:
+        """Write back the last good content of files a failed write replaced."""
+        before: dict[str, dict[str, Any]] = {}
+        for name, table in self._written.items():
+            before.setdefault(_table_file(name, newest_written), {})[name] = table
+        for path in paths:
+            where = "" if path == self.path else path.stem
+            try:
+                if where in before:
+                    atomic_write(path, _dumps(before[where]))
+                else:
+                    path.unlink()
+            except OSError:
+                pass  # best effort: the entries written are whole and valid either way
 
     def _newest_written(self) -> int:
         return max(
             (int(n.partition("/")[2]) for n in self._written if n.partition("/")[2].isdigit()),
             default=0,
         )
+
+
+class _Table(Table):
+    """A TinyDB table whose replaced documents are new objects.
+
+    TinyDB's ``update``/``upsert`` change a document dict in place; the storage
+    keeps the last written tables to put files back after a failed write, so a
+    replacement must leave the old dict untouched.
+    """
+
+    def put(self, doc_id: int, doc: dict[str, Any]) -> None:
+        def replace_doc(table: dict[int, Any]) -> None:
+            table[doc_id] = doc
+
+        self._update_table(replace_doc)
+
+
+class _Database(TinyDB):
+    table_class = _Table
 
 
 # --------------------------------------------------------------------------- shapes
@@ -336,10 +391,10 @@ class Store:
             if not readonly:
                 if backups:
                     self._backup()
-                self._db = TinyDB(storage=lambda: self._storage)
+                self._db = _Database(storage=lambda: self._storage)
                 self._ensure_initialised(data)
             else:
-                self._db = TinyDB(storage=lambda: self._storage)
+                self._db = _Database(storage=lambda: self._storage)
         except BaseException:
             self.close()
             raise
@@ -413,7 +468,7 @@ class Store:
     def _ensure_initialised(self, data: dict[str, Any]) -> None:
         version = getattr(self, "_version", None)
         if version is None:
-            self._db.table("meta").upsert(Document({"schema_version": SCHEMA_VERSION}, doc_id=1))
+            self._db.table("meta").put(1, {"schema_version": SCHEMA_VERSION})
             return
         while version < SCHEMA_VERSION:
             data = MIGRATIONS[version](data)
@@ -436,10 +491,14 @@ class Store:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             target = root / stamp
             (target / HISTORY_DIR).mkdir(mode=0o700, parents=True)
-            for src in files:
-                dst = target / src.relative_to(self.data_dir)
-                shutil.copy2(src, dst)
-                os.chmod(dst, 0o600)
+            try:
+                for src in files:
+                    dst = target / src.relative_to(self.data_dir)
+                    shutil.copy2(src, dst)
+                    os.chmod(dst, 0o600)
+            except OSError:
+                shutil.rmtree(target, ignore_errors=True)
+                raise
             for old in existing[: max(0, len(existing) + 1 - BACKUPS_KEPT)]:
                 shutil.rmtree(old, ignore_errors=True)
         except OSError:
@@ -479,7 +538,7 @@ class Store:
         self._grace_ids: dict[str, int] = {}
         for name, table in data.items():
             if not isinstance(table, dict):
-                raise DataFileError(self.path, f"'{name}' should be a table of entries")
+                raise DataFileError(self._storage.origin.get(name, self.path), f"'{name}' should be a table of entries")
             kind = name.partition("/")[0]
             fast = _FAST_INDEX.get(kind)
             if fast is not None:
@@ -490,8 +549,11 @@ class Store:
                     pass  # the careful path below finds the entry and says what is wrong
             for doc_id, doc in table.items():
                 if not doc_id.isdigit():
-                    raise DataFileError(self.path, f"table '{name}': entry key {doc_id!r} is not a number")
-                self._index_doc(kind, name, int(doc_id), _Reader(self.path, name, doc_id, doc))
+                    raise DataFileError(
+                        self._storage.origin.get(name, self.path), f"table '{name}': entry key {doc_id!r} is not a number"
+                    )
+                origin = self._storage.origin.get(name, self.path)
+                self._index_doc(kind, name, int(doc_id), _Reader(origin, name, doc_id, doc))
 
     def _index_doc(self, kind: str, table: str, doc_id: int, r: _Reader) -> None:
         if kind == "meta":
@@ -652,7 +714,7 @@ class Store:
         tbl = self._db.table(table)
         if doc_id is None:
             return tbl.insert(doc)
-        tbl.upsert(Document(doc, doc_id=doc_id))
+        tbl.put(doc_id, doc)
         return doc_id
 
     def _drop(self, table: str, doc_id: int) -> None:
@@ -847,11 +909,11 @@ class Store:
             "said_aloud": note.said_aloud,
             "created": note.created,
         }
-        table = self._yearly("notes", note.day)
+        # An existing note stays in the table it was first written to, even if
+        # its day changes: moving it would be two writes, and a failure between
+        # them could lose it.
         old = self._note_ids.get(note.id)
-        if old and old[0] != table:
-            self._drop(*old)
-            old = None
+        table = old[0] if old else self._yearly("notes", note.day)
         self._note_ids[note.id] = (table, self._put(table, doc, old[1] if old else None))
         self._notes[note.id] = note
         return note
@@ -907,11 +969,8 @@ class Store:
             "text": answer.text,
             "created": answer.created,
         }
-        table = self._yearly("answers", answer.day)
-        old = self._answer_ids.get(answer.id)
-        if old and old[0] != table:
-            self._drop(*old)
-            old = None
+        old = self._answer_ids.get(answer.id)  # stays where it was first written, as notes do
+        table = old[0] if old else self._yearly("answers", answer.day)
         self._answer_ids[answer.id] = (table, self._put(table, doc, old[1] if old else None))
         self._answers[answer.id] = answer
         return answer

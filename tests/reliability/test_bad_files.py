@@ -73,11 +73,6 @@ def test_a_bad_archive_is_refused_and_untouched(data_dir: Path, kind: str) -> No
     Store(data_dir).close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store._index reports a bad table or entry with the main file's path (self.path) "
-    "even when it was read from history/YEAR.json, so the message sends the user to the wrong file",
-)
 @pytest.mark.parametrize("kind", ["wrong type"])
 def test_a_bad_entry_in_an_archive_names_the_archive(data_dir: Path, kind: str) -> None:
     make_data(data_dir)

@@ -11,6 +11,8 @@ the kernel with EFBIG.
 
 from __future__ import annotations
 
+import contextlib
+
 import ctypes
 import errno
 import json
@@ -205,28 +207,20 @@ def test_a_refused_main_file_keeps_the_archive_as_it_was(data_dir: Path, monkeyp
         assert [n.text for n in again.notes()] == ["this year"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store.save_note moving a note to another year is two writes (drop from the old "
-    "year's table, then insert in the new one); when the second fails the note is gone from disk",
-)
 def test_moving_a_note_to_another_year_never_loses_it(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store(data_dir) as store:
         store.add_note("this year", DAY)
         note = store.add_note("keep me", date(2025, 6, 1))
         Faulty(monkeypatch, "replace", FAULTS["disk full"], only=FILE_NAME)
-        with pytest.raises(StoreWriteError):
+        # The note stays in the file it was first written to, so this write
+        # may not even touch the failing main file; either way nothing is lost.
+        with contextlib.suppress(StoreWriteError):
             store.save_note(replace(note, day=DAY))
         monkeypatch.undo()
     with Store(data_dir, readonly=True) as again:
         assert sorted(n.text for n in again.notes()) == ["keep me", "this year"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store.batch is not all-or-nothing across files: history/YEAR.json is written before "
-    "the main file, so when the main file fails the past year's part of the batch stays on disk",
-)
 def test_a_failed_batch_across_years_leaves_nothing(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store(data_dir) as store:
         ritual = store.add_ritual("Coffee", created=DAY)
@@ -313,11 +307,6 @@ def test_real_read_only_folder_and_file(data_dir: Path) -> None:
     assert result["after"] == ["kept", "through a read-only file"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store._backup leaves a half-made backup folder behind when a copy fails "
-    "(disk full); it is listed by Store.backups() and holds a cut file",
-)
 def test_a_failed_backup_is_not_left_among_the_backups(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store(data_dir) as store:
         store.add_note("first", DAY)

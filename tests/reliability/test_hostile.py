@@ -125,12 +125,6 @@ def test_store_keeps_raw_control_characters_it_is_given(data_dir: Path) -> None:
         assert again.note("raw").text == raw
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A lone surrogate that reaches the store raises UnicodeEncodeError (not "
-    "StoreWriteError) from the JSON encoding, and the refused entry stays in TinyDB's "
-    "memory, so every later write in that session fails too",
-)
 def test_a_lone_surrogate_reaching_the_store_does_not_jam_it(data_dir: Path) -> None:
     with Store(data_dir) as store:
         store.add_note("kept", DAY)

@@ -71,14 +71,6 @@ async def test_every_tab_is_usable_at_80x24(make_app) -> None:
             assert screen.contains_region(tab.region)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/app.py on_tabbed_content_tab_activated defers focus_first of the pane just "
-    "activated even when another pane is active by then; focusing a widget in the other pane "
-    "switches back, and the tabs flip back and forth dozens of times and settle on the wrong one "
-    "(a tab key typed while the app is starting). With a dialog open meanwhile, self.tab() "
-    "queries the dialog and the app crashes with NoMatches.",
-)
 async def test_a_tab_key_typed_at_start_lands_on_that_tab(make_app) -> None:
     app = make_app()
     activations: list[str] = []
@@ -92,4 +84,5 @@ async def test_a_tab_key_typed_at_start_lands_on_that_tab(make_app) -> None:
         await pilot.pause()
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "gratitude"
-        assert len(activations) <= 3, activations[:12]
+        switches = [tab for n, tab in enumerate(activations) if n == 0 or activations[n - 1] != tab]
+        assert switches in (["gratitude"], ["today", "gratitude"]), activations[:12]

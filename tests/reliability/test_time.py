@@ -154,12 +154,6 @@ def test_today_is_the_local_date_across_daylight_saving() -> None:
         assert result["seconds"] >= 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Clock.seconds_to_midnight builds the next midnight with today's UTC offset, so on a "
-    "daylight-saving day it is an hour late (spring) or an hour early (autumn); nothing in the "
-    "app schedules by it yet (the app polls clock.today() every 20 s)",
-)
 def test_seconds_to_midnight_across_daylight_saving() -> None:
     for result in dst_results():
         assert result["seconds"] == result["real_seconds"], result

@@ -77,3 +77,24 @@ async def test_palette_offers_tabs(make_app) -> None:
         command.callback()
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "prompts"
+
+
+async def test_quit_never_drops_unsaved_words(make_app) -> None:
+    from tui.widgets.editor import EditorScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        await pilot.press("h", "i")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert any(isinstance(s, EditorScreen) and s.text == "hi" for s in app.screen_stack)
+        await pilot.press("s")  # the close question: save
+        await pilot.pause()
+        assert [n.text for n in app.store.notes()] == ["hi"]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
