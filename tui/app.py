@@ -19,7 +19,7 @@ from tui import APP_NAME
 from tui.clock import Clock
 from tui.paths import stylesheets
 from tui.store import Store
-from tui.tabs import TABS, TabBase
+from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, register_themes
 
 
@@ -34,13 +34,13 @@ class MicroRomanceApp(App[int]):
         *(
             Binding(
                 str(number),
-                f"show_tab('{tab.TAB_ID}')",
-                tab.TAB_TITLE,
+                f"show_tab('{tab.id}')",
+                tab.title,
                 show=False,
-                id=f"tab.{tab.TAB_ID}",
-                tooltip=f"Show the {tab.TAB_TITLE} tab",
+                id=f"tab.{tab.id}",
+                tooltip=f"Show the {tab.title} tab",
             )
-            for number, tab in enumerate(TABS, start=1)
+            for number, tab in enumerate(TAB_SPECS, start=1)
         ),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Every key, tab by tab"),
         Binding(
@@ -62,6 +62,8 @@ class MicroRomanceApp(App[int]):
         self.store = store
         self.clock = clock
         self.demo = demo
+        self._tabs: dict[str, TabBase] = {}
+        self._mounting: dict[str, object] = {}
         self.set_reactive(MicroRomanceApp.today, clock.today())
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
@@ -70,10 +72,12 @@ class MicroRomanceApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=TABS[0].TAB_ID):
-            for tab in TABS:
-                with TabPane(tab.TAB_TITLE, id=tab.TAB_ID):
-                    yield tab(id=f"{tab.TAB_ID}-tab")
+        first = TAB_SPECS[0]
+        with TabbedContent(initial=first.id):
+            for spec in TAB_SPECS:
+                with TabPane(spec.title, id=spec.id):
+                    if spec is first:  # the others are built when first shown
+                        yield first.load()(id=f"{first.id}-tab")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,7 +100,8 @@ class MicroRomanceApp(App[int]):
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab by its id."""
         self.main_screen.query_one(TabbedContent).active = tab_id
-        self.tab(tab_id).focus_first()
+        self.tab(tab_id)  # built now if this is its first showing
+        self.call_after_refresh(self._focus_if_active, tab_id)
 
     @property
     def main_screen(self) -> Screen:
@@ -104,7 +109,27 @@ class MicroRomanceApp(App[int]):
         return self.screen_stack[0]
 
     def tab(self, tab_id: str) -> TabBase:
-        return self.main_screen.query_one(f"#{tab_id}-tab", TabBase)
+        """The tab widget; built (and mounting) the first time it is asked for."""
+        widget = self._tabs.get(tab_id)
+        if widget is None:
+            pane = self.main_screen.query_one(f"#{tab_id}", TabPane)
+            found = pane.query(f"#{tab_id}-tab")
+            if found:
+                widget = found.first(TabBase)
+            else:
+                spec = next(s for s in TAB_SPECS if s.id == tab_id)
+                widget = spec.load()(id=f"{tab_id}-tab")
+                self._mounting[tab_id] = pane.mount(widget)
+            self._tabs[tab_id] = widget
+        return widget
+
+    async def ensure_tab(self, tab_id: str) -> TabBase:
+        """The tab widget, mounted."""
+        widget = self.tab(tab_id)
+        pending = self._mounting.pop(tab_id, None)
+        if pending is not None:
+            await pending
+        return widget
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Tab keys, help and settings wait while a dialog is open."""
@@ -112,18 +137,19 @@ class MicroRomanceApp(App[int]):
             return False
         return True
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id
         if pane_id:
+            await self.ensure_tab(pane_id)  # built on its first showing
             self.call_after_refresh(self._focus_if_active, pane_id)
 
-    def _focus_if_active(self, pane_id: str) -> None:
+    async def _focus_if_active(self, pane_id: str) -> None:
         """Focus a tab's main widget unless the user has already moved on."""
         if not self.is_running or not self.screen_stack:
             return
         tabs = self.main_screen.query(TabbedContent)
         if tabs and tabs.first().active == pane_id:
-            self.tab(pane_id).focus_first()
+            (await self.ensure_tab(pane_id)).focus_first()
 
     async def action_quit(self) -> None:
         """Quit, unless the editor holds words that are not saved yet."""
@@ -167,11 +193,11 @@ class MicroRomanceApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for number, tab in enumerate(TABS, start=1):
+        for number, tab in enumerate(TAB_SPECS, start=1):
             yield SystemCommand(
-                f"Go to {tab.TAB_TITLE}",
-                f"Show the {tab.TAB_TITLE} tab (key {number})",
-                lambda tab_id=tab.TAB_ID: self.action_show_tab(tab_id),
+                f"Go to {tab.title}",
+                f"Show the {tab.title} tab (key {number})",
+                lambda tab_id=tab.id: self.action_show_tab(tab_id),
             )
         yield SystemCommand("Help", "Every key, tab by tab", self.action_help)
         yield SystemCommand(
