@@ -7,17 +7,29 @@ reads. No Textual here.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from tui import content
 from tui.domain.gestures import feedback_weights, pick_gesture
 from tui.domain.prompts import prompt_of_the_day
-from tui.model import Gesture, Prompt
+from tui.model import Gesture, Prompt, Settings
 from tui.store import Store
 
 
 def _gesture_history(store: Store, day: date):
     return [g for g in store.gesture_days() if g.day < day]
+
+
+def in_grace(store: Store, day: date) -> bool:
+    """Whether ``day`` is marked as a grace day (travel, illness, a hard week)."""
+    return any(span.covers(day) for span in store.grace())
+
+
+def settings_for(store: Store, day: date) -> Settings:
+    """The settings the pick uses: on a grace day, gestures that work apart."""
+    settings = store.settings()
+    return replace(settings, together="apart") if in_grace(store, day) else settings
 
 
 def todays_gesture(store: Store, day: date) -> Gesture:
@@ -28,7 +40,7 @@ def todays_gesture(store: Store, day: date) -> Gesture:
         return by_id[recorded.gesture_id]
     history = _gesture_history(store, day)
     weights = feedback_weights(history, by_id, day)
-    return pick_gesture(day, content.gestures(), store.settings(), history, weights=weights)
+    return pick_gesture(day, content.gestures(), settings_for(store, day), history, weights=weights)
 
 
 def another_gesture(store: Store, day: date) -> Gesture:
@@ -38,7 +50,7 @@ def another_gesture(store: Store, day: date) -> Gesture:
     skip = recorded.shown if recorded else (todays_gesture(store, day).id,)
     history = _gesture_history(store, day)
     weights = feedback_weights(history, by_id, day)
-    return pick_gesture(day, content.gestures(), store.settings(), history, skip=skip, weights=weights)
+    return pick_gesture(day, content.gestures(), settings_for(store, day), history, skip=skip, weights=weights)
 
 
 def todays_prompt(store: Store, day: date) -> Prompt:

@@ -53,6 +53,8 @@ class Settings:
     """True once the first-run welcome was completed or skipped."""
     theme: str = ""
     """The Textual theme last chosen; "" means the product default."""
+    last_review: str = ""
+    """Monday (ISO date) of the last week whose review was offered; "" if never."""
 
 
 @dataclass(frozen=True)

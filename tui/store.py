@@ -566,6 +566,7 @@ class Store:
                 together=r.text("together", ""),
                 welcomed=r.get("welcomed", bool, False),
                 theme=r.text("theme", ""),
+                last_review=r.text("last_review", ""),
             )
             self._settings_id = doc_id
         elif kind == "rituals":
@@ -740,6 +741,7 @@ class Store:
             "together": settings.together,
             "welcomed": settings.welcomed,
             "theme": settings.theme,
+            "last_review": settings.last_review,
         }
         self._settings_id = self._put("settings", doc, self._settings_id or 1)
         self._settings = settings

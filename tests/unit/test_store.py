@@ -248,3 +248,10 @@ def test_batch_writes_once_and_is_all_or_nothing(store: Store) -> None:
     store.close()
     with Store(store.data_dir) as again:
         assert len(again.ticked_days(r.id)) == 50
+
+
+def test_settings_remember_the_last_review(data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        s.save_settings(Settings(last_review="2026-11-23"))
+    with Store(data_dir) as s:
+        assert s.settings().last_review == "2026-11-23"
