@@ -15,6 +15,7 @@ import random
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
+from tui.domain.pool import relaxed
 from tui.model import LOVE_LANGUAGES, Gesture, GestureDay, Settings
 
 NO_REPEAT_DAYS = 14
@@ -79,21 +80,8 @@ def _candidate_levels(
     shown just before (``skip`` should be ordered, oldest first); (6) the whole
     catalog.
     """
-    recent = recent_ids(history, day)
-    skipped = set(skip)
     fits = [g for g in catalog if _fits_together(g, settings.together)]
-    last_shown = list(skip)[-1] if skip else None
-    levels: list[list[Gesture]] = [
-        [g for g in fits if g.id not in recent and g.id not in skipped],
-        [g for g in fits if g.id not in skipped],
-        [g for g in catalog if g.id not in recent and g.id not in skipped],
-        [g for g in catalog if g.id not in skipped],
-        [g for g in catalog if g.id != last_shown],
-    ]
-    for level in levels:
-        if level:
-            return level
-    return list(catalog)
+    return relaxed(catalog, fits, recent_ids(history, day), skip)
 
 
 def language_probabilities(

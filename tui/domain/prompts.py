@@ -6,6 +6,7 @@ import random
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 
+from tui.domain.pool import relaxed
 from tui.model import Prompt, PromptDay
 
 NO_REPEAT_DAYS = 30
@@ -37,21 +38,8 @@ def _candidates(
     Order: theme + window + skip; theme + skip; window + skip (theme dropped);
     skip only; anything but the prompt shown just before; the whole deck.
     """
-    recent = recent_prompt_ids(history, day)
-    skipped = set(skip)
     themed = [p for p in deck if not theme or p.theme == theme]
-    last_shown = list(skip)[-1] if skip else None
-    levels = [
-        [p for p in themed if p.id not in recent and p.id not in skipped],
-        [p for p in themed if p.id not in skipped],
-        [p for p in deck if p.id not in recent and p.id not in skipped],
-        [p for p in deck if p.id not in skipped],
-        [p for p in deck if p.id != last_shown],
-    ]
-    for level in levels:
-        if level:
-            return level
-    return list(deck)
+    return relaxed(deck, themed, recent_prompt_ids(history, day), skip)
 
 
 def prompt_of_the_day(
