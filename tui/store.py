@@ -41,6 +41,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from tui.errors import DataFileError, StoreError, StoreLockedError, StoreWriteError
+from tui.lock import FolderLock, LockHeld
 from tui.model import (
     Answer,
     Counts,
@@ -378,7 +379,7 @@ class Store:
         self.data_dir = Path(data_dir).expanduser()
         self.path = self.data_dir / FILE_NAME
         self.readonly = readonly
-        self._lock: Any = None
+        self._lock: FolderLock | None = None
         self._storage = SplitJSONStorage(self.path, readonly=readonly)
         if not readonly:
             ensure_private_dir(self.data_dir)
@@ -402,21 +403,17 @@ class Store:
     # ------------------------------------------------------------ lifecycle
 
     def _acquire_lock(self) -> None:
-        import filelock  # only writers lock; read-only commands stay light
-
-        lock_path = self.data_dir / LOCK_NAME
-        self._lock = filelock.FileLock(lock_path, timeout=0, mode=0o600)
+        lock = FolderLock(self.data_dir / LOCK_NAME)
         try:
-            self._lock.acquire()
-        except filelock.Timeout as exc:
-            self._lock = None
+            lock.acquire()
+        except LockHeld as exc:
             raise StoreLockedError(self.data_dir) from exc
         except OSError as exc:
-            self._lock = None
             raise StoreError(
                 f"The data folder {self.data_dir} cannot be written "
                 f"({exc.strerror or exc}). Check its permissions, or choose another with --data-dir."
             ) from exc
+        self._lock = lock
 
     def close(self) -> None:
         if self._lock is not None:
