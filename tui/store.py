@@ -705,6 +705,22 @@ class Store:
             self._notes[nid] = Note(nid, date.fromisoformat(doc["day"]), text, said, created)
             self._note_ids[nid] = (name, int(doc_id))
 
+    def _fast_prompts(self, name: str, table: dict[str, Any]) -> None:
+        for doc_id, doc in table.items():
+            day, prompt, shown = date.fromisoformat(doc["day"]), doc["prompt"], doc.get("shown", [])
+            if not (type(prompt) is str and type(shown) is list and all(type(x) is str for x in shown)):
+                raise TypeError
+            self._prompts[day] = PromptDay(day, prompt, tuple(shown))
+            self._prompt_ids[day] = (name, int(doc_id))
+
+    def _fast_answers(self, name: str, table: dict[str, Any]) -> None:
+        for doc_id, doc in table.items():
+            aid, prompt, text, created = doc["id"], doc["prompt"], doc["text"], doc.get("created", "")
+            if not (type(aid) is str and type(prompt) is str and type(text) is str and type(created) is str):
+                raise TypeError
+            self._answers[aid] = Answer(aid, prompt, date.fromisoformat(doc["day"]), text, created)
+            self._answer_ids[aid] = (name, int(doc_id))
+
     # ------------------------------------------------------------ low-level writes
 
     def _put(self, table: str, doc: dict[str, Any], doc_id: int | None) -> int:
@@ -1023,6 +1039,8 @@ _FAST_INDEX: dict[str, Callable[[Store, str, dict[str, Any]], None]] = {
     "ticks": Store._fast_ticks,
     "gestures": Store._fast_gestures,
     "notes": Store._fast_notes,
+    "prompts": Store._fast_prompts,
+    "answers": Store._fast_answers,
 }
 
 
