@@ -24,6 +24,7 @@ from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import clean
 from tui.widgets.editor import EditorScreen
+from tui.widgets.paged import PagedOptionList
 
 PREVIEW_LINES = 3
 """How many lines of an answer the list shows (the editor shows it all)."""
@@ -93,7 +94,7 @@ class PromptsTab(TabBase):
         yield PromptCard(Content(""), id="prompts-card")
         yield Static(Content(""), id="prompts-heading")
         yield Static(Content(""), id="prompts-empty", classes="empty-state")
-        yield OptionList(id="prompts-answers")
+        yield PagedOptionList(id="prompts-answers")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -127,8 +128,8 @@ class PromptsTab(TabBase):
         return self._theme
 
     @property
-    def answers_list(self) -> OptionList:
-        return self.query_one("#prompts-answers", OptionList)
+    def answers_list(self) -> PagedOptionList:
+        return self.query_one("#prompts-answers", PagedOptionList)
 
     def visible_answers(self) -> list[Answer]:
         answers = self.app.store.answers()
@@ -187,12 +188,7 @@ class PromptsTab(TabBase):
             if options:
                 options.append(None)
             options.append(Option(answer_row(answer, by_id), id=answer.id))
-        listing.set_options(options)
-        ids = [a.id for a in answers]
-        if keep in ids:
-            listing.highlighted = listing.get_option_index(keep)
-        elif answers:
-            listing.highlighted = 0
+        listing.show_rows(options, keep=keep)
 
         empty = self.query_one("#prompts-empty", Static)
         if not total:
