@@ -1,4 +1,10 @@
-"""The product's own themes: warm and calm, one for dark and one for light terminals."""
+"""The product's own themes: warm and calm, one for dark and one for light terminals.
+
+"ember" (the default) is for dark terminals, "linen" for light ones; the
+command palette (ctrl+p, "Change theme") switches and the choice is kept in
+settings. Colours are checked by eye in ``screenshots/`` (``today-light.svg``
+shows linen) and by ``tests/ui/test_look.py``.
+"""
 
 from __future__ import annotations
 
@@ -26,8 +32,8 @@ THEMES = (
         name="linen",
         primary="#B5523B",
         secondary="#4F7A63",
-        accent="#9C6B1E",
-        warning="#9C6B1E",
+        accent="#87560F",  # footer keys: 4.5:1 on the panel
+        warning="#87560F",
         error="#A23B4A",
         success="#4F7A63",
         foreground="#2E2326",
@@ -35,6 +41,12 @@ THEMES = (
         surface="#F3EBE0",
         panel="#E8DCCB",
         dark=False,
+        variables={
+            # Textual's default muted text is "auto 60%", which a line's
+            # component style (a prompt's hint, an answer's date) resolves
+            # against no background, i.e. as white: unreadable on linen.
+            "text-muted": "#65575A",
+        },
     ),
 )
 
