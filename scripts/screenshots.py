@@ -128,18 +128,33 @@ async def _shoot(store: Store, shots: list[Shot], out: Path, say: Callable[[str]
     return written
 
 
+def png_ready(svg: str) -> str:
+    """The SVG as a PNG renderer should see it.
+
+    Rich writes each space as ``&#160;`` and relies on the browser to keep
+    them; librsvg and cairosvg squeeze them, so words after a gap slide left
+    (``Done lately   v shows`` becomes ``Done latelyv shows``). Plain spaces
+    under ``xml:space="preserve"`` keep every cell where the terminal has it.
+    """
+    return svg.replace("&#160;", " ").replace("<svg ", '<svg xml:space="preserve" ', 1)
+
+
 def _png_converter() -> Callable[[Path, Path], None] | None:
     rsvg = shutil.which("rsvg-convert")
     if rsvg:
         def convert(svg: Path, png: Path) -> None:
-            subprocess.run([rsvg, "--format=png", "--output", str(png), str(svg)], check=True)
+            subprocess.run(
+                [rsvg, "--format=png", "--output", str(png)],
+                input=png_ready(svg.read_text(encoding="utf-8")).encode("utf-8"),
+                check=True,
+            )
 
         return convert
     if importlib.util.find_spec("cairosvg") is not None:
         import cairosvg
 
         def convert(svg: Path, png: Path) -> None:
-            cairosvg.svg2png(url=str(svg), write_to=str(png))
+            cairosvg.svg2png(bytestring=png_ready(svg.read_text(encoding="utf-8")).encode("utf-8"), write_to=str(png))
 
         return convert
     return None

@@ -62,3 +62,12 @@ def test_command_writes_every_picture(tmp_path: Path, capsys) -> None:
     assert "#fbf6ef" in (out / "today-light.svg").read_text()  # linen's background
     assert "#fbf6ef" not in (out / "today.svg").read_text()
 
+
+
+def test_png_renderers_see_every_space() -> None:
+    """Rich's non-breaking spaces become plain, preserved ones, so gaps keep their width."""
+    command = load_command()
+    svg = '<svg class="rich-terminal" viewBox="0 0 10 10"><text>Done&#160;lately&#160;&#160;&#160;v</text></svg>'
+    ready = command.png_ready(svg)
+    assert ready.startswith('<svg xml:space="preserve" class="rich-terminal"')
+    assert "<text>Done lately   v</text>" in ready
