@@ -3,6 +3,12 @@
 These read the store and the shipped content and return what the day shows;
 the Today and Prompts tabs record what they show, ``micro-romance today`` only
 reads. No Textual here.
+
+The gesture pick leans on two things learnt from the days before (never the
+day itself, so the pick stays the same all day): the "did it land?" answers
+(:func:`tui.domain.gestures.feedback_weights`) and, outside grace days, the
+partner's language that has waited a week or more, whose gestures become
+NEGLECT_BOOST times likelier (see :func:`gesture_weights`).
 """
 
 from __future__ import annotations
@@ -11,9 +17,9 @@ from dataclasses import replace
 from datetime import date
 
 from tui import content
-from tui.domain.gestures import feedback_weights, pick_gesture
+from tui.domain.gestures import feedback_weights, neglected_language, pick_gesture
 from tui.domain.prompts import prompt_of_the_day
-from tui.model import Gesture, Prompt, Settings
+from tui.model import Gesture, GraceSpan, Prompt, Settings
 from tui.store import Store
 
 
@@ -21,15 +27,66 @@ def _gesture_history(store: Store, day: date):
     return [g for g in store.gesture_days() if g.day < day]
 
 
+NEGLECT_BOOST = 1.5
+"""How much likelier a waiting partner's language becomes (x1.5).
+
+It multiplies that language's feedback weight; the pick clamps the product to
+at most 2.0 (double), so a waiting language never crowds out the rest.
+"""
+
+NEGLECT_RULE = (
+    "When one of your partner's languages has had no done gesture for a week or more, "
+    "the Today tab says so, and gestures of that language come up one and a half times "
+    "as often until one is done (never more than double, counting the answers too). "
+    "Grace days skip this lean."
+)
+"""Plain-language statement of the lean in :func:`gesture_weights`, for a help screen."""
+
+
 def in_grace(store: Store, day: date) -> bool:
     """Whether ``day`` is marked as a grace day (travel, illness, a hard week)."""
     return any(span.covers(day) for span in store.grace())
+
+
+def grace_span(store: Store, day: date) -> GraceSpan | None:
+    """The grace span covering ``day`` (the latest-starting one when several do)."""
+    covering = [span for span in store.grace() if span.covers(day)]
+    return max(covering, key=lambda span: (span.start, span.id)) if covering else None
 
 
 def settings_for(store: Store, day: date) -> Settings:
     """The settings the pick uses: on a grace day, gestures that work apart."""
     settings = store.settings()
     return replace(settings, together="apart") if in_grace(store, day) else settings
+
+
+def waiting_language(store: Store, day: date) -> tuple[str, int] | None:
+    """The partner's language that has waited a week or more before ``day``, and for how long.
+
+    Computed from the days strictly before ``day`` (so it does not change when
+    today's gesture is marked done), among the ranked languages that have a
+    gesture fitting the day (on a grace day or for a couple apart, one that works
+    from afar). None on grace days, and when nothing waits.
+    """
+    if in_grace(store, day):
+        return None
+    settings = settings_for(store, day)
+    offered = {g.language for g in content.gestures() if not settings.together or settings.together in g.tags}
+    ranked = tuple(lang for lang in settings.love_languages if lang in offered)
+    if not ranked:
+        return None
+    history = _gesture_history(store, day)
+    return neglected_language(history, content.gesture_by_id(), replace(settings, love_languages=ranked), day)
+
+
+def gesture_weights(store: Store, day: date) -> dict[str, float]:
+    """The weights the day's pick uses: feedback, times NEGLECT_BOOST for a waiting language."""
+    weights = feedback_weights(_gesture_history(store, day), content.gesture_by_id(), day)
+    waiting = waiting_language(store, day)
+    if waiting is not None:
+        language = waiting[0]
+        weights[language] = weights.get(language, 1.0) * NEGLECT_BOOST
+    return weights
 
 
 def todays_gesture(store: Store, day: date) -> Gesture:
@@ -39,17 +96,16 @@ def todays_gesture(store: Store, day: date) -> Gesture:
     if recorded is not None and recorded.gesture_id in by_id:
         return by_id[recorded.gesture_id]
     history = _gesture_history(store, day)
-    weights = feedback_weights(history, by_id, day)
+    weights = gesture_weights(store, day)
     return pick_gesture(day, content.gestures(), settings_for(store, day), history, weights=weights)
 
 
 def another_gesture(store: Store, day: date) -> Gesture:
     """A different suggestion for ``day`` than any shown so far that day."""
-    by_id = content.gesture_by_id()
     recorded = store.gesture_day(day)
     skip = recorded.shown if recorded else (todays_gesture(store, day).id,)
     history = _gesture_history(store, day)
-    weights = feedback_weights(history, by_id, day)
+    weights = gesture_weights(store, day)
     return pick_gesture(day, content.gestures(), settings_for(store, day), history, skip=skip, weights=weights)
 
 

@@ -9,6 +9,10 @@ consistency; a heatmap of every ritual sits underneath.
 Ticks are offered only on days the domain counts for a ritual: a scheduled
 weekday on or after the day it was added (earlier days are rest days, so a
 tick there would change nothing the user can see).
+
+``g`` marks the viewed day (or a range) as grace days, travel, illness or a
+hard week, when rituals rest and streaks pause; on a grace day it offers to
+remove that span instead. Every rule here takes ``store.grace()``.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from tui.domain.rituals import (
     forgiving_streak,
     last_days,
 )
-from tui.model import Ritual
+from tui import daily
+from tui.model import GraceSpan, Ritual
 from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.widgets.heatmap import RitualHeatmap
@@ -50,6 +55,9 @@ PERCENT_WIDTH = 7
 GAP = 2
 FIXED_WIDTH = CHECK_WIDTH + GAP + DOTS_WIDTH + GAP + STREAK_WIDTH + GAP + PERCENT_WIDTH
 MIN_NAME_WIDTH = 12
+
+GRACE_REASON_WIDTH = 12
+"""The day header shortens a grace day's reason to this many characters."""
 
 REST_ID = "-rest"
 """The option id of the dim line naming rituals not on the viewed day."""
@@ -113,7 +121,10 @@ class RitualsTab(TabBase):
         "The heatmap below shades each day by the share of all rituals kept.\n"
         "x offers Archive (hidden, every tick kept; A lists archived rituals so you can "
         "restore one with x) or Delete (the ritual and its ticks go; the dialog says how many). "
-        "p offers our suggestions."
+        "p offers our suggestions.\n"
+        "g marks the day shown, or a range of days, as grace days: travel, illness, a hard "
+        "week. Rituals rest and streaks pause instead of breaking, and the Today tab suggests "
+        "ideas that work from afar. On a grace day, g offers to remove it."
     )
 
     BINDINGS = [
@@ -142,6 +153,8 @@ class RitualsTab(TabBase):
                 tooltip="Show or hide archived rituals"),
         Binding("p", "pick", "Suggestions", show=False, id="rituals.pick",
                 tooltip="Pick rituals from our suggestions"),
+        Binding("g", "grace", "Grace days", show=False, id="rituals.grace",
+                tooltip="Mark the day shown (or a range) as grace days, or remove them"),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -295,12 +308,23 @@ class RitualsTab(TabBase):
         kept = sum(1 for r in due if day in ticks.get(r.id, frozenset()))
         if day == today:
             title = f"Today · {long_day(day)}"
-            hint = "[ for earlier days"
+            hint = "[ earlier · g grace days"
         else:
             ago = (today - day).days
             title = f"{long_day(day)}{f' {day.year}' if day.year != today.year else ''}"
             title += " · yesterday" if ago == 1 else f" · {ago} days ago"
             hint = "] next day · t today"
+        span = daily.grace_span(self.app.store, day)
+        if span is not None:
+            reason = span.reason or "grace day"
+            if len(reason) > GRACE_REASON_WIDTH:
+                reason = reason[: GRACE_REASON_WIDTH - 1] + "…"
+            rest = "rituals rest" if not kept else f"{kept} kept ♥"
+            line = Content.assemble((title, "bold"), "  ", (f"◌ {reason}: {rest}", "$secondary"))
+            with_hint = Content.assemble(line, "   ", (hint, "$foreground-muted"))
+            width = header.size.width or self.app.size.width
+            header.update(with_hint if with_hint.cell_length <= width else line)
+            return
         if not live:
             header.update(Content.styled(title, "bold"))
             return
@@ -546,6 +570,53 @@ class RitualsTab(TabBase):
         if self.show_archived and not any(r.archived for r in self.app.store.rituals(include_archived=True)):
             self.notify("Nothing is archived.", markup=False)
         self.reload()
+
+    def action_grace(self) -> None:
+        """Mark the day shown (or a range) as grace days, or remove the grace span it is in."""
+        from tui.widgets.grace_dialog import GraceDialog, GraceDraft, span_label
+
+        store, day = self.app.store, self.viewed
+        span = daily.grace_span(store, day)
+        if span is not None:
+            self._offer_removal(span, span_label)
+            return
+
+        def save(draft: GraceDraft) -> None:
+            store.save_grace(GraceSpan(id=store.new_id(), start=draft.start, end=draft.end, reason=draft.reason))
+
+        def closed(draft: GraceDraft | None) -> None:
+            if draft is None:
+                return
+            days = (draft.end - draft.start).days + 1
+            what = "A grace day" if days == 1 else f"{days} grace days"
+            self.notify(f"{what} ({draft.reason}): rituals rest, streaks wait. Be gentle with yourselves.",
+                        markup=False)
+            self.reload()
+
+        self.app.push_screen(GraceDialog(day, save=save), closed)
+
+    def _offer_removal(self, span: GraceSpan, span_label) -> None:
+        when = span_label(span.start, span.end)
+        if span.reason:
+            when = f"{span.reason[0].upper()}{span.reason[1:]}: {when}"
+        message = (
+            f"{when}.\nRemoving them counts these days again for rituals and streaks; "
+            "every tick is kept either way."
+        )
+        choices = [Choice("remove", "Remove", "r", "error"), Choice("cancel", "Keep it", "escape")]
+
+        def chosen(answer: str | None) -> None:
+            if answer != "remove":
+                return
+            try:
+                self.app.store.delete_grace(span.id)
+            except StoreWriteError as exc:
+                self._write_failed(exc)
+                return
+            self.notify("Grace days removed.", markup=False)
+            self.reload()
+
+        self.app.push_screen(ChoiceDialog("Remove these grace days?", message, choices, focus="cancel"), chosen)
 
     def action_pick(self) -> None:
         """Pick rituals from our suggestions."""

@@ -3,7 +3,12 @@
 The suggestion comes from :mod:`tui.daily`; it is recorded in the store as
 soon as the tab shows it (``store.show_gesture``), so every launch on the same
 day shows the same gesture until the user asks for another. Everything the
-user wrote (the partner's name, a note) is rendered as literal ``Content``.
+user wrote (the partner's name, a note, a grace day's reason) is rendered as
+literal ``Content``.
+
+Once the gesture is done, l / m / r answer "did it land?" (and change the
+answer later); the answers and the love-language ledger underneath
+(:mod:`tui.domain.ledger`) explain where the next days' picks lean.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import content, daily
-from tui.domain.gestures import done_counts
-from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, GestureDay
+from tui.domain.gestures import FEEDBACK_RULE, done_counts
+from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
+from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
 from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import check_line
@@ -36,6 +42,19 @@ _DATE_WIDTH = 11
 
 HISTORY = "history"
 FAVOURITES = "favourites"
+
+ANSWERED = {
+    "landed": "It landed ♥",
+    "so_so": "So-so, noted.",
+    "not_really": "Not quite this time; noted.",
+}
+"""What the status line says after each "did it land?" answer."""
+
+ANSWER_NOTICES = {
+    "landed": "Noted: it landed. Gestures like it will come up a little more often.",
+    "so_so": "Noted: so-so. That changes nothing in what comes up.",
+    "not_really": "Noted, and thank you. Gestures like it will come up a little less.",
+}
 
 
 def short_date(day: date, today: date) -> str:
@@ -66,7 +85,14 @@ class TodayTab(TabBase):
         "that one stays for the day. d marks it done with an optional note (d again "
         "unmarks it). f keeps a gesture among your favourites; v switches the list "
         "between what you have done and your favourites, where enter makes a favourite "
-        "today's gesture."
+        "today's gesture.\n"
+        "Did it land? Once the gesture is done, l says it landed, m so-so and r not "
+        "really; another of the three changes the answer. "
+        f"{FEEDBACK_RULE}\n"
+        f"The ledger counts the gestures done in the last 30 days by love language, "
+        f"{PARTNER_MARK} marking your partner's; \"Landed: touch 5 of 6\" means five of six "
+        f"answered touch gestures landed. {daily.NEGLECT_RULE}\n"
+        "On a grace day (g on the Rituals tab) the ideas are ones that work from afar."
     )
 
     BINDINGS = [
@@ -74,6 +100,12 @@ class TodayTab(TabBase):
         Binding("n", "another", "Another", id="today.another", tooltip="Suggest a different gesture for today"),
         Binding("f", "favourite", "Favourite", id="today.favourite", tooltip="Add today's gesture to your favourites, or remove it"),
         Binding("v", "switch_list", "Favourites list", id="today.switch_list", tooltip="Switch the list between done gestures and favourites"),
+        Binding("l", "feedback('landed')", "It landed", show=False, id="today.landed",
+                tooltip="Today's done gesture landed: gestures like it come up more"),
+        Binding("m", "feedback('so_so')", "So-so", show=False, id="today.so_so",
+                tooltip="Today's done gesture was so-so"),
+        Binding("r", "feedback('not_really')", "Not really", show=False, id="today.not_really",
+                tooltip="Today's done gesture did not really land: gestures like it come up less"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -86,8 +118,12 @@ class TodayTab(TabBase):
             yield Static(id="today-gesture")
             yield Static(id="today-meta")
             yield Static(id="today-status")
-        yield Static(id="today-why")
-        yield Static(id="today-counts")
+            yield Static(id="today-feedback")
+        with Vertical(id="today-lines"):
+            yield Static(id="today-nudge")
+            yield Static(id="today-why")
+            yield Static(id="today-counts")
+            yield Static(id="today-ledger")
         yield Static(id="today-list-title")
         yield OptionList(id="today-list")
 
@@ -138,14 +174,30 @@ class TodayTab(TabBase):
         meta = gesture_label(gesture) + ("  ★ favourite" if favourite else "")
         self.query_one("#today-meta", Static).update(Content(meta))
         status = self.query_one("#today-status", Static)
+        answer = recorded.feedback if done and recorded is not None else ""
         if done and recorded is not None:
-            line = Content.assemble(("✓ Done today.", "bold"), " Lovely.")
+            line = Content.assemble(("✓ Done today.", "bold"), " ", ANSWERED.get(answer, "Lovely."))
             if recorded.note:
                 line = Content.assemble(line, "  ", (f"“{recorded.note}”", "italic"))
             status.update(line)
         else:
             status.update(Content("When you have done it, press d. Not today's thing? n for another."))
+        asking = self.query_one("#today-feedback", Static)
+        asking.display = done and answer not in FEEDBACK
+        if asking.display:
+            asking.update(
+                Content.assemble(
+                    "Did it land?  ",
+                    ("l", "bold"), " it landed · ",
+                    ("m", "bold"), " so-so · ",
+                    ("r", "bold"), " not really",
+                )
+            )
 
+        nudge = self._nudge(gesture, done)
+        nudge_line = self.query_one("#today-nudge", Static)
+        nudge_line.display = bool(nudge)
+        nudge_line.update(Content(nudge))
         self.query_one("#today-why", Static).update(Content(why_line(day)))
         week, month = done_counts(store.gesture_days(), day)
         if month:
@@ -153,7 +205,23 @@ class TodayTab(TabBase):
         else:
             counts = "Each gesture you mark done is counted here, this week and this month."
         self.query_one("#today-counts", Static).update(Content(counts))
+        history = store.gesture_days()
+        lines = ledger_lines(history, content.gesture_by_id(), store.settings(), day)
+        ledger = self.query_one("#today-ledger", Static)
+        ledger.display = bool(lines)
+        ledger.update(Content("\n".join(lines)))
         self._fill_list()
+
+    def _nudge(self, gesture: Gesture, done: bool) -> str:
+        """The grace-day line, else the line about a language that has waited, else ""."""
+        store, day = self.app.store, self.day
+        span = daily.grace_span(store, day)
+        if span is not None:
+            return grace_line(span.reason, apart=done or "apart" in gesture.tags)
+        waiting = daily.waiting_language(store, day)
+        if waiting is None or (done and gesture.language == waiting[0]):
+            return ""
+        return waiting_line(*waiting, done_today=done)
 
     def _fill_list(self) -> None:
         store, day = self.app.store, self.day
@@ -218,7 +286,8 @@ class TodayTab(TabBase):
         self.refresh_view()
 
     def _screen_changed(self, screen: Screen) -> None:
-        # Back from a dialog, the welcome or settings: the name or the day's record may have changed.
+        # Back from a dialog, the welcome or settings (or a grace day marked on the Rituals
+        # tab): the name, the day's record or the grace line may have changed.
         if self.is_attached and screen is self.screen:
             self.refresh_view()
 
@@ -297,6 +366,25 @@ class TodayTab(TabBase):
             )
         else:
             undo()
+
+    def action_feedback(self, answer: str) -> None:
+        """Say whether today's done gesture landed (again to change the answer)."""
+        if answer not in FEEDBACK:
+            return
+        _, recorded = self._today()
+        if recorded is None or not recorded.done:
+            self._notify("First mark today's gesture done (d); then l, m or r says how it landed.")
+            return
+        if recorded.feedback == answer:
+            self._notify(f"Already noted: {FEEDBACK[answer].lower()}.")
+            return
+        try:
+            self.app.store.save_gesture_day(replace(recorded, feedback=answer))
+        except StoreWriteError as exc:
+            self._write_failed(exc)
+            return
+        self.refresh_view()
+        self._notify(ANSWER_NOTICES[answer])
 
     def _refuse_when_done(self, recorded: GestureDay | None) -> bool:
         if recorded is not None and recorded.done:

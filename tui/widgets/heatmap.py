@@ -2,7 +2,7 @@
 
 Weeks are columns (oldest left, this week right), Monday..Sunday are rows, and
 each cell is shaded by the share of the day's scheduled rituals that were
-kept. The grid comes from :func:`tui.domain.rituals.heatmap`; this widget only
+kept; a grace day where nothing was kept shows as ◌. The grid comes from :func:`tui.domain.rituals.heatmap`; this widget only
 draws it, as literal ``Content`` with theme-variable styles (no markup).
 """
 
@@ -14,13 +14,15 @@ from datetime import date, timedelta
 from textual.content import Content
 from textual.widget import Widget
 
-from tui.domain.rituals import Cell, heatmap, week_start
+from tui.domain.rituals import Cell, heatmap, in_grace, week_start
 from tui.model import GraceSpan, Ritual
 
 WEEKDAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 NONE_KEPT = "·"
+GRACE_GLYPH = "◌"
+"""A grace day with nothing kept (rituals rested)."""
 SHADES = ("░", "▒", "▓", "█")
 """Some kept (up to a third), about half (up to two thirds), most, all."""
 
@@ -35,6 +37,7 @@ KEPT_STYLE = "$success"
 NONE_STYLE = "$foreground-muted"
 LABEL_STYLE = "$foreground-muted"
 TODAY_STYLE = "bold $accent"
+GRACE_STYLE = "$secondary"
 
 
 def shade(cell: Cell | None) -> str:
@@ -137,7 +140,7 @@ class RitualHeatmap(Widget):
             Content.assemble((SHADES[1], KEPT_STYLE), " about half kept"),
             Content.assemble((SHADES[2], KEPT_STYLE), " most kept"),
             Content.assemble((SHADES[3], KEPT_STYLE), " all kept"),
-            Content.assemble(("█", TODAY_STYLE), " today"),
+            Content.assemble(("█", TODAY_STYLE), " today  ", (GRACE_GLYPH, GRACE_STYLE), " grace day"),
             Content.styled("blank: nothing scheduled", LABEL_STYLE),
         ]
         lines: list[Content] = [
@@ -150,8 +153,13 @@ class RitualHeatmap(Widget):
             for week in grid:
                 cell = week[weekday]
                 glyph = shade(cell)
+                grace = cell is not None and cell[1] == 0 and in_grace(cell[0], self._grace)
+                if grace:
+                    glyph = GRACE_GLYPH
                 if cell is not None and cell[0] == self._today:
                     style = TODAY_STYLE
+                elif grace:
+                    style = GRACE_STYLE
                 elif glyph == NONE_KEPT:
                     style = NONE_STYLE
                 else:

@@ -1,0 +1,274 @@
+"""Mark grace days: a day or a range when rituals rest and streaks pause.
+
+The dialog asks why (travel, illness, a hard week, or in the user's own words)
+and for which days (the day viewed on the Rituals tab by default). It saves
+through a callback before it closes, so a refused write keeps it open with
+everything as typed. Every string shown is literal ``Content``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from tui.store import StoreWriteError
+from tui.text import TextError, check_line
+
+REASONS = ("travel", "illness", "a hard week", "other")
+"""The reasons offered; "other" asks for a few words instead."""
+OTHER = "other"
+
+REASON_LIMIT = 40
+"""The longest reason in the user's own words."""
+MAX_DAYS = 366
+"""The longest span one dialog marks (add another for more)."""
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_day(day: date) -> str:
+    """ "Wed 25 Nov 2026" """
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def span_label(start: date, end: date) -> str:
+    """ "Wed 25 Nov 2026" for one day, "Wed 25 Nov 2026 to Fri 27 Nov 2026 · 3 days" for a range."""
+    if start == end:
+        return short_day(start)
+    return f"{short_day(start)} to {short_day(end)} · {(end - start).days + 1} days"
+
+
+class DatesError(TextError):
+    """Dates that cannot be saved; ``field`` is the id of the input to fix."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def parse_day(text: str, what: str, field: str = "") -> date:
+    """A date written as 2026-11-25; DatesError says how to write it otherwise."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DatesError(f"Write the {what} day as year-month-day, like 2026-11-25.", field) from None
+
+
+@dataclass(frozen=True)
+class GraceDraft:
+    """What the dialog returns: checked dates and a reason."""
+
+    start: date
+    end: date
+    reason: str
+
+
+class ReasonPicker(Widget, can_focus=True):
+    """The reasons on one line: left/right (or a click) choose one."""
+
+    BINDINGS = [
+        Binding("left,h", "move(-1)", "Previous reason", show=False),
+        Binding("right,l", "move(1)", "Next reason", show=False),
+    ]
+
+    chosen: reactive[int] = reactive(0)
+    """Index into REASONS."""
+
+    @dataclass
+    class Changed(Message):
+        """The chosen reason changed."""
+
+        picker: ReasonPicker
+        reason: str
+
+    GAP = 2
+
+    def __init__(self, reason: str = REASONS[0], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(ReasonPicker.chosen, REASONS.index(reason) if reason in REASONS else 0)
+
+    @property
+    def reason(self) -> str:
+        return REASONS[self.chosen]
+
+    def _label(self, index: int) -> str:
+        mark = "(•)" if index == self.chosen else "( )"
+        return f"{mark} {REASONS[index]}"
+
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str]] = []
+        for index in range(len(REASONS)):
+            style = "bold $success" if index == self.chosen else "$foreground-muted"
+            if self.has_focus and index == self.chosen:
+                style += " reverse"
+            parts.append((self._label(index), style))
+            parts.append(" " * self.GAP)
+        return Content.assemble(*parts)
+
+    def watch_chosen(self, chosen: int) -> None:
+        self.post_message(self.Changed(self, REASONS[chosen]))
+
+    def action_move(self, step: int) -> None:
+        """Choose the previous or next reason."""
+        self.chosen = (self.chosen + step) % len(REASONS)
+
+    def on_click(self, event: events.Click) -> None:
+        x = 0
+        for index in range(len(REASONS)):
+            width = len(self._label(index))
+            if x <= event.x < x + width:
+                self.chosen = index
+                return
+            x += width + self.GAP
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+class GraceDialog(ModalScreen[GraceDraft | None]):
+    """Ask why and for which days; ``save(draft)`` writes before the dialog closes."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="grace_dialog.cancel"),
+        Binding("ctrl+s", "save", "Save", id="grace_dialog.save"),
+    ]
+
+    def __init__(self, day: date, *, save: Callable[[GraceDraft], object] | None = None) -> None:
+        """``day`` is the first and last day offered; a StoreWriteError from ``save``
+        is shown and the dialog stays open with everything as typed."""
+        super().__init__(classes="dialog-screen")
+        self._day = day
+        self._save = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="grace-dialog"):
+            yield Static(Content("Grace days"), classes="dialog-title")
+            yield Static(
+                Content("Life happens. Rituals rest and streaks wait; the Today tab suggests ideas that work from afar."),
+                classes="dialog-message",
+            )
+            yield Static(Content("Why?"), classes="grace-label")
+            yield ReasonPicker(id="grace-reason")
+            yield Input(placeholder="In a few words", id="grace-other", max_length=REASON_LIMIT)
+            with Horizontal(id="grace-dates"):
+                yield Static(Content("From"), classes="grace-date-label")
+                yield Input(self._day.isoformat(), id="grace-start", classes="grace-date")
+                yield Static(Content("to"), classes="grace-date-label")
+                yield Input(self._day.isoformat(), id="grace-end", classes="grace-date")
+            yield Static(Content(span_label(self._day, self._day)), id="grace-span")
+            yield Static(Content(""), id="grace-error", classes="dialog-error")
+            yield Static(
+                Content("←/→ chooses why · tab: dates · enter saves · esc cancels"),
+                classes="dialog-hint",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Save"), variant="primary", id="save")
+                yield Button(Content("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+        self.query_one("#grace-other", Input).display = False
+        self.query_one(ReasonPicker).focus()
+
+    # ------------------------------------------------------------ changes
+
+    @on(ReasonPicker.Changed)
+    def _reason_changed(self, event: ReasonPicker.Changed) -> None:
+        other = self.query_one("#grace-other", Input)
+        other.display = event.reason == OTHER
+        self._error("")
+
+    @on(Input.Changed, ".grace-date")
+    def _dates_changed(self) -> None:
+        span = self.query_one("#grace-span", Static)
+        try:
+            start, end = self._dates()
+        except DatesError:
+            span.update(Content(""))
+            return
+        span.update(Content(span_label(start, end)))
+
+    def _dates(self) -> tuple[date, date]:
+        start = parse_day(self.query_one("#grace-start", Input).value, "first", "grace-start")
+        end = parse_day(self.query_one("#grace-end", Input).value, "last", "grace-end")
+        if end < start:
+            raise DatesError("The last day comes before the first one.", "grace-end")
+        if (end - start) >= timedelta(days=MAX_DAYS):
+            raise DatesError(f"One span can cover up to {MAX_DAYS} days; add another for more.", "grace-end")
+        return start, end
+
+    # ------------------------------------------------------------ saving
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and isinstance(self.focused, ReasonPicker):
+            event.stop()
+            self.action_save()
+
+    def _error(self, text: str) -> None:
+        self.query_one("#grace-error", Static).update(Content(text))
+
+    def _reason(self) -> str:
+        picker = self.query_one(ReasonPicker)
+        if picker.reason != OTHER:
+            return picker.reason
+        other = self.query_one("#grace-other", Input)
+        reason = check_line(other.value, limit=REASON_LIMIT)
+        if not reason:
+            raise TextError("Say why in a few words, or choose travel, illness or a hard week.")
+        return reason
+
+    def action_save(self) -> None:
+        """Save the grace days, or say what needs changing."""
+        try:
+            reason = self._reason()
+        except TextError as exc:
+            self._error(str(exc))
+            self.query_one("#grace-other", Input).focus()
+            return
+        try:
+            start, end = self._dates()
+        except DatesError as exc:
+            self._error(str(exc))
+            self.query_one(f"#{exc.field}", Input).focus()
+            return
+        draft = GraceDraft(start=start, end=end, reason=reason)
+        if self._save is not None:
+            try:
+                self._save(draft)
+            except StoreWriteError as exc:
+                self._error(str(exc))
+                return
+        self.dismiss(draft)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
