@@ -51,6 +51,14 @@ class MicroRomanceApp(App[int]):
             id="app.settings",
             tooltip="Your partner's name, love languages, together or apart",
         ),
+        Binding(
+            "w",
+            "review",
+            "Weekly review",
+            show=False,
+            id="app.review",
+            tooltip="Look back on a week: rituals kept, gestures given, notes written",
+        ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit micro-romance"),
     ]
 
@@ -86,6 +94,14 @@ class MicroRomanceApp(App[int]):
             from tui.widgets.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
+        elif not self.demo:
+            self.call_after_refresh(self._offer_review)
+
+    def _offer_review(self) -> None:
+        """On the first launch of a week, open the review of the week just ended."""
+        from tui.widgets.weekly import offer_review
+
+        offer_review(self)
 
     # ------------------------------------------------------------ the day
 
@@ -132,8 +148,8 @@ class MicroRomanceApp(App[int]):
         return widget
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Tab keys, help and settings wait while a dialog is open."""
-        if action in {"show_tab", "help", "settings"} and self.screen is not self.main_screen:
+        """Tab keys, help, settings and the review wait while a dialog is open."""
+        if action in {"show_tab", "help", "settings", "review"} and self.screen is not self.main_screen:
             return False
         return True
 
@@ -174,6 +190,13 @@ class MicroRomanceApp(App[int]):
 
         self.push_screen(HelpScreen())
 
+    def action_review(self) -> None:
+        """Look back on this week: rituals kept, gestures given, notes written."""
+        from tui.widgets.weekly import WeeklyReviewScreen
+
+        if not isinstance(self.screen, WeeklyReviewScreen):
+            self.push_screen(WeeklyReviewScreen())
+
     def action_settings(self) -> None:
         """Change your partner's name, love languages and together or apart."""
         from tui.widgets.welcome import SettingsForm, SettingsScreen
@@ -200,6 +223,9 @@ class MicroRomanceApp(App[int]):
                 lambda tab_id=tab.id: self.action_show_tab(tab_id),
             )
         yield SystemCommand("Help", "Every key, tab by tab", self.action_help)
+        yield SystemCommand(
+            "Weekly review", "Rituals kept, gestures given, notes written (key w)", self.action_review
+        )
         yield SystemCommand(
             "Settings", "Your partner's name, love languages, together or apart", self.action_settings
         )

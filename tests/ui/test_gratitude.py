@@ -276,5 +276,5 @@ def test_every_key_is_on_the_help_screen() -> None:
     from tui.widgets.help import key_rows
 
     rows = dict(key_rows(list(GratitudeTab.BINDINGS)))
-    assert set(rows) == {"a", "e", "o", "x", "u", "/", "esc"}
+    assert set(rows) == {"a", "e", "o", "c", "x", "u", "/", "esc"}
     assert GratitudeTab.HELP

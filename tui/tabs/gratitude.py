@@ -20,6 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import personalise
+from tui.domain.share import share_message
 from tui.model import Note
 from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
@@ -93,7 +94,8 @@ class GratitudeTab(TabBase):
     TAB_TITLE = "Gratitude"
     HELP = (
         "Write down small things you appreciate about your partner, then tell them: "
-        "o marks a note as said out loud. Deleting asks first, and u brings the "
+        "o marks a note as said out loud, and c copies it as a message ready to send. "
+        "Deleting asks first, and u brings the "
         "last deleted note back while the app is open."
     )
 
@@ -104,6 +106,8 @@ class GratitudeTab(TabBase):
         Binding("a", "new_note", "New note", id="gratitude.new", tooltip="Write a new note of thanks"),
         Binding("e", "edit_note", "Edit", id="gratitude.edit", tooltip="Edit the selected note"),
         Binding("o", "said_aloud", "Said aloud", id="gratitude.said", tooltip="Mark the note as said out loud (again to unmark)"),
+        Binding("c", "share_note", "Copy to send", show=False, id="gratitude.share",
+                tooltip="Copy the note as a message ready to send to your partner"),
         Binding("x", "delete_note", "Delete", id="gratitude.delete", tooltip="Delete the selected note (asks first)"),
         Binding("u", "undo_delete", "Undo delete", id="gratitude.undo", tooltip="Bring back the last deleted note"),
         Binding("slash", "filter", "Filter", key_display="/", id="gratitude.filter", tooltip="Show only notes containing some words"),
@@ -266,6 +270,15 @@ class GratitudeTab(TabBase):
             self.app.notify(str(exc), title="Not saved", severity="error", markup=False)
             return
         self.refresh_notes(select=note.id)
+
+    def action_share_note(self) -> None:
+        """Copy the selected note as a message ready to send to your partner."""
+        note = self.selected_note()
+        if note is None:
+            self.app.notify("There is no note to copy yet. Press a to write one.", markup=False)
+            return
+        self.app.copy_to_clipboard(share_message(note.text, self.app.store.settings().partner_name))
+        self.app.notify("Copied — ready to send or say out loud", markup=False)
 
     def action_delete_note(self) -> None:
         """Delete the selected note, after asking."""

@@ -1,0 +1,118 @@
+"""The weekly review's choices: its headline, its reflective prompt, when to offer it.
+
+Built on :class:`tui.domain.weekly.WeekSummary`. Pure: every function takes the
+week or the day it is about, so the same inputs always give the same answer.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence, Set
+from datetime import date, timedelta
+
+from tui.domain.weekly import WeekSummary, week_bounds
+from tui.model import GestureDay, Note, Prompt
+
+FEW_NOTES = 3
+"""A week with fewer notes of thanks than this leans the prompt towards gratitude."""
+
+STEADY_SHARE = 2 / 3
+"""Keeping at least this share of scheduled ritual days makes a steady week."""
+
+SLIPPED_THEMES = ("rituals", "blocks")
+"""Prompt themes for a week when a ritual slipped: what we share, what gets in the way."""
+FEW_NOTES_THEMES = ("gratitude",)
+OTHER_THEMES = ("seen",)
+
+
+def prompt_themes(summary: WeekSummary) -> tuple[str, ...]:
+    """The prompt themes that fit what slipped in the week.
+
+    A ritual kept on fewer than half of its days points to the "rituals" and
+    "blocks" themes; otherwise fewer than :data:`FEW_NOTES` notes point to
+    "gratitude"; otherwise "seen".
+    """
+    if summary.slipped:
+        return SLIPPED_THEMES
+    if summary.notes_written < FEW_NOTES:
+        return FEW_NOTES_THEMES
+    return OTHER_THEMES
+
+
+def review_prompt(summary: WeekSummary, deck: Sequence[Prompt]) -> Prompt | None:
+    """One prompt for the week, from :func:`prompt_themes` (any theme if none match).
+
+    Deterministic for the week (seeded by its Monday) and the deck; None only
+    for an empty deck.
+    """
+    if not deck:
+        return None
+    themes = prompt_themes(summary)
+    candidates = [p for p in deck if p.theme in themes] or list(deck)
+    rng = random.Random(f"micro-romance:review:{summary.start.isoformat()}:{','.join(themes)}")
+    return rng.choice(candidates)
+
+
+def gestures_done(summary: WeekSummary) -> int:
+    """How many gestures were marked done in the week, in every language."""
+    return sum(summary.gestures_by_language.values())
+
+
+def headline(summary: WeekSummary, *, in_progress: bool = False) -> str:
+    """A warm line about the week: celebrate what was done, never count what was not.
+
+    ``in_progress`` is for the week holding today, which is not over yet.
+    """
+    kept, scheduled = summary.rituals_kept, summary.rituals_scheduled
+    gave = kept + gestures_done(summary) + summary.notes_written
+    if gave == 0:
+        if in_progress:
+            return "A fresh week: plenty of room for one small gesture."
+        return "A quiet week — that's normal. Every week is a fresh start."
+    so_far = " so far" if in_progress else ""
+    if scheduled and kept >= STEADY_SHARE * scheduled:
+        return f"A warm, steady week{so_far}. Look at all you gave."
+    if not scheduled and gave >= 3:
+        return "A week full of small kindnesses. They add up."
+    return f"A lighter week{so_far} — that's normal. Every moment below counts."
+
+
+def review_due(last_review: str, today: date) -> bool:
+    """Whether the weekly review has not yet been offered in the week of ``today``.
+
+    ``last_review`` is the Monday (ISO date) of the week it was last offered, or "".
+    """
+    return last_review != week_bounds(today)[0].isoformat()
+
+
+def week_has_entries(
+    day: date,
+    ticked_by_ritual: Mapping[str, Set[date]],
+    gesture_history: Iterable[GestureDay],
+    notes: Iterable[Note],
+) -> bool:
+    """Whether the week holding ``day`` has any tick, note or gesture done."""
+    start, end = week_bounds(day)
+    if any(start <= d <= end for days in ticked_by_ritual.values() for d in days):
+        return True
+    if any(g.done and start <= g.day <= end for g in gesture_history):
+        return True
+    return any(start <= n.day <= end for n in notes)
+
+
+def first_week(days: Iterable[date | None], today: date) -> date:
+    """The Monday of the earliest of ``days`` (None ignored), or of ``today``'s week.
+
+    Stepping back through reviews stops there: before it there is nothing to see.
+    """
+    earliest = min((d for d in days if d is not None and d <= today), default=today)
+    return week_bounds(earliest)[0]
+
+
+def step_week(monday: date, offset: int, *, earliest: date, today: date) -> date:
+    """The Monday ``offset`` weeks from ``monday``, kept between ``earliest``'s
+    week and the week of ``today`` (a review never looks ahead)."""
+    latest = week_bounds(today)[0]
+    low = week_bounds(earliest)[0]
+    target = monday + timedelta(weeks=offset)
+    return max(low, min(latest, target))

@@ -1,0 +1,262 @@
+"""The weekly review: what was kept, given and written in one week, and a question.
+
+Opened with ``w`` or from the command palette, and offered once a week on the
+first launch of a new week (the review of the week just ended). The numbers
+come from :func:`tui.domain.weekly.summarise_week`, the headline and the prompt
+from :mod:`tui.domain.review`; this module only lays them out. Ritual names are
+user text and reach the screen as literal ``Content``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tui import content
+from tui.domain.review import (
+    first_week,
+    gestures_done,
+    headline,
+    review_due,
+    review_prompt,
+    step_week,
+    week_has_entries,
+)
+from tui.domain.weekly import WeekSummary, summarise_week, week_bounds
+from tui.model import LOVE_LANGUAGES
+from tui.store import Store, StoreWriteError
+from tui.widgets.heatmap import RitualHeatmap
+
+if TYPE_CHECKING:
+    from tui.app import MicroRomanceApp
+
+KEPT_ALL_MARK = "✓"
+"""After a ritual kept on every scheduled day of the week, and beside notes said aloud."""
+
+
+def week_title(start: date, today: date) -> str:
+    """ "This week so far · Mon 23 – Sun 29 Nov", "Last week · ...", "Week of ..."."""
+    end = start + timedelta(days=6)
+    span = f"{start:%a} {start.day} {start:%b} – {end:%a} {end.day} {end:%b}"
+    if end.year != today.year:
+        span += f" {end.year}"
+    this_monday = week_bounds(today)[0]
+    if start == this_monday:
+        return f"This week so far · {span}"
+    if start == this_monday - timedelta(weeks=1):
+        return f"Last week · {span}"
+    return f"Week of {span}"
+
+
+def ritual_lines(summary: WeekSummary, *, in_progress: bool) -> tuple[str, list[str]]:
+    """The rituals heading and one line per ritual ("6 of 7  Morning coffee")."""
+    if not summary.per_ritual:
+        return "Rituals", ["None chosen yet.", "The Rituals tab has ideas."]
+    heading = f"Rituals kept: {summary.rituals_kept} of {summary.rituals_scheduled}"
+    if not summary.rituals_scheduled:
+        heading = "Rituals"
+    counts = [f"{kept} of {scheduled}" if scheduled else ("not yet" if in_progress else "rest")
+              for _, kept, scheduled in summary.per_ritual]
+    width = max(len(c) for c in counts)
+    lines = []
+    for (name, kept, scheduled), count in zip(summary.per_ritual, counts):
+        mark = f" {KEPT_ALL_MARK}" if scheduled and kept == scheduled else ""
+        lines.append(f"{count:>{width}}  {name}{mark}")
+    return heading, lines
+
+
+def gesture_lines(summary: WeekSummary) -> tuple[str, list[str]]:
+    """The gestures heading and one line per love language given in."""
+    done = gestures_done(summary)
+    if not done:
+        return "Gestures", ["None marked done.", "Unmarked kindness counts too."]
+    lines = [
+        f"{count}  {LOVE_LANGUAGES.get(language, language)}"
+        for language, count in summary.gestures_by_language.items()
+        if count
+    ]
+    return f"Gestures done: {done}", lines
+
+
+def note_lines(summary: WeekSummary, *, in_progress: bool) -> tuple[str, list[str]]:
+    """The gratitude heading and a line on notes said aloud."""
+    written, aloud = summary.notes_written, summary.notes_said_aloud
+    if not written:
+        return "Notes of thanks", ["A fresh page. One line is plenty." if in_progress else "A quiet page this week."]
+    if aloud:
+        said = f"{aloud} said aloud {KEPT_ALL_MARK}"
+    else:
+        said = "None said aloud yet."
+    return f"Notes of thanks: {written}", [said]
+
+
+def summary_for(store: Store, monday: date, today: date) -> WeekSummary:
+    """The week starting ``monday`` as seen on ``today``."""
+    return summarise_week(
+        monday,
+        store.rituals(include_archived=True),
+        store.ticks_by_ritual(),
+        store.gesture_days(),
+        content.gesture_by_id(),
+        store.notes(),
+        store.grace(),
+        today=today,
+    )
+
+
+def earliest_week(store: Store, today: date) -> date:
+    """The Monday of the first week anything was kept (stepping back stops there)."""
+    days: list[date | None] = [r.created for r in store.rituals(include_archived=True)]
+    days += [min(ticked) for ticked in store.ticks_by_ritual().values() if ticked]
+    days += [g.day for g in store.gesture_days()]
+    days += [n.day for n in store.notes()]
+    return first_week(days, today)
+
+
+class WeeklyReviewScreen(Screen[None]):
+    """One week looked back on: rituals kept, gestures given, notes, a question."""
+
+    BINDINGS = [
+        Binding("left_square_bracket", "step(-1)", "Earlier week", key_display="[", id="review.earlier",
+                tooltip="Review the week before"),
+        Binding("right_square_bracket", "step(1)", "Later week", key_display="]", id="review.later",
+                tooltip="Review the week after (up to this week)"),
+        Binding("escape,w", "close", "Close", id="review.close", tooltip="Back to the tabs"),
+    ]
+
+    def __init__(self, week: date | None = None) -> None:
+        """Review the week holding ``week`` (default: the app's current week)."""
+        super().__init__()
+        self._week = week
+        self.monday = date.min
+        """The Monday of the week shown."""
+        self._earliest = date.min
+        """The Monday of the first week with anything in it (as of the last showing)."""
+
+    @property
+    def store(self) -> Store:
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def today(self) -> date:
+        return self.app.today  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="review-body"):
+            yield Static(Content(""), id="review-title")
+            yield Static(Content(""), id="review-headline")
+            with Horizontal(id="review-columns"):
+                with Vertical(id="review-rituals", classes="review-section"):
+                    yield Static(Content(""), id="review-rituals-heading", classes="review-heading")
+                    yield Static(Content(""), id="review-rituals-lines", classes="review-lines")
+                with Vertical(id="review-given", classes="review-section"):
+                    yield Static(Content(""), id="review-gestures-heading", classes="review-heading")
+                    yield Static(Content(""), id="review-gestures-lines", classes="review-lines")
+                    yield Static(Content(""), id="review-notes-heading", classes="review-heading")
+                    yield Static(Content(""), id="review-notes-lines", classes="review-lines")
+            with Vertical(id="review-prompt", classes="review-section"):
+                yield Static(Content(""), id="review-prompt-heading", classes="review-heading")
+                yield Static(Content(""), id="review-prompt-text")
+            yield RitualHeatmap(id="review-heatmap")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Weekly review"
+        self.monday = week_bounds(self._week or self.today)[0]
+        self.watch(self.app, "today", self._day_changed, init=False)
+        self.show_week()
+        self.query_one("#review-body", VerticalScroll).focus()
+
+    def _day_changed(self, day: date) -> None:
+        self.show_week()
+
+    def _set(self, widget_id: str, text: str) -> None:
+        self.query_one(f"#{widget_id}", Static).update(Content(text))
+
+    def show_week(self) -> None:
+        """Fill every section for the week starting ``self.monday``."""
+        store, today = self.store, self.today
+        in_progress = self.monday == week_bounds(today)[0]
+        self._earliest = earliest_week(store, today)
+        summary = summary_for(store, self.monday, today)
+        self._set("review-title", week_title(self.monday, today))
+        self._set("review-headline", headline(summary, in_progress=in_progress))
+        for section, (heading, lines) in (
+            ("rituals", ritual_lines(summary, in_progress=in_progress)),
+            ("gestures", gesture_lines(summary)),
+            ("notes", note_lines(summary, in_progress=in_progress)),
+        ):
+            self._set(f"review-{section}-heading", heading)
+            self._set(f"review-{section}-lines", "\n".join(lines))
+        prompt = review_prompt(summary, content.prompts())
+        self.query_one("#review-prompt").display = prompt is not None
+        if prompt is not None:
+            theme = content.themes().get(prompt.theme, "")
+            self._set("review-prompt-heading", f"To reflect on · {theme}" if theme else "To reflect on")
+            self._set("review-prompt-text", prompt.text)
+        rituals = store.rituals()
+        heat = self.query_one(RitualHeatmap)
+        heat.display = bool(rituals)
+        heat.show(rituals, store.ticks_by_ritual(), today, store.grace())
+        self.refresh_bindings()
+
+    def _target(self, offset: int) -> date:
+        return step_week(self.monday, offset, earliest=self._earliest, today=self.today)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step" and parameters and self.monday != date.min:
+            offset = int(parameters[0])  # type: ignore[call-overload]
+            return None if self._target(offset) == self.monday else True
+        return True
+
+    def action_step(self, offset: int) -> None:
+        """Show the week before (-1) or after (+1), never beyond this week."""
+        target = self._target(offset)
+        if target != self.monday:
+            self.monday = target
+            self.show_week()
+            self.query_one("#review-body", VerticalScroll).scroll_home(animate=False)
+
+    def action_close(self) -> None:
+        """Close the review and go back to the tabs."""
+        self.dismiss(None)
+
+
+def offer_review(app: MicroRomanceApp) -> bool:
+    """On the first launch of a new week, open the review of the week just ended.
+
+    ``settings.last_review`` remembers the Monday of the week the review was
+    last considered, so it is offered once a week. A week is new only when an
+    earlier one was seen: when nothing is remembered yet (the first launch
+    with weekly reviews), this week is noted quietly and the offer starts next
+    week. Only after the welcome, and only when the week just ended holds a
+    tick, a note or a gesture done. Returns True when the review was opened.
+    """
+    store, today = app.store, app.today
+    settings = store.settings()
+    if not settings.welcomed or not review_due(settings.last_review, today):
+        return False
+    if app.screen is not app.main_screen:
+        return False  # something else is open; offer on a later launch
+    first_seen = not settings.last_review
+    this_monday = week_bounds(today)[0]
+    try:
+        store.save_settings(replace(settings, last_review=this_monday.isoformat()))
+    except StoreWriteError as exc:
+        app.notify(str(exc), title="Could not note this week's review", severity="warning", markup=False)
+    if first_seen:
+        return False
+    last_monday = this_monday - timedelta(weeks=1)
+    if not week_has_entries(last_monday, store.ticks_by_ritual(), store.gesture_days(), store.notes()):
+        return False
+    app.push_screen(WeeklyReviewScreen(last_monday))
+    return True
