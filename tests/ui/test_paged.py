@@ -14,15 +14,19 @@ class ListApp(App[None]):
         yield PagedOptionList(page=50)
 
 
-def rows(count: int) -> list[Option]:
-    return [Option(Content(f"entry {n} [bold]x[/]"), id=f"e{n}") for n in range(count)]
+def rows(count: int) -> list[str]:
+    return [f"e{n}" for n in range(count)]
+
+
+def render(ids: list[str]) -> list[Option]:
+    return [Option(Content(f"entry {i} [bold]x[/]"), id=i) for i in ids]
 
 
 async def test_shows_a_page_then_more_on_enter() -> None:
     app = ListApp()
     async with app.run_test(size=(60, 20)) as pilot:
         listing = app.query_one(PagedOptionList)
-        listing.show_rows(rows(130))
+        listing.show(rows(130), render, key=str)
         listing.focus()
         await pilot.pause()
         assert listing.option_count == 51  # 50 rows and the "more" row
@@ -38,7 +42,7 @@ async def test_keeping_an_old_row_shows_enough_to_reach_it() -> None:
     app = ListApp()
     async with app.run_test(size=(60, 20)):
         listing = app.query_one(PagedOptionList)
-        listing.show_rows(rows(130), keep="e90")
+        listing.show(rows(130), render, key=str, keep="e90")
         assert listing.get_option_at_index(listing.highlighted).id == "e90"
         assert listing.option_count == 91 + 1
 
@@ -47,5 +51,5 @@ async def test_short_lists_have_no_more_row() -> None:
     app = ListApp()
     async with app.run_test(size=(60, 20)):
         listing = app.query_one(PagedOptionList)
-        listing.show_rows(rows(3))
+        listing.show(rows(3), render, key=str)
         assert listing.option_count == 3 and listing.highlighted == 0

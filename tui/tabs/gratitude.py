@@ -27,6 +27,7 @@ from tui.tabs.base import TabBase
 from tui.text import clean
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.editor import EditorScreen
+from tui.widgets.paged import PagedOptionList
 
 SAID_MARK = "✓"
 """Shown before a note that was said out loud to the partner."""
@@ -125,7 +126,7 @@ class GratitudeTab(TabBase):
         yield Static(Content(""), id="gratitude-week")
         yield Input(placeholder="Filter notes (esc clears)", id="gratitude-filter", compact=True)
         yield Static(Content(""), id="gratitude-empty", classes="empty-state")
-        yield OptionList(id="gratitude-list")
+        yield PagedOptionList(id="gratitude-list")
         with VerticalScroll(id="gratitude-detail"):
             yield Static(Content(""), id="gratitude-detail-text")
 
@@ -143,8 +144,8 @@ class GratitudeTab(TabBase):
     # ------------------------------------------------------------ reading
 
     @property
-    def notes_list(self) -> OptionList:
-        return self.query_one("#gratitude-list", OptionList)
+    def notes_list(self) -> PagedOptionList:
+        return self.query_one("#gratitude-list", PagedOptionList)
 
     @property
     def filter_input(self) -> Input:
@@ -178,24 +179,24 @@ class GratitudeTab(TabBase):
         notes = self.visible_notes()
         current = self.selected_note()
         keep = select or (current.id if current else None)
-        options: list[Option] = []
-        shown_day: date | None = None
-        for note in notes:
-            if note.day != shown_day:
-                shown_day = note.day
-                options.append(Option(Content(day_label(note.day, today)), id=f"{DAY_PREFIX}{note.day}", disabled=True))
-            options.append(Option(note_row(note), id=note.id))
+
+        def rows(page: list[Note]) -> list[Option | None]:
+            options: list[Option | None] = []
+            shown_day: date | None = None
+            for note in page:
+                if note.day != shown_day:
+                    shown_day = note.day
+                    options.append(Option(Content(day_label(note.day, today)), id=f"{DAY_PREFIX}{note.day}", disabled=True))
+                options.append(Option(note_row(note), id=note.id))
+            return options
 
         listing = self.notes_list
         old_index = listing.highlighted
-        listing.set_options(options)
-        ids = [o.id for o in options]
-        if keep in ids:
-            listing.highlighted = ids.index(keep)
-        elif notes:
+        listing.show(notes, rows, keep=keep)
+        if keep not in {n.id for n in notes} and notes and listing.option_count:
             # Stay near where the cursor was (after a delete), else the newest note.
-            index = min(old_index or 0, len(options) - 1)
-            note_indices = [i for i, o in enumerate(options) if not o.disabled]
+            index = min(old_index or 0, listing.option_count - 1)
+            note_indices = [i for i, o in enumerate(listing.options) if not o.disabled]
             after = [i for i in note_indices if i >= index]
             listing.highlighted = after[0] if after else note_indices[-1]
 

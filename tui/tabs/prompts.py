@@ -183,12 +183,15 @@ class PromptsTab(TabBase):
         listing = self.answers_list
         current = self.selected_answer()
         keep = select or (current.id if current else None)
-        options: list[Option | None] = []
-        for answer in answers:
-            if options:
-                options.append(None)
-            options.append(Option(answer_row(answer, by_id), id=answer.id))
-        listing.show_rows(options, keep=keep)
+        def rows(page: list[Answer]) -> list[Option | None]:
+            options: list[Option | None] = []
+            for answer in page:
+                if options:
+                    options.append(None)
+                options.append(Option(answer_row(answer, by_id), id=answer.id))
+            return options
+
+        listing.show(answers, rows, keep=keep)
 
         empty = self.query_one("#prompts-empty", Static)
         if not total:

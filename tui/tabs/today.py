@@ -34,6 +34,7 @@ from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import check_line
 from tui.widgets.dialogs import ConfirmDialog, LineDialog
+from tui.widgets.paged import PagedOptionList
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -73,6 +74,9 @@ def gesture_label(gesture: Gesture) -> str:
     """ "Physical touch · About a minute" """
     return f"{LOVE_LANGUAGES.get(gesture.language, gesture.language)} · {EFFORTS.get(gesture.effort, gesture.effort)}"
 
+
+EMPTY_HISTORY = "Nothing here yet, and that is fine: the gestures you mark done will gather here."
+EMPTY_FAVOURITES = "No favourites yet. Press f on a gesture you would like to keep."
 
 class TodayTab(TabBase):
     """Today's suggested gesture, its keys, and the done history or favourites."""
@@ -125,7 +129,7 @@ class TodayTab(TabBase):
             yield Static(id="today-counts")
             yield Static(id="today-ledger")
         yield Static(id="today-list-title")
-        yield OptionList(id="today-list")
+        yield PagedOptionList(id="today-list")
 
     def on_mount(self) -> None:
         # TabBase.on_mount (called too) watches the app's day.
@@ -227,52 +231,51 @@ class TodayTab(TabBase):
         store, day = self.app.store, self.day
         name = store.settings().partner_name
         by_id = content.gesture_by_id()
-        options: list[Option] = []
         title = self.query_one("#today-list-title", Static)
+        option_list = self.query_one("#today-list", PagedOptionList)
+        current = option_list.highlighted_option
+        keep = current.id if current is not None else None
         if self._list_mode == HISTORY:
             title.update(Content.assemble(("Done lately", "bold"), ("   v shows favourites", "dim")))
-            for gd in store.gesture_days():
-                if not gd.done:
-                    continue
-                gesture = by_id.get(gd.gesture_id)
-                text = content.personalise(gesture.text, name) if gesture else "A gesture no longer in the list"
-                lines = [(short_date(gd.day, day).ljust(_DATE_WIDTH), "bold")]
-                for number, line in enumerate(self._wrap(text)):
-                    lines += ["\n" + " " * _DATE_WIDTH if number else "", line]
-                for line in self._wrap(f"“{gd.note}”" if gd.note else ""):
-                    lines += ["\n" + " " * _DATE_WIDTH, (line, "italic")]
-                prompt = Content.assemble(*lines)
-                options.append(Option(prompt, id=f"day-{gd.day.isoformat()}"))
-            if not options:
-                options.append(
-                    Option(
-                        Content("Nothing here yet, and that is fine: the gestures you mark done will gather here."),
-                        disabled=True,
-                    )
-                )
+
+            def history_rows(page: list[GestureDay]) -> list[Option | None]:
+                if not page:
+                    return [Option(Content(EMPTY_HISTORY), disabled=True)]
+                rows: list[Option | None] = []
+                for gd in page:
+                    gesture = by_id.get(gd.gesture_id)
+                    text = content.personalise(gesture.text, name) if gesture else "A gesture no longer in the list"
+                    lines = [(short_date(gd.day, day).ljust(_DATE_WIDTH), "bold")]
+                    for number, line in enumerate(self._wrap(text)):
+                        lines += ["\n" + " " * _DATE_WIDTH if number else "", line]
+                    for line in self._wrap(f"“{gd.note}”" if gd.note else ""):
+                        lines += ["\n" + " " * _DATE_WIDTH, (line, "italic")]
+                    rows.append(Option(Content.assemble(*lines), id=f"day-{gd.day.isoformat()}"))
+                return rows
+
+            done = [gd for gd in store.gesture_days() if gd.done]
+            option_list.show(done, history_rows, key=lambda gd: f"day-{gd.day.isoformat()}", keep=keep)
         else:
             title.update(Content.assemble(("Favourites", "bold"), ("   enter makes one today's · v shows done", "dim")))
             favourites = store.favourites()
-            current = self._gesture.id if self._gesture else ""
-            for gesture in content.gestures():
-                if gesture.id not in favourites:
-                    continue
-                label = gesture_label(gesture) + (" · today's" if gesture.id == current else "")
-                prompt = Content.assemble(content.personalise(gesture.text, name), "\n", (label, "dim"))
-                options.append(Option(prompt, id=gesture.id))
-            if not options:
-                options.append(
-                    Option(Content("No favourites yet. Press f on a gesture you would like to keep."), disabled=True)
-                )
-        option_list = self.query_one("#today-list", OptionList)
-        highlighted = option_list.highlighted
-        option_list.set_options(options)
-        if options and not options[0].disabled:
-            option_list.highlighted = min(highlighted or 0, len(options) - 1)
+            today_id = self._gesture.id if self._gesture else ""
+
+            def favourite_rows(page: list[Gesture]) -> list[Option | None]:
+                if not page:
+                    return [Option(Content(EMPTY_FAVOURITES), disabled=True)]
+                rows: list[Option | None] = []
+                for gesture in page:
+                    label = gesture_label(gesture) + (" · today's" if gesture.id == today_id else "")
+                    prompt = Content.assemble(content.personalise(gesture.text, name), "\n", (label, "dim"))
+                    rows.append(Option(prompt, id=gesture.id))
+                return rows
+
+            chosen = [g for g in content.gestures() if g.id in favourites]
+            option_list.show(chosen, favourite_rows, keep=keep)
 
     def _wrap(self, text: str) -> list[str]:
         """Wrap history text so it hangs under itself, right of the date column."""
-        width = self.query_one("#today-list", OptionList).scrollable_content_region.width
+        width = self.query_one("#today-list", PagedOptionList).scrollable_content_region.width
         width = (width or self.app.size.width - 4) - _DATE_WIDTH - 2  # room for a scrollbar
         return textwrap.wrap(text, max(20, width), break_long_words=True, break_on_hyphens=False)
 
@@ -280,7 +283,7 @@ class TodayTab(TabBase):
         self._fill_list()
 
     def focus_first(self) -> None:
-        self.query_one("#today-list", OptionList).focus()
+        self.query_one("#today-list", PagedOptionList).focus()
 
     def on_day_changed(self, day: date) -> None:
         self.refresh_view()
@@ -422,7 +425,7 @@ class TodayTab(TabBase):
     def action_switch_list(self) -> None:
         """Switch the list between done gestures and favourites."""
         self._list_mode = FAVOURITES if self._list_mode == HISTORY else HISTORY
-        self.query_one("#today-list", OptionList).highlighted = None
+        self.query_one("#today-list", PagedOptionList).highlighted = None
         self._fill_list()
 
     @on(OptionList.OptionSelected, "#today-list")

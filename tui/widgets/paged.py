@@ -1,13 +1,14 @@
 """An OptionList that shows long histories a page at a time.
 
-Years of daily use make lists of thousands of entries; building and measuring
-every row would make a tab slow to open. This list shows the newest rows and
-ends with a row that shows more when chosen.
+Years of daily use make lists of thousands of entries; building, wrapping and
+measuring every row would make a tab slow to open. This list renders only the
+newest entries and ends with a row that shows more when chosen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual import on
 from textual.content import Content
@@ -17,40 +18,49 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 MORE_ID = "paged-list-more"
 PAGE = 120
 
+Render = Callable[[Sequence[Any]], list[Option | None]]
+
 
 class PagedOptionList(OptionList):
-    """OptionList with ``show_rows``: the first ``PAGE`` rows, then "more"."""
+    """OptionList with :meth:`show`: the first ``page`` entries, then "more"."""
 
-    def __init__(self, *args: object, page: int = PAGE, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, page: int = PAGE, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.page = page
-        self._rows: list[Option | None] = []
+        self._items: Sequence[Any] = ()
+        self._render: Render = lambda items: []
         self._limit = page
 
-    def show_rows(self, rows: Sequence[Option | None], *, keep: str | None = None) -> None:
-        """Show ``rows`` (None is a separator), highlighting ``keep`` if given."""
-        self._rows = list(rows)
-        self._limit = self.page
+    def show(
+        self,
+        items: Sequence[Any],
+        render: Render,
+        *,
+        key: Callable[[Any], str] = lambda item: item.id,
+        keep: str | None = None,
+    ) -> None:
+        """Show ``items`` through ``render`` (entries to options; None is a
+        separator), highlighting the option with id ``keep`` when given."""
+        self._items, self._render, self._limit = items, render, self.page
         if keep is not None:
-            where = next((n for n, row in enumerate(self._rows) if row is not None and row.id == keep), None)
+            where = next((n for n, item in enumerate(items) if key(item) == keep), None)
             if where is not None:
                 self._limit = max(self._limit, where + 1)
-        self._render_rows(keep)
+        self._render_page(keep)
 
-    def _render_rows(self, keep: str | None) -> None:
-        shown = self._rows[: self._limit]
-        rest = sum(1 for row in self._rows[self._limit :] if row is not None and row.id and not row.disabled)
-        if rest:
-            shown = [*shown, None, Option(Content(f"▸ {rest:,} earlier — enter shows more"), id=MORE_ID)]
-        self.set_options(shown)
+    def _render_page(self, keep: str | None) -> None:
+        options = self._render(self._items[: self._limit])
+        rest = len(self._items) - self._limit
+        if rest > 0:
+            options = [*options, None, Option(Content(f"▸ {rest:,} earlier — enter shows more"), id=MORE_ID)]
+        self.set_options(options)
         if keep is not None:
             try:
                 self.highlighted = self.get_option_index(keep)
                 return
             except OptionDoesNotExist:
                 pass
-        first = next((n for n, row in enumerate(self.options) if not row.disabled), None)
-        self.highlighted = first
+        self.highlighted = next((n for n, option in enumerate(self.options) if not option.disabled), None)
 
     @on(OptionList.OptionSelected)
     def _more(self, event: OptionList.OptionSelected) -> None:
@@ -59,5 +69,5 @@ class PagedOptionList(OptionList):
         event.stop()
         index = event.option_index
         self._limit += self.page
-        self._render_rows(None)
+        self._render_page(None)
         self.highlighted = min(index, self.option_count - 1)
