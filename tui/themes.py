@@ -31,11 +31,11 @@ THEMES = (
     Theme(
         name="linen",
         primary="#B5523B",
-        secondary="#4F7A63",
+        secondary="#3D6150",
         accent="#87560F",  # footer keys: 4.5:1 on the panel
         warning="#87560F",
         error="#A23B4A",
-        success="#4F7A63",
+        success="#3D6150",
         foreground="#2E2326",
         background="#FBF6EF",
         surface="#F3EBE0",

@@ -121,18 +121,14 @@ async def test_no_color_is_respected(monkeypatch, demo_app) -> None:
         assert not coloured, f"{name}: colours under NO_COLOR: {sorted(coloured)}"
 
 
-def _low_contrast(svg: str, *, skip_background: str = "") -> list[tuple[float, int, str]]:
+def _low_contrast(svg: str) -> list[tuple[float, int, str]]:
     """Runs of text fainter than MIN_CONTRAST against what is under them."""
     footer = SIZE[1] - 1  # disabled keys there are faint on purpose (Textual's footer)
     return [
         (round(contrast(colour, bg), 2), row, text.strip())
         for row, _, text, colour, bg in svg_runs(svg)
-        if bg and bg != skip_background and row != footer and _drawn(text) and contrast(colour, bg) < MIN_CONTRAST
+        if bg and row != footer and _drawn(text) and contrast(colour, bg) < MIN_CONTRAST
     ]
-
-
-CURSOR_ROW_TABS = {"rituals", "gratitude"}
-"""Tabs whose focused row is the full $primary block cursor (see the xfail below)."""
 
 
 @pytest.mark.parametrize("theme", [t.name for t in THEMES])
@@ -150,17 +146,12 @@ async def test_every_tab_is_readable(theme: str, monkeypatch, store, demo_app) -
     for tab, svg in shots.items():
         assert primary in svg_classes(svg).values() or primary in svg, tab  # the theme's own colours
         assert sum(_drawn(run[2]) for run in svg_runs(svg)) > 10, tab  # the tab has something to read
-        found = _low_contrast(svg, skip_background=primary if tab in CURSOR_ROW_TABS else "")
+        found = _low_contrast(svg)
         if found:
             low[tab] = found
     assert not low
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the focused row's green ticks and dots are drawn in $success on the full $primary "
-    "block cursor; rituals.tcss could soften its cursor as today.tcss does ($primary 30%)",
-)
 async def test_focused_ritual_row_is_readable(demo_app) -> None:
     app = demo_app()
     async with app.run_test(size=SIZE) as pilot:
