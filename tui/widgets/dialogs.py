@@ -7,13 +7,15 @@ parsed as markup.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from tui.text import TextError
@@ -94,3 +96,47 @@ class LineDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+ResultType = TypeVar("ResultType")
+
+
+class FormDialog(ModalScreen[ResultType]):
+    """A dialog of fields with Save and Cancel buttons.
+
+    Enter in a text field, enter on one of ``ENTER_SAVES_ON``, ctrl+s or the
+    Save button call ``action_save``; escape or Cancel closes without saving.
+    Subclasses write ``action_save`` and show problems with ``show_error``.
+    """
+
+    ERROR_ID: ClassVar[str] = ""
+    """The id of the Static that shows what is wrong."""
+    ENTER_SAVES_ON: ClassVar[tuple[type[Widget], ...]] = ()
+    """Focusable widgets (not text fields) on which enter saves."""
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and isinstance(self.focused, self.ENTER_SAVES_ON):
+            event.stop()
+            self.action_save()
+
+    def show_error(self, text: str) -> None:
+        self.query_one(f"#{self.ERROR_ID}", Static).update(Content(text))

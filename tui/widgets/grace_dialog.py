@@ -19,12 +19,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from tui.store import StoreWriteError
 from tui.text import TextError, check_line
+from tui.widgets.dialogs import FormDialog
 
 REASONS = ("travel", "illness", "a hard week", "other")
 """The reasons offered; "other" asks for a few words instead."""
@@ -141,8 +141,11 @@ class ReasonPicker(Widget, can_focus=True):
         self.refresh()
 
 
-class GraceDialog(ModalScreen[GraceDraft | None]):
+class GraceDialog(FormDialog[GraceDraft | None]):
     """Ask why and for which days; ``save(draft)`` writes before the dialog closes."""
+
+    ERROR_ID = "grace-error"
+    ENTER_SAVES_ON = (ReasonPicker,)
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="grace_dialog.cancel"),
@@ -193,7 +196,7 @@ class GraceDialog(ModalScreen[GraceDraft | None]):
     def _reason_changed(self, event: ReasonPicker.Changed) -> None:
         other = self.query_one("#grace-other", Input)
         other.display = event.reason == OTHER
-        self._error("")
+        self.show_error("")
 
     @on(Input.Changed, ".grace-date")
     def _dates_changed(self) -> None:
@@ -216,26 +219,6 @@ class GraceDialog(ModalScreen[GraceDraft | None]):
 
     # ------------------------------------------------------------ saving
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "enter" and isinstance(self.focused, ReasonPicker):
-            event.stop()
-            self.action_save()
-
-    def _error(self, text: str) -> None:
-        self.query_one("#grace-error", Static).update(Content(text))
-
     def _reason(self) -> str:
         picker = self.query_one(ReasonPicker)
         if picker.reason != OTHER:
@@ -251,13 +234,13 @@ class GraceDialog(ModalScreen[GraceDraft | None]):
         try:
             reason = self._reason()
         except TextError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             self.query_one("#grace-other", Input).focus()
             return
         try:
             start, end = self._dates()
         except DatesError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             self.query_one(f"#{exc.field}", Input).focus()
             return
         draft = GraceDraft(start=start, end=end, reason=reason)
@@ -265,10 +248,7 @@ class GraceDialog(ModalScreen[GraceDraft | None]):
             try:
                 self._save(draft)
             except StoreWriteError as exc:
-                self._error(str(exc))
+                self.show_error(str(exc))
                 return
         self.dismiss(draft)
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)

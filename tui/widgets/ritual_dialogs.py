@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Static
 
 from tui.store import StoreWriteError
 from tui.text import TextError, check_name
+from tui.widgets.dialogs import FormDialog
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_PLURALS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
@@ -126,8 +127,11 @@ class RitualDraft:
     """Empty means every day."""
 
 
-class RitualDialog(ModalScreen[RitualDraft | None]):
+class RitualDialog(FormDialog[RitualDraft | None]):
     """Ask for a ritual's name and the days it happens on."""
+
+    ERROR_ID = "ritual-error"
+    ENTER_SAVES_ON = (DayPicker,)
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="ritual_dialog.cancel"),
@@ -184,42 +188,22 @@ class RitualDialog(ModalScreen[RitualDraft | None]):
     def _days_changed(self, event: DayPicker.Changed) -> None:
         self._show_schedule(event.days)
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "enter" and isinstance(self.focused, DayPicker):
-            event.stop()
-            self.action_save()
-
-    def _error(self, text: str) -> None:
-        self.query_one("#ritual-error", Static).update(Content(text))
-
     def action_save(self) -> None:
         """Save the ritual, or say what is missing."""
         try:
             name = check_name(self.query_one("#ritual-name", Input).value)
         except TextError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             self.query_one("#ritual-name", Input).focus()
             return
         reason = self._taken(name)
         if reason:
-            self._error(reason)
+            self.show_error(reason)
             self.query_one("#ritual-name", Input).focus()
             return
         days = self.query_one(DayPicker).chosen
         if not days:
-            self._error("Choose at least one day (all seven means every day).")
+            self.show_error("Choose at least one day (all seven means every day).")
             self.query_one(DayPicker).focus()
             return
         weekdays = () if days == frozenset(EVERY_DAY) else tuple(sorted(days))
@@ -228,13 +212,10 @@ class RitualDialog(ModalScreen[RitualDraft | None]):
             try:
                 self._save(draft)
             except StoreWriteError as exc:
-                self._error(str(exc))
+                self.show_error(str(exc))
                 return
         self.dismiss(draft)
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
 
 
 # --------------------------------------------------------------------------- choice
