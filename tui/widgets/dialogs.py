@@ -114,6 +114,14 @@ class FormDialog(ModalScreen[ResultType]):
     ENTER_SAVES_ON: ClassVar[tuple[type[Widget], ...]] = ()
     """Focusable widgets (not text fields) on which enter saves."""
 
+    def form_footer(self, hint: str) -> ComposeResult:
+        """The error line, the hint and the Save and Cancel buttons."""
+        yield Static(Content(""), id=self.ERROR_ID, classes="dialog-error")
+        yield Static(Content(hint), classes="dialog-hint")
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(Content("Save"), variant="primary", id="save")
+            yield Button(Content("Cancel"), id="cancel")
+
     def action_save(self) -> None:
         raise NotImplementedError
 

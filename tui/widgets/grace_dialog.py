@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from tui.store import StoreWriteError
 from tui.text import TextError, check_line
@@ -175,14 +175,7 @@ class GraceDialog(FormDialog[GraceDraft | None]):
                 yield Static(Content("to"), classes="grace-date-label")
                 yield Input(self._day.isoformat(), id="grace-end", classes="grace-date")
             yield Static(Content(span_label(self._day, self._day)), id="grace-span")
-            yield Static(Content(""), id="grace-error", classes="dialog-error")
-            yield Static(
-                Content("←/→ chooses why · tab: dates · enter saves · esc cancels"),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Save"), variant="primary", id="save")
-                yield Button(Content("Cancel"), id="cancel")
+            yield from self.form_footer("←/→ chooses why · tab: dates · enter saves · esc cancels")
 
     def on_mount(self) -> None:
         for field in self.query(Input):

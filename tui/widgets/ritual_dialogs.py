@@ -165,14 +165,7 @@ class RitualDialog(FormDialog[RitualDraft | None]):
             yield Static(Content("Which days?"), classes="ritual-days-label")
             yield DayPicker(self._weekdays, id="ritual-days")
             yield Static(Content(""), id="ritual-schedule", classes="ritual-schedule")
-            yield Static(Content(""), id="ritual-error", classes="dialog-error")
-            yield Static(
-                Content("enter saves · tab: days (space ticks) · esc cancels"),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Save"), variant="primary", id="save")
-                yield Button(Content("Cancel"), id="cancel")
+            yield from self.form_footer("enter saves · tab: days (space ticks) · esc cancels")
 
     def on_mount(self) -> None:
         name = self.query_one("#ritual-name", Input)
