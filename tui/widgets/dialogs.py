@@ -109,6 +109,11 @@ class FormDialog(ModalScreen[ResultType]):
     Subclasses write ``action_save`` and show problems with ``show_error``.
     """
 
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+    ]
+
     ERROR_ID: ClassVar[str] = ""
     """The id of the Static that shows what is wrong."""
     ENTER_SAVES_ON: ClassVar[tuple[type[Widget], ...]] = ()

@@ -147,11 +147,6 @@ class GraceDialog(FormDialog[GraceDraft | None]):
     ERROR_ID = "grace-error"
     ENTER_SAVES_ON = (ReasonPicker,)
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="grace_dialog.cancel"),
-        Binding("ctrl+s", "save", "Save", id="grace_dialog.save"),
-    ]
-
     def __init__(self, day: date, *, save: Callable[[GraceDraft], object] | None = None) -> None:
         """``day`` is the first and last day offered; a StoreWriteError from ``save``
         is shown and the dialog stays open with everything as typed."""

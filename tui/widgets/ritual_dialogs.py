@@ -133,11 +133,6 @@ class RitualDialog(FormDialog[RitualDraft | None]):
     ERROR_ID = "ritual-error"
     ENTER_SAVES_ON = (DayPicker,)
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="ritual_dialog.cancel"),
-        Binding("ctrl+s", "save", "Save", id="ritual_dialog.save"),
-    ]
-
     def __init__(
         self,
         title: str,
