@@ -27,3 +27,16 @@ def screen_text(app: App) -> str:
     )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+def checklist_rows(app: App) -> list[str]:
+    """The Rituals checklist as the user reads it, one string per row."""
+    from tui.tabs.rituals import RitualList
+
+    checklist = app.query_one(RitualList)
+    return [checklist.get_option_at_index(i).prompt.plain for i in range(checklist.option_count)]
+
+
+def checklist_row(app: App, name: str) -> str:
+    """The checklist row that mentions ``name``."""
+    return next(r for r in checklist_rows(app) if name in r)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from textual.widgets import Input, Static
 
 from tests.conftest import DAY
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import checklist_row, checklist_rows, screen_text
 from tui.model import GraceSpan
 from tui.store import Store, StoreWriteError
 from tui.tabs.rituals import RitualList, RitualsTab
@@ -20,13 +20,8 @@ YESTERDAY = DAY - timedelta(days=1)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 
 
-def rows(app) -> list[str]:
-    checklist = app.query_one(RitualList)
-    return [checklist.get_option_at_index(i).prompt.plain for i in range(checklist.option_count)]
-
-
-def row(app, name: str) -> str:
-    return next(r for r in rows(app) if name in r)
+rows = checklist_rows
+row = checklist_row
 
 
 def dots(app, name: str) -> str:

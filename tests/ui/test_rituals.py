@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from textual.widgets import Input, Static
 
 from tests.conftest import DAY
+from tests.ui.screen_text import checklist_row, checklist_rows
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
 from tui.store import Store, StoreWriteError
 from tui.tabs.rituals import RitualList, RitualsTab
@@ -18,14 +19,8 @@ YESTERDAY = DAY - timedelta(days=1)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 
 
-def rows(app) -> list[str]:
-    """The checklist as the user reads it, one string per row."""
-    checklist = app.query_one(RitualList)
-    return [checklist.get_option_at_index(i).prompt.plain for i in range(checklist.option_count)]
-
-
-def row(app, name: str) -> str:
-    return next(r for r in rows(app) if name in r)
+rows = checklist_rows
+row = checklist_row
 
 
 def day_line(app) -> str:
