@@ -66,3 +66,25 @@ async def test_demo_says_so_in_the_header(tmp_path: Path) -> None:
             await pilot.pause()
             assert "demo" in app.sub_title
             assert "WelcomeScreen" not in type(app.screen).__name__
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["gratitude", "A note for the demo"], ["done", "1"], ["doctor"], ["today"], ["status"], ["export"]],
+)
+def test_demo_means_the_throwaway_folder_for_every_command(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real"
+    monkeypatch.setenv("XDG_DATA_HOME", str(real))
+    main(["--demo", "--today", DAY.isoformat(), *command])
+    out, err = capsys.readouterr()
+    assert not real.exists(), "--demo wrote to the user's own data folder"
+    assert str(real) not in out + err
+    assert "demo" in err and "nothing is kept" in err
+
+
+def test_demo_commands_read_the_example_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "real"))
+    assert main(["--demo", "--today", DAY.isoformat(), "today"]) == 0
+    assert PARTNER in capsys.readouterr().out

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import APP_NAME
+from tui.cli.options import data_dir, iso_day, make_clock
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -33,12 +34,10 @@ class CommandError(Exception):
 
 def add_command(sub: argparse._SubParsersAction, name: str, run: Run, *, help: str, description: str) -> argparse.ArgumentParser:
     """A subcommand parser that also accepts ``--data-dir`` and ``--today`` after its name."""
-    from tui.cli import _iso_day  # tui.cli is fully loaded by the time parsers are built
-
     parser = sub.add_parser(name, help=help, description=description)
     # SUPPRESS: when not given here, the value given before the command stays.
     parser.add_argument("--data-dir", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    parser.add_argument("--today", type=_iso_day, metavar="YYYY-MM-DD", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=iso_day, metavar="YYYY-MM-DD", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.set_defaults(handler=_guarded(run))
     return parser
 
@@ -70,16 +69,8 @@ def fail(message: str) -> None:
     print(f"{APP_NAME}: {message}", file=sys.stderr)
 
 
-def data_dir(args: argparse.Namespace) -> Path:
-    from tui import cli
-
-    return cli.data_dir(args)
-
-
 def today(args: argparse.Namespace) -> date:
-    from tui import cli
-
-    return cli.make_clock(args).today()
+    return make_clock(args).today()
 
 
 def read_store(args: argparse.Namespace) -> Store:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui import APP_NAME
-from tui.commands._common import CommandError, add_command, first_run, one_line, plural, read_store, today
+from tui.cli.common import CommandError, add_command, first_run, one_line, plural, read_store, today
 
 if TYPE_CHECKING:
     from tui.model import Ritual

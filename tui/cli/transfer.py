@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.commands._common import CommandError, add_command, plural, read_input, read_store, write_out, write_store
+from tui.cli.common import CommandError, add_command, plural, read_input, read_store, write_out, write_store
 
 LABELS = {
     "rituals": ("ritual", None),

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.commands._common import CommandError, add_command, one_line, plural, read_input, today, write_store
+from tui.cli.common import CommandError, add_command, one_line, plural, read_input, today, write_store
 
 if TYPE_CHECKING:
     from tui.model import Ritual

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui import APP_NAME
-from tui.commands._common import add_command, data_dir, plural
+from tui.cli.common import add_command, data_dir, plural
 
 LABEL = 16
 

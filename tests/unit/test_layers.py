@@ -1,0 +1,47 @@
+"""The layers hold: import-linter's contracts, and no Textual below the full screen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_import_contracts_are_kept() -> None:
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["tui.store", "tui.exchange", "tui.domain", "tui.content", "tui.daily", "tui.demo", "tui.cli", "tui.cli.parser"],
+)
+def test_module_loads_no_textual(module: str) -> None:
+    code = (
+        f"import sys, importlib; importlib.import_module({module!r}); "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')); "
+        "print(','.join(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "", f"{module} loads {result.stdout.strip()}"
+
+
+def test_the_command_line_runs_without_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys; from tui.cli import main; "
+        f"main(['--data-dir', {str(tmp_path / 'd')!r}, 'status']); "
+        "print('LOADED=' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    loaded = [line for line in result.stdout.splitlines() if line.startswith("LOADED=")]
+    assert loaded == ["LOADED="], result.stdout + result.stderr

@@ -1,0 +1,29 @@
+"""The command line (``micro-romance``): see :mod:`tui.cli.parser`.
+
+| module | owns |
+| --- | --- |
+| ``options`` | the day parser, the clock, the data folder (``--demo`` too) |
+| ``common`` | a command's parser, its one-line errors, opening the store, output |
+| ``parser`` | the parser, the explicit list of commands, ``main()`` |
+| ``launch`` | opening the full screen |
+| ``today`` | ``today`` and ``status`` (read-only, no lock) |
+| ``write`` | ``done`` and ``gratitude`` (locked) |
+| ``transfer`` | ``export`` (read-only) and ``import`` (locked) |
+| ``doctor`` | ``doctor`` (read-only, no lock) |
+
+Importing any of these touches only the standard library; Textual is imported
+only by ``launch`` when the full screen starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from tui.cli.parser import main as run
+
+    return run(argv)
+
+
+__all__ = ["main"]

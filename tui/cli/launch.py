@@ -1,0 +1,23 @@
+"""Opening the full screen: the store first, then Textual (imported only here)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.options import data_dir, make_clock
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the store, then the full screen (on the demo set with ``--demo``)."""
+    from tui.store import open_store
+
+    demo = bool(getattr(args, "demo", False))
+    store = open_store(data_dir(args))
+    try:
+        from tui.app import MicroRomanceApp
+
+        app = MicroRomanceApp(store=store, clock=make_clock(args), demo=demo)
+        app.run()
+        return app.return_code or 0
+    finally:
+        store.close()

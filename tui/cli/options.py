@@ -1,0 +1,73 @@
+"""What every command shares before it runs: the day, the clock, the data folder.
+
+This module imports neither the parser nor the commands, so both can use it
+without a cycle. It touches only the standard library at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from tui import APP_NAME
+from tui.clock import Clock, ManualClock
+
+
+def iso_day(value: str) -> date:
+    """``--today``'s parser: an ISO date, or a one-line reason it is not one."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-01-31: {value!r}") from None
+
+
+def make_clock(args: argparse.Namespace) -> Clock:
+    today = getattr(args, "today", None)
+    return ManualClock(today) if today else Clock()
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The folder this run reads and writes.
+
+    ``--demo`` means a throwaway folder of example data for every command, made
+    once per run and removed when the run ends (:func:`discard_demo`), so the user's own data is never
+    touched.
+    """
+    if getattr(args, "demo", False):
+        return demo_dir(args)
+    if getattr(args, "data_dir", None) is not None:
+        return Path(args.data_dir).expanduser()
+    from tui.paths import default_data_dir
+
+    return default_data_dir()
+
+
+_DEMO: dict[str, Path] = {}
+
+
+def demo_dir(args: argparse.Namespace) -> Path:
+    """A temporary data folder filled with the demo set (one per process)."""
+    if "dir" not in _DEMO:
+        folder = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-demo-"))
+        atexit.register(discard_demo)  # should main() be left some other way
+        path = _DEMO["dir"] = folder / "data"
+        from tui.demo import build_demo
+        from tui.store import open_store
+
+        store = open_store(path)
+        try:
+            build_demo(store, make_clock(args).today())
+        finally:
+            store.close()
+    return _DEMO["dir"]
+
+
+def discard_demo() -> None:
+    """Remove this run's demo folder, if one was made."""
+    path = _DEMO.pop("dir", None)
+    if path is not None:
+        shutil.rmtree(path.parent, ignore_errors=True)

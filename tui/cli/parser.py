@@ -1,0 +1,90 @@
+"""The command line: the parser, the commands it knows, and the way out.
+
+Commands are registered explicitly in :data:`COMMANDS`. Textual is imported only
+when the full screen starts, so ``--help``, ``--version`` and the everyday
+commands stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tui import APP_NAME, __version__
+from tui.cli.doctor import register_doctor
+from tui.cli.launch import run_app
+from tui.cli.options import discard_demo, iso_day
+from tui.cli.today import register_status, register_today
+from tui.cli.transfer import register_export, register_import
+from tui.cli.write import register_done, register_gratitude
+from tui.errors import StoreError
+
+Handler = Callable[[argparse.Namespace], int]
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    register_today,
+    register_status,
+    register_done,
+    register_gratitude,
+    register_export,
+    register_import,
+    register_doctor,
+]
+"""Registration functions, in the order ``--help`` lists the commands."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="A calm terminal companion for small daily acts of care. "
+        "Run without a command to open the full screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="PATH",
+        help="where your data lives (default: your user data folder)",
+    )
+    parser.add_argument(
+        "--today",
+        type=iso_day,
+        metavar="YYYY-MM-DD",
+        help="act as if this were today (to fill in a past day)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use a few weeks of example data in a throwaway folder (your data is not touched)",
+    )
+    parser.set_defaults(handler=run_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for register in COMMANDS:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo and args.data_dir is not None:
+        print(f"{APP_NAME}: --demo uses a throwaway folder; leave out --data-dir.", file=sys.stderr)
+        return 2
+    handler: Handler = args.handler
+    if args.demo and handler is not run_app:
+        print(f"{APP_NAME}: demo: example data in a throwaway folder; nothing is kept.", file=sys.stderr)
+    try:
+        return handler(args)
+    except StoreError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        discard_demo()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
