@@ -68,6 +68,17 @@ class Gesture:
     effort: str
     tags: frozenset[str] = frozenset()
 
+    @property
+    def where(self) -> str:
+        """Where it works: "together", "apart" or "both" (from the tags)."""
+        here, away = "together" in self.tags, "apart" in self.tags
+        return "both" if here and away else "apart" if away else "together"
+
+    @property
+    def costs_money(self) -> bool:
+        """Whether it needs money (no "costs_nothing" tag)."""
+        return "costs_nothing" not in self.tags
+
 
 @dataclass(frozen=True)
 class GestureDay:
@@ -118,9 +129,15 @@ class Prompt:
 
     id: str
     theme: str
+    """The prompt's topic id (the field keeps its first name; see ``topic``)."""
     text: str
     depth: int = 1
     """1 light .. 3 deep."""
+
+    @property
+    def topic(self) -> str:
+        """The topic id, e.g. "gratitude" or "maps"."""
+        return self.theme
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,15 @@ from importlib.resources import files
 
 import pytest
 
+from tests.unit.kept_ids import KEPT_GESTURE_IDS, KEPT_PROMPT_IDS
+from tests.unit.near_dup import LIMIT, content_words, near_duplicates, overlap
 from tui import content
 from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, Prompt
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}")
 ALLOWED_PLACEHOLDERS = {"{partner}", "{partner_s}"}
-THEME_IDS = ["seen", "blocks", "rituals", "gratitude", "repair", "safety"]
+THEME_IDS = ["seen", "blocks", "rituals", "gratitude", "repair", "safety", "maps", "fondness", "dreams"]
 JSON_FILES = ["gestures.json", "prompts.json", "rituals.json", "why.json"]
 
 GESTURE_MAX = 140
@@ -94,12 +96,12 @@ def test_gesture_languages_efforts_and_tags_are_known():
 
 def test_gesture_counts():
     all_ = content.gestures()
-    assert len(all_) >= 130
+    assert len(all_) >= 400
     per_language = Counter(g.language for g in all_)
     for lang in LOVE_LANGUAGES:
-        assert per_language[lang] >= 18, (lang, per_language[lang])
+        assert per_language[lang] >= 80, (lang, per_language[lang])
     apart = [g for g in all_ if "apart" in g.tags]
-    assert len(apart) >= 20
+    assert len(apart) >= 120
     for lang in LOVE_LANGUAGES:
         n_apart = sum(1 for g in apart if g.language == lang)
         n_together = sum(1 for g in all_ if g.language == lang and "together" in g.tags)
@@ -116,6 +118,67 @@ def test_many_gestures_cost_nothing():
     all_ = content.gestures()
     free = sum(1 for g in all_ if "costs_nothing" in g.tags)
     assert free * 2 >= len(all_)
+    assert free >= 200
+
+
+def test_every_gesture_has_each_field():
+    efforts = Counter(g.effort for g in content.gestures())
+    wheres = Counter(g.where for g in content.gestures())
+    assert set(efforts) == set(EFFORTS) and min(efforts.values()) >= 30, efforts
+    assert set(wheres) == {"together", "apart", "both"}, wheres
+    for g in content.gestures():
+        assert g.costs_money == ("costs_nothing" not in g.tags), g.id
+        assert g.where == ("both" if {"together", "apart"} <= g.tags else "apart" if "apart" in g.tags else "together")
+
+
+@pytest.mark.parametrize(
+    "moment, words",
+    [
+        ("mornings", ("morning", "breakfast", "wake")),
+        ("partings", ("goodbye", "leave", "leaves", "heads out", "part ", "separate ways")),
+        ("reunions", ("reunite", "come home", "comes home", "see each other again", "meet again", "returns")),
+        ("meals", ("dinner", "lunch", "meal", "breakfast")),
+        ("chores", ("chore", "dishes", "laundry", "bins", "washing up")),
+        ("work days", ("work", "meeting")),
+        ("weekends", ("weekend", "sunday", "friday")),
+        ("illness", ("ill", "unwell", "headache")),
+        ("hard weeks", ("hard week", "hard day", "rough day")),
+        ("celebrations", ("celebrat", "birthday", "toast")),
+        ("good news", ("good news", "win")),
+        ("bids", ("bid", "look at this", "points something out", "reaches for")),
+    ],
+)
+def test_catalog_covers_ordinary_life(moment, words):
+    hits = [g.id for g in content.gestures() if any(w in g.text.casefold() for w in words)]
+    assert len(hits) >= 3, (moment, hits)
+
+
+def test_near_duplicate_measure():
+    a = content_words("Hug {partner} at the door when you come home.")
+    assert a == {"hug", "door", "come", "home"}
+    assert overlap(a, content_words("Come home and hug at the door.")) == 1.0
+    assert overlap(a, content_words("Write a letter by hand.")) == 0.0
+    assert near_duplicates({"x": "Hug at the door.", "y": "A door hug at home.", "z": "Post a letter."}) == [
+        ("x", "y", 1.0)
+    ]
+
+
+def test_no_two_gestures_are_near_duplicates():
+    # Overlap = |A & B| / min(|A|, |B|) of content words; more than 0.6 fails.
+    found = near_duplicates({g.id: g.text for g in content.gestures()})
+    assert not found, f"over {LIMIT}: {found}"
+
+
+def test_no_two_prompts_are_near_duplicates():
+    found = near_duplicates({p.id: p.text for p in content.prompts()})
+    assert not found, f"over {LIMIT}: {found}"
+
+
+def test_existing_ids_are_kept():
+    for gid in KEPT_GESTURE_IDS:
+        assert gid in content.gesture_by_id(), gid
+    for pid in KEPT_PROMPT_IDS:
+        assert pid in content.prompt_by_id(), pid
 
 
 def test_gesture_texts_are_one_short_sentence():
@@ -211,10 +274,17 @@ def test_prompt_themes_and_depths_known():
 
 def test_prompt_counts():
     all_ = content.prompts()
-    assert len(all_) >= 66
-    per_theme = Counter(p.theme for p in all_)
+    assert len(all_) >= 240
+    assert len(content.topics()) >= 8
+    per_theme = Counter(p.topic for p in all_)
     for tid in THEME_IDS:
-        assert per_theme[tid] >= 10, (tid, per_theme[tid])
+        assert per_theme[tid] >= 24, (tid, per_theme[tid])
+
+
+def test_topics_and_themes_are_the_same():
+    assert content.themes() == content.topics()
+    for p in content.prompts():
+        assert p.topic == p.theme
 
 
 def test_prompt_depth_rises_within_each_theme():
@@ -228,6 +298,7 @@ def test_prompt_texts():
     for p in content.prompts():
         assert p.text.strip(), p.id
         assert p.text[0].isupper() and p.text.endswith("?"), p.id
+        assert "  " not in p.text and p.text == p.text.strip(), p.id
         assert len(p.text) <= PROMPT_MAX, p.id
         assert "{" not in p.text and "}" not in p.text, p.id
 

@@ -42,14 +42,19 @@ def simulate_month(store: Store, *, answers: bool, end: date = DAY) -> dict[str,
 
 
 def share_of(store: Store, language: str, start: date = DAY, samples: int = SAMPLES) -> float:
-    """The share of ``language`` among the picks of the next ``samples`` days, with what was learnt by ``start``."""
+    """The share of ``language`` among ``samples`` picks, each with what was learnt by ``start``.
+
+    Each sample is a later day with the same past moved along with it, so the
+    30-day language share sees the same recent days as ``start`` does.
+    """
     catalog, by_id = content.gestures(), content.gesture_by_id()
     history = [g for g in store.gesture_days() if g.day < start]
     weights = daily.gesture_weights(store, start)
     settings = daily.settings_for(store, start)
-    picks = [
-        pick_gesture(start + timedelta(days=n), catalog, settings, history, weights=weights) for n in range(samples)
-    ]
+    picks = []
+    for n in range(samples):
+        moved = [replace(g, day=g.day + timedelta(days=n)) for g in history]
+        picks.append(pick_gesture(start + timedelta(days=n), catalog, settings, moved, weights=weights))
     return sum(1 for g in picks if by_id[g.id].language == language) / samples
 
 
@@ -119,7 +124,8 @@ def test_the_lean_shows_in_the_picks(tmp_path) -> None:
             store.save_settings(Settings(love_languages=("words", "touch"), welcomed=True))
             words, touch = _of("words"), _of("touch")
             for n in range(1, 11):
-                gesture_id = words[n] if waited or n % 2 else touch[n]
+                # Unwaited: touch every third day, words (first) still over half the days.
+                gesture_id = words[n] if waited or n % 3 else touch[n]
                 _done(store, DAY - timedelta(days=n), gesture_id)
             return share_of(store, "touch")
 

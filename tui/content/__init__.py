@@ -31,6 +31,7 @@ __all__ = [
     "gesture_by_id",
     "prompts",
     "prompt_by_id",
+    "topics",
     "themes",
     "default_rituals",
     "why_lines",
@@ -104,28 +105,34 @@ def _prompt_file() -> dict[str, Any]:
 
 
 @cache
-def _themes() -> dict[str, str]:
-    return {t["id"]: t["title"] for t in _prompt_file()["themes"]}
+def _topics() -> dict[str, str]:
+    data = _prompt_file()
+    return {t["id"]: t["title"] for t in data.get("topics", data.get("themes", ()))}
 
 
-def themes() -> dict[str, str]:
-    """Prompt themes, id -> title, in file order (a fresh dict each call)."""
-    return dict(_themes())
+def topics() -> dict[str, str]:
+    """Prompt topics, id -> title, in file order (a fresh dict each call)."""
+    return dict(_topics())
+
+
+themes = topics
+"""The older name of :func:`topics`, kept for callers that still use it."""
 
 
 @cache
 def prompts() -> tuple[Prompt, ...]:
-    """The reflective prompt deck, in file order (light to deep within a theme)."""
-    known = _themes()
+    """The reflective prompt deck, in file order (light to deep within a topic)."""
+    known = _topics()
     out: list[Prompt] = []
     for raw in _prompt_file()["prompts"]:
         pid = raw["id"]
-        if raw["theme"] not in known:
-            raise _fail("prompts.json", f"{pid}: unknown theme {raw['theme']!r}")
+        topic = raw.get("topic", raw.get("theme"))
+        if topic not in known:
+            raise _fail("prompts.json", f"{pid}: unknown topic {topic!r}")
         depth = int(raw.get("depth", 1))
         if depth not in DEPTHS:
             raise _fail("prompts.json", f"{pid}: depth {depth} is not 1, 2 or 3")
-        out.append(Prompt(id=pid, theme=raw["theme"], text=raw["text"], depth=depth))
+        out.append(Prompt(id=pid, theme=topic, text=raw["text"], depth=depth))
     return tuple(out)
 
 

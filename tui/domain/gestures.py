@@ -15,11 +15,14 @@ import random
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
-from tui.domain.pool import relaxed
+from tui.domain.pool import last_seen_days, relaxed
 from tui.model import LOVE_LANGUAGES, Gesture, GestureDay, Settings
 
-NO_REPEAT_DAYS = 14
+NO_REPEAT_DAYS = 90
 """A gesture shown or done in this many days before today is not suggested again."""
+
+SHARE_WINDOW = 30
+"""At least half of the day's gestures in any this many days are of the first language."""
 
 FIRST_SHARE = 0.65
 """Probability of the partner's first-ranked love language."""
@@ -81,7 +84,28 @@ def _candidate_levels(
     catalog.
     """
     fits = [g for g in catalog if _fits_together(g, settings.together)]
-    return relaxed(catalog, fits, recent_ids(history, day), skip)
+    seen = last_seen_days(((h.day, (h.gesture_id, *h.shown)) for h in history), day)
+    return relaxed(catalog, fits, recent_ids(history, day), skip, seen)
+
+
+def first_language_due(
+    day: date,
+    history: Iterable[GestureDay],
+    catalog_by_id: Mapping[str, Gesture],
+    first: str,
+    window: int = SHARE_WINDOW,
+) -> bool:
+    """Whether ``day`` must bring the first-ranked language to keep it at half.
+
+    Counts the day's gestures (``gesture_id``) on the ``window - 1`` days
+    before ``day``: when one more gesture of another language would leave
+    ``first`` under half of them, the day is due. Applied every day, this keeps
+    every run of ``window`` days at least half ``first``.
+    """
+    start = day - timedelta(days=window - 1)
+    days = {h.day: h.gesture_id for h in history if start <= h.day < day}
+    mine = sum(1 for gid in days.values() if (g := catalog_by_id.get(gid)) is not None and g.language == first)
+    return 2 * mine < len(days) + 1
 
 
 def language_probabilities(
@@ -135,8 +159,10 @@ def pick_gesture(
 
     Deterministic for the same ``day``, ``skip`` and inputs (string-seeded
     ``random.Random``). Candidates come from :func:`_candidate_levels`: fitted to
-    ``settings.together``, not shown in the 14 days before ``day`` and not in
-    ``skip``, relaxed step by step rather than failing. A love language is drawn
+    ``settings.together``, not shown in the 90 days before ``day`` and not in
+    ``skip``, relaxed step by step rather than failing (then the gestures seen
+    longest ago). When the first-ranked language is due (:func:`first_language_due`)
+    and has a candidate left, only its gestures remain. A love language is drawn
     with :func:`language_probabilities`, then a gesture of that language, each
     weighted by ``weights[effort]`` (clamped to 0.5..2.0; 1.0 when absent).
 
@@ -145,6 +171,10 @@ def pick_gesture(
     if not catalog:
         raise ValueError("the gesture catalog is empty")
     candidates = _candidate_levels(day, catalog, settings, history, skip)
+    ranked = settings.love_languages
+    if ranked and first_language_due(day, history, {g.id: g for g in catalog}, ranked[0]):
+        # Unseen beats a language match: only narrow when the first language has some left.
+        candidates = [g for g in candidates if g.language == ranked[0]] or candidates
     rng = random.Random(_seed(day, skip))
     probabilities = language_probabilities(settings, [g.language for g in candidates], weights)
     languages = list(probabilities)
@@ -250,6 +280,8 @@ def feedback_weights(
 __all__ = [
     "FEEDBACK_RULE",
     "NO_REPEAT_DAYS",
+    "SHARE_WINDOW",
+    "first_language_due",
     "done_counts",
     "feedback_weights",
     "language_ledger",

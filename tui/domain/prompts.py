@@ -1,4 +1,4 @@
-"""The reflective prompt of the day: deterministic, no repeats within 30 days."""
+"""The reflective prompt of the day: deterministic, no repeats within 180 days."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import random
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 
-from tui.domain.pool import relaxed
+from tui.domain.pool import last_seen_days, relaxed
 from tui.model import Prompt, PromptDay
 
-NO_REPEAT_DAYS = 30
+NO_REPEAT_DAYS = 180
 """A prompt shown in this many days before today is not offered again."""
 
 
@@ -39,7 +39,8 @@ def _candidates(
     skip only; anything but the prompt shown just before; the whole deck.
     """
     themed = [p for p in deck if not theme or p.theme == theme]
-    return relaxed(deck, themed, recent_prompt_ids(history, day), skip)
+    seen = last_seen_days(((h.day, (h.prompt_id, *h.shown)) for h in history), day)
+    return relaxed(deck, themed, recent_prompt_ids(history, day), skip, seen)
 
 
 def prompt_of_the_day(
@@ -53,7 +54,7 @@ def prompt_of_the_day(
     """The prompt for ``day``, uniform among the candidates.
 
     Deterministic for the same ``day``, ``skip`` and inputs. Candidates: of
-    ``theme`` when given, not shown in the 30 days before ``day``, not in
+    ``theme`` when given, not shown in the 180 days before ``day``, not in
     ``skip`` (ids already shown today, oldest first); filters relax in that
     order of importance rather than fail. Raises ValueError on an empty deck.
     """
