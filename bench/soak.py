@@ -4,7 +4,7 @@ Run from the checkout:
 
     .venv/bin/python bench/soak.py --kills 500
 
-Each trial starts a writer (tests/reliability/child_writer.py) that saves
+Each trial starts a writer (bench/child_writer.py) that saves
 gratitude notes, ritual ticks and gesture days in a loop, acknowledging each
 write only after the store call returned; the writer is killed with SIGKILL at
 a random moment (sometimes while it is still starting). After every kill the
@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.reliability.crash_harness import run_trials  # noqa: E402
+from crash_harness import run_trials  # noqa: E402  (beside this file)
 
 
 def main(argv: list[str] | None = None) -> int:
