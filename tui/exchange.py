@@ -39,7 +39,7 @@ from tui.model import (
     Ritual,
     Settings,
 )
-from tui.store import Store
+from tui.storage import Store
 from tui.text import TextError, check_line, check_name, check_note, clean
 
 FORMAT_VERSION = 1

@@ -24,7 +24,7 @@ from tui.exchange import (
     to_markdown,
 )
 from tui.model import Answer, GestureDay, GraceSpan, Note, PromptDay, Settings
-from tui.store import Store
+from tui.storage import Store
 
 DAY = date(2026, 11, 25)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/]"
