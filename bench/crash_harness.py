@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tui.store import Store
+from tui.storage import Store
 
 CHILD = Path(__file__).with_name("child_writer.py")
 FIRST_YEAR = 2026

@@ -6,7 +6,7 @@ short strings so that exports can be merged back without duplicates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 # Love languages, in the order we present them.
@@ -185,4 +185,3 @@ class Counts:
     answers: int = 0
     prompt_days: int = 0
     grace: int = 0
-    extra: dict[str, int] = field(default_factory=dict)

@@ -56,7 +56,7 @@ def demo_dir(args: argparse.Namespace) -> Path:
         atexit.register(discard_demo)  # should main() be left some other way
         path = _DEMO["dir"] = folder / "data"
         from tui.demo import build_demo
-        from tui.store import open_store
+        from tui.storage import open_store
 
         store = open_store(path)
         try:

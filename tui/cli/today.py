@@ -19,7 +19,7 @@ from tui.cli.common import CommandError, add_command, first_run, one_line, plura
 if TYPE_CHECKING:
     from tui.domain.memories import Memory
     from tui.model import Ritual
-    from tui.store import Store
+    from tui.storage import Store
 
 STATUS_FIELDS = {
     "open": "rituals still open today",
@@ -109,7 +109,7 @@ def run_today(args: argparse.Namespace) -> int:
     with read_store(args) as store:
         g = glance(store, today(args))
     if args.json:
-        from tui.exchange import to_json
+        from tui.jsontext import to_json
 
         print(to_json(_today_json(g)), end="")
         return 0
