@@ -79,3 +79,30 @@ def test_the_store_refuses_to_write_a_day_it_could_not_load(data_dir: Path) -> N
     with Store(data_dir) as s:
         assert [n.text for n in s.notes()] == ["kept"] and not s.ticked_days(ritual.id)
     assert (data_dir / FILE_NAME).exists()
+
+
+# --------------------------------------------------------------------------- 2. main file missing, history kept
+
+
+def test_history_without_the_main_file_is_damaged_and_nothing_is_written(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(data_dir) as s:
+        s.add_note("last year", date(2025, 3, 1))
+        s.add_note("this year", DAY)
+    assert (data_dir / "history" / "2025.json").exists()
+    (data_dir / FILE_NAME).unlink()
+    before = data_bytes(data_dir)
+    for command in (["gratitude", "new"], ["export"], ["status"]):
+        code, out, err = cli(monkeypatch, data_dir, *command)
+        assert code != 0, command
+        line = error_line(err)
+        assert f"{FILE_NAME} is missing" in line and "2025" in line and "no backup" in line, line
+        assert data_bytes(data_dir) == before
+    backup = data_dir / "backups" / "20261124-100000-000000"
+    (backup / "history").mkdir(parents=True)
+    code, out, err = cli(monkeypatch, data_dir, "gratitude", "new")
+    assert code != 0 and f'cp -R "{backup}/."'.encode() in err and data_bytes(data_dir) == before
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert code == 1 and b"is missing" in out and b"All is well" not in out
+    assert data_bytes(data_dir) == before
