@@ -106,3 +106,46 @@ def test_history_without_the_main_file_is_damaged_and_nothing_is_written(
     code, out, err = cli(monkeypatch, data_dir, "doctor")
     assert code == 1 and b"is missing" in out and b"All is well" not in out
     assert data_bytes(data_dir) == before
+
+
+# --------------------------------------------------------------------------- 9. messages, not tracebacks
+
+META = '"meta": {"1": {"schema_version": 1}}'
+HOSTILE_MAIN_FILES = {
+    "a 5,000-digit number": '{' + META + ', "rituals": {"1": {"id": "a", "name": "x", "position": ' + "9" * 5000 + "}}}",
+    "100,000 levels of nesting": '{' + META + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    "a table named ticks/abcd": '{' + META + ', "ticks/abcd": {}}',
+    "a table named notes/999": '{' + META + ', "notes/999": {}}',
+    "a table named settings/2026": '{' + META + ', "settings/2026": {}}',
+    "schema_version 0": '{"meta": {"1": {"schema_version": 0}}}',
+    "schema_version -3": '{"meta": {"1": {"schema_version": -3}}}',
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE_MAIN_FILES)
+def test_a_strange_data_file_gets_a_message_and_is_kept(data_dir: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    data_dir.mkdir(mode=0o700)
+    (data_dir / FILE_NAME).write_text(HOSTILE_MAIN_FILES[kind])
+    before = data_bytes(data_dir)
+    for command in (["gratitude", "x"], ["status"], ["export"]):
+        code, out, err = cli(monkeypatch, data_dir, *command)
+        assert code != 0, (kind, command)
+        assert "could not be read" in error_line(err), (kind, err)
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert code == 1 and b"All is well" not in out, (kind, out)
+    assert data_bytes(data_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ('{"format_version": 1, "rituals": [{"id": "a", "name": "x", "position": ' + "9" * 5000 + "}]}", "more digits"),
+        ('{"format_version": 1, "notes": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    ],
+    ids=["huge number", "deep nesting"],
+)
+def test_a_strange_import_gets_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: str, said: str) -> None:
+    export = tmp_path / "e.json"
+    export.write_text(raw)
+    code, out, err = cli(monkeypatch, tmp_path / "d", "import", str(export))
+    assert code != 0 and said in error_line(err)
