@@ -108,6 +108,8 @@ def decode(raw: bytes) -> Any:
         ) from None
     except RecursionError:
         raise ImportProblem("the file is nested too deeply to be an export") from None
+    except ValueError:  # an integer longer than Python reads from text
+        raise ImportProblem("the file holds a number with more digits than micro-romance reads") from None
 
 
 def parse(raw: bytes) -> Bundle:

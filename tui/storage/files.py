@@ -90,3 +90,7 @@ def load_json(path: Path) -> Any:
         raise DataFileError(
             path, f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
+    except RecursionError:
+        raise DataFileError(path, "it is nested too deeply to be a micro-romance file") from None
+    except ValueError:  # an integer longer than Python reads from text
+        raise DataFileError(path, "it holds a number with more digits than micro-romance reads") from None

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import DataFileError
-from tui.model import Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
+from tui.model import FIRST_DAY, LAST_DAY, Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
 from tui.storage.codecs import (
     AnswerCodec,
     FavouriteCodec,
@@ -25,6 +25,8 @@ from tui.storage.codecs import (
     TicksCodec,
 )
 from tui.storage.reader import Dialect, Reader
+from tui.storage.tinystore import YEARLY
+from tui.text import clean
 
 
 class Index:
@@ -88,6 +90,14 @@ class Index:
         self.grace_ids[span.id] = doc_id
 
 
+def _kept_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and FIRST_DAY.year <= int(text) <= LAST_DAY.year
+
+
+def _quoted(name: str) -> str:
+    return repr(" ".join(clean(name).split())[:60])
+
+
 def _year(table: str) -> int:
     return int(table.partition("/")[2] or 0)
 
@@ -121,7 +131,9 @@ def build_index(data: dict[str, Any], origin: dict[str, Path], main: Path) -> In
         path = origin.get(name, main)
         if not isinstance(table, dict):
             raise DataFileError(path, f"'{name}' should be a table of entries")
-        kind = name.partition("/")[0]
+        kind, slash, year = name.partition("/")
+        if (kind in YEARLY) != bool(slash) or (slash and not _kept_year(year)):
+            raise DataFileError(path, f"{_quoted(name)} is not the name of a table micro-romance writes")
         known = _KINDS.get(kind)
         if known is not None and known[1] is not None:
             _read, trusted, place = known

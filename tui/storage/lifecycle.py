@@ -35,6 +35,8 @@ def check_version(data: dict[str, Any], path: Path) -> int | None:
         version = meta["1"].get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise DataFileError(path, "it has no schema_version, so it was not written by micro-romance")
+    if version < 1:
+        raise DataFileError(path, f"its schema_version is {version}, which no micro-romance writes")
     if version > SCHEMA_VERSION:
         raise DataFileError(
             path,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import DataFileError
+from tui.model import day_out_of_range
 from tui.text import TextError
 
 MAX_ID_CHARS = 80
@@ -106,9 +107,14 @@ class Reader:
         value = self.get(key, kind, default)
         if value is not None and (not self.strict or _DAY.fullmatch(value)):
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                problem = day_out_of_range(day) if self.strict else ""
+                if problem:
+                    self.field_fail(key, f"cannot be used: {problem}")
+                return day
         elif value is None and default is None:
             return None
         self.field_fail(key, f"should be a date like 2026-01-31, not {self.dialect.show_day(value)}")

@@ -1,9 +1,7 @@
 """The ``Store``: the user's data behind plain methods over :mod:`tui.model`.
 
-Open it once, call plain methods, close it. Reads come from the in-memory
-index; each change is on disk when its method returns (or raises
-:class:`~tui.errors.StoreWriteError` and changes nothing). One running copy at
-a time per data folder; a file that cannot be understood is never overwritten.
+Reads come from the in-memory index; each change is on disk when its method
+returns (or raises :class:`~tui.errors.StoreWriteError` and changes nothing).
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import StoreWriteError
-from tui.model import Answer, Counts, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
+from tui.model import Answer, Counts, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings, day_out_of_range
 from tui.storage import lifecycle
 from tui.storage.codecs import (
     AnswerCodec,
@@ -124,8 +122,12 @@ class Store:
             raise
 
     @staticmethod
-    def _yearly(kind: str, day: date) -> str:
-        return f"{kind}/{day.year}"
+    def _yearly(kind: str, *days: date) -> str:
+        """The table for ``days[0]``'s year; refuses a day outside the range kept."""
+        for day in days:
+            if problem := day_out_of_range(day):
+                raise StoreWriteError(f"{problem}; nothing was saved.")
+        return f"{kind}/{days[0].year}"
 
     @staticmethod
     def new_id() -> str:
@@ -221,7 +223,7 @@ class Store:
         year = day.year
         in_year = {d for d in days if d.year == year}
         in_year = in_year | {day} if done else in_year - {day}
-        table, doc_id = f"ticks/{year}", ix.tick_docs.get((ritual_id, year))
+        table, doc_id = self._yearly("ticks", day), ix.tick_docs.get((ritual_id, year))
         if in_year:
             ix.tick_docs[(ritual_id, year)] = self._db.put(table, TicksCodec.doc(ritual_id, in_year), doc_id)
         elif doc_id is not None:
@@ -365,6 +367,7 @@ class Store:
 
     def save_grace(self, span: GraceSpan) -> GraceSpan:
         ix = self._ix
+        self._yearly("grace", span.start, span.end)
         ix.grace_ids[span.id] = self._db.put("grace", GraceCodec.doc(span), ix.grace_ids.get(span.id))
         ix.grace[span.id] = span
         return span
@@ -378,16 +381,9 @@ class Store:
 
     def counts(self) -> Counts:
         ix = self._ix
-        return Counts(
-            rituals=len(ix.rituals),
-            ticks=sum(len(days) for days in ix.ticks.values()),
-            gesture_days=len(ix.gestures),
-            favourites=len(ix.favourites),
-            notes=len(ix.notes),
-            answers=len(ix.answers),
-            prompt_days=len(ix.prompts),
-            grace=len(ix.grace),
-        )
+        ticks = sum(len(days) for days in ix.ticks.values())
+        return Counts(len(ix.rituals), ticks, len(ix.gestures), len(ix.favourites), len(ix.notes),
+                      len(ix.answers), len(ix.prompts), len(ix.grace))  # fmt: skip
 
 
 def _stamp() -> str:

@@ -13,8 +13,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from tui.errors import DataFileError, StoreWriteError
-from tui.storage.files import HISTORY_DIR, atomic_write, dumps, load_json
+from tui.errors import DataFileError, MissingDataFile, StoreWriteError
+from tui.storage.files import BACKUP_DIR, HISTORY_DIR, atomic_write, dumps, load_json
 
 # Tables whose entries are dated and split by year ("ticks/2026").
 YEARLY = ("ticks", "gestures", "notes", "answers", "prompts")
@@ -105,6 +105,11 @@ class SplitJSONStorage(Storage):
     def _load(self) -> dict[str, Any]:
         self.origin = {}
         if not self.path.exists():
+            years = [p.stem for p in self.files()]
+            if years:  # a folder with history but no main file is damaged, not new
+                backups = self.path.parent / BACKUP_DIR
+                found = sorted(p for p in backups.iterdir() if p.is_dir()) if backups.is_dir() else []
+                raise MissingDataFile(self.path, years, found[-1] if found else None)
             return {}
         main = load_json(self.path)
         if not isinstance(main, dict):
