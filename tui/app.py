@@ -1,7 +1,8 @@
 """The full-screen app: four tabs, the global keys, the theme and the day.
 
-Kept short on purpose: each tab lives in ``tui/tabs/``, dialogs and shared
-widgets in ``tui/widgets/``, all styling in ``styles/``.
+Kept short on purpose: each tab lives in ``tui/tabs/``, full screens in
+``tui/screens/``, modal dialogs in ``tui/dialogs/``, shared widgets in
+``tui/widgets/``, all styling in ``styles/``.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ class MicroRomanceApp(App[int]):
     def on_mount(self) -> None:
         self.set_interval(20, self.check_day, name="midnight")
         if not self.store.settings().welcomed and not self.demo:
-            from tui.widgets.welcome import WelcomeScreen
+            from tui.dialogs.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
         elif not self.demo:
@@ -99,7 +100,7 @@ class MicroRomanceApp(App[int]):
 
     def _offer_review(self) -> None:
         """On the first launch of a week, open the review of the week just ended."""
-        from tui.widgets.weekly import offer_review
+        from tui.screens.weekly import offer_review
 
         offer_review(self)
 
@@ -169,7 +170,7 @@ class MicroRomanceApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit, unless the editor holds words that are not saved yet."""
-        from tui.widgets.editor import EditorScreen
+        from tui.dialogs.editor import EditorScreen
 
         unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.changed]
         if not unsaved:
@@ -186,20 +187,20 @@ class MicroRomanceApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key of every tab."""
-        from tui.widgets.help import HelpScreen
+        from tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
 
     def action_review(self) -> None:
         """Look back on this week: rituals kept, gestures given, notes written."""
-        from tui.widgets.weekly import WeeklyReviewScreen
+        from tui.screens.weekly import WeeklyReviewScreen
 
         if not isinstance(self.screen, WeeklyReviewScreen):
             self.push_screen(WeeklyReviewScreen())
 
     def action_settings(self) -> None:
         """Change your partner's name, love languages and together or apart."""
-        from tui.widgets.welcome import SettingsForm, SettingsScreen
+        from tui.dialogs.welcome import SettingsForm, SettingsScreen
 
         if not isinstance(self.screen, SettingsForm):
             self.push_screen(SettingsScreen())

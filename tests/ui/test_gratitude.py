@@ -10,8 +10,8 @@ from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
 from tui.store import Store, StoreWriteError
 from tui.tabs.gratitude import GratitudeTab, day_label, week_summary
-from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.basic import ConfirmDialog
+from tui.dialogs.editor import EditorScreen
 
 
 def seed(store: Store) -> dict[str, str]:
@@ -273,7 +273,7 @@ def test_day_labels_and_week_summary() -> None:
 
 
 def test_every_key_is_on_the_help_screen() -> None:
-    from tui.widgets.help import key_rows
+    from tui.screens.help import key_rows
 
     rows = dict(key_rows(list(GratitudeTab.BINDINGS)))
     assert set(rows) == {"a", "e", "o", "c", "x", "u", "/", "esc"}

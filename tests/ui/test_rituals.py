@@ -12,8 +12,9 @@ from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
 from tui.store import Store, StoreWriteError
 from tui.tabs.rituals import RitualList, RitualsTab
 from tui.widgets.heatmap import RitualHeatmap, shade
-from tui.widgets.ritual_dialogs import ChoiceDialog, DayPicker, RitualDialog
-from tui.widgets.ritual_picker import RitualPickerScreen
+from tui.dialogs.basic import ChoiceDialog
+from tui.dialogs.ritual import DayPicker, RitualDialog
+from tui.dialogs.ritual_picker import RitualPickerScreen
 
 YESTERDAY = DAY - timedelta(days=1)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"

@@ -12,7 +12,7 @@ from tui import content
 from tui.model import GestureDay
 from tui.store import Store, StoreWriteError
 from tui.tabs.today import TodayTab, short_date, why_line
-from tui.widgets.dialogs import ConfirmDialog, LineDialog
+from tui.dialogs.basic import ConfirmDialog, LineDialog
 
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 

@@ -25,8 +25,8 @@ from tui.model import Note
 from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import clean
-from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.basic import ConfirmDialog
+from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
 
 SAID_MARK = "✓"

@@ -23,7 +23,7 @@ from tui.model import Answer, Prompt
 from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import clean
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
 
 PREVIEW_LINES = 3

@@ -42,7 +42,9 @@ from tui.model import GraceSpan, Ritual
 from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.widgets.heatmap import RitualHeatmap
-from tui.widgets.ritual_dialogs import Choice, ChoiceDialog, RitualDialog, RitualDraft, schedule_label
+from tui.dialogs.basic import Choice, ChoiceDialog
+from tui.dialogs.ritual import RitualDialog, RitualDraft
+from tui.format import schedule_label
 
 DOTS = {DONE: "●", MISSED: "·", OPEN: "○", GRACE: "◌"}
 """The last seven days: kept, missed, still open today, grace; rest is blank."""
@@ -573,7 +575,7 @@ class RitualsTab(TabBase):
 
     def action_grace(self) -> None:
         """Mark the day shown (or a range) as grace days, or remove the grace span it is in."""
-        from tui.widgets.grace_dialog import GraceDialog, GraceDraft, span_label
+        from tui.dialogs.grace import GraceDialog, GraceDraft, span_label
 
         store, day = self.app.store, self.viewed
         span = daily.grace_span(store, day)
@@ -620,7 +622,7 @@ class RitualsTab(TabBase):
 
     def action_pick(self) -> None:
         """Pick rituals from our suggestions."""
-        from tui.widgets.ritual_picker import RitualPickerScreen
+        from tui.dialogs.ritual_picker import RitualPickerScreen
 
         def picked(added: int | None) -> None:
             if added:

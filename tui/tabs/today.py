@@ -33,7 +33,7 @@ from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
 from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import check_line
-from tui.widgets.dialogs import ConfirmDialog, LineDialog
+from tui.dialogs.basic import ConfirmDialog, LineDialog
 from tui.widgets.paged import PagedOptionList
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

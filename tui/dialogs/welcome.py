@@ -34,7 +34,7 @@ PLACES: dict[str, str] = {
 }
 """The together/apart choices, keyed by ``Settings.together``."""
 
-RITUAL_PICKER = "tui.widgets.ritual_picker"
+RITUAL_PICKER = "tui.dialogs.ritual_picker"
 
 
 def _language_prompt(language: str, rank: int | None) -> Content:

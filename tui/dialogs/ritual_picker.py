@@ -20,7 +20,7 @@ from textual.widgets.selection_list import Selection
 
 from tui import content
 from tui.store import StoreWriteError
-from tui.widgets.ritual_dialogs import schedule_label
+from tui.format import schedule_label
 
 
 class RitualPickerScreen(ModalScreen[int]):

@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 
 from tui.store import StoreWriteError
 from tui.text import TextError, check_line
-from tui.widgets.dialogs import FormDialog
+from tui.dialogs.basic import FormDialog
 
 REASONS = ("travel", "illness", "a hard week", "other")
 """The reasons offered; "other" asks for a few words instead."""
