@@ -7,8 +7,9 @@ Kept short on purpose: each tab lives in ``tui/tabs/``, full screens in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TypeVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -18,14 +19,17 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from tui import APP_NAME
 from tui.clock import Clock
+from tui.errors import StoreWriteError
 from tui.paths import stylesheets
 from tui.store import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, register_themes
 
+T = TypeVar("T")
+
 
 class MicroRomanceApp(App[int]):
-    """micro-romance's full screen."""
+    """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
     TITLE = APP_NAME
     CSS_PATH = stylesheets()
@@ -103,6 +107,23 @@ class MicroRomanceApp(App[int]):
         from tui.screens.weekly import offer_review
 
         offer_review(self)
+
+    # ------------------------------------------------------------ the host
+
+    def save(self, write: Callable[[], T], *, title: str = "Not saved") -> T | None:
+        """Run a write; a failed one becomes one notice and a redraw (see tui/host.py)."""
+        try:
+            return write()
+        except StoreWriteError as exc:
+            self.notify(str(exc), title=title, severity="error", markup=False)
+            self.redraw()
+            return None
+
+    def redraw(self) -> None:
+        """Redraw every tab built so far from the store."""
+        for widget in self._tabs.values():
+            if widget.is_mounted:
+                widget.redraw()
 
     # ------------------------------------------------------------ the day
 

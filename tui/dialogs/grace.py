@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.text import TextError, check_line
 from tui.dialogs.basic import FormDialog
 

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.text import TextError, check_name
 from tui.dialogs.basic import FormDialog
 from tui.format import DAY_NAMES, EVERY_DAY, schedule_label

@@ -22,7 +22,6 @@ from textual.widgets.option_list import Option
 from tui.content import personalise
 from tui.domain.share import share_message
 from tui.model import Note
-from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import clean
 from tui.dialogs.basic import ConfirmDialog
@@ -133,10 +132,10 @@ class GratitudeTab(TabBase):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#gratitude-filter", Input).cursor_blink = False
-        self.refresh_notes()
+        self.redraw()
 
     def on_day_changed(self, day: date) -> None:
-        self.refresh_notes()
+        self.redraw()
 
     def focus_first(self) -> None:
         self.notes_list.focus()
@@ -153,7 +152,7 @@ class GratitudeTab(TabBase):
 
     def visible_notes(self) -> list[Note]:
         """The notes the list shows, newest first, after the filter."""
-        notes = self.app.store.notes()
+        notes = self.host.store.notes()
         if self._query:
             notes = [n for n in notes if matches(n, self._query)]
         return notes
@@ -163,16 +162,16 @@ class GratitudeTab(TabBase):
         if option is None or option.id is None or option.id.startswith(DAY_PREFIX):
             return None
         try:
-            return self.app.store.note(option.id)
+            return self.host.store.note(option.id)
         except KeyError:
             return None
 
     # ------------------------------------------------------------ showing
 
-    def refresh_notes(self, select: str | None = None) -> None:
+    def redraw(self, select: str | None = None) -> None:
         """Rebuild the list from the store, keeping (or moving to) a selection."""
-        store = self.app.store
-        today = self.app.today
+        store = self.host.store
+        today = self.host.today
         all_notes = store.notes()
         self.query_one("#gratitude-week", Static).update(Content(week_summary(all_notes, today)))
 
@@ -234,17 +233,17 @@ class GratitudeTab(TabBase):
     def _open_editor(self, title: str, text: str, save) -> None:
         def saved(result: str | None) -> None:
             if result is not None:
-                self.refresh_notes(select=self._saved_id)
+                self.redraw(self._saved_id)
             self.focus_first()
 
         self.app.push_screen(EditorScreen(title, save, text=text), saved)
 
     def action_new_note(self) -> None:
         """Write a new note of thanks, dated today."""
-        today = self.app.today
+        today = self.host.today
 
         def save(text: str) -> None:
-            self._saved_id = self.app.store.add_note(text, today).id
+            self._saved_id = self.host.store.add_note(text, today).id
 
         self._open_editor(f"A note of thanks · {short_day(today)}", "", save)
 
@@ -256,7 +255,7 @@ class GratitudeTab(TabBase):
             return
 
         def save(text: str) -> None:
-            self._saved_id = self.app.store.save_note(replace(note, text=text)).id
+            self._saved_id = self.host.store.save_note(replace(note, text=text)).id
 
         self._open_editor(f"Editing a note · {short_day(note.day)}", note.text, save)
 
@@ -265,12 +264,9 @@ class GratitudeTab(TabBase):
         note = self.selected_note()
         if note is None:
             return
-        try:
-            self.app.store.save_note(replace(note, said_aloud=not note.said_aloud))
-        except StoreWriteError as exc:
-            self.app.notify(str(exc), title="Not saved", severity="error", markup=False)
+        if self.host.save(lambda: self.host.store.save_note(replace(note, said_aloud=not note.said_aloud))) is None:
             return
-        self.refresh_notes(select=note.id)
+        self.redraw(note.id)
 
     def action_share_note(self) -> None:
         """Copy the selected note as a message ready to send to your partner."""
@@ -278,7 +274,7 @@ class GratitudeTab(TabBase):
         if note is None:
             self.app.notify("There is no note to copy yet. Press a to write one.", markup=False)
             return
-        self.app.copy_to_clipboard(share_message(note.text, self.app.store.settings().partner_name))
+        self.app.copy_to_clipboard(share_message(note.text, self.host.store.settings().partner_name))
         self.app.notify("Copied — ready to send or say out loud", markup=False)
 
     def action_delete_note(self) -> None:
@@ -300,13 +296,10 @@ class GratitudeTab(TabBase):
         )
 
     def _delete(self, note: Note) -> None:
-        try:
-            self.app.store.delete_note(note.id)
-        except StoreWriteError as exc:
-            self.app.notify(str(exc), title="Not deleted", severity="error", markup=False)
+        if self.host.save(lambda: self.host.store.delete_note(note.id), title="Not deleted") is None:
             return
         self._deleted.append(note)
-        self.refresh_notes()
+        self.redraw()
         self.app.notify("Note deleted. Press u to bring it back.", markup=False)
 
     def action_undo_delete(self) -> None:
@@ -315,15 +308,12 @@ class GratitudeTab(TabBase):
             self.app.notify("There is no deleted note to bring back.", markup=False)
             return
         note = self._deleted[-1]
-        try:
-            self.app.store.save_note(note)
-        except StoreWriteError as exc:
-            self.app.notify(str(exc), title="Not restored", severity="error", markup=False)
+        if self.host.save(lambda: self.host.store.save_note(note), title="Not restored") is None:
             return
         self._deleted.pop()
         if self._query and not matches(note, self._query):
             self._set_query("")
-        self.refresh_notes(select=note.id)
+        self.redraw(note.id)
         self.app.notify("Note brought back.", markup=False)
 
     # ------------------------------------------------------------ filter
@@ -337,7 +327,7 @@ class GratitudeTab(TabBase):
     def action_clear_filter(self) -> None:
         """Clear the filter and show every note again."""
         self._set_query("")
-        self.refresh_notes()
+        self.redraw()
         self.focus_first()
 
     def _set_query(self, query: str) -> None:
@@ -356,7 +346,7 @@ class GratitudeTab(TabBase):
     @on(Input.Changed, "#gratitude-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self._query = event.value
-        self.refresh_notes()
+        self.redraw()
 
     @on(Input.Submitted, "#gratitude-filter")
     def _filter_done(self, event: Input.Submitted) -> None:

@@ -39,7 +39,6 @@ from tui.domain.rituals import (
 )
 from tui import daily
 from tui.model import GraceSpan, Ritual
-from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.widgets.heatmap import RitualHeatmap
 from tui.dialogs.basic import Choice, ChoiceDialog
@@ -179,18 +178,18 @@ class RitualsTab(TabBase):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.viewed = self._seen_today = self.app.today
-        self.reload()
+        self.viewed = self._seen_today = self.host.today
+        self.redraw()
 
     def on_show(self) -> None:
         # Another screen (the welcome, the Today tab) may have changed rituals.
-        self.reload()
+        self.redraw()
 
     def on_resize(self) -> None:
-        self.reload()
+        self.redraw()
 
     def focus_first(self) -> None:
-        self.reload()
+        self.redraw()
         self.query_one(RitualList).focus()
 
     def on_day_changed(self, day: date) -> None:
@@ -198,16 +197,16 @@ class RitualsTab(TabBase):
         if self.viewed == self._seen_today or self.viewed > day:
             self.viewed = day
         self._seen_today = day
-        self.reload()
+        self.redraw()
 
     # ------------------------------------------------------------ reading
 
     @property
     def today(self) -> date:
-        return self.app.today
+        return self.host.today
 
     def _live(self) -> list[Ritual]:
-        return self.app.store.rituals()
+        return self.host.store.rituals()
 
     def _shown_on(self, ritual: Ritual, day: date) -> bool:
         return ritual.scheduled_on(day) and (ritual.created is None or ritual.created <= day)
@@ -220,7 +219,7 @@ class RitualsTab(TabBase):
         return rows
 
     def _archived(self) -> list[Ritual]:
-        return [r for r in self.app.store.rituals(include_archived=True) if r.archived]
+        return [r for r in self.host.store.rituals(include_archived=True) if r.archived]
 
     def focused_ritual(self) -> Ritual | None:
         """The ritual under the cursor, if any."""
@@ -228,19 +227,20 @@ class RitualsTab(TabBase):
         if option is None or option.id in (None, REST_ID):
             return None
         try:
-            return self.app.store.ritual(option.id)
+            return self.host.store.ritual(option.id)
         except KeyError:
             return None
 
     # ------------------------------------------------------------ drawing
 
-    def reload(self, focus_id: str | None = None) -> None:
+    def redraw(self, select: str | None = None) -> None:
         """Redraw everything from the store; keep the cursor on the same ritual."""
+        focus_id = select
         if not self.is_mounted:
             return
         if self.viewed > self.today or self.viewed == date.min:
             self.viewed = self.today
-        store = self.app.store
+        store = self.host.store
         live = self._live()
         ticks = store.ticks_by_ritual()
         grace = store.grace()
@@ -316,7 +316,7 @@ class RitualsTab(TabBase):
             title = f"{long_day(day)}{f' {day.year}' if day.year != today.year else ''}"
             title += " · yesterday" if ago == 1 else f" · {ago} days ago"
             hint = "] next day · t today"
-        span = daily.grace_span(self.app.store, day)
+        span = daily.grace_span(self.host.store, day)
         if span is not None:
             reason = span.reason or "grace day"
             if len(reason) > GRACE_REASON_WIDTH:
@@ -402,10 +402,6 @@ class RitualsTab(TabBase):
             return None if self.viewed >= self.today else True
         return True
 
-    def _write_failed(self, exc: StoreWriteError) -> None:
-        self.notify(str(exc), title="Not saved", severity="error", markup=False)
-        self.reload()
-
     @on(OptionList.OptionSelected, "#ritual-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -419,13 +415,10 @@ class RitualsTab(TabBase):
         if ritual.archived:
             self.notify("This ritual is archived; press x to bring it back first.", markup=False)
             return
-        store = self.app.store
-        try:
-            store.set_tick(ritual.id, self.viewed, not store.is_ticked(ritual.id, self.viewed))
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        store, day = self.host.store, self.viewed
+        if self.host.save(lambda: store.set_tick(ritual.id, day, not store.is_ticked(ritual.id, day))) is None:
             return
-        self.reload(focus_id=ritual.id)
+        self.redraw(ritual.id)
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor to the next or previous ritual."""
@@ -441,16 +434,16 @@ class RitualsTab(TabBase):
         if target > self.today:
             return
         self.viewed = target
-        self.reload()
+        self.redraw()
 
     def action_today(self) -> None:
         """Show today again."""
         self.viewed = self.today
-        self.reload()
+        self.redraw()
 
     def _name_taken(self, keep_id: str | None = None):
         def taken(name: str) -> str | None:
-            for ritual in self.app.store.rituals(include_archived=True):
+            for ritual in self.host.store.rituals(include_archived=True):
                 if ritual.id != keep_id and ritual.name.casefold() == name.casefold():
                     if ritual.archived:
                         return "An archived ritual has this name; press A on the list to bring it back."
@@ -464,7 +457,7 @@ class RitualsTab(TabBase):
         added: list[Ritual] = []
 
         def save(draft: RitualDraft) -> None:
-            added.append(self.app.store.add_ritual(draft.name, weekdays=draft.weekdays, created=self.today))
+            added.append(self.host.store.add_ritual(draft.name, weekdays=draft.weekdays, created=self.today))
 
         def closed(draft: RitualDraft | None) -> None:
             if draft is None or not added:
@@ -474,7 +467,7 @@ class RitualsTab(TabBase):
                 self.notify("Added from today on; press t to see today.", markup=False)
             elif not ritual.scheduled_on(self.today):
                 self.notify(f"Added; it shows on {schedule_label(ritual.weekdays)}.", markup=False)
-            self.reload(focus_id=ritual.id)
+            self.redraw(ritual.id)
 
         self.app.push_screen(RitualDialog("A new ritual", taken=self._name_taken(), save=save), closed)
 
@@ -485,10 +478,10 @@ class RitualsTab(TabBase):
             return
 
         def save(draft: RitualDraft) -> None:
-            self.app.store.update_ritual(ritual.id, name=draft.name, weekdays=draft.weekdays)
+            self.host.store.update_ritual(ritual.id, name=draft.name, weekdays=draft.weekdays)
 
         def closed(draft: RitualDraft | None) -> None:
-            self.reload(focus_id=ritual.id)
+            self.redraw(ritual.id)
 
         self.app.push_screen(
             RitualDialog(
@@ -512,19 +505,17 @@ class RitualsTab(TabBase):
         if not 0 <= index + step < len(visible):
             return
         neighbour = visible[index + step]
-        try:
-            self.app.store.move_ritual(ritual.id, order.index(neighbour) - order.index(ritual.id))
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        offset = order.index(neighbour) - order.index(ritual.id)
+        if self.host.save(lambda: self.host.store.move_ritual(ritual.id, offset)) is None:
             return
-        self.reload(focus_id=ritual.id)
+        self.redraw(ritual.id)
 
     def action_remove(self) -> None:
         """Archive or delete the focused ritual (an archived one: restore or delete)."""
         ritual = self.focused_ritual()
         if ritual is None:
             return
-        count = len(self.app.store.ticked_days(ritual.id))
+        count = len(self.host.store.ticked_days(ritual.id))
         ticks = "no ticks yet" if count == 0 else ("1 tick" if count == 1 else f"{count} ticks")
         if ritual.archived:
             first = Choice("restore", "Restore", "r", "primary")
@@ -543,41 +534,41 @@ class RitualsTab(TabBase):
         choices = [first, Choice("delete", "Delete", "d", "error"), Choice("cancel", "Cancel", "escape")]
 
         def chosen(answer: str | None) -> None:
-            store = self.app.store
-            try:
-                if answer == "archive":
-                    store.update_ritual(ritual.id, archived=True)
-                    self.notify("Archived; every tick is kept. Press A to see archived rituals.", markup=False)
-                elif answer == "restore":
-                    # Back at the end of the list, where a new ritual would go.
-                    position = max((r.position for r in self._live()), default=-1) + 1
-                    store.update_ritual(ritual.id, archived=False, position=position)
-                    self.notify("Restored to your list.", markup=False)
-                elif answer == "delete":
-                    removed = store.delete_ritual(ritual.id)
-                    gone = "" if not removed else (" and its tick" if removed == 1 else f" and its {removed} ticks")
-                    self.notify(f"Deleted the ritual{gone}.", markup=False)
-                else:
+            store = self.host.store
+            if answer == "archive":
+                if self.host.save(lambda: store.update_ritual(ritual.id, archived=True)) is None:
                     return
-            except StoreWriteError as exc:
-                self._write_failed(exc)
+                self.notify("Archived; every tick is kept. Press A to see archived rituals.", markup=False)
+            elif answer == "restore":
+                # Back at the end of the list, where a new ritual would go.
+                position = max((r.position for r in self._live()), default=-1) + 1
+                if self.host.save(lambda: store.update_ritual(ritual.id, archived=False, position=position)) is None:
+                    return
+                self.notify("Restored to your list.", markup=False)
+            elif answer == "delete":
+                removed = self.host.save(lambda: store.delete_ritual(ritual.id))
+                if removed is None:
+                    return
+                gone = "" if not removed else (" and its tick" if removed == 1 else f" and its {removed} ticks")
+                self.notify(f"Deleted the ritual{gone}.", markup=False)
+            else:
                 return
-            self.reload(focus_id=ritual.id if answer == "restore" else None)
+            self.redraw(ritual.id if answer == "restore" else None)
 
         self.app.push_screen(ChoiceDialog(f"Remove “{ritual.name}”?", message, choices), chosen)
 
     def action_toggle_archived(self) -> None:
         """Show or hide archived rituals at the end of the list."""
         self.show_archived = not self.show_archived
-        if self.show_archived and not any(r.archived for r in self.app.store.rituals(include_archived=True)):
+        if self.show_archived and not any(r.archived for r in self.host.store.rituals(include_archived=True)):
             self.notify("Nothing is archived.", markup=False)
-        self.reload()
+        self.redraw()
 
     def action_grace(self) -> None:
         """Mark the day shown (or a range) as grace days, or remove the grace span it is in."""
         from tui.dialogs.grace import GraceDialog, GraceDraft, span_label
 
-        store, day = self.app.store, self.viewed
+        store, day = self.host.store, self.viewed
         span = daily.grace_span(store, day)
         if span is not None:
             self._offer_removal(span, span_label)
@@ -593,7 +584,7 @@ class RitualsTab(TabBase):
             what = "A grace day" if days == 1 else f"{days} grace days"
             self.notify(f"{what} ({draft.reason}): rituals rest, streaks wait. Be gentle with yourselves.",
                         markup=False)
-            self.reload()
+            self.redraw()
 
         self.app.push_screen(GraceDialog(day, save=save), closed)
 
@@ -610,13 +601,14 @@ class RitualsTab(TabBase):
         def chosen(answer: str | None) -> None:
             if answer != "remove":
                 return
-            try:
-                self.app.store.delete_grace(span.id)
-            except StoreWriteError as exc:
-                self._write_failed(exc)
+            def remove() -> bool:
+                self.host.store.delete_grace(span.id)
+                return True
+
+            if self.host.save(remove) is None:
                 return
             self.notify("Grace days removed.", markup=False)
-            self.reload()
+            self.redraw()
 
         self.app.push_screen(ChoiceDialog("Remove these grace days?", message, choices, focus="cancel"), chosen)
 
@@ -627,7 +619,7 @@ class RitualsTab(TabBase):
         def picked(added: int | None) -> None:
             if added:
                 self.notify(f"Added {added} ritual{'s' if added != 1 else ''}.", markup=False)
-            self.reload()
+            self.redraw()
 
         self.app.push_screen(RitualPickerScreen(), picked)
 

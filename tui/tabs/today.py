@@ -30,7 +30,6 @@ from tui import content, daily
 from tui.domain.gestures import FEEDBACK_RULE, done_counts
 from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
 from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
-from tui.store import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import check_line
 from tui.dialogs.basic import ConfirmDialog, LineDialog
@@ -134,37 +133,39 @@ class TodayTab(TabBase):
     def on_mount(self) -> None:
         # TabBase.on_mount (called too) watches the app's day.
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
-        self.refresh_view()
+        self._record()
+        self.redraw()
 
     # ------------------------------------------------------------ reading
 
     @property
     def day(self) -> date:
-        return self.app.today
+        return self.host.today
 
     def _may_record(self) -> bool:
         """Record what is shown only once the welcome is behind us (it may change the pick)."""
-        return bool(self.app.store.settings().welcomed or getattr(self.app, "demo", False))
+        return bool(self.host.store.settings().welcomed or self.host.demo)
 
-    def _today(self) -> tuple[Gesture, GestureDay | None]:
-        """Today's gesture, recorded in the store when it is first shown."""
-        store, day = self.app.store, self.day
-        gesture = daily.todays_gesture(store, day)
+    def _record(self) -> None:
+        """Record today's gesture in the store the first time it is shown."""
+        store, day = self.host.store, self.day
         recorded = store.gesture_day(day)
         known = recorded is not None and recorded.gesture_id in content.gesture_by_id()
         # A done day whose gesture left the catalog keeps its record (and note) untouched.
         if self._may_record() and (recorded is None or (not known and not recorded.done)):
-            try:
-                recorded = store.show_gesture(day, gesture.id)
-            except StoreWriteError as exc:
-                self._write_failed(exc)
-        return gesture, recorded
+            gesture = daily.todays_gesture(store, day)
+            self.host.save(lambda: store.show_gesture(day, gesture.id))
+
+    def _today(self) -> tuple[Gesture, GestureDay | None]:
+        """Today's gesture and its record, if recorded (reading only)."""
+        store, day = self.host.store, self.day
+        return daily.todays_gesture(store, day), store.gesture_day(day)
 
     # ------------------------------------------------------------ showing
 
-    def refresh_view(self) -> None:
+    def redraw(self, select: str | None = None) -> None:
         """Re-read the store and repaint everything the tab shows."""
-        store, day = self.app.store, self.day
+        store, day = self.host.store, self.day
         gesture, recorded = self._today()
         self._gesture = gesture
         name = store.settings().partner_name
@@ -218,7 +219,7 @@ class TodayTab(TabBase):
 
     def _nudge(self, gesture: Gesture, done: bool) -> str:
         """The grace-day line, else the line about a language that has waited, else ""."""
-        store, day = self.app.store, self.day
+        store, day = self.host.store, self.day
         span = daily.grace_span(store, day)
         if span is not None:
             return grace_line(span.reason, apart=done or "apart" in gesture.tags)
@@ -228,7 +229,7 @@ class TodayTab(TabBase):
         return waiting_line(*waiting, done_today=done)
 
     def _fill_list(self) -> None:
-        store, day = self.app.store, self.day
+        store, day = self.host.store, self.day
         name = store.settings().partner_name
         by_id = content.gesture_by_id()
         title = self.query_one("#today-list-title", Static)
@@ -286,16 +287,15 @@ class TodayTab(TabBase):
         self.query_one("#today-list", PagedOptionList).focus()
 
     def on_day_changed(self, day: date) -> None:
-        self.refresh_view()
+        self._record()
+        self.redraw()
 
     def _screen_changed(self, screen: Screen) -> None:
         # Back from a dialog, the welcome or settings (or a grace day marked on the Rituals
         # tab): the name, the day's record or the grace line may have changed.
         if self.is_attached and screen is self.screen:
-            self.refresh_view()
-
-    def _write_failed(self, exc: StoreWriteError) -> None:
-        self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self._record()
+            self.redraw()
 
     def _notify(self, message: str) -> None:
         self.notify(message, markup=False)
@@ -304,6 +304,7 @@ class TodayTab(TabBase):
 
     def action_done(self) -> None:
         """Mark today's gesture done with an optional note, or unmark it."""
+        self._record()
         gesture, recorded = self._today()
         if recorded is None:
             return
@@ -317,17 +318,14 @@ class TodayTab(TabBase):
         def save(note: str | None) -> None:
             if note is None:
                 return
-            store = self.app.store
+            store = self.host.store
             current = store.gesture_day(day)
             if current is None:
                 return
-            try:
-                store.save_gesture_day(replace(current, done=True, note=note))
-            except StoreWriteError as exc:
-                self._write_failed(exc)
+            if self.host.save(lambda: store.save_gesture_day(replace(current, done=True, note=note))) is None:
                 self._ask_note(day, gesture, note)  # keep what was written
                 return
-            self.refresh_view()
+            self.redraw()
             self._notify("Done. That counts, and it matters.")
 
         self.app.push_screen(
@@ -345,16 +343,13 @@ class TodayTab(TabBase):
         def undo(yes: bool | None = True) -> None:
             if not yes:
                 return
-            store = self.app.store
+            store = self.host.store
             current = store.gesture_day(recorded.day)
             if current is None:
                 return
-            try:
-                store.save_gesture_day(replace(current, done=False, note="", feedback=""))
-            except StoreWriteError as exc:
-                self._write_failed(exc)
+            if self.host.save(lambda: store.save_gesture_day(replace(current, done=False, note="", feedback=""))) is None:
                 return
-            self.refresh_view()
+            self.redraw()
             self._notify("Marked as not done yet.")
 
         if recorded.note:
@@ -374,6 +369,7 @@ class TodayTab(TabBase):
         """Say whether today's done gesture landed (again to change the answer)."""
         if answer not in FEEDBACK:
             return
+        self._record()
         _, recorded = self._today()
         if recorded is None or not recorded.done:
             self._notify("First mark today's gesture done (d); then l, m or r says how it landed.")
@@ -381,12 +377,9 @@ class TodayTab(TabBase):
         if recorded.feedback == answer:
             self._notify(f"Already noted: {FEEDBACK[answer].lower()}.")
             return
-        try:
-            self.app.store.save_gesture_day(replace(recorded, feedback=answer))
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        if self.host.save(lambda: self.host.store.save_gesture_day(replace(recorded, feedback=answer))) is None:
             return
-        self.refresh_view()
+        self.redraw()
         self._notify(ANSWER_NOTICES[answer])
 
     def _refuse_when_done(self, recorded: GestureDay | None) -> bool:
@@ -397,29 +390,25 @@ class TodayTab(TabBase):
 
     def action_another(self) -> None:
         """Suggest a different gesture for today (remembered for the day)."""
+        self._record()
         _, recorded = self._today()
         if self._refuse_when_done(recorded):
             return
-        store = self.app.store
-        gesture = daily.another_gesture(store, self.day)
-        try:
-            store.show_gesture(self.day, gesture.id)
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        store, day = self.host.store, self.day
+        gesture = daily.another_gesture(store, day)
+        if self.host.save(lambda: store.show_gesture(day, gesture.id)) is None:
             return
-        self.refresh_view()
+        self.redraw()
 
     def action_favourite(self) -> None:
         """Add today's gesture to your favourites, or take it out."""
+        self._record()
         gesture, _ = self._today()
-        store = self.app.store
+        store = self.host.store
         favourite = gesture.id not in store.favourites()
-        try:
-            store.set_favourite(gesture.id, favourite)
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        if self.host.save(lambda: store.set_favourite(gesture.id, favourite)) is None:
             return
-        self.refresh_view()
+        self.redraw()
         self._notify("Kept among your favourites (v shows them)." if favourite else "Taken out of your favourites.")
 
     def action_switch_list(self) -> None:
@@ -433,16 +422,15 @@ class TodayTab(TabBase):
         """Enter on a favourite makes it today's gesture."""
         if self._list_mode != FAVOURITES or not event.option.id:
             return
+        self._record()
         gesture, recorded = self._today()
         if event.option.id == gesture.id:
             self._notify("That is already today's gesture.")
             return
         if self._refuse_when_done(recorded):
             return
-        try:
-            self.app.store.show_gesture(self.day, event.option.id)
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        chosen, day, store = event.option.id, self.day, self.host.store
+        if self.host.save(lambda: store.show_gesture(day, chosen)) is None:
             return
-        self.refresh_view()
+        self.redraw()
         self._notify("Today's gesture is now one of your favourites.")
