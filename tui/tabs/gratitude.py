@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -114,9 +115,11 @@ class GratitudeTab(TabBase):
         Binding("escape", "clear_filter", "Clear filter", id="gratitude.clear_filter", tooltip="Show every note again"),
     ]
 
+    filter_text: reactive[str] = reactive("", init=False, bindings=True)
+    """Only notes holding this are listed (key /); empty lists them all."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._query = ""
         self._deleted: list[Note] = []
         """Notes deleted in this session, most recent last (u restores them)."""
         self._saved_id: str | None = None
@@ -153,8 +156,8 @@ class GratitudeTab(TabBase):
     def visible_notes(self) -> list[Note]:
         """The notes the list shows, newest first, after the filter."""
         notes = self.host.store.notes()
-        if self._query:
-            notes = [n for n in notes if matches(n, self._query)]
+        if self.filter_text:
+            notes = [n for n in notes if matches(n, self.filter_text)]
         return notes
 
     def selected_note(self) -> Note | None:
@@ -204,7 +207,7 @@ class GratitudeTab(TabBase):
             partner = personalise("{partner}", store.settings().partner_name)
             empty.update(Content(f"No notes yet. Press a to write one thing you appreciate about {partner}."))
         elif not notes:
-            empty.update(Content(f"No note contains “{self._query}”. Press esc to see them all."))
+            empty.update(Content(f"No note contains “{self.filter_text}”. Press esc to see them all."))
         empty.display = not notes
         listing.set_class(not notes, "-empty")
         self._show_detail()
@@ -311,8 +314,8 @@ class GratitudeTab(TabBase):
         if self.host.save(lambda: self.host.store.save_note(note), title="Not restored") is None:
             return
         self._deleted.pop()
-        if self._query and not matches(note, self._query):
-            self._set_query("")
+        if self.filter_text and not matches(note, self.filter_text):
+            self._clear_filter()
         self.redraw(note.id)
         self.app.notify("Note brought back.", markup=False)
 
@@ -326,27 +329,27 @@ class GratitudeTab(TabBase):
 
     def action_clear_filter(self) -> None:
         """Clear the filter and show every note again."""
-        self._set_query("")
-        self.redraw()
+        self._clear_filter()
         self.focus_first()
 
-    def _set_query(self, query: str) -> None:
-        self._query = query
+    def watch_filter_text(self) -> None:
+        self.redraw()
+
+    def _clear_filter(self) -> None:
+        self.filter_text = ""  # redraws when it changes
         box = self.filter_input
-        if not query:
-            with box.prevent(Input.Changed):
-                box.value = ""
-            box.remove_class("-shown")
+        with box.prevent(Input.Changed):
+            box.value = ""
+        box.remove_class("-shown")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return bool(self._query) or self.filter_input.has_class("-shown")
+            return bool(self.filter_text) or self.filter_input.has_class("-shown")
         return True
 
     @on(Input.Changed, "#gratitude-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self._query = event.value
-        self.redraw()
+        self.filter_text = event.value  # redraws
 
     @on(Input.Submitted, "#gratitude-filter")
     def _filter_done(self, event: Input.Submitted) -> None:

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -81,10 +82,11 @@ class PromptsTab(TabBase):
         Binding("t", "theme", "Theme", id="prompts.theme", tooltip="Show one theme at a time (All, then each theme)"),
     ]
 
+    theme: reactive[str | None] = reactive(None, init=False)
+    """The theme filter (key t); None shows every theme."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._theme: str | None = None
-        """The theme filter; None shows every theme."""
         self._prompt: Prompt | None = None
         self._saved_id: str | None = None
 
@@ -122,19 +124,14 @@ class PromptsTab(TabBase):
         return self._prompt
 
     @property
-    def theme(self) -> str | None:
-        """The theme filter (None for all)."""
-        return self._theme
-
-    @property
     def answers_list(self) -> PagedOptionList:
         return self.query_one("#prompts-answers", PagedOptionList)
 
     def visible_answers(self) -> list[Answer]:
         answers = self.host.store.answers()
-        if self._theme:
+        if self.theme:
             by_id = content.prompt_by_id()
-            answers = [a for a in answers if (p := by_id.get(a.prompt_id)) and p.theme == self._theme]
+            answers = [a for a in answers if (p := by_id.get(a.prompt_id)) and p.theme == self.theme]
         return answers
 
     def selected_answer(self) -> Answer | None:
@@ -160,7 +157,7 @@ class PromptsTab(TabBase):
         """Redraw the prompt and the answers from the store."""
         themes = content.themes()
         prompt = self.prompt
-        theme_name = themes[self._theme] if self._theme else "All themes"
+        theme_name = themes[self.theme] if self.theme else "All themes"
         self.query_one("#prompts-theme", Static).update(Content(f"Theme: {theme_name}  (t changes it)"))
 
         card = self.query_one("#prompts-card", PromptCard)
@@ -176,7 +173,7 @@ class PromptsTab(TabBase):
 
         answers = self.visible_answers()
         total = len(self.host.store.answers())
-        heading = f"Your answers ({len(answers)})" if not self._theme else f"Your answers in this theme ({len(answers)} of {total})"
+        heading = f"Your answers ({len(answers)})" if not self.theme else f"Your answers in this theme ({len(answers)} of {total})"
         self.query_one("#prompts-heading", Static).update(Content(heading))
 
         by_id = content.prompt_by_id()
@@ -258,12 +255,14 @@ class PromptsTab(TabBase):
         """Show a different prompt (of the chosen theme, if one is chosen)."""
         store, today = self.host.store, self.host.today
         self._record(self.prompt)
-        self._prompt = daily.another_prompt(store, today, theme=self._theme)
+        self._prompt = daily.another_prompt(store, today, theme=self.theme)
         self._record(self._prompt)
         self.redraw()
 
     def action_theme(self) -> None:
         """Cycle the theme filter: all, then each theme in turn."""
         order: list[str | None] = [None, *content.themes()]
-        self._theme = order[(order.index(self._theme) + 1) % len(order)]
+        self.theme = order[(order.index(self.theme) + 1) % len(order)]  # redraws
+
+    def watch_theme(self) -> None:
         self.redraw()

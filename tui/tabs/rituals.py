@@ -23,6 +23,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -158,12 +159,13 @@ class RitualsTab(TabBase):
                 tooltip="Mark the day shown (or a range) as grace days, or remove them"),
     ]
 
+    viewed: reactive[date] = reactive(date.min, init=False, bindings=True)
+    """The day the checklist shows (today unless the user stepped back)."""
+    show_archived: reactive[bool] = reactive(False, init=False, bindings=True)
+    """True while archived rituals are listed too (key A)."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.viewed: date = date.min
-        """The day the checklist shows (today unless the user stepped back)."""
-        self.show_archived = False
-        """True while archived rituals are listed too (key A)."""
         self._seen_today: date = date.min
         self._last_focus: str | None = None
 
@@ -178,7 +180,8 @@ class RitualsTab(TabBase):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.viewed = self._seen_today = self.host.today
+        self._seen_today = self.host.today
+        self.set_reactive(RitualsTab.viewed, self._seen_today)
         self.redraw()
 
     def on_show(self) -> None:
@@ -194,9 +197,17 @@ class RitualsTab(TabBase):
 
     def on_day_changed(self, day: date) -> None:
         """Midnight passed: a view of today follows it; an older day stays put."""
-        if self.viewed == self._seen_today or self.viewed > day:
-            self.viewed = day
+        follow = self.viewed == self._seen_today or self.viewed > day
         self._seen_today = day
+        if follow and self.viewed != day:
+            self.viewed = day  # redraws
+        else:
+            self.redraw()
+
+    def watch_viewed(self) -> None:
+        self.redraw()
+
+    def watch_show_archived(self) -> None:
         self.redraw()
 
     # ------------------------------------------------------------ reading
@@ -239,7 +250,7 @@ class RitualsTab(TabBase):
         if not self.is_mounted:
             return
         if self.viewed > self.today or self.viewed == date.min:
-            self.viewed = self.today
+            self.set_reactive(RitualsTab.viewed, self.today)
         store = self.host.store
         live = self._live()
         ticks = store.ticks_by_ritual()
@@ -433,13 +444,11 @@ class RitualsTab(TabBase):
         target = self.viewed + timedelta(days=step)
         if target > self.today:
             return
-        self.viewed = target
-        self.redraw()
+        self.viewed = target  # redraws
 
     def action_today(self) -> None:
         """Show today again."""
-        self.viewed = self.today
-        self.redraw()
+        self.viewed = self.today  # redraws
 
     def _name_taken(self, keep_id: str | None = None):
         def taken(name: str) -> str | None:
@@ -559,10 +568,9 @@ class RitualsTab(TabBase):
 
     def action_toggle_archived(self) -> None:
         """Show or hide archived rituals at the end of the list."""
-        self.show_archived = not self.show_archived
+        self.show_archived = not self.show_archived  # redraws
         if self.show_archived and not any(r.archived for r in self.host.store.rituals(include_archived=True)):
             self.notify("Nothing is archived.", markup=False)
-        self.redraw()
 
     def action_grace(self) -> None:
         """Mark the day shown (or a range) as grace days, or remove the grace span it is in."""

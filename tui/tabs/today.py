@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -111,9 +112,11 @@ class TodayTab(TabBase):
                 tooltip="Today's done gesture did not really land: gestures like it come up less"),
     ]
 
+    list_mode: reactive[str] = reactive(HISTORY, init=False, bindings=True)
+    """What the list shows: the done history or the favourites (key v)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._list_mode = HISTORY
         self._gesture: Gesture | None = None
 
     def compose(self) -> ComposeResult:
@@ -236,7 +239,7 @@ class TodayTab(TabBase):
         option_list = self.query_one("#today-list", PagedOptionList)
         current = option_list.highlighted_option
         keep = current.id if current is not None else None
-        if self._list_mode == HISTORY:
+        if self.list_mode == HISTORY:
             title.update(Content.assemble(("Done lately", "bold"), ("   v shows favourites", "dim")))
 
             def history_rows(page: list[GestureDay]) -> list[Option | None]:
@@ -413,14 +416,16 @@ class TodayTab(TabBase):
 
     def action_switch_list(self) -> None:
         """Switch the list between done gestures and favourites."""
-        self._list_mode = FAVOURITES if self._list_mode == HISTORY else HISTORY
+        self.list_mode = FAVOURITES if self.list_mode == HISTORY else HISTORY
+
+    def watch_list_mode(self) -> None:
         self.query_one("#today-list", PagedOptionList).highlighted = None
-        self._fill_list()
+        self.redraw()
 
     @on(OptionList.OptionSelected, "#today-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         """Enter on a favourite makes it today's gesture."""
-        if self._list_mode != FAVOURITES or not event.option.id:
+        if self.list_mode != FAVOURITES or not event.option.id:
             return
         self._record()
         gesture, recorded = self._today()
