@@ -11,7 +11,8 @@ from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows, screen_text
 from tui.model import GraceSpan
 from tui.store import Store, StoreWriteError
-from tui.tabs.rituals import RitualList, RitualsTab
+from tui.tabs.rituals import RitualsTab
+from tui.widgets.ritual_list import RitualList
 from tui.dialogs.grace import GraceDialog, ReasonPicker, span_label
 from tui.widgets.heatmap import GRACE_GLYPH, RitualHeatmap
 from tui.dialogs.basic import ChoiceDialog

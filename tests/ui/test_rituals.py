@@ -10,7 +10,8 @@ from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
 from tui.store import Store, StoreWriteError
-from tui.tabs.rituals import RitualList, RitualsTab
+from tui.tabs.rituals import RitualsTab
+from tui.widgets.ritual_list import RitualList
 from tui.widgets.heatmap import RitualHeatmap, shade
 from tui.dialogs.basic import ChoiceDialog
 from tui.dialogs.ritual import DayPicker, RitualDialog

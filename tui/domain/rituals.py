@@ -7,7 +7,7 @@ streaks, the heatmap and the weekly summary are all built on it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence, Set
+from collections.abc import Collection, Iterable, Mapping, Sequence, Set
 from datetime import date, timedelta
 
 from tui.model import GraceSpan, Ritual
@@ -207,3 +207,18 @@ def open_rituals(
         and day not in ticked_by_ritual.get(ritual.id, frozenset())
     ]
     return sorted(waiting, key=lambda ritual: ritual.position)
+
+
+def end_position(rituals: Iterable[Ritual]) -> int:
+    """The position after the last of ``rituals``: where a restored ritual goes."""
+    return max((ritual.position for ritual in rituals), default=-1) + 1
+
+
+def same_name(name: str, rituals: Iterable[Ritual], *, keep_id: str | None = None) -> Ritual | None:
+    """The ritual, other than ``keep_id``, already called ``name`` (ignoring case), if any.
+
+    Two rituals may not share a name, archived ones included, so that each
+    name on the list, in the export and in the journal means one ritual.
+    """
+    wanted = name.casefold()
+    return next((r for r in rituals if r.id != keep_id and r.name.casefold() == wanted), None)

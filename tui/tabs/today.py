@@ -13,7 +13,6 @@ answer later); the answers and the love-language ledger underneath
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import replace
 from datetime import date
 
@@ -30,26 +29,24 @@ from textual.widgets.option_list import Option
 from tui import content, daily
 from tui.domain.gestures import FEEDBACK_RULE, done_counts
 from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
-from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
+from tui.model import FEEDBACK, Gesture, GestureDay
 from tui.tabs.base import TabBase
 from tui.text import check_line
 from tui.dialogs.basic import ConfirmDialog, LineDialog
+from tui.tabs.today_rows import (
+    ASK_FEEDBACK,
+    EMPTY_FAVOURITES,
+    EMPTY_HISTORY,
+    favourite_row,
+    gesture_label,
+    history_row,
+    short_date,
+    status_line,
+)
 from tui.widgets.paged import PagedOptionList
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DATE_WIDTH = 11
-"""Width of the date column in the history ("Tue 24 Nov" and a space)."""
 
 HISTORY = "history"
 FAVOURITES = "favourites"
-
-ANSWERED = {
-    "landed": "It landed ♥",
-    "so_so": "So-so, noted.",
-    "not_really": "Not quite this time; noted.",
-}
-"""What the status line says after each "did it land?" answer."""
 
 ANSWER_NOTICES = {
     "landed": "Noted: it landed. Gestures like it will come up a little more often.",
@@ -58,25 +55,11 @@ ANSWER_NOTICES = {
 }
 
 
-def short_date(day: date, today: date) -> str:
-    """A human date such as "Tue 24 Nov" (with the year when it is not this year)."""
-    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
 def why_line(day: date) -> str:
     """The day's line on why small, frequent acts matter (the same all day)."""
     lines = content.why_lines()
     return lines[day.toordinal() % len(lines)] if lines else ""
 
-
-def gesture_label(gesture: Gesture) -> str:
-    """ "Physical touch · About a minute" """
-    return f"{LOVE_LANGUAGES.get(gesture.language, gesture.language)} · {EFFORTS.get(gesture.effort, gesture.effort)}"
-
-
-EMPTY_HISTORY = "Nothing here yet, and that is fine: the gestures you mark done will gather here."
-EMPTY_FAVOURITES = "No favourites yet. Press f on a gesture you would like to keep."
 
 class TodayTab(TabBase):
     """Today's suggested gesture, its keys, and the done history or favourites."""
@@ -181,26 +164,11 @@ class TodayTab(TabBase):
         self.query_one("#today-gesture", Static).update(Content(content.personalise(gesture.text, name)))
         meta = gesture_label(gesture) + ("  ★ favourite" if favourite else "")
         self.query_one("#today-meta", Static).update(Content(meta))
-        status = self.query_one("#today-status", Static)
-        answer = recorded.feedback if done and recorded is not None else ""
-        if done and recorded is not None:
-            line = Content.assemble(("✓ Done today.", "bold"), " ", ANSWERED.get(answer, "Lovely."))
-            if recorded.note:
-                line = Content.assemble(line, "  ", (f"“{recorded.note}”", "italic"))
-            status.update(line)
-        else:
-            status.update(Content("When you have done it, press d. Not today's thing? n for another."))
+        self.query_one("#today-status", Static).update(status_line(recorded if done else None))
         asking = self.query_one("#today-feedback", Static)
-        asking.display = done and answer not in FEEDBACK
+        asking.display = done and recorded is not None and recorded.feedback not in FEEDBACK
         if asking.display:
-            asking.update(
-                Content.assemble(
-                    "Did it land?  ",
-                    ("l", "bold"), " it landed · ",
-                    ("m", "bold"), " so-so · ",
-                    ("r", "bold"), " not really",
-                )
-            )
+            asking.update(ASK_FEEDBACK)
 
         nudge = self._nudge(gesture, done)
         nudge_line = self.query_one("#today-nudge", Static)
@@ -242,20 +210,12 @@ class TodayTab(TabBase):
         if self.list_mode == HISTORY:
             title.update(Content.assemble(("Done lately", "bold"), ("   v shows favourites", "dim")))
 
+            width = option_list.scrollable_content_region.width or self.app.size.width - 4
+
             def history_rows(page: list[GestureDay]) -> list[Option | None]:
                 if not page:
                     return [Option(Content(EMPTY_HISTORY), disabled=True)]
-                rows: list[Option | None] = []
-                for gd in page:
-                    gesture = by_id.get(gd.gesture_id)
-                    text = content.personalise(gesture.text, name) if gesture else "A gesture no longer in the list"
-                    lines = [(short_date(gd.day, day).ljust(_DATE_WIDTH), "bold")]
-                    for number, line in enumerate(self._wrap(text)):
-                        lines += ["\n" + " " * _DATE_WIDTH if number else "", line]
-                    for line in self._wrap(f"“{gd.note}”" if gd.note else ""):
-                        lines += ["\n" + " " * _DATE_WIDTH, (line, "italic")]
-                    rows.append(Option(Content.assemble(*lines), id=f"day-{gd.day.isoformat()}"))
-                return rows
+                return [history_row(gd, by_id.get(gd.gesture_id), name, day, width) for gd in page]
 
             done = [gd for gd in store.gesture_days() if gd.done]
             option_list.show(done, history_rows, key=lambda gd: f"day-{gd.day.isoformat()}", keep=keep)
@@ -267,21 +227,10 @@ class TodayTab(TabBase):
             def favourite_rows(page: list[Gesture]) -> list[Option | None]:
                 if not page:
                     return [Option(Content(EMPTY_FAVOURITES), disabled=True)]
-                rows: list[Option | None] = []
-                for gesture in page:
-                    label = gesture_label(gesture) + (" · today's" if gesture.id == today_id else "")
-                    prompt = Content.assemble(content.personalise(gesture.text, name), "\n", (label, "dim"))
-                    rows.append(Option(prompt, id=gesture.id))
-                return rows
+                return [favourite_row(gesture, name, today=gesture.id == today_id) for gesture in page]
 
             chosen = [g for g in content.gestures() if g.id in favourites]
             option_list.show(chosen, favourite_rows, keep=keep)
-
-    def _wrap(self, text: str) -> list[str]:
-        """Wrap history text so it hangs under itself, right of the date column."""
-        width = self.query_one("#today-list", PagedOptionList).scrollable_content_region.width
-        width = (width or self.app.size.width - 4) - _DATE_WIDTH - 2  # room for a scrollbar
-        return textwrap.wrap(text, max(20, width), break_long_words=True, break_on_hyphens=False)
 
     def on_resize(self) -> None:
         self._fill_list()
