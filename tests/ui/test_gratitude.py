@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from tests.conftest import DAY
@@ -278,3 +279,21 @@ def test_every_key_is_on_the_help_screen() -> None:
     rows = dict(key_rows(list(GratitudeTab.BINDINGS)))
     assert set(rows) == {"a", "e", "o", "c", "x", "u", "/", "esc"}
     assert GratitudeTab.HELP
+
+
+def test_day_labels_are_english_whatever_the_locale() -> None:
+    import locale
+
+    saved = locale.setlocale(locale.LC_TIME)
+    for name in ("de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8", "de_DE", "fr_FR"):
+        try:
+            locale.setlocale(locale.LC_TIME, name)
+            break
+        except locale.Error:
+            continue
+    else:
+        pytest.skip("no other language's locale is installed here")
+    try:
+        assert day_label(date(2026, 11, 25), date(2026, 11, 27)) == "Wednesday 25 November"
+    finally:
+        locale.setlocale(locale.LC_TIME, saved)

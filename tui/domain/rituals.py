@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence, Set
 from datetime import date, timedelta
 
+from tui.domain.calendar import due_on, week_start
 from tui.model import GraceSpan, Ritual
 
 DONE = "done"
@@ -63,7 +64,7 @@ def day_state(
     """
     if day > today:
         return FUTURE
-    if (ritual.created is not None and day < ritual.created) or not ritual.scheduled_on(day):
+    if not due_on(ritual, day):
         return REST
     if day in ticked:
         return DONE
@@ -141,11 +142,6 @@ def forgiving_streak(
     return streak
 
 
-def week_start(day: date) -> date:
-    """The Monday of the ISO week containing ``day``."""
-    return day - timedelta(days=day.weekday())
-
-
 def _cell(
     rituals: Sequence[Ritual],
     ticked_by_ritual: Mapping[str, Set[date]],
@@ -202,8 +198,7 @@ def open_rituals(
         ritual
         for ritual in rituals
         if not ritual.archived
-        and ritual.scheduled_on(day)
-        and (ritual.created is None or ritual.created <= day)
+        and due_on(ritual, day)
         and day not in ticked_by_ritual.get(ritual.id, frozenset())
     ]
     return sorted(waiting, key=lambda ritual: ritual.position)

@@ -30,7 +30,9 @@ from tui.domain.review import (
     step_week,
     week_has_entries,
 )
-from tui.domain.weekly import WeekSummary, summarise_week, week_bounds
+from tui.domain.calendar import week_bounds
+from tui.domain.weekly import WeekSummary, summarise_week
+from tui.format import short_day
 from tui.model import LOVE_LANGUAGES
 from tui.host import host_of
 from tui.widgets.heatmap import RitualHeatmap
@@ -43,9 +45,9 @@ KEPT_ALL_MARK = "✓"
 
 
 def week_title(start: date, today: date) -> str:
-    """ "This week so far · Mon 23 – Sun 29 Nov", "Last week · ...", "Week of ..."."""
+    """ "This week so far · Mon 23 Nov – Sun 29 Nov", "Last week · ...", "Week of ..."."""
     end = start + timedelta(days=6)
-    span = f"{start:%a} {start.day} {start:%b} – {end:%a} {end.day} {end:%b}"
+    span = f"{short_day(start)} – {short_day(end)}"
     if end.year != today.year:
         span += f" {end.year}"
     this_monday = week_bounds(today)[0]

@@ -21,7 +21,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import personalise
+from tui.domain.calendar import week_bounds
 from tui.domain.share import share_message
+from tui.format import long_day, short_day
 from tui.model import Note
 from tui.tabs.base import TabBase
 from tui.text import clean
@@ -38,19 +40,12 @@ DAY_PREFIX = "day:"
 
 def day_label(day: date, today: date) -> str:
     """A day header: "Today · Wednesday 25 November", "Monday 23 November 2025"."""
-    label = f"{day:%A} {day.day} {day:%B}"
-    if day.year != today.year:
-        label += f" {day.year}"
+    label = long_day(day, year=day.year != today.year)
     if day == today:
         return f"Today · {label}"
     if day == today - timedelta(days=1):
         return f"Yesterday · {label}"
     return label
-
-
-def short_day(day: date) -> str:
-    """ "Wed 25 Nov", for titles."""
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def note_row(note: Note) -> Content:
@@ -64,15 +59,9 @@ def note_row(note: Note) -> Content:
     return Content(f"  {text}")
 
 
-def week_of(day: date) -> tuple[date, date]:
-    """Monday and Sunday of the week holding ``day``."""
-    start = day - timedelta(days=day.weekday())
-    return start, start + timedelta(days=6)
-
-
 def week_summary(notes: list[Note], today: date) -> str:
     """ "This week: 4 notes · 2 said aloud ✓", kind when there are none yet."""
-    start, end = week_of(today)
+    start, end = week_bounds(today)
     this_week = [n for n in notes if start <= n.day <= end]
     if not this_week:
         return "This week: a fresh page."

@@ -20,6 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import content, daily
+from tui.format import short_day
 from tui.model import Answer, Prompt
 from tui.tabs.base import TabBase
 from tui.text import clean
@@ -30,11 +31,6 @@ PREVIEW_LINES = 3
 """How many lines of an answer the list shows (the editor shows it all)."""
 
 PREVIEW_CHARS = 240
-
-
-def short_day(day: date) -> str:
-    """ "Wed 25 Nov"."""
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def preview(text: str) -> str:

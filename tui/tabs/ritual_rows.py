@@ -33,18 +33,6 @@ GRACE_REASON_WIDTH = 12
 REST_ID = "-rest"
 """The option id of the dim line naming rituals not on the viewed day."""
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
-
-def long_day(day: date) -> str:
-    """ "Wednesday 25 November" (and the year when it is not today's)."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-
-
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{round(share * 100)}%"
 

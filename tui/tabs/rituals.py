@@ -28,7 +28,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import daily
+from tui.domain.calendar import due_on
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
+from tui.format import long_day
 from tui.model import Ritual
 from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
@@ -38,7 +40,6 @@ from tui.tabs.ritual_rows import (
     MIN_NAME_WIDTH,
     REST_ID,
     columns_line,
-    long_day,
     rest_line,
     ritual_row,
 )
@@ -160,7 +161,7 @@ class RitualsTab(RitualDialogs, TabBase):
         return self.host.store.rituals()
 
     def _shown_on(self, ritual: Ritual, day: date) -> bool:
-        return ritual.scheduled_on(day) and (ritual.created is None or ritual.created <= day)
+        return due_on(ritual, day)
 
     def listed(self) -> list[Ritual]:
         """The rituals of the checklist, top to bottom (archived ones last when shown)."""
@@ -252,11 +253,11 @@ class RitualsTab(RitualDialogs, TabBase):
         due = [r for r in live if self._shown_on(r, day)]
         kept = sum(1 for r in due if day in ticks.get(r.id, frozenset()))
         if day == today:
-            title = f"Today · {long_day(day)}"
+            title = f"Today · {long_day(day, year=False)}"
             hint = "[ earlier · g grace days"
         else:
             ago = (today - day).days
-            title = f"{long_day(day)}{f' {day.year}' if day.year != today.year else ''}"
+            title = long_day(day, year=day.year != today.year)
             title += " · yesterday" if ago == 1 else f" · {ago} days ago"
             hint = "] next day · t today"
         span = daily.grace_span(self.host.store, day)

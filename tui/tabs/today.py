@@ -33,6 +33,7 @@ from tui.model import FEEDBACK, Gesture, GestureDay
 from tui.tabs.base import TabBase
 from tui.text import check_line
 from tui.dialogs.basic import ConfirmDialog, LineDialog
+from tui.format import short_day
 from tui.tabs.today_rows import (
     ASK_FEEDBACK,
     EMPTY_FAVOURITES,
@@ -40,7 +41,6 @@ from tui.tabs.today_rows import (
     favourite_row,
     gesture_label,
     history_row,
-    short_date,
     status_line,
 )
 from tui.widgets.paged import PagedOptionList
@@ -159,7 +159,7 @@ class TodayTab(TabBase):
         favourite = gesture.id in store.favourites()
 
         card = self.query_one("#today-card", Vertical)
-        card.border_title = Content(f"Today, {short_date(day, day)}")
+        card.border_title = Content(f"Today, {short_day(day)}")
         card.set_class(done, "-done")
         self.query_one("#today-gesture", Static).update(Content(content.personalise(gesture.text, name)))
         meta = gesture_label(gesture) + ("  ★ favourite" if favourite else "")

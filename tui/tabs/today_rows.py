@@ -12,10 +12,9 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui import content
+from tui.format import short_day
 from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, GestureDay
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DATE_WIDTH = 11
 """Width of the date column in the history ("Tue 24 Nov" and a space)."""
 
@@ -36,9 +35,8 @@ EMPTY_FAVOURITES = "No favourites yet. Press f on a gesture you would like to ke
 
 
 def short_date(day: date, today: date) -> str:
-    """A human date such as "Tue 24 Nov" (with the year when it is not this year)."""
-    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    """A date in the history, "Tue 24 Nov" (with the year when it is not this year)."""
+    return short_day(day, year=day.year != today.year)
 
 
 def status_line(done: GestureDay | None) -> Content:
