@@ -27,6 +27,9 @@ from tui.themes import DEFAULT_THEME, register_themes
 
 T = TypeVar("T")
 
+KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "right": "right"}
+"""Keys the footer and the help spell in words, as the README does, instead of arrows."""
+
 
 class MicroRomanceApp(App[int]):
     """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
@@ -107,6 +110,13 @@ class MicroRomanceApp(App[int]):
         from tui.screens.weekly import offer_review
 
         offer_review(self)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and the help screen show it ("enter", "shift+up", "?")."""
+        modifiers, key = binding.parse_key()
+        if not binding.key_display and key in KEY_WORDS and "ctrl" not in modifiers:
+            return "+".join([*modifiers, KEY_WORDS[key]])
+        return super().get_key_display(binding)
 
     # ------------------------------------------------------------ the host
 

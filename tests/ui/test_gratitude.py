@@ -273,10 +273,10 @@ def test_day_labels_and_week_summary() -> None:
     assert week_summary([], DAY).startswith("This week: a fresh page")
 
 
-def test_every_key_is_on_the_help_screen() -> None:
+def test_every_key_is_on_the_help_screen(make_app) -> None:
     from tui.screens.help import key_rows
 
-    rows = dict(key_rows(list(GratitudeTab.BINDINGS)))
+    rows = dict(key_rows(list(GratitudeTab.BINDINGS), make_app().get_key_display))
     assert set(rows) == {"a", "e", "o", "c", "x", "u", "/", "esc"}
     assert GratitudeTab.HELP
 
