@@ -1,13 +1,15 @@
 """The full-screen app: four tabs, the global keys, the theme and the day.
 
-Kept short on purpose: each tab lives in ``tui/tabs/``, dialogs and shared
-widgets in ``tui/widgets/``, all styling in ``styles/``.
+Kept short on purpose: each tab lives in ``tui/tabs/``, full screens in
+``tui/screens/``, modal dialogs in ``tui/dialogs/``, shared widgets in
+``tui/widgets/``, all styling in ``styles/``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TypeVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -17,14 +19,20 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from tui import APP_NAME
 from tui.clock import Clock
+from tui.errors import StoreWriteError
 from tui.paths import stylesheets
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, register_themes
 
+T = TypeVar("T")
+
+KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "right": "right"}
+"""Keys the footer and the help spell in words, as the README does, instead of arrows."""
+
 
 class MicroRomanceApp(App[int]):
-    """micro-romance's full screen."""
+    """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
     TITLE = APP_NAME
     CSS_PATH = stylesheets()
@@ -91,7 +99,7 @@ class MicroRomanceApp(App[int]):
     def on_mount(self) -> None:
         self.set_interval(20, self.check_day, name="midnight")
         if not self.store.settings().welcomed and not self.demo:
-            from tui.widgets.welcome import WelcomeScreen
+            from tui.dialogs.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
         elif not self.demo:
@@ -99,9 +107,33 @@ class MicroRomanceApp(App[int]):
 
     def _offer_review(self) -> None:
         """On the first launch of a week, open the review of the week just ended."""
-        from tui.widgets.weekly import offer_review
+        from tui.screens.weekly import offer_review
 
         offer_review(self)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and the help screen show it ("enter", "shift+up", "?")."""
+        modifiers, key = binding.parse_key()
+        if not binding.key_display and key in KEY_WORDS and "ctrl" not in modifiers:
+            return "+".join([*modifiers, KEY_WORDS[key]])
+        return super().get_key_display(binding)
+
+    # ------------------------------------------------------------ the host
+
+    def save(self, write: Callable[[], T], *, title: str = "Not saved") -> T | None:
+        """Run a write; a failed one becomes one notice and a redraw (see tui/host.py)."""
+        try:
+            return write()
+        except StoreWriteError as exc:
+            self.notify(str(exc), title=title, severity="error", markup=False)
+            self.redraw()
+            return None
+
+    def redraw(self) -> None:
+        """Redraw every tab built so far from the store."""
+        for widget in self._tabs.values():
+            if widget.is_mounted:
+                widget.redraw()
 
     # ------------------------------------------------------------ the day
 
@@ -169,7 +201,7 @@ class MicroRomanceApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit, unless the editor holds words that are not saved yet."""
-        from tui.widgets.editor import EditorScreen
+        from tui.dialogs.editor import EditorScreen
 
         unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.changed]
         if not unsaved:
@@ -186,20 +218,20 @@ class MicroRomanceApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key of every tab."""
-        from tui.widgets.help import HelpScreen
+        from tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
 
     def action_review(self) -> None:
         """Look back on this week: rituals kept, gestures given, notes written."""
-        from tui.widgets.weekly import WeeklyReviewScreen
+        from tui.screens.weekly import WeeklyReviewScreen
 
         if not isinstance(self.screen, WeeklyReviewScreen):
             self.push_screen(WeeklyReviewScreen())
 
     def action_settings(self) -> None:
         """Change your partner's name, love languages and together or apart."""
-        from tui.widgets.welcome import SettingsForm, SettingsScreen
+        from tui.dialogs.welcome import SettingsForm, SettingsScreen
 
         if not isinstance(self.screen, SettingsForm):
             self.push_screen(SettingsScreen())

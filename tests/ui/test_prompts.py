@@ -9,7 +9,7 @@ from tests.ui.screen_text import screen_text
 from tui import content, daily
 from tui.storage import Store
 from tui.tabs.prompts import PromptCard, PromptsTab
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.editor import EditorScreen
 
 
 async def open_tab(app, pilot) -> PromptsTab:
@@ -187,9 +187,9 @@ async def test_nothing_to_edit_is_said_kindly(make_app, monkeypatch) -> None:
         assert told and "no answer to edit" in told[0]
 
 
-def test_every_key_is_on_the_help_screen() -> None:
-    from tui.widgets.help import key_rows
+def test_every_key_is_on_the_help_screen(make_app) -> None:
+    from tui.screens.help import key_rows
 
-    rows = dict(key_rows(list(PromptsTab.BINDINGS)))
+    rows = dict(key_rows(list(PromptsTab.BINDINGS), make_app().get_key_display))
     assert set(rows) == {"a / enter", "n", "e", "t"}
     assert PromptsTab.HELP

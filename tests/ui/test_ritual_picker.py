@@ -6,7 +6,7 @@ from textual.widgets import SelectionList
 
 from tests.conftest import DAY
 from tui import content
-from tui.widgets.ritual_picker import RitualPickerScreen
+from tui.dialogs.ritual_picker import RitualPickerScreen
 
 
 async def push_picker(app, pilot) -> list[int]:

@@ -10,10 +10,12 @@ from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
 from tui.storage import Store, StoreWriteError
-from tui.tabs.rituals import RitualList, RitualsTab
+from tui.tabs.rituals import RitualsTab
+from tui.widgets.ritual_list import RitualList
 from tui.widgets.heatmap import RitualHeatmap, shade
-from tui.widgets.ritual_dialogs import ChoiceDialog, DayPicker, RitualDialog
-from tui.widgets.ritual_picker import RitualPickerScreen
+from tui.dialogs.basic import ChoiceDialog
+from tui.dialogs.ritual import DayPicker, RitualDialog
+from tui.dialogs.ritual_picker import RitualPickerScreen
 
 YESTERDAY = DAY - timedelta(days=1)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.widgets import TabbedContent
 
-from tui.widgets.help import HelpScreen
+from tui.screens.help import HelpScreen
 
 
 async def test_number_keys_switch_tabs(make_app) -> None:
@@ -80,7 +80,7 @@ async def test_palette_offers_tabs(make_app) -> None:
 
 
 async def test_quit_never_drops_unsaved_words(make_app) -> None:
-    from tui.widgets.editor import EditorScreen
+    from tui.dialogs.editor import EditorScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -11,8 +11,9 @@ from tests.conftest import DAY
 from tui import content
 from tui.model import GestureDay
 from tui.storage import Store, StoreWriteError
-from tui.tabs.today import TodayTab, short_date, why_line
-from tui.widgets.dialogs import ConfirmDialog, LineDialog
+from tui.tabs.today import TodayTab, why_line
+from tui.tabs.today_rows import short_date
+from tui.dialogs.basic import ConfirmDialog, LineDialog
 
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 

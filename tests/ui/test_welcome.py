@@ -15,14 +15,14 @@ from tests.conftest import DAY
 from tui.app import MicroRomanceApp
 from tui.model import Settings
 from tui.storage import Store
-from tui.widgets import welcome
-from tui.widgets.welcome import SettingsScreen, WelcomeScreen
+from tui.dialogs import welcome
+from tui.dialogs.welcome import SettingsScreen, WelcomeScreen
 
 
 @pytest.fixture(autouse=True)
 def no_ritual_picker(monkeypatch):
     """Most tests look at the welcome alone; one test brings a stand-in picker."""
-    monkeypatch.setattr(welcome, "RITUAL_PICKER", "tui.widgets.no_such_picker")
+    monkeypatch.setattr(welcome, "RITUAL_PICKER", "tui.dialogs.no_such_picker")
 
 
 def prompts(screen) -> list[str]:

@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from tui import APP_NAME
-from tui.cli.common import add_command, data_dir, plural
+from tui.cli.common import add_command, data_dir
+from tui.format import plural
 
 LABEL = 16
 

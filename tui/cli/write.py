@@ -10,12 +10,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli.common import CommandError, add_command, one_line, plural, read_input, today, write_store
+from tui.cli.common import CommandError, add_command, read_input, today, write_store
+from tui.format import DAY_PLURALS, one_line, plural
 
 if TYPE_CHECKING:
     from tui.model import Ritual
-
-WEEKDAYS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 
 
 # --------------------------------------------------------------------------- done
@@ -65,7 +64,7 @@ def run_done(args: argparse.Namespace) -> int:
         if ritual.created is not None and day < ritual.created:
             raise CommandError(f"'{name}' was added on {ritual.created.isoformat()}, after {day.isoformat()}; nothing was ticked")
         if not ritual.scheduled_on(day):
-            days = ", ".join(WEEKDAYS[d] for d in ritual.weekdays)
+            days = ", ".join(DAY_PLURALS[d] for d in ritual.weekdays)
             raise CommandError(f"'{name}' is for {days}, so there is nothing to tick on {day.isoformat()}")
         if args.undo:
             if not store.is_ticked(ritual.id, day):

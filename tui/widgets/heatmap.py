@@ -14,11 +14,12 @@ from datetime import date, timedelta
 from textual.content import Content
 from textual.widget import Widget
 
-from tui.domain.rituals import Cell, heatmap, in_grace, week_start
+from tui.domain.calendar import week_start
+from tui.domain.rituals import Cell, heatmap, in_grace
+from tui.format import DAY_NAMES as WEEKDAY_LABELS
+from tui.format import MONTH_NAMES as MONTHS
 from tui.model import GraceSpan, Ritual
 
-WEEKDAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 NONE_KEPT = "·"
 GRACE_GLYPH = "◌"

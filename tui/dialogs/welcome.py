@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from tui.model import LOVE_LANGUAGES, Settings
-from tui.errors import StoreWriteError
+from tui.host import host_of
 from tui.text import TextError, check_name
 
 _ORDINALS = ("1st", "2nd", "3rd", "4th", "5th")
@@ -34,7 +34,7 @@ PLACES: dict[str, str] = {
 }
 """The together/apart choices, keyed by ``Settings.together``."""
 
-RITUAL_PICKER = "tui.widgets.ritual_picker"
+RITUAL_PICKER = "tui.dialogs.ritual_picker"
 
 
 def _language_prompt(language: str, rank: int | None) -> Content:
@@ -46,8 +46,7 @@ def _language_prompt(language: str, rank: int | None) -> Content:
 
 def offer_rituals(app: App[object]) -> None:
     """After the welcome, offer the default rituals when there are none yet."""
-    store = getattr(app, "store", None)
-    if store is None or store.rituals(include_archived=True):
+    if host_of(app).store.rituals(include_archived=True):
         return
     if importlib.util.find_spec(RITUAL_PICKER) is None:
         return
@@ -72,7 +71,7 @@ class SettingsForm(ModalScreen[bool]):
         super().__init__(classes="settings-screen")
 
     def compose(self) -> ComposeResult:
-        settings: Settings = self.app.store.settings()  # type: ignore[attr-defined]
+        settings: Settings = host_of(self).store.settings()
         self._ranked = [lang for lang in settings.love_languages if lang in LOVE_LANGUAGES]
         with VerticalScroll(classes="settings-dialog"):
             yield Static(Content(self.TITLE_TEXT), classes="settings-title")
@@ -158,18 +157,15 @@ class SettingsForm(ModalScreen[bool]):
             self._say(str(exc), error=True)
             self.query_one("#partner-name", Input).focus()
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        host = host_of(self)
         settings = replace(
-            store.settings(),
+            host.store.settings(),
             partner_name=name,
             love_languages=self.ranked_languages(),
             together=self.together(),
             welcomed=True,
         )
-        try:
-            store.save_settings(settings)
-        except StoreWriteError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+        if host.save(lambda: host.store.save_settings(settings)) is None:
             return
         self._finish(True)
 
@@ -204,10 +200,7 @@ class WelcomeScreen(SettingsForm):
     def _finish(self, saved: bool) -> None:
         app = self.app
         if not saved:
-            store = app.store  # type: ignore[attr-defined]
-            try:
-                store.save_settings(replace(store.settings(), welcomed=True))
-            except StoreWriteError as exc:
-                self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            store = host_of(self).store
+            host_of(self).save(lambda: store.save_settings(replace(store.settings(), welcomed=True)))
         self.dismiss(saved)
         offer_rituals(app)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -15,15 +18,18 @@ CARE_NOTE = (
 )
 
 
-def _key_name(binding: Binding) -> str:
+KeyDisplay = Callable[[Binding], str]
+"""How a key is shown: the app's ``get_key_display``, as in the footer."""
+
+
+def _keys(binding: Binding, key_display: KeyDisplay) -> str:
+    """A binding's keys as the footer shows them, "space, enter"."""
     if binding.key_display:
         return binding.key_display
-    names = {"question_mark": "?", "space": "space", "enter": "enter", "escape": "esc",
-             "left_square_bracket": "[", "right_square_bracket": "]", "slash": "/"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+    return ", ".join(key_display(replace(binding, key=key.strip())) for key in binding.key.split(","))
 
 
-def key_rows(bindings: list[Binding | tuple[str, ...]]) -> list[tuple[str, str]]:
+def key_rows(bindings: list[Binding | tuple[str, ...]], key_display: KeyDisplay) -> list[tuple[str, str]]:
     """(keys, description) for each described binding; same action merged."""
     rows: dict[str, tuple[list[str], str]] = {}
     for item in bindings:
@@ -31,7 +37,7 @@ def key_rows(bindings: list[Binding | tuple[str, ...]]) -> list[tuple[str, str]]
         if not binding.description or binding.system:
             continue
         keys, _ = rows.setdefault(binding.action, ([], binding.description))
-        keys.append(_key_name(binding))
+        keys.append(_keys(binding, key_display))
     return [(" / ".join(keys), text) for keys, text in rows.values()]
 
 
@@ -56,7 +62,8 @@ class HelpScreen(ModalScreen[None]):
         from tui.tabs import TABS
 
         app_bindings = [b for b in type(self.app).BINDINGS if isinstance(b, Binding)]
-        global_rows = key_rows([b for b in app_bindings if not b.id or not b.id.startswith("tab.")])
+        shown = self.app.get_key_display
+        global_rows = key_rows([b for b in app_bindings if not b.id or not b.id.startswith("tab.")], shown)
         switch = " ".join(str(n) for n in range(1, len(TABS) + 1))
         global_rows.insert(0, (switch, "Switch tabs: " + ", ".join(t.TAB_TITLE for t in TABS)))
         global_rows += [("ctrl+p", "Command palette: tabs, themes, settings"), ("ctrl+q", "Quit from anywhere")]
@@ -65,6 +72,6 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield from _section("Everywhere (when no text field has focus)", global_rows)
                 for tab in TABS:
-                    yield from _section(tab.TAB_TITLE, key_rows(list(tab.BINDINGS)), tab.HELP)
+                    yield from _section(tab.TAB_TITLE, key_rows(list(tab.BINDINGS), shown), tab.HELP)
                 yield Static(Content(CARE_NOTE), classes="help-text help-care")
             yield Static(Content("esc closes"), id="help-footer")

@@ -1,4 +1,4 @@
-"""Small typed dialogs shared by the tabs: confirm, and one line of text.
+"""Small typed dialogs shared by the tabs: confirm, one line of text, a choice of outcomes.
 
 Every string shown here is passed as literal ``Content``: user text is never
 parsed as markup.
@@ -6,7 +6,8 @@ parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
 from textual import events, on
@@ -153,3 +154,62 @@ class FormDialog(ModalScreen[ResultType]):
 
     def show_error(self, text: str) -> None:
         self.query_one(f"#{self.ERROR_ID}", Static).update(Content(text))
+
+
+# --------------------------------------------------------------------------- choice
+
+
+_KEY_NAMES = {"escape": "esc", "enter": "enter"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One way out of a ChoiceDialog: an id, a button label, a key, a variant."""
+
+    id: str
+    label: str
+    key: str
+    variant: str = "default"
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Offer a few outcomes; dismisses the chosen id, or None on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+    def __init__(self, title: str, message: str, choices: Sequence[Choice], *, focus: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self._title, self._message, self._choices = title, message, tuple(choices)
+        self._focus = focus or (self._choices[0].id if self._choices else "")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self._title), classes="dialog-title")
+            yield Static(Content(self._message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                for choice in self._choices:
+                    yield Button(
+                        Content(f"{choice.label} ({_KEY_NAMES.get(choice.key, choice.key)})"),
+                        variant=choice.variant,  # type: ignore[arg-type]
+                        id=f"choice-{choice.id}",
+                    )
+
+    def on_mount(self) -> None:
+        if self._focus:
+            self.query_one(f"#choice-{self._focus}", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def on_key(self, event: events.Key) -> None:
+        for choice in self._choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.id)
+                return
+
+    def action_cancel(self) -> None:
+        """Close without doing anything."""
+        self.dismiss(None)
