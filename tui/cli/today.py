@@ -48,6 +48,8 @@ class Glance:
     """Scheduled rituals already kept today."""
     grace: bool
     has_rituals: bool
+    named: bool = False
+    """True when a partner's name is set (``partner`` is then that name)."""
 
 
 def glance(store: Store, day: date) -> Glance:
@@ -81,6 +83,7 @@ def glance(store: Store, day: date) -> Glance:
         done=kept,
         grace=grace,
         has_rituals=bool(rituals),
+        named=bool(one_line(settings.partner_name)),
     )
 
 
@@ -130,7 +133,7 @@ def _today_json(g: Glance) -> dict[str, Any]:
     return {
         "day": g.day.isoformat(),
         "first_run": g.first_run,
-        "partner": g.partner,
+        "partner": g.partner if g.named else None,
         "gesture": {"id": g.gesture_id, "text": g.gesture, "done": g.gesture_done, "note": g.gesture_note},
         "grace": g.grace,
         "rituals": {
