@@ -20,7 +20,7 @@ from tui.clock import Clock
 from tui.paths import stylesheets
 from tui.store import Store
 from tui.tabs import TAB_SPECS, TabBase
-from tui.themes import DEFAULT_THEME, register_themes
+from tui.themes import DEFAULT_THEME, THEME_ABOUT, THEMES, register_themes
 
 
 class MicroRomanceApp(App[int]):
@@ -215,7 +215,13 @@ class MicroRomanceApp(App[int]):
                 self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The palette offers this app's own themes and commands (not Textual's stock ones)."""
+        for theme in THEMES:
+            yield SystemCommand(
+                f"Theme: {theme.name}",
+                THEME_ABOUT.get(theme.name, ""),
+                lambda name=theme.name: setattr(self, "theme", name),
+            )
         for number, tab in enumerate(TAB_SPECS, start=1):
             yield SystemCommand(
                 f"Go to {tab.title}",
@@ -229,3 +235,4 @@ class MicroRomanceApp(App[int]):
         yield SystemCommand(
             "Settings", "Your partner's name, love languages, together or apart", self.action_settings
         )
+        yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", self.action_quit)
