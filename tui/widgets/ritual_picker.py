@@ -20,6 +20,7 @@ from textual.widgets.selection_list import Selection
 
 from tui import content
 from tui.store import StoreWriteError
+from tui.widgets.marks import CheckList
 from tui.widgets.ritual_dialogs import schedule_label
 
 
@@ -58,7 +59,7 @@ class RitualPickerScreen(ModalScreen[int]):
                 Content("Keep the ones that fit you two; you can change them later."),
                 classes="dialog-message",
             )
-            yield SelectionList[int](*selections, id="picker-list")
+            yield CheckList[int](*selections, id="picker-list")
             yield Static(Content(""), id="picker-about", classes="picker-about")
             yield Static(Content("space ticks · s saves · esc skips"), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):

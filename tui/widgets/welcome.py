@@ -18,12 +18,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Button, Input, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui.model import LOVE_LANGUAGES, Settings
 from tui.store import StoreWriteError
 from tui.text import TextError, check_name
+from tui.widgets.marks import CheckList, RadioMark
 
 _ORDINALS = ("1st", "2nd", "3rd", "4th", "5th")
 
@@ -86,7 +87,7 @@ class SettingsForm(ModalScreen[bool]):
             with Horizontal(classes="settings-columns"):
                 with Vertical(classes="settings-column"):
                     yield Static(Content("Their love languages, in order"), classes="settings-label")
-                    yield SelectionList[str](
+                    yield CheckList[str](
                         *(
                             Selection(_language_prompt(lang, None), lang, id=lang)
                             for lang in LOVE_LANGUAGES
@@ -97,7 +98,7 @@ class SettingsForm(ModalScreen[bool]):
                     yield Static(Content("Mostly together or apart?"), classes="settings-label")
                     with RadioSet(id="together"):
                         for key, label in PLACES.items():
-                            yield RadioButton(
+                            yield RadioMark(
                                 Content(label),
                                 value=settings.together == key,
                                 id=f"place-{key or 'unsure'}",
