@@ -168,12 +168,18 @@ class MicroRomanceApp(App[int]):
             (await self.ensure_tab(pane_id)).focus_first()
 
     async def action_quit(self) -> None:
-        """Quit, unless the editor holds words that are not saved yet."""
-        from tui.widgets.editor import EditorScreen
+        """Quit, asking first when a dialog holds words that are not saved yet.
 
-        unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.changed]
+        The question offers keep editing, discard and quit, or save and quit.
+        """
+        from tui.widgets.text_dialog import TextDialog
+
+        unsaved = [s for s in self.screen_stack if isinstance(s, TextDialog) and s.changed]
         if not unsaved:
             self.exit()
+            return
+        if self.screen is unsaved[-1]:
+            unsaved[-1].action_close(quitting=True)
             return
         self.notify(
             "Your words are not saved yet: save them (ctrl+s) or discard them first.",
@@ -181,8 +187,6 @@ class MicroRomanceApp(App[int]):
             severity="warning",
             markup=False,
         )
-        if self.screen is unsaved[-1]:
-            unsaved[-1].action_close()
 
     def action_help(self) -> None:
         """Show every key of every tab."""

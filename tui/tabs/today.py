@@ -314,18 +314,16 @@ class TodayTab(TabBase):
         self._ask_note(day, gesture, recorded.note)
 
     def _ask_note(self, day: date, gesture: Gesture, value: str = "") -> None:
-        def save(note: str | None) -> None:
-            if note is None:
-                return
+        def save(note: str) -> None:
+            """Written before the dialog closes: a failed write keeps it open with the note."""
             store = self.app.store
             current = store.gesture_day(day)
-            if current is None:
-                return
-            try:
+            if current is not None:
                 store.save_gesture_day(replace(current, done=True, note=note))
-            except StoreWriteError as exc:
-                self._write_failed(exc)
-                self._ask_note(day, gesture, note)  # keep what was written
+
+        def saved(note: str | None) -> None:
+            recorded = self.app.store.gesture_day(day)
+            if note is None or recorded is None or not recorded.done:
                 return
             self.refresh_view()
             self._notify("Done. That counts, and it matters.")
@@ -335,10 +333,11 @@ class TodayTab(TabBase):
                 "Done! How did it go?",
                 value=value,
                 placeholder="A few words, or leave it empty",
-                hint="optional · enter saves · esc cancels",
+                hint="optional · enter or ctrl+s saves · esc closes",
                 check=check_line,
+                save=save,
             ),
-            save,
+            saved,
         )
 
     def _undo_done(self, recorded: GestureDay) -> None:
