@@ -405,7 +405,7 @@ async def test_empty_state_points_to_add_and_suggestions(make_app) -> None:
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, RitualPickerScreen)
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert len(app.store.rituals()) == 6
         assert len([r for r in rows(app) if r.startswith("[ ]")]) == 6

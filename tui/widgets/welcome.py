@@ -2,7 +2,8 @@
 
 Asks for the partner's name, their love languages in ranked order (the order
 in which they are ticked is the rank) and whether the couple is mostly
-together or apart. Everything may be left empty; the welcome can be skipped.
+together or apart. Everything may be left empty. Saving the welcome leads on
+to the rituals step; esc skips the whole first run.
 Saved through ``store.save_settings``; the name is shown literally.
 """
 
@@ -203,6 +204,8 @@ class WelcomeScreen(SettingsForm):
     HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc skips"
 
     def _finish(self, saved: bool) -> None:
+        """Saved: on to the rituals step. Skipped: the whole first run is skipped
+        (the empty Rituals tab offers the suggestions with p)."""
         app = self.app
         if not saved:
             store = app.store  # type: ignore[attr-defined]
@@ -211,4 +214,5 @@ class WelcomeScreen(SettingsForm):
             except StoreWriteError as exc:
                 self.notify(str(exc), title="Not saved", severity="error", markup=False)
         self.dismiss(saved)
-        offer_rituals(app)
+        if saved:
+            offer_rituals(app)
