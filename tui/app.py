@@ -70,6 +70,8 @@ class MicroRomanceApp(App[int]):
         self.store = store
         self.clock = clock
         self.demo = demo
+        self.user_keys: dict[str, str] = {}
+        """Binding id -> keys, from the user's config.toml (what passed its checks)."""
         self._tabs: dict[str, TabBase] = {}
         self._mounting: dict[str, object] = {}
         self.set_reactive(MicroRomanceApp.today, clock.today())
@@ -89,6 +91,9 @@ class MicroRomanceApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from tui.keys import apply_user_keys
+
+        self.user_keys = apply_user_keys(self).keys
         self.set_interval(20, self.check_day, name="midnight")
         if not self.store.settings().welcomed and not self.demo:
             from tui.widgets.welcome import WelcomeScreen
@@ -217,6 +222,12 @@ class MicroRomanceApp(App[int]):
                 self.store.save_settings(replace(settings, theme=theme))
             except Exception as exc:  # noqa: BLE001 - a theme is not worth a crash
                 self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the footer and help show them; enter is written out, as in every hint."""
+        if binding.key == "enter" and not binding.key_display:
+            return "enter"
+        return super().get_key_display(binding)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers this app's own themes and commands (not Textual's stock ones)."""
