@@ -23,7 +23,7 @@ from tui.errors import StoreWriteError
 from tui.paths import stylesheets
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
-from tui.themes import DEFAULT_THEME, register_themes
+from tui.themes import DEFAULT_THEME, THEME_ABOUT, THEMES, register_themes
 
 T = TypeVar("T")
 
@@ -78,6 +78,8 @@ class MicroRomanceApp(App[int]):
         self.store = store
         self.clock = clock
         self.demo = demo
+        self.user_keys: dict[str, str] = {}
+        """Binding id -> keys, from the user's config.toml (what passed its checks)."""
         self._tabs: dict[str, TabBase] = {}
         self._mounting: dict[str, object] = {}
         self.set_reactive(MicroRomanceApp.today, clock.today())
@@ -97,6 +99,9 @@ class MicroRomanceApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from tui.keys import apply_user_keys
+
+        self.user_keys = apply_user_keys(self).keys
         self.set_interval(20, self.check_day, name="midnight")
         if not self.store.settings().welcomed and not self.demo:
             from tui.dialogs.welcome import WelcomeScreen
@@ -200,12 +205,18 @@ class MicroRomanceApp(App[int]):
             (await self.ensure_tab(pane_id)).focus_first()
 
     async def action_quit(self) -> None:
-        """Quit, unless the editor holds words that are not saved yet."""
-        from tui.dialogs.editor import EditorScreen
+        """Quit, asking first when a dialog holds words that are not saved yet.
 
-        unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.changed]
+        The question offers keep editing, discard and quit, or save and quit.
+        """
+        from tui.widgets.text_dialog import TextDialog
+
+        unsaved = [s for s in self.screen_stack if isinstance(s, TextDialog) and s.changed]
         if not unsaved:
             self.exit()
+            return
+        if self.screen is unsaved[-1]:
+            unsaved[-1].action_close(quitting=True)
             return
         self.notify(
             "Your words are not saved yet: save them (ctrl+s) or discard them first.",
@@ -213,8 +224,6 @@ class MicroRomanceApp(App[int]):
             severity="warning",
             markup=False,
         )
-        if self.screen is unsaved[-1]:
-            unsaved[-1].action_close()
 
     def action_help(self) -> None:
         """Show every key of every tab."""
@@ -247,7 +256,13 @@ class MicroRomanceApp(App[int]):
                 self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The palette offers this app's own themes and commands (not Textual's stock ones)."""
+        for theme in THEMES:
+            yield SystemCommand(
+                f"Theme: {theme.name}",
+                THEME_ABOUT.get(theme.name, ""),
+                lambda name=theme.name: setattr(self, "theme", name),
+            )
         for number, tab in enumerate(TAB_SPECS, start=1):
             yield SystemCommand(
                 f"Go to {tab.title}",
@@ -261,3 +276,4 @@ class MicroRomanceApp(App[int]):
         yield SystemCommand(
             "Settings", "Your partner's name, love languages, together or apart", self.action_settings
         )
+        yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", self.action_quit)

@@ -137,11 +137,11 @@ async def test_t_filters_by_theme_and_n_follows_it(make_app) -> None:
     themes = content.themes()
     async with app.run_test(size=(80, 24)) as pilot:
         tab = await open_tab(app, pilot)
-        assert "Theme: All themes" in screen_text(app)
+        assert "Topic: All topics" in screen_text(app)
         await pilot.press("t")
         await pilot.pause()
         assert tab.theme == "seen"
-        assert f"Theme: {themes['seen']}" in screen_text(app)
+        assert f"Topic: {themes['seen']}" in screen_text(app)
         assert answer_ids(tab) == [ids[0]]
         assert "(1 of 2)" in screen_text(app)
         await pilot.press("n")
@@ -151,7 +151,7 @@ async def test_t_filters_by_theme_and_n_follows_it(make_app) -> None:
         await pilot.pause()
         assert tab.theme == "blocks"
         assert answer_ids(tab) == []
-        assert "No answers in this theme yet" in screen_text(app)
+        assert "No answers on this topic yet" in screen_text(app)
         for _ in range(len(themes) - 1):
             await pilot.press("t")
         await pilot.pause()
@@ -188,8 +188,9 @@ async def test_nothing_to_edit_is_said_kindly(make_app, monkeypatch) -> None:
 
 
 def test_every_key_is_on_the_help_screen(make_app) -> None:
+    from tui.keys import keys_in_force
     from tui.screens.help import key_rows
 
-    rows = dict(key_rows(list(PromptsTab.BINDINGS), make_app().get_key_display))
+    rows = dict(key_rows(list(PromptsTab.BINDINGS), lambda b, app=make_app(): keys_in_force(app, b)))
     assert set(rows) == {"a / enter", "n", "e", "t"}
     assert PromptsTab.HELP

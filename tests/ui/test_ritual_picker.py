@@ -33,7 +33,7 @@ async def test_daily_suggestions_start_ticked_and_save_adds_them(make_app) -> No
         ticked = [content.default_rituals()[i]["name"] for i in picker_list(app).selected]
         assert ticked == daily
         # Untick the first, tick the first weekly one (row 7), then save.
-        await pilot.press("space", "down", "down", "down", "down", "down", "down", "space", "s")
+        await pilot.press("space", "down", "down", "down", "down", "down", "down", "space", "ctrl+s")
         await pilot.pause()
         assert results == [6]
         assert not isinstance(app.screen, RitualPickerScreen)

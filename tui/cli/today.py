@@ -52,6 +52,8 @@ class Glance:
     has_rituals: bool
     memories: tuple[Memory, ...] = ()
     """Notes written on this day in earlier years, newest year first."""
+    named: bool = False
+    """True when a partner's name is set (``partner`` is then that name)."""
 
 
 def glance(store: Store, day: date) -> Glance:
@@ -86,6 +88,7 @@ def glance(store: Store, day: date) -> Glance:
         grace=grace,
         has_rituals=bool(rituals),
         memories=tuple(memories_for(store.notes(), day)),
+        named=bool(one_line(settings.partner_name)),
     )
 
 
@@ -137,7 +140,7 @@ def _today_json(g: Glance) -> dict[str, Any]:
     return {
         "day": g.day.isoformat(),
         "first_run": g.first_run,
-        "partner": g.partner,
+        "partner": g.partner if g.named else None,
         "gesture": {"id": g.gesture_id, "text": g.gesture, "done": g.gesture_done, "note": g.gesture_note},
         "grace": g.grace,
         "rituals": {

@@ -1,4 +1,4 @@
-"""Small typed dialogs shared by the tabs: confirm, one line of text, a choice of outcomes.
+"""Small typed dialogs shared by the tabs: confirm, one line of text, a choice of outcomes, a form.
 
 Every string shown here is passed as literal ``Content``: user text is never
 parsed as markup.
@@ -19,7 +19,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from tui.storage import StoreWriteError
 from tui.text import TextError
+from tui.widgets.text_dialog import TextDialog
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -53,14 +55,15 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class LineDialog(ModalScreen[str | None]):
+class LineDialog(TextDialog[str | None]):
     """Ask for one line of text; ``check`` cleans it or raises TextError.
 
-    Dismisses the checked text, or None when cancelled with escape. A refused
-    line keeps the dialog open with the reason shown and the text kept.
+    Enter or ctrl+s saves; escape closes (asking first when the line was
+    changed). ``save(text)`` writes the checked text before the dialog closes;
+    a refused line or a failed write (StoreWriteError) keeps the dialog open
+    with the reason shown and the text kept. Dismisses the saved text, or
+    None when closed without saving.
     """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="line.cancel")]
 
     def __init__(
         self,
@@ -68,12 +71,14 @@ class LineDialog(ModalScreen[str | None]):
         *,
         value: str = "",
         placeholder: str = "",
-        hint: str = "enter saves · esc cancels",
+        hint: str = "enter saves · esc closes",
         check: Callable[[str], str] | None = None,
+        save: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self._title, self._value, self._placeholder, self._hint = title, value, placeholder, hint
         self._check = check or (lambda text: text)
+        self._save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -87,33 +92,38 @@ class LineDialog(ModalScreen[str | None]):
         self.query_one(Input).focus()
 
     @on(Input.Submitted)
-    def _submit(self, event: Input.Submitted) -> None:
+    def _submit(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Check the line, write it, and close; on any problem stay open and say why."""
         try:
-            text = self._check(event.value)
-        except TextError as exc:
+            text = self._check(self.query_one("#line", Input).value)
+            if self._save is not None:
+                self._save(text)
+        except (TextError, StoreWriteError) as exc:
             self.query_one("#line-error", Static).update(Content(str(exc)))
+            self.query_one("#line", Input).focus()
             return
         self.dismiss(text)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving (escape asks first when the line was changed)."""
+        self.action_close()
 
 
 ResultType = TypeVar("ResultType")
 
 
-class FormDialog(ModalScreen[ResultType]):
+class FormDialog(TextDialog[ResultType]):
     """A dialog of fields with Save and Cancel buttons.
 
     Enter in a text field, enter on one of ``ENTER_SAVES_ON``, ctrl+s or the
-    Save button call ``action_save``; escape or Cancel closes without saving.
-    Subclasses write ``action_save`` and show problems with ``show_error``.
+    Save button call ``action_save``; escape or Cancel closes, asking first
+    when something was changed (:class:`TextDialog`). Subclasses write
+    ``action_save``, show problems with ``show_error``, and add to
+    ``snapshot`` what they hold besides their text fields.
     """
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-    ]
 
     ERROR_ID: ClassVar[str] = ""
     """The id of the Static that shows what is wrong."""
@@ -125,15 +135,12 @@ class FormDialog(ModalScreen[ResultType]):
         yield Static(Content(""), id=self.ERROR_ID, classes="dialog-error")
         yield Static(Content(hint), classes="dialog-hint")
         with Horizontal(classes="dialog-buttons"):
-            yield Button(Content("Save"), variant="primary", id="save")
-            yield Button(Content("Cancel"), id="cancel")
-
-    def action_save(self) -> None:
-        raise NotImplementedError
+            yield Button(Content("Save (ctrl+s)"), variant="primary", id="save")
+            yield Button(Content("Cancel (esc)"), id="cancel")
 
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close (asking first when something was changed)."""
+        self.action_close()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

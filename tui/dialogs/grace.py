@@ -167,13 +167,16 @@ class GraceDialog(FormDialog[GraceDraft | None]):
                 yield Static(Content("to"), classes="grace-date-label")
                 yield Input(self._day.isoformat(), id="grace-end", classes="grace-date")
             yield Static(Content(span_label(self._day, self._day)), id="grace-span")
-            yield from self.form_footer("←/→ chooses why · tab: dates · enter saves · esc cancels")
+            yield from self.form_footer("←/→ chooses why · tab: dates · enter saves · esc closes")
 
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
         self.query_one("#grace-other", Input).display = False
         self.query_one(ReasonPicker).focus()
+
+    def snapshot(self) -> object:
+        return (super().snapshot(), self.query_one(ReasonPicker).reason)
 
     # ------------------------------------------------------------ changes
 

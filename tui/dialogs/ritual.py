@@ -141,13 +141,16 @@ class RitualDialog(FormDialog[RitualDraft | None]):
             yield Static(Content("Which days?"), classes="ritual-days-label")
             yield DayPicker(self._weekdays, id="ritual-days")
             yield Static(Content(""), id="ritual-schedule", classes="ritual-schedule")
-            yield from self.form_footer("enter saves · tab: days (space ticks) · esc cancels")
+            yield from self.form_footer("enter saves · tab: days (space ticks) · esc closes")
 
     def on_mount(self) -> None:
         name = self.query_one("#ritual-name", Input)
         name.cursor_blink = False
         name.focus()
         self._show_schedule(self.query_one(DayPicker).chosen)
+
+    def snapshot(self) -> object:
+        return (super().snapshot(), self.query_one(DayPicker).chosen)
 
     def _show_schedule(self, days: frozenset[int]) -> None:
         text = f"Happens {schedule_label(days)}." if days else "No day chosen yet."

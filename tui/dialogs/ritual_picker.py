@@ -19,8 +19,9 @@ from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui import content
-from tui.host import host_of
 from tui.format import schedule_label
+from tui.host import host_of
+from tui.widgets.marks import CheckList
 
 
 class RitualPickerScreen(ModalScreen[int]):
@@ -28,7 +29,6 @@ class RitualPickerScreen(ModalScreen[int]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="picker.save", tooltip="Add the ticked rituals"),
-        Binding("s", "save", "Save", show=False, id="picker.save_s"),
         Binding("escape", "skip", "Skip", id="picker.skip", tooltip="Add none of them"),
     ]
 
@@ -58,11 +58,11 @@ class RitualPickerScreen(ModalScreen[int]):
                 Content("Keep the ones that fit you two; you can change them later."),
                 classes="dialog-message",
             )
-            yield SelectionList[int](*selections, id="picker-list")
+            yield CheckList[int](*selections, id="picker-list")
             yield Static(Content(""), id="picker-about", classes="picker-about")
-            yield Static(Content("space ticks · s saves · esc skips"), classes="dialog-hint")
+            yield Static(Content("space ticks · ctrl+s saves · esc skips"), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Save (s)"), variant="primary", id="picker-save")
+                yield Button(Content("Save (ctrl+s)"), variant="primary", id="picker-save")
                 yield Button(Content("Skip (esc)"), id="picker-skip")
 
     def on_mount(self) -> None:

@@ -1,9 +1,8 @@
-"""The help screen: every key of the app and of each tab, read from the bindings."""
+"""The help screen: every key of the app and of each tab, read from the bindings (as remapped)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,32 +11,27 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.keys import keys_in_force
+
 CARE_NOTE = (
     "micro-romance is a companion, not therapy. If you ever feel unsafe in your "
     "relationship, a trained professional or a local helpline is the right place to turn."
 )
 
 
-KeyDisplay = Callable[[Binding], str]
-"""How a key is shown: the app's ``get_key_display``, as in the footer."""
+def key_rows(bindings: list[Binding | tuple[str, ...]], shown: Callable[[Binding], list[str]]) -> list[tuple[str, str]]:
+    """(keys, description) for each described binding; same action merged.
 
-
-def _keys(binding: Binding, key_display: KeyDisplay) -> str:
-    """A binding's keys as the footer shows them, "space, enter"."""
-    if binding.key_display:
-        return binding.key_display
-    return ", ".join(key_display(replace(binding, key=key.strip())) for key in binding.key.split(","))
-
-
-def key_rows(bindings: list[Binding | tuple[str, ...]], key_display: KeyDisplay) -> list[tuple[str, str]]:
-    """(keys, description) for each described binding; same action merged."""
+    ``shown`` says how a binding's keys read: the help screen passes the keys
+    in force (the user's keymap first), each as the footer shows it.
+    """
     rows: dict[str, tuple[list[str], str]] = {}
     for item in bindings:
         binding = item if isinstance(item, Binding) else Binding(*item)
         if not binding.description or binding.system:
             continue
         keys, _ = rows.setdefault(binding.action, ([], binding.description))
-        keys.append(_keys(binding, key_display))
+        keys.append(", ".join(shown(binding)))
     return [(" / ".join(keys), text) for keys, text in rows.values()]
 
 
@@ -61,8 +55,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from tui.tabs import TABS
 
+        def shown(binding: Binding) -> list[str]:
+            return keys_in_force(self.app, binding)
+
         app_bindings = [b for b in type(self.app).BINDINGS if isinstance(b, Binding)]
-        shown = self.app.get_key_display
         global_rows = key_rows([b for b in app_bindings if not b.id or not b.id.startswith("tab.")], shown)
         switch = " ".join(str(n) for n in range(1, len(TABS) + 1))
         global_rows.insert(0, (switch, "Switch tabs: " + ", ".join(t.TAB_TITLE for t in TABS)))

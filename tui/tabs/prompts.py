@@ -75,7 +75,7 @@ class PromptsTab(TabBase):
         Binding("enter", "answer", "Answer", show=False, id="prompts.answer_enter", tooltip="Answer the prompt shown"),
         Binding("n", "another", "Another prompt", id="prompts.another", tooltip="Show a different prompt today"),
         Binding("e", "edit_answer", "Edit answer", id="prompts.edit", tooltip="Edit the selected answer"),
-        Binding("t", "theme", "Theme", id="prompts.theme", tooltip="Show one theme at a time (All, then each theme)"),
+        Binding("t", "theme", "Topic", id="prompts.theme", tooltip="Show one topic at a time (All, then each topic)"),
     ]
 
     theme: reactive[str | None] = reactive(None, init=False)
@@ -153,8 +153,8 @@ class PromptsTab(TabBase):
         """Redraw the prompt and the answers from the store."""
         themes = content.themes()
         prompt = self.prompt
-        theme_name = themes[self.theme] if self.theme else "All themes"
-        self.query_one("#prompts-theme", Static).update(Content(f"Theme: {theme_name}  (t changes it)"))
+        theme_name = themes[self.theme] if self.theme else "All topics"
+        self.query_one("#prompts-theme", Static).update(Content(f"Topic: {theme_name}  (t changes it)"))
 
         card = self.query_one("#prompts-card", PromptCard)
         shown = self.host.store.prompt_day(self.host.today)
@@ -169,7 +169,7 @@ class PromptsTab(TabBase):
 
         answers = self.visible_answers()
         total = len(self.host.store.answers())
-        heading = f"Your answers ({len(answers)})" if not self.theme else f"Your answers in this theme ({len(answers)} of {total})"
+        heading = f"Your answers ({len(answers)})" if not self.theme else f"Your answers on this topic ({len(answers)} of {total})"
         self.query_one("#prompts-heading", Static).update(Content(heading))
 
         by_id = content.prompt_by_id()
@@ -190,7 +190,7 @@ class PromptsTab(TabBase):
         if not total:
             empty.update(Content("Your answers will gather here, newest first."))
         elif not answers:
-            empty.update(Content("No answers in this theme yet. t shows the next theme."))
+            empty.update(Content("No answers on this topic yet. t shows the next topic."))
         empty.display = not answers
         listing.set_class(not answers, "-empty")
         listing.can_focus = bool(answers)

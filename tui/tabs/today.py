@@ -267,15 +267,16 @@ class TodayTab(TabBase):
         self._ask_note(day, gesture, recorded.note)
 
     def _ask_note(self, day: date, gesture: Gesture, value: str = "") -> None:
-        def save(note: str | None) -> None:
-            if note is None:
-                return
+        def save(note: str) -> None:
+            """Written before the dialog closes: a failed write keeps it open with the note."""
             store = self.host.store
             current = store.gesture_day(day)
-            if current is None:
-                return
-            if self.host.save(lambda: store.save_gesture_day(replace(current, done=True, note=note))) is None:
-                self._ask_note(day, gesture, note)  # keep what was written
+            if current is not None:
+                store.save_gesture_day(replace(current, done=True, note=note))
+
+        def saved(note: str | None) -> None:
+            recorded = self.host.store.gesture_day(day)
+            if note is None or recorded is None or not recorded.done:
                 return
             self.redraw()
             self._notify("Done. That counts, and it matters.")
@@ -285,10 +286,11 @@ class TodayTab(TabBase):
                 "Done! How did it go?",
                 value=value,
                 placeholder="A few words, or leave it empty",
-                hint="optional · enter saves · esc cancels",
+                hint="optional · enter or ctrl+s saves · esc closes",
                 check=check_line,
+                save=save,
             ),
-            save,
+            saved,
         )
 
     def _undo_done(self, recorded: GestureDay) -> None:
