@@ -7,7 +7,7 @@ from textual.widgets import RadioSet
 
 from tests.ui.screen_text import screen_text
 from tui import content
-from tui.widgets import welcome
+from tui.dialogs import welcome
 from tui.dialogs.ritual_picker import RitualPickerScreen
 from tui.dialogs.welcome import SettingsScreen
 

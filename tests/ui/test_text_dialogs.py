@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.conftest import DAY
-from tui.widgets import welcome
+from tui.dialogs import welcome
 from tui.dialogs.basic import LineDialog
 from tui.dialogs.ritual import RitualDialog
 from tui.widgets.text_dialog import CloseDialog, TextDialog
