@@ -24,6 +24,7 @@ from tui.paths import stylesheets
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, THEME_ABOUT, THEMES, register_themes
+from tui.widgets.tabs import SteadyTabbedContent
 
 T = TypeVar("T")
 
@@ -91,7 +92,7 @@ class MicroRomanceApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header()
         first = TAB_SPECS[0]
-        with TabbedContent(initial=first.id):
+        with SteadyTabbedContent(initial=first.id):
             for spec in TAB_SPECS:
                 with TabPane(spec.title, id=spec.id):
                     if spec is first:  # the others are built when first shown
