@@ -124,6 +124,17 @@ async def test_a_broken_file_warns_and_the_usual_keys_apply(make_app, own_config
         assert checklist_row(app, "Tea").startswith("[x]")
 
 
+async def test_a_key_another_binding_uses_is_said(make_app, own_config_folder: Path) -> None:
+    write_config(own_config_folder, '[keys]\n"rituals.tick" = "a"\n"gratitude.new" = "n"\n')
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await show_rituals(app, pilot)
+        said = [n.message for n in app._notifications]
+    assert said == [
+        "config.toml: 'rituals.tick' and 'rituals.add' (Add) both use a now; give one of them another key."
+    ]  # n is free on the Gratitude tab (Today's n is another tab's)
+
+
 def test_doctor_names_the_config_file(capsys, data_dir: Path, own_config_folder: Path) -> None:
     assert main(["--data-dir", str(data_dir), "doctor"]) == 0
     out = capsys.readouterr().out
