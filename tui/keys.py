@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import unicodedata
 from collections.abc import Iterator
 
 from textual.app import App
@@ -54,13 +55,16 @@ def apply_user_keys(app: App[object], config: Config | None = None) -> Config:
 
     Never raises for anything in the file: each problem is one warning line.
     """
+    warnings: list[str] = []
     if config is None:
         config = read_config()
         if config.keys:  # check the ids only when there are some (it imports every screen)
-            config = read_config(config.path, known_ids=all_bindings())
+            bindings = all_bindings()
+            config = read_config(config.path, known_ids=bindings)
+            warnings = shared_keys(config.keys, bindings)
     if config.keys:
         app.set_keymap(config.keys)
-    for warning in config.warnings:
+    for warning in [*config.warnings, *warnings]:
         app.notify(warning, title="Keys", severity="warning", markup=False, timeout=12)
     return config
 
@@ -77,3 +81,53 @@ def keys_in_force(app: App[object], binding: Binding) -> list[str]:
         if key:
             shown.append(app.get_key_display(Binding(key, binding.action)))
     return shown
+
+
+EVERYWHERE = ("app.", "tab.")
+"""Ids of bindings that work on every tab (their keys meet every other's)."""
+
+
+def _long_name(key: str) -> str:
+    """A single character by its name, as bindings write it ("?" -> "question_mark")."""
+    if len(key) != 1 or key.isalnum():
+        return key
+    try:
+        return unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        return key
+
+
+def _keys_of(keys: str) -> set[str]:
+    return {_long_name(k) for k in (part.strip() for part in keys.split(",")) if k}
+
+
+def shared_keys(keymap: dict[str, str], bindings: dict[str, Binding]) -> list[str]:
+    """One line for each remapped key that another binding where it works also uses now.
+
+    Keys two bindings share by design (``?`` opens and closes the help) are not news.
+    """
+    def keys_now(binding_id: str) -> set[str]:
+        return _keys_of(keymap.get(binding_id) or bindings[binding_id].key)
+
+    def meet(a: str, b: str) -> bool:
+        group_a, group_b = a.split(".")[0], b.split(".")[0]
+        return group_a == group_b or a.startswith(EVERYWHERE) or b.startswith(EVERYWHERE)
+
+    said = []
+    pairs: set[frozenset[str]] = set()
+    for binding_id in sorted(keymap):
+        mine = _keys_of(keymap[binding_id])
+        for other_id in sorted(bindings):
+            pair = frozenset((binding_id, other_id))
+            if other_id == binding_id or pair in pairs or not meet(binding_id, other_id):
+                continue
+            pairs.add(pair)
+            usual = _keys_of(bindings[binding_id].key) & _keys_of(bindings[other_id].key)
+            both = sorted((mine & keys_now(other_id)) - usual)  # shared on purpose: not news
+            if both:
+                other = bindings[other_id]
+                said.append(
+                    f"config.toml: '{binding_id}' and '{other_id}' ({other.description}) both use "
+                    f"{', '.join(both)} now; give one of them another key."
+                )
+    return said

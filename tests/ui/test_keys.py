@@ -26,6 +26,11 @@ def write_config(folder: Path, text: str) -> Path:
     return path
 
 
+def toasts(app) -> list[str]:
+    """The warnings on screen, one string each (their message, after the "Keys" title)."""
+    return [str(toast.render()).removeprefix("Keys\n") for toast in app.screen.query("Toast")]
+
+
 def footer(app) -> str:
     return screen_text(app).splitlines()[-1]
 
@@ -103,7 +108,7 @@ async def test_mistakes_in_the_file_warn_in_one_line_and_the_app_runs(make_app, 
     app.store.add_ritual("Tea", created=DAY - timedelta(days=3))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await show_rituals(app, pilot)
-        said = [n.message for n in app._notifications]
+        said = toasts(app)
         assert len(said) == 2 and all("\n" not in m for m in said)
         assert any("rituals.nope" in m for m in said) and any("hyper+d" in m for m in said)
         await pilot.press("y")  # what was right still applies
@@ -117,11 +122,22 @@ async def test_a_broken_file_warns_and_the_usual_keys_apply(make_app, own_config
     app.store.add_ritual("Tea", created=DAY - timedelta(days=3))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await show_rituals(app, pilot)
-        said = [n.message for n in app._notifications]
+        said = toasts(app)
         assert len(said) == 1 and "not valid TOML" in said[0]
         await pilot.press("space")
         await pilot.pause()
         assert checklist_row(app, "Tea").startswith("[x]")
+
+
+async def test_a_key_another_binding_uses_is_said(make_app, own_config_folder: Path) -> None:
+    write_config(own_config_folder, '[keys]\n"rituals.tick" = "a"\n"gratitude.new" = "n"\n')
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await show_rituals(app, pilot)
+        said = toasts(app)
+    assert said == [
+        "config.toml: 'rituals.tick' and 'rituals.add' (Add) both use a now; give one of them another key."
+    ]  # n is free on the Gratitude tab (Today's n is another tab's)
 
 
 def test_doctor_names_the_config_file(capsys, data_dir: Path, own_config_folder: Path) -> None:

@@ -83,3 +83,37 @@ async def test_love_languages_read_ticked_in_text(make_app, monkeypatch) -> None
         await pilot.pause()
         assert "›[x] Words of affirmation" in screen_text(app)
         assert " [ ] Quality time" in screen_text(app)
+
+
+async def test_without_colour_the_cursor_row_and_the_focused_field_stand_out(make_app, colour) -> None:
+    from datetime import timedelta
+
+    from textual.widgets import Input
+
+    from tests.conftest import DAY
+    from tui.tabs.rituals import RitualList
+
+    app = make_app()
+    for name in ("Tea", "Walk"):
+        app.store.add_ritual(name, created=DAY - timedelta(days=3))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.action_show_tab("rituals")
+        await pilot.pause()
+        await pilot.pause()
+        checklist = app.query_one(RitualList)
+        assert app.focused is checklist
+        cursor_row = next(str(s.style) for s in checklist.render_line(0) if "Tea" in s.text)
+        other_row = next(str(s.style) for s in checklist.render_line(1) if "Walk" in s.text)
+        assert "underline" not in other_row
+        assert ("underline" in cursor_row) == (colour == "no colour")  # the colour look is unchanged
+        app.push_screen(SettingsScreen())
+        await pilot.pause()
+        name = app.screen.query_one("#partner-name", Input)
+        assert name.has_focus
+        focused_border = name.styles.border_top[0]
+        app.screen.focus_next()
+        await pilot.pause()
+        blurred_border = name.styles.border_top[0]
+        if colour == "no colour":
+            assert focused_border != blurred_border  # a heavier frame, not only another grey

@@ -190,3 +190,21 @@ async def test_quit_over_an_unsaved_note_then_discard_quits_and_keep_stays(app_w
         await settle(pilot)
         assert note(app) is None
         assert not app.is_running
+
+
+async def test_settings_filled_in_earlier_close_at_once_when_untouched(make_app) -> None:
+    from dataclasses import replace
+
+    app = make_app()
+    settings = app.store.settings()
+    app.store.save_settings(replace(settings, partner_name="Sam", love_languages=("time", "words"), together="apart"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_settings(app, pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is app.main_screen
+        await open_settings(app, pilot)
+        await pilot.press("tab", "space")  # tick one more language: a change
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CloseDialog)

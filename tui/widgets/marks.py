@@ -50,16 +50,6 @@ class CheckList(SelectionList[SelectionType]):
         # The room the pointer and the box take left of each prompt.
         return self.GUTTER
 
-    def mark_text(self, index: int) -> str:
-        """What the gutter of row ``index`` reads, e.g. "›[x] " or " [ ] "."""
-        try:
-            selection = self.get_option_at_index(index)
-        except OptionDoesNotExist:
-            return " " * self.GUTTER
-        pointer = POINTER if self.has_focus and self.highlighted == index else " "
-        box = TICKED if selection.value in self.selected else UNTICKED
-        return f"{pointer}{box} "
-
     def render_line(self, y: int) -> Strip:
         line = OptionList.render_line(self, y)  # the prompt alone, without Textual's button
         _, scroll_y = self.scroll_offset
@@ -104,10 +94,6 @@ class RadioMark(RadioButton):
         """True while the set has focus and its cursor is on this button."""
         parent = self.parent
         return self.has_class("-selected") and parent is not None and parent.has_focus
-
-    def mark_text(self) -> str:
-        """The button's plain text, e.g. "›(•) Not sure"."""
-        return self.render().plain
 
     def render(self) -> Content:
         on = self.value
