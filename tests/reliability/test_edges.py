@@ -149,3 +149,29 @@ def test_a_strange_import_gets_a_message(tmp_path: Path, monkeypatch: pytest.Mon
     export.write_text(raw)
     code, out, err = cli(monkeypatch, tmp_path / "d", "import", str(export))
     assert code != 0 and said in error_line(err)
+
+
+# --------------------------------------------------------------------------- 10. duplicate keys
+
+
+def test_an_import_naming_a_key_twice_is_refused(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    export = tmp_path / "e.json"
+    first = '[{"id": "n1", "day": "2026-11-01", "text": "first"}]'
+    second = '[{"id": "n2", "day": "2026-11-02", "text": "second"}]'
+    export.write_text('{"format_version": 1, "notes": ' + first + ', "notes": ' + second + "}")
+    code, out, err = cli(monkeypatch, data_dir, "import", str(export))
+    assert code != 0
+    assert "names the key 'notes' twice" in error_line(err)
+    assert not (data_dir / FILE_NAME).exists()
+
+
+def test_a_data_file_naming_a_key_twice_is_damaged_and_kept(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir.mkdir(mode=0o700)
+    settings = '{"1": {"partner_name": "Sam"}}'
+    (data_dir / FILE_NAME).write_text('{' + META + ', "settings": ' + settings + ', "settings": {}}')
+    before = data_bytes(data_dir)
+    code, out, err = cli(monkeypatch, data_dir, "gratitude", "x")
+    assert code != 0 and "names the key 'settings' twice" in error_line(err)
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert code == 1 and b"names the key 'settings' twice" in out
+    assert data_bytes(data_dir) == before

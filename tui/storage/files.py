@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import DataFileError, StoreError
+from tui.jsontext import DuplicateKey, loads
+from tui.text import clean
 
 FILE_NAME = "micro-romance.json"
 LOCK_NAME = "micro-romance.lock"
@@ -83,7 +85,9 @@ def load_json(path: Path) -> Any:
     if not raw.strip():
         raise DataFileError(path, "the file is empty")
     try:
-        return json.loads(raw.decode("utf-8"))
+        return loads(raw.decode("utf-8"))
+    except DuplicateKey as exc:
+        raise DataFileError(path, f"one of its objects names the key {_quoted(exc.key)} twice") from None
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"it is not UTF-8 text (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
@@ -94,3 +98,9 @@ def load_json(path: Path) -> Any:
         raise DataFileError(path, "it is nested too deeply to be a micro-romance file") from None
     except ValueError:  # an integer longer than Python reads from text
         raise DataFileError(path, "it holds a number with more digits than micro-romance reads") from None
+
+
+def _quoted(text: str) -> str:
+    """A key from a file, short and without anything a terminal would act on."""
+    text = " ".join(clean(text).split())
+    return repr(text if len(text) <= 40 else text[:39] + "…")
