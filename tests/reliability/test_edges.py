@@ -7,6 +7,10 @@ is one clear line and leaves the files as they were.
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -175,3 +179,61 @@ def test_a_data_file_naming_a_key_twice_is_damaged_and_kept(data_dir: Path, monk
     code, out, err = cli(monkeypatch, data_dir, "doctor")
     assert code == 1 and b"names the key 'settings' twice" in out
     assert data_bytes(data_dir) == before
+
+
+# --------------------------------------------------------------------------- 8. a named pipe instead of a file
+
+
+def run_child(data_dir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """A command in a child process, killed if it hangs."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "--today", DAY.isoformat(), *args],
+        capture_output=True, stdin=subprocess.DEVNULL, timeout=20,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("which", [FILE_NAME, "history/2025.json"])
+def test_a_named_pipe_instead_of_a_data_file_is_refused_at_once(data_dir: Path, which: str) -> None:
+    with Store(data_dir) as s:
+        s.add_note("last year", date(2025, 3, 1))
+        s.add_note("this year", DAY)
+    (data_dir / which).unlink()
+    os.mkfifo(data_dir / which, 0o600)
+    for command in (["gratitude", "x"], ["doctor"], ["status"]):
+        proc = run_child(data_dir, *command)
+        assert proc.returncode != 0, command
+        said = (proc.stdout + proc.stderr).decode()
+        assert "named pipe, not a plain file" in said and "Traceback" not in said, said
+    assert stat.S_ISFIFO((data_dir / which).lstat().st_mode)
+
+
+# --------------------------------------------------------------------------- 11. links inside the folder
+
+
+@pytest.mark.parametrize("which", [FILE_NAME, "history/2025.json"])
+def test_a_linked_data_file_is_refused_and_its_target_untouched(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, which: str) -> None:
+    with Store(data_dir) as s:
+        s.add_note("last year", date(2025, 3, 1))
+        s.add_note("this year", DAY)
+    target = tmp_path / "elsewhere.json"
+    os.replace(data_dir / which, target)
+    target.chmod(0o644)
+    original = target.read_bytes()
+    (data_dir / which).symlink_to(target)
+    for command in (["gratitude", "x"], ["status"], ["export"]):
+        code, out, err = cli(monkeypatch, data_dir, *command)
+        assert code != 0 and "symbolic link" in error_line(err), (command, err)
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert code == 1 and b"symbolic link" in out
+    assert (data_dir / which).is_symlink() and target.read_bytes() == original
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_a_data_folder_that_is_a_link_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = tmp_path / "real"
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    real.mkdir(mode=0o700)
+    code, out, err = cli(monkeypatch, tmp_path / "link", "gratitude", "through a link")
+    assert code == 0, err
+    with Store(real) as s:
+        assert [n.text for n in s.notes()] == ["through a link"]

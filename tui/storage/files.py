@@ -76,12 +76,43 @@ def dumps(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def load_json(path: Path) -> Any:
-    """The JSON value in a data file; DataFileError says what is wrong with it."""
+_NOT_PLAIN = {stat.S_IFIFO: "a named pipe", stat.S_IFDIR: "a folder", stat.S_IFSOCK: "a socket",
+              stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}  # fmt: skip
+
+
+def is_link(path: Path) -> bool:
+    return os.path.islink(path)
+
+
+def read_plain_file(path: Path) -> bytes:
+    """The bytes of a data file, refusing a link, a pipe or anything not a plain file.
+
+    Opened without blocking and without following a link, so a named pipe
+    cannot hang a command and a link cannot lead outside the folder.
+    """
+    if is_link(path):
+        raise DataFileError(
+            path,
+            "it is a symbolic link, and micro-romance keeps its data only in plain files. "
+            "Put the file itself in its place (the data folder itself may be a link)",
+        )
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
         raise StoreError(f"The data file {path} cannot be read ({exc.strerror or exc}).") from exc
+    with os.fdopen(fd, "rb") as handle:
+        kind = stat.S_IFMT(os.fstat(fd).st_mode)
+        if kind != stat.S_IFREG:
+            raise DataFileError(path, f"it is {_NOT_PLAIN.get(kind, 'not a plain file')}, not a plain file")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise StoreError(f"The data file {path} cannot be read ({exc.strerror or exc}).") from exc
+
+
+def load_json(path: Path) -> Any:
+    """The JSON value in a data file; DataFileError says what is wrong with it."""
+    raw = read_plain_file(path)
     if not raw.strip():
         raise DataFileError(path, "the file is empty")
     try:

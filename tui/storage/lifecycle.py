@@ -59,7 +59,8 @@ def clean_leftovers(data_dir: Path, files: list[Path]) -> None:
     and make sure the data files are private."""
     for path in files:
         try:
-            if stat.S_IMODE(path.stat().st_mode) != 0o600:
+            info = path.lstat()  # never through a link: its target may be anyone's
+            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != 0o600:
                 os.chmod(path, 0o600)
         except OSError:
             pass

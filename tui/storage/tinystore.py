@@ -6,6 +6,7 @@ the file holding the year it touches (see ``docs/architecture.md``).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -97,14 +98,14 @@ class SplitJSONStorage(Storage):
 
     def files(self) -> list[Path]:
         """Every data file that exists, main file first."""
-        found = [self.path] if self.path.exists() else []
+        found = [self.path] if os.path.lexists(self.path) else []
         if self.history.is_dir():
             found += sorted(self.history.glob("[0-9][0-9][0-9][0-9].json"))
         return found
 
     def _load(self) -> dict[str, Any]:
         self.origin = {}
-        if not self.path.exists():
+        if not os.path.lexists(self.path):
             years = [p.stem for p in self.files()]
             if years:  # a folder with history but no main file is damaged, not new
                 backups = self.path.parent / BACKUP_DIR
@@ -142,7 +143,7 @@ class SplitJSONStorage(Storage):
             dirty.add(table_file(name, newest))
         # Encode everything before the first file is replaced.
         payloads = [(self.history / f"{where}.json", dumps(groups.get(where, {}))) for where in sorted(dirty - {""})]
-        if "" in dirty or not self.path.exists():
+        if "" in dirty or not os.path.lexists(self.path):
             payloads.append((self.path, dumps(groups.get("", {}))))
         # Archives first, the main file last: a crash in between leaves a year
         # in both files, and loading prefers the main file's copy. If a later
