@@ -237,3 +237,63 @@ def test_a_data_folder_that_is_a_link_works(tmp_path: Path, monkeypatch: pytest.
     assert code == 0, err
     with Store(real) as s:
         assert [n.text for n in s.notes()] == ["through a link"]
+
+
+# --------------------------------------------------------------------------- 12. modes
+
+
+def modes_under(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): f"{stat.S_IMODE(p.lstat().st_mode):04o}" for p in sorted(root.rglob("*"))}
+
+
+def test_every_folder_and_file_made_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        data_dir = tmp_path / "a" / "b"
+        with Store(data_dir) as s:
+            s.add_note("last year", date(2025, 3, 1))
+            s.add_note("this year", DAY)
+        with Store(data_dir):  # changed files: a backup is made
+            pass
+    finally:
+        os.umask(old)
+    found = modes_under(tmp_path / "a")
+    assert any(name.startswith("b/backups/") and name.endswith("history/2025.json") for name in found), found
+    want = {name: ("0700" if (tmp_path / "a" / name).is_dir() else "0600") for name in found}
+    assert found == want
+    assert f"{stat.S_IMODE((tmp_path / 'a').stat().st_mode):04o}" == "0700"
+
+
+def test_open_folders_inside_are_reported_then_tightened(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(data_dir) as s:
+        s.add_note("last year", date(2025, 3, 1))
+        s.add_note("this year", DAY)
+    with Store(data_dir):
+        pass
+    backup = next((data_dir / "backups").iterdir())
+    for folder in (data_dir / "history", data_dir / "backups", backup):
+        folder.chmod(0o755)
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert code == 1 and out.count(b"can be read by others") == 3, out
+    with Store(data_dir):
+        pass
+    for folder in (data_dir / "history", data_dir / "backups", backup):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert code == 0, out
+
+
+def test_doctor_on_a_read_only_file_system_does_not_suggest_chmod(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(data_dir) as s:
+        s.add_note("this year", DAY)
+    real_access, real_statvfs = os.access, os.statvfs
+
+    class ReadOnly:
+        f_flag = os.ST_RDONLY
+
+    monkeypatch.setattr(os, "access", lambda path, how, **kw: False if how & os.W_OK else real_access(path, how, **kw))
+    monkeypatch.setattr(os, "statvfs", lambda path: ReadOnly())
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    monkeypatch.setattr(os, "access", real_access)
+    monkeypatch.setattr(os, "statvfs", real_statvfs)
+    assert code == 1 and b"read-only file system" in out and b"chmod" not in out, out

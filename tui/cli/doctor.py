@@ -73,6 +73,9 @@ def run_doctor(args: argparse.Namespace) -> int:
         print(f"\nNeeds attention:\n- {folder} is a file, not a folder. Move it aside, or choose another folder with --data-dir.")
         return 1
     _check_mode(report, folder, 0o700, "folder")
+    for inner in (folder / HISTORY_DIR, folder / BACKUP_DIR):
+        if inner.is_dir() and not inner.is_symlink():
+            _check_mode(report, inner, 0o700, "folder")
 
     main = folder / FILE_NAME
     history = sorted((folder / HISTORY_DIR).glob("[0-9][0-9][0-9][0-9].json")) if (folder / HISTORY_DIR).is_dir() else []
@@ -144,6 +147,8 @@ def run_doctor(args: argparse.Namespace) -> int:
     if backups:
         report.row("Backups", f"{plural(len(backups), 'copy', 'copies')} in {folder / BACKUP_DIR}, newest first:")
         for backup in backups:
+            if not backup.is_symlink():
+                _check_mode(report, backup, 0o700, "folder")
             files = [p for p in backup.rglob("*.json") if p.is_file()]
             made = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
             report.more(f"{backup.name}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made})")
@@ -182,9 +187,21 @@ def _check_mode(report: Report, path: Path, want: int, kind: str) -> None:
             f"The data {kind} {path} can be read by others (permissions {have:04o}). "
             f"Run: chmod {want:o} \"{path}\"  ({APP_NAME} also fixes this the next time it opens.)"
         )
+    elif not os.access(path, os.W_OK | (os.X_OK if kind == "folder" else 0)) and _read_only_system(path):
+        report.attention.append(
+            f"The data {kind} {path} is on a read-only file system, so nothing new could be saved. "
+            "Make that file system writable again, or choose another folder with --data-dir."
+        )
     elif not os.access(path, os.W_OK | (os.X_OK if kind == "folder" else 0)):
         report.attention.append(
             f"The data {kind} {path} cannot be written (permissions {have:04o}), so nothing new could be saved. "
             f"Run: chmod {want:o} \"{path}\""
         )
 
+
+
+def _read_only_system(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & getattr(os, "ST_RDONLY", 1))
+    except (OSError, AttributeError):
+        return False

@@ -25,12 +25,35 @@ HISTORY_DIR = "history"
 BACKUP_DIR = "backups"  # also named in tui.errors' message
 
 
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` and any missing parents, each 0700 whatever the umask;
+    tighten ``path`` itself if it exists (never a parent that was already there)."""
+    missing = []
+    here = path
+    while not os.path.lexists(here):
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        os.chmod(folder, 0o700)
+    tighten_dir(path, follow=True)
+
+
+def tighten_dir(path: Path, *, follow: bool = False) -> None:
+    """Make a folder private (0700) if others can reach it; a link is left alone
+    unless ``follow`` (the data folder itself may be a link)."""
+    info = path.stat() if follow else path.lstat()
+    if stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
+        os.chmod(path, 0o700)
+
+
 def ensure_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) with mode 0700; tighten it if it exists."""
+    """Create the data folder ``path`` (and parents) with mode 0700; tighten it if it exists."""
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if stat.S_IMODE(path.stat().st_mode) & 0o077:
-            os.chmod(path, 0o700)
+        make_private_dir(path)
     except OSError as exc:
         raise StoreError(
             f"The data folder {path} cannot be created or used ({exc.strerror or exc}). "

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import DataFileError
-from tui.storage.files import BACKUP_DIR, HISTORY_DIR
+from tui.storage.files import BACKUP_DIR, HISTORY_DIR, make_private_dir, tighten_dir
 
 SCHEMA_VERSION = 1
 BACKUPS_KEPT = 5
@@ -64,6 +64,13 @@ def clean_leftovers(data_dir: Path, files: list[Path]) -> None:
                 os.chmod(path, 0o600)
         except OSError:
             pass
+    backups = data_dir / BACKUP_DIR
+    for folder in (data_dir / HISTORY_DIR, backups, *list_backups(data_dir)):
+        try:
+            tighten_dir(folder)
+            tighten_dir(folder / HISTORY_DIR)
+        except OSError:
+            pass  # missing, or not ours to change
     for folder in (data_dir, data_dir / HISTORY_DIR):
         if folder.is_dir():
             for tmp in folder.glob(".*.tmp"):
@@ -79,13 +86,13 @@ def make_backup(data_dir: Path, files: list[Path]) -> None:
         return
     root = data_dir / BACKUP_DIR
     try:
-        root.mkdir(mode=0o700, exist_ok=True)
+        make_private_dir(root)
         existing = sorted(p for p in root.iterdir() if p.is_dir())
         if existing and _same_files(files, existing[-1], data_dir):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = root / stamp
-        (target / HISTORY_DIR).mkdir(mode=0o700, parents=True)
+        make_private_dir(target / HISTORY_DIR)
         try:
             for src in files:
                 dst = target / src.relative_to(data_dir)

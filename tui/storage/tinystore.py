@@ -15,7 +15,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from tui.errors import DataFileError, MissingDataFile, StoreWriteError
-from tui.storage.files import BACKUP_DIR, HISTORY_DIR, atomic_write, dumps, load_json
+from tui.storage.files import BACKUP_DIR, HISTORY_DIR, atomic_write, dumps, load_json, make_private_dir
 
 # Tables whose entries are dated and split by year ("ticks/2026").
 YEARLY = ("ticks", "gestures", "notes", "answers", "prompts")
@@ -152,7 +152,7 @@ class SplitJSONStorage(Storage):
         try:
             for path, payload in payloads:
                 if path.parent == self.history:
-                    self.history.mkdir(mode=0o700, exist_ok=True)
+                    make_private_dir(self.history)
                 atomic_write(path, payload)
                 done.append(path)
         except OSError:
