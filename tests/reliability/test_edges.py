@@ -297,3 +297,48 @@ def test_doctor_on_a_read_only_file_system_does_not_suggest_chmod(data_dir: Path
     monkeypatch.setattr(os, "access", real_access)
     monkeypatch.setattr(os, "statvfs", real_statvfs)
     assert code == 1 and b"read-only file system" in out and b"chmod" not in out, out
+
+
+# --------------------------------------------------------------------------- 7. escapes in a copied data file
+
+OSC_TITLE = "\x1b]2;owned\x07"
+CLEAR = "\x1b[2J"
+RLO = "\u202e"
+
+
+def test_escapes_in_a_hand_edited_data_file_never_leave_the_store(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.model import GestureDay, Settings
+
+    with Store(data_dir) as s:
+        s.save_settings(Settings(partner_name=f"Sam{OSC_TITLE}{RLO}", welcomed=True))
+        walk = s.add_ritual(f"Walk{CLEAR}{RLO}", created=DAY)
+        s.set_tick(walk.id, DAY, True)
+        s.save_gesture_day(GestureDay(DAY, "door-hug", ("door-hug",), done=True, note=f"nice{OSC_TITLE}"))
+        s.add_note(f"thanks{CLEAR}\u2066x\u2069", DAY)
+        s.add_note(f"old{OSC_TITLE}", date(2025, 3, 1))
+        s.add_answer("p", f"yes{RLO}", DAY)
+    assert b"\\u001b]2;owned" in (data_dir / FILE_NAME).read_bytes()  # the file holds them, as a copy could
+    with Store(data_dir, readonly=True) as s:
+        texts = [s.settings().partner_name, s.ritual(walk.id).name, s.gesture_day(DAY).note]
+        texts += [n.text for n in s.notes()] + [a.text for a in s.answers()]
+    assert texts == ["Sam", "Walk", "nice", "thanksx", "old", "yes"]
+    for command in (["today"], ["status"], ["export", "--format", "markdown"]):
+        code, out, err = cli(monkeypatch, data_dir, *command)
+        assert code == 0, (command, err)
+        assert b"\x1b" not in out and RLO.encode() not in out, (command, out)
+
+
+def test_doctor_prints_no_escape_from_a_folder_name(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(data_dir) as s:
+        s.add_note("kept", DAY)
+    (data_dir / "backups" / f"20261124-{OSC_TITLE}").mkdir(parents=True)
+    (data_dir / "backups" / f"{CLEAR}x").mkdir(parents=True)
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert b"\x1b" not in out + err and b"\x07" not in out + err
+
+
+def test_a_bad_table_name_is_shown_without_its_escapes(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir.mkdir(mode=0o700)
+    (data_dir / FILE_NAME).write_text(json.dumps({"meta": {"1": {"schema_version": 1}}, f"ticks/{OSC_TITLE}": {}}))
+    code, out, err = cli(monkeypatch, data_dir, "status")
+    assert code != 0 and b"\x1b" not in err and b"\x07" not in err and b"'ticks/' is not the name of a table" in err

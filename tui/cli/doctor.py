@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tui import APP_NAME
 from tui.cli.common import add_command, data_dir, plural
+from tui.text import tidy
 
 LABEL = 16
 
@@ -139,11 +140,9 @@ def run_doctor(args: argparse.Namespace) -> int:
                 )
             report.row("Check", "every entry reads correctly" if main.exists() else "nothing saved yet")
 
-    if store is not None:
-        backups = store.backups()
-    else:  # the same listing as Store.backups(), for a file the store cannot open
-        root = folder / BACKUP_DIR
-        backups = sorted((p for p in root.iterdir() if p.is_dir()), reverse=True) if root.is_dir() else []
+    from tui.storage.lifecycle import list_backups
+
+    backups = list_backups(folder)  # the store's own listing, also when it cannot open
     if backups:
         report.row("Backups", f"{plural(len(backups), 'copy', 'copies')} in {folder / BACKUP_DIR}, newest first:")
         for backup in backups:
@@ -151,7 +150,7 @@ def run_doctor(args: argparse.Namespace) -> int:
                 _check_mode(report, backup, 0o700, "folder")
             files = [p for p in backup.rglob("*.json") if p.is_file()]
             made = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            report.more(f"{backup.name}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made})")
+            report.more(f"{tidy(backup.name)}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made})")
         report.more("To restore one: quit every copy of the app, then copy that backup folder's files")
         report.more(f"over the data folder, e.g.  cp -R \"{backups[0]}/.\" \"{folder}/\"")
     else:

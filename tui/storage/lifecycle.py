@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 from collections.abc import Callable
@@ -87,7 +88,7 @@ def make_backup(data_dir: Path, files: list[Path]) -> None:
     root = data_dir / BACKUP_DIR
     try:
         make_private_dir(root)
-        existing = sorted(p for p in root.iterdir() if p.is_dir())
+        existing = list_backups(data_dir)[::-1]
         if existing and _same_files(files, existing[-1], data_dir):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -107,12 +108,17 @@ def make_backup(data_dir: Path, files: list[Path]) -> None:
         pass  # a backup that cannot be made must not stop the day's use
 
 
+BACKUP_NAME = re.compile(r"\d{8}-\d{6}-\d{6}")
+"""How micro-romance names a backup (its start time); nothing else in backups/ is ours."""
+
+
 def list_backups(data_dir: Path) -> list[Path]:
-    """Backup folders, newest first."""
+    """Our own backup folders (real folders named as we name them), newest first."""
     root = data_dir / BACKUP_DIR
-    if not root.is_dir():
+    if root.is_symlink() or not root.is_dir():
         return []
-    return sorted((p for p in root.iterdir() if p.is_dir()), reverse=True)
+    found = [p for p in root.iterdir() if BACKUP_NAME.fullmatch(p.name) and not p.is_symlink() and p.is_dir()]
+    return sorted(found, reverse=True)
 
 
 def _same_files(files: list[Path], backup: Path, data_dir: Path) -> bool:
