@@ -342,3 +342,124 @@ def test_a_bad_table_name_is_shown_without_its_escapes(data_dir: Path, monkeypat
     (data_dir / FILE_NAME).write_text(json.dumps({"meta": {"1": {"schema_version": 1}}, f"ticks/{OSC_TITLE}": {}}))
     code, out, err = cli(monkeypatch, data_dir, "status")
     assert code != 0 and b"\x1b" not in err and b"\x07" not in err and b"'ticks/' is not the name of a table" in err
+
+
+# --------------------------------------------------------------------------- 6. backups that guard themselves
+
+
+def two_years(data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        s.add_note("last year", date(2025, 3, 1))
+        s.add_note("this year", DAY)
+
+
+def test_a_backup_cut_short_by_a_kill_is_never_listed(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two_years(data_dir)
+    code = (
+        "import os, shutil, signal, sys\n"
+        "from pathlib import Path\n"
+        "real = shutil.copy2\n"
+        "def half(src, dst, *a, **k):\n"
+        "    if Path(src).parent.name == 'history':\n"
+        "        Path(dst).write_bytes(Path(src).read_bytes()[:7])\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(src, dst, *a, **k)\n"
+        "shutil.copy2 = half\n"
+        "from tui.storage import Store\n"
+        "Store(sys.argv[1])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, timeout=60)
+    assert proc.returncode == -9, proc.stderr
+    code_, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert b"copies in" not in out and b"copy in" not in out, out  # nothing listed: the one made was cut short
+    with Store(data_dir):  # the next start removes what the kill left and makes a whole one
+        pass
+    backups = Store(data_dir, readonly=True).backups()
+    assert len(backups) == 1 and sorted(p.name for p in (data_dir / "backups").iterdir()) == [backups[0].name]
+    assert (backups[0] / "history" / "2025.json").read_bytes() == (data_dir / "history" / "2025.json").read_bytes()
+
+
+def test_doctor_checks_every_backup_it_lists(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two_years(data_dir)
+    with Store(data_dir):
+        pass
+    backup = Store(data_dir, readonly=True).backups()[0]
+    damaged = backup / "history" / "2025.json"
+    damaged.write_bytes(damaged.read_bytes()[:9])
+    code, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert code == 1 and b"damaged" in out and b"do not restore it" in out and b"cp -R" not in out, out
+
+
+def test_rotation_removes_only_its_own_folders(tmp_path: Path, data_dir: Path) -> None:
+    two_years(data_dir)
+    mine = data_dir / "backups" / "0-before-upgrade"
+    mine.mkdir(parents=True)
+    (mine / "keep.txt").write_text("mine")
+    outside = tmp_path / "outside"
+    (outside / "history").mkdir(parents=True)
+    (outside / "micro-romance.json").write_text("{}")
+    (data_dir / "backups" / "20000101-000000-000000").symlink_to(outside, target_is_directory=True)
+    for n in range(12):
+        with Store(data_dir) as s:
+            s.add_note(f"start {n}", DAY)
+    assert (mine / "keep.txt").read_text() == "mine"
+    assert (outside / "micro-romance.json").read_text() == "{}"
+
+
+def test_a_backups_link_out_of_the_folder_is_never_written_or_emptied(tmp_path: Path, data_dir: Path) -> None:
+    two_years(data_dir)
+    outside = tmp_path / "outside"
+    for name in ("20200101-000000-000000", "20200102-000000-000000", "photos"):
+        (outside / name).mkdir(parents=True)
+    (data_dir / "backups").symlink_to(outside, target_is_directory=True)
+    for n in range(8):
+        with Store(data_dir) as s:
+            s.add_note(f"start {n}", DAY)
+    assert sorted(p.name for p in outside.iterdir()) == ["20200101-000000-000000", "20200102-000000-000000", "photos"]
+
+
+def test_with_the_clock_set_back_the_newest_backups_are_kept(data_dir: Path) -> None:
+    two_years(data_dir)
+    ahead = []
+    for n in range(5):  # made while the clock was a year ahead
+        with Store(data_dir) as s:
+            s.add_note(f"ahead {n}", DAY)
+        folder = [b for b in Store(data_dir, readonly=True).backups() if b.name not in ahead][0]
+        ahead.append(folder.rename(folder.with_name(f"2027112{n}-120000-000000")).name)
+    for n in range(3):
+        with Store(data_dir) as s:
+            s.add_note(f"back {n}", DAY)
+    with Store(data_dir):
+        pass
+    names = [b.name for b in Store(data_dir, readonly=True).backups()]
+    assert set(ahead) <= set(names)
+    newest_content = (data_dir / FILE_NAME).read_bytes()
+    assert any((data_dir / "backups" / n / FILE_NAME).read_bytes() == newest_content for n in names)
+
+
+def test_an_unreadable_history_file_points_to_the_real_backups_folder(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two_years(data_dir)
+    (data_dir / "history" / "2025.json").write_bytes(b"{not json")
+    code, out, err = cli(monkeypatch, data_dir, "status")
+    assert code != 0
+    line = error_line(err)
+    assert f"Restore a copy from {data_dir / 'backups'} " in line and "history/backups" not in line
+
+
+# --------------------------------------------------------------------------- backups kept by age (issue 16, 4)
+
+
+def test_quick_writes_from_a_shell_keep_yesterdays_backup(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime, timedelta
+
+    two_years(data_dir)
+    with Store(data_dir):
+        pass
+    first = Store(data_dir, readonly=True).backups()[0]
+    yesterday = (datetime.now() - timedelta(days=1)).strftime("%Y%m%d-%H%M%S-%f")
+    first.rename(first.with_name(yesterday))
+    for n in range(6):  # five or more quick ticks and notes from a shell prompt
+        code, out, err = cli(monkeypatch, data_dir, "gratitude", f"quick {n}")
+        assert code == 0, err
+    names = [b.name for b in Store(data_dir, readonly=True).backups()]
+    assert yesterday in names and len(names) <= 1 + 3, names

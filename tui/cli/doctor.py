@@ -15,7 +15,6 @@ from pathlib import Path
 
 from tui import APP_NAME
 from tui.cli.common import add_command, data_dir, plural
-from tui.text import tidy
 
 LABEL = 16
 
@@ -143,16 +142,23 @@ def run_doctor(args: argparse.Namespace) -> int:
     from tui.storage.lifecycle import list_backups
 
     backups = list_backups(folder)  # the store's own listing, also when it cannot open
+    sound: list[Path] = []
     if backups:
         report.row("Backups", f"{plural(len(backups), 'copy', 'copies')} in {folder / BACKUP_DIR}, newest first:")
         for backup in backups:
-            if not backup.is_symlink():
-                _check_mode(report, backup, 0o700, "folder")
+            _check_mode(report, backup, 0o700, "folder")
             files = [p for p in backup.rglob("*.json") if p.is_file()]
             made = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            report.more(f"{tidy(backup.name)}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made})")
-        report.more("To restore one: quit every copy of the app, then copy that backup folder's files")
-        report.more(f"over the data folder, e.g.  cp -R \"{backups[0]}/.\" \"{folder}/\"")
+            problem = _backup_problem(backup)
+            if problem:
+                report.attention.append(f"The backup {backup} is damaged ({problem}); do not restore it.")
+            else:
+                sound.append(backup)
+            state = "damaged" if problem else "reads correctly"
+            report.more(f"{backup.name}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made}, {state})")
+        if sound:
+            report.more("To restore one: quit every copy of the app, then copy that backup folder's files")
+            report.more(f"over the data folder, e.g.  cp -R \"{sound[0]}/.\" \"{folder}/\"")
     else:
         report.row("Backups", "none yet (one is made each time the app opens changed data)")
 
@@ -165,15 +171,36 @@ def run_doctor(args: argparse.Namespace) -> int:
             print(f"- {item}")
         if store is None:
             print(
-                "- What to do: restore the newest backup listed above (quit the app first), "
+                f"- What to do: restore {_which(sound, backups)} (quit the app first), "
                 "or open a fresh folder with --data-dir while you sort it out."
-                if backups
-                else "- What to do: there is no backup yet. Keep a copy of the file, then fix it by hand "
+                if sound
+                else "- What to do: there is no sound backup yet. Keep a copy of the file, then fix it by hand "
                 "or start afresh with --data-dir pointing to another folder."
             )
         return 1
     print("\nAll is well.")
     return 0
+
+
+def _which(sound: list[Path], backups: list[Path]) -> str:
+    if sound[0] == backups[0]:
+        return "the newest backup listed above"
+    return f"{sound[0].name}, the newest backup that reads correctly,"
+
+
+def _backup_problem(backup: Path) -> str:
+    """Why a backup could not be restored ("" when every entry in it reads correctly)."""
+    from tui.storage import DataFileError, Store, StoreError
+
+    if not (backup / "micro-romance.json").is_file():
+        return "it has no micro-romance.json"
+    try:
+        Store(backup, readonly=True).close()
+    except DataFileError as exc:
+        return f"{exc.path.relative_to(backup)}: {exc.problem}"
+    except StoreError as exc:
+        return str(exc)
+    return ""
 
 
 def _check_mode(report: Report, path: Path, want: int, kind: str) -> None:
