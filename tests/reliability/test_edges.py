@@ -463,3 +463,26 @@ def test_quick_writes_from_a_shell_keep_yesterdays_backup(data_dir: Path, monkey
         assert code == 0, err
     names = [b.name for b in Store(data_dir, readonly=True).backups()]
     assert yesterday in names and len(names) <= 1 + 3, names
+
+
+# --------------------------------------------------------------------------- 3. a theme this copy does not know
+
+
+async def test_an_unknown_theme_falls_back_to_the_default_with_one_notice(
+    make_app, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.model import Settings
+    from tui.themes import DEFAULT_THEME
+
+    with Store(data_dir) as s:
+        s.save_settings(Settings(welcomed=True, theme="bogus"))
+    app = make_app()
+    told: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: told.append(message))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME
+        assert [m for m in told if "bogus" in m] == [
+            f"The theme 'bogus' is not one this micro-romance knows; showing {DEFAULT_THEME}."
+        ]
+    assert app.store.settings().theme == "bogus"  # kept for the copy that knows it
