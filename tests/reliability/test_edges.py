@@ -486,3 +486,28 @@ async def test_an_unknown_theme_falls_back_to_the_default_with_one_notice(
             f"The theme 'bogus' is not one this micro-romance knows; showing {DEFAULT_THEME}."
         ]
     assert app.store.settings().theme == "bogus"  # kept for the copy that knows it
+
+
+# --------------------------------------------------------------------------- 4. a lock that cannot be deleted
+
+
+def test_deleting_the_lock_file_lets_no_second_writer_in(data_dir: Path) -> None:
+    with Store(data_dir) as running:  # the full screen, say
+        running.add_note("from the app", DAY)
+        lock_file = data_dir / "micro-romance.lock"
+        if lock_file.exists():
+            lock_file.unlink()  # what a person tidying the folder might do
+        proc = run_child(data_dir, "gratitude", "from a shell")
+        assert proc.returncode != 0 and b"already running" in proc.stderr, proc.stderr
+        running.add_note("still from the app", DAY)
+    with Store(data_dir, readonly=True) as s:
+        assert sorted(n.text for n in s.notes()) == ["from the app", "still from the app"]
+
+
+def test_a_lock_file_linked_out_of_the_folder_creates_nothing_there(tmp_path: Path, data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700)
+    outside = tmp_path / "outside.lock"
+    (data_dir / "micro-romance.lock").symlink_to(outside)
+    with Store(data_dir) as s:
+        s.add_note("kept", DAY)
+    assert not outside.exists()

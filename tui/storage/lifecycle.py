@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import DataFileError
-from tui.storage.files import BACKUP_DIR, HISTORY_DIR, fsync_dir, make_private_dir, tighten_dir
+from tui.storage.files import BACKUP_DIR, HISTORY_DIR, LOCK_NAME, fsync_dir, make_private_dir, tighten_dir
 
 SCHEMA_VERSION = 1
 
@@ -72,6 +72,12 @@ def clean_leftovers(data_dir: Path, files: list[Path]) -> None:
             tighten_dir(folder / HISTORY_DIR)
         except OSError:
             pass  # missing, or not ours to change
+    old_lock = data_dir / LOCK_NAME  # older versions locked this file; the folder is locked now
+    try:
+        if os.name != "nt" and stat.S_ISREG(old_lock.lstat().st_mode) and old_lock.lstat().st_size == 0:
+            old_lock.unlink()
+    except OSError:
+        pass
     for folder in (data_dir, data_dir / HISTORY_DIR):
         if folder.is_dir():
             for tmp in folder.glob(".*.tmp"):
