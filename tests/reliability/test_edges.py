@@ -11,6 +11,7 @@ import os
 import stat
 import subprocess
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -511,3 +512,80 @@ def test_a_lock_file_linked_out_of_the_folder_creates_nothing_there(tmp_path: Pa
     with Store(data_dir) as s:
         s.add_note("kept", DAY)
     assert not outside.exists()
+
+
+# --------------------------------------------------------------------------- 5. writes across files: all or nothing
+
+SPANNING = textwrap.dedent(
+    """
+    import os, signal, sys
+    from datetime import date
+    from pathlib import Path
+    from tui.storage import Store
+
+    data_dir, when = Path(sys.argv[1]), sys.argv[2]
+    store = Store(data_dir, backups=False)
+    real_replace, real_open = os.replace, os.open
+
+    def replace(src, dst):
+        real_replace(src, dst)
+        if when == "between renames" and Path(dst).name == "2025.json":
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def open_(path, flags, *args, **kwargs):
+        if when == "before the commit" and ".micro-romance.journal" in str(path):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_open(path, flags, *args, **kwargs)
+
+    os.replace, os.open = replace, open_
+    with store.batch():
+        store.add_note("new last year", date(2025, 5, 1))
+        store.add_note("new this year", date(2026, 11, 25))
+    """
+)
+
+
+@pytest.mark.parametrize(("when", "kept"), [("between renames", True), ("before the commit", False)])
+def test_a_kill_during_a_write_across_years_keeps_all_or_nothing(data_dir: Path, when: str, kept: bool) -> None:
+    two_years(data_dir)
+    proc = subprocess.run([sys.executable, "-c", SPANNING, str(data_dir), when], capture_output=True, timeout=60)
+    assert proc.returncode == -9, proc.stderr
+    with Store(data_dir, readonly=True) as s:  # export and doctor read what the save will give
+        seen = sorted(n.text for n in s.notes())
+    with Store(data_dir) as s:
+        texts = sorted(n.text for n in s.notes())
+    assert seen == texts
+    new = ["new last year", "new this year"] if kept else []
+    assert texts == sorted(["last year", "this year", *new])
+    leftovers = [p.name for p in data_dir.rglob(".*") if "backups" not in p.parts]
+    assert leftovers == [], leftovers
+
+
+def test_repeated_errors_after_the_commit_give_a_true_message_and_the_next_open_finishes(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    two_years(data_dir)
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def failing(src, dst):
+        calls.append(str(dst))
+        if len(calls) > 1:  # the journal is committed, then every rename fails
+            raise OSError(errno.EIO, "Input/output error")
+        return real_replace(src, dst)
+
+    with Store(data_dir, backups=False) as s:
+        monkeypatch.setattr(os, "replace", failing)
+        with pytest.raises(StoreWriteError) as caught:
+            with s.batch():
+                s.add_note("new last year", date(2025, 5, 1))
+                s.add_note("new this year", DAY)
+        monkeypatch.setattr(os, "replace", real_replace)
+        message = str(caught.value)
+        assert "Nothing on disk was changed" not in message and "open it again to finish" in message
+        with pytest.raises(StoreWriteError, match="not finished"):
+            s.add_note("refused until the next open", DAY)
+    with Store(data_dir) as s:
+        assert sorted(n.text for n in s.notes()) == ["last year", "new last year", "new this year", "this year"]

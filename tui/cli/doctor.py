@@ -88,7 +88,7 @@ def run_doctor(args: argparse.Namespace) -> int:
         _check_mode(report, path, 0o600, "file")
 
     leftovers = [p for d in (folder, folder / HISTORY_DIR) if d.is_dir() for p in sorted(d.glob(".*.tmp"))]
-    if leftovers:
+    if leftovers and not (folder / ".micro-romance.journal").exists():  # else they hold a save to finish
         report.attention.append(
             f"{plural(len(leftovers), 'temporary file')} left by an interrupted save "
             f"({', '.join(str(p.relative_to(folder)) for p in leftovers)}). Your data is in the files above, "
