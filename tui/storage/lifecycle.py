@@ -126,6 +126,12 @@ def make_backup(data_dir: Path, files: list[Path], now: datetime | None = None) 
         try:
             for src in files:
                 dst = work / src.relative_to(data_dir)
+                if existing and _unchanged(src, existing[0] / src.relative_to(data_dir)):
+                    try:  # the same bytes, already on disk in the last backup: share them
+                        os.link(existing[0] / src.relative_to(data_dir), dst)
+                        continue
+                    except OSError:
+                        pass
                 shutil.copy2(src, dst)
                 os.chmod(dst, 0o600)
                 _fsync_file(dst)
@@ -185,12 +191,13 @@ def _same_files(files: list[Path], backup: Path, data_dir: Path) -> bool:
     copies = [p for p in backup.rglob("*.json")]
     if len(copies) != len(files):
         return False
-    for src in files:
-        dst = backup / src.relative_to(data_dir)
-        try:
-            a, b = src.stat(), dst.stat()
-        except OSError:
-            return False
-        if a.st_size != b.st_size or a.st_mtime_ns != b.st_mtime_ns:
-            return False
-    return True
+    return all(_unchanged(src, backup / src.relative_to(data_dir)) for src in files)
+
+
+def _unchanged(src: Path, copy: Path) -> bool:
+    """The copy was made from this very file (copies keep the size and time)."""
+    try:
+        a, b = src.stat(), copy.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(b.st_mode) and a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
