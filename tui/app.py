@@ -87,7 +87,12 @@ class MicroRomanceApp(App[int]):
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
         register_themes(self)
-        self.theme = store.settings().theme or DEFAULT_THEME
+        wanted = store.settings().theme or DEFAULT_THEME
+        self._theme_notice = ""
+        if wanted not in self.available_themes:  # imported, or from a newer micro-romance
+            self._theme_notice = f"The theme '{wanted}' is not one this micro-romance knows; showing {DEFAULT_THEME}."
+            wanted = DEFAULT_THEME
+        self.theme = wanted
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,6 +109,8 @@ class MicroRomanceApp(App[int]):
 
         self.user_keys = apply_user_keys(self).keys
         self.set_interval(20, self.check_day, name="midnight")
+        if self._theme_notice:
+            self.notify(self._theme_notice, title="Theme", markup=False)
         if not self.store.settings().welcomed and not self.demo:
             from tui.dialogs.welcome import WelcomeScreen
 

@@ -19,10 +19,11 @@ class DataFileError(StoreError):
     def __init__(self, path: Path, problem: str) -> None:
         self.path = path
         self.problem = problem
+        folder = path.parent.parent if path.parent.name == "history" else path.parent
         super().__init__(
             f"The data file {path} could not be read: {problem}. "
             "It has not been changed. Restore a copy from "
-            f"{path.parent / 'backups'} (see README, 'Your data'), fix it by hand, "
+            f"{folder / 'backups'} (see README, 'Your data'), fix it by hand, "
             "or start afresh with --data-dir pointing to another folder."
         )
 

@@ -1,4 +1,4 @@
-"""JSON text that is deterministic and safe to show in a terminal."""
+"""JSON text: written deterministic and safe to show in a terminal, read strictly."""
 
 from __future__ import annotations
 
@@ -29,3 +29,27 @@ def one_line(value: Any) -> str:
 def safe(text: str) -> str:
     """``text`` (JSON) with what a terminal could act on spelled as escapes."""
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class DuplicateKey(ValueError):
+    """One JSON object names the same key twice (which copy is meant is unknowable)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return found
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` that refuses an object naming a key twice (:class:`DuplicateKey`)."""
+    return json.loads(text, object_pairs_hook=_pairs)

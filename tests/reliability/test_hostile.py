@@ -9,6 +9,8 @@ before saving, and what was saved comes back exactly.
 
 from __future__ import annotations
 
+import json
+
 import re
 from datetime import date
 from pathlib import Path
@@ -115,14 +117,16 @@ def test_store_keeps_cleaned_hostile_text_exactly(data_dir: Path) -> None:
         assert again.answer(answer.id).text == "title"
 
 
-def test_store_keeps_raw_control_characters_it_is_given(data_dir: Path) -> None:
-    """The store itself changes nothing: what it is given comes back byte for byte
-    (cleaning is tui.text's job, before the store)."""
+def test_store_writes_what_it_is_given_and_cleans_what_it_reads(data_dir: Path) -> None:
+    """What the store is given reaches the file unchanged; what it reads back from
+    a file is cleaned of what a terminal would act on (the file may be a copy)."""
     raw = "a\x00b\x1b[31mc\x07\t\u202e"
     with Store(data_dir) as store:
         store.save_note(Note(id="raw", day=DAY, text=raw))
+    on_disk = json.loads((data_dir / "micro-romance.json").read_text(encoding="utf-8"))
+    assert on_disk["notes/2026"]["1"]["text"] == raw
     with Store(data_dir, readonly=True) as again:
-        assert again.note("raw").text == raw
+        assert again.note("raw").text == "abc\t"
 
 
 def test_a_lone_surrogate_reaching_the_store_does_not_jam_it(data_dir: Path) -> None:

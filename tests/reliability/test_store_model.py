@@ -28,14 +28,16 @@ from hypothesis.stateful import (
 
 from tui.model import Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
 from tui.storage import Store
+from tui.text import clean
 
 START = date(2025, 1, 1)
 FEW_DAYS = [date(y, m, d) for y in (2025, 2026, 2027) for (m, d) in ((1, 1), (6, 15), (12, 31))]
 days = st.sampled_from(FEW_DAYS) | st.integers(0, 3 * 365 - 1).map(lambda n: START + timedelta(days=n))
 """Days of 2025, 2026 and 2027 (often the same few, so entries meet again), so
 entries land in the main file and in history, and years move between them."""
-words = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
-"""Any text the store accepts (what the app writes has passed tui.text first)."""
+words = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).map(clean).filter(bool)
+"""Any text the app gives the store: it has passed tui.text first (and what the
+store reads back from a file is cleaned the same way)."""
 names = st.sampled_from(["Coffee", "walk", "Goodnight", "Tea", "Ritual [b]x[/]", "Zz"])
 gesture_ids = st.sampled_from(["door-hug", "note-pocket", "tea-made", "walk-after"])
 prompt_ids = st.sampled_from(["p1", "p2", "p3"])

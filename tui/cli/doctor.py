@@ -78,6 +78,9 @@ def run_doctor(args: argparse.Namespace) -> int:
         print(f"\nNeeds attention:\n- {folder} is a file, not a folder. Move it aside, or choose another folder with --data-dir.")
         return 1
     _check_mode(report, folder, 0o700, "folder")
+    for inner in (folder / HISTORY_DIR, folder / BACKUP_DIR):
+        if inner.is_dir() and not inner.is_symlink():
+            _check_mode(report, inner, 0o700, "folder")
 
     main = folder / FILE_NAME
     history = sorted((folder / HISTORY_DIR).glob("[0-9][0-9][0-9][0-9].json")) if (folder / HISTORY_DIR).is_dir() else []
@@ -90,7 +93,7 @@ def run_doctor(args: argparse.Namespace) -> int:
         _check_mode(report, path, 0o600, "file")
 
     leftovers = [p for d in (folder, folder / HISTORY_DIR) if d.is_dir() for p in sorted(d.glob(".*.tmp"))]
-    if leftovers:
+    if leftovers and not (folder / ".micro-romance.journal").exists():  # else they hold a save to finish
         report.attention.append(
             f"{plural(len(leftovers), 'temporary file')} left by an interrupted save "
             f"({', '.join(str(p.relative_to(folder)) for p in leftovers)}). Your data is in the files above, "
@@ -141,19 +144,26 @@ def run_doctor(args: argparse.Namespace) -> int:
                 )
             report.row("Check", "every entry reads correctly" if main.exists() else "nothing saved yet")
 
-    if store is not None:
-        backups = store.backups()
-    else:  # the same listing as Store.backups(), for a file the store cannot open
-        root = folder / BACKUP_DIR
-        backups = sorted((p for p in root.iterdir() if p.is_dir()), reverse=True) if root.is_dir() else []
+    from tui.storage.lifecycle import list_backups
+
+    backups = list_backups(folder)  # the store's own listing, also when it cannot open
+    sound: list[Path] = []
     if backups:
         report.row("Backups", f"{plural(len(backups), 'copy', 'copies')} in {folder / BACKUP_DIR}, newest first:")
         for backup in backups:
+            _check_mode(report, backup, 0o700, "folder")
             files = [p for p in backup.rglob("*.json") if p.is_file()]
             made = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            report.more(f"{backup.name}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made})")
-        report.more("To restore one: quit every copy of the app, then copy that backup folder's files")
-        report.more(f"over the data folder, e.g.  cp -R \"{backups[0]}/.\" \"{folder}/\"")
+            problem = _backup_problem(backup)
+            if problem:
+                report.attention.append(f"The backup {backup} is damaged ({problem}); do not restore it.")
+            else:
+                sound.append(backup)
+            state = "damaged" if problem else "reads correctly"
+            report.more(f"{backup.name}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made}, {state})")
+        if sound:
+            report.more("To restore one: quit every copy of the app, then copy that backup folder's files")
+            report.more(f"over the data folder, e.g.  cp -R \"{sound[0]}/.\" \"{folder}/\"")
     else:
         report.row("Backups", "none yet (one is made each time the app opens changed data)")
 
@@ -166,10 +176,10 @@ def run_doctor(args: argparse.Namespace) -> int:
             print(f"- {item}")
         if store is None:
             print(
-                "- What to do: restore the newest backup listed above (quit the app first), "
+                f"- What to do: restore {_which(sound, backups)} (quit the app first), "
                 "or open a fresh folder with --data-dir while you sort it out."
-                if backups
-                else "- What to do: there is no backup yet. Keep a copy of the file, then fix it by hand "
+                if sound
+                else "- What to do: there is no sound backup yet. Keep a copy of the file, then fix it by hand "
                 "or start afresh with --data-dir pointing to another folder."
             )
         return 1
@@ -190,6 +200,27 @@ def _config(report: Report) -> None:
     report.notes.extend(config.warnings)
 
 
+def _which(sound: list[Path], backups: list[Path]) -> str:
+    if sound[0] == backups[0]:
+        return "the newest backup listed above"
+    return f"{sound[0].name}, the newest backup that reads correctly,"
+
+
+def _backup_problem(backup: Path) -> str:
+    """Why a backup could not be restored ("" when every entry in it reads correctly)."""
+    from tui.storage import DataFileError, Store, StoreError
+
+    if not (backup / "micro-romance.json").is_file():
+        return "it has no micro-romance.json"
+    try:
+        Store(backup, readonly=True).close()
+    except DataFileError as exc:
+        return f"{exc.path.relative_to(backup)}: {exc.problem}"
+    except StoreError as exc:
+        return str(exc)
+    return ""
+
+
 def _check_mode(report: Report, path: Path, want: int, kind: str) -> None:
     try:
         have = mode(path)
@@ -200,9 +231,21 @@ def _check_mode(report: Report, path: Path, want: int, kind: str) -> None:
             f"The data {kind} {path} can be read by others (permissions {have:04o}). "
             f"Run: chmod {want:o} \"{path}\"  ({APP_NAME} also fixes this the next time it opens.)"
         )
+    elif not os.access(path, os.W_OK | (os.X_OK if kind == "folder" else 0)) and _read_only_system(path):
+        report.attention.append(
+            f"The data {kind} {path} is on a read-only file system, so nothing new could be saved. "
+            "Make that file system writable again, or choose another folder with --data-dir."
+        )
     elif not os.access(path, os.W_OK | (os.X_OK if kind == "folder" else 0)):
         report.attention.append(
             f"The data {kind} {path} cannot be written (permissions {have:04o}), so nothing new could be saved. "
             f"Run: chmod {want:o} \"{path}\""
         )
 
+
+
+def _read_only_system(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & getattr(os, "ST_RDONLY", 1))
+    except (OSError, AttributeError):
+        return False

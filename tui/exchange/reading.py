@@ -15,6 +15,7 @@ from typing import Any
 
 from tui import APP_NAME
 from tui.exchange.document import CODECS, FIELDS, FORMAT_VERSION, SECTIONS
+from tui.jsontext import DuplicateKey, loads
 from tui.model import Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
 from tui.storage.codecs import SettingsCodec
 from tui.storage.reader import Dialect, Reader
@@ -101,7 +102,9 @@ def decode(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise ImportProblem(f"the file is not UTF-8 text (byte {exc.start})") from None
     try:
-        return json.loads(text)
+        return loads(text)
+    except DuplicateKey as exc:
+        raise ImportProblem(f"one of the file's objects names the key {_show(exc.key)} twice") from None
     except json.JSONDecodeError as exc:
         raise ImportProblem(
             f"the file is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"

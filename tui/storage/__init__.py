@@ -4,6 +4,7 @@ One job per module:
 
 * :mod:`~tui.storage.files`: names in the folder, private folders, atomic writes, reading JSON
 * :mod:`~tui.storage.tinystore`: the year-split TinyDB storage (the only importer of TinyDB)
+* :mod:`~tui.storage.journal`: writes that span files, all or nothing
 * :mod:`~tui.storage.reader` and :mod:`~tui.storage.codecs`: one codec per kind of entry
 * :mod:`~tui.storage.index`: the in-memory index built from the files
 * :mod:`~tui.storage.lifecycle`: schema versions, migrations, backups, leftovers

@@ -15,7 +15,7 @@ from typing import Any
 
 from tui.model import FEEDBACK, LOVE_LANGUAGES, TOGETHERNESS, Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
 from tui.storage.reader import Reader
-from tui.text import check_line, check_name, check_note
+from tui.text import check_line, check_name, check_note, tidy
 
 
 def _iso(day: date | None) -> str | None:
@@ -104,7 +104,7 @@ class TicksCodec:
         parsed = {date.fromisoformat(text) for text in days}
         if any(day.year != year for day in parsed):
             raise ValueError
-        return rid, parsed
+        return tidy(rid), parsed
 
     @staticmethod
     def read(r: Reader, year: int) -> tuple[str, set[date]]:
@@ -158,7 +158,7 @@ class GestureCodec:
                 and type(feedback) is str and type(shown) is list
                 and all(type(x) is str for x in shown)):  # fmt: skip
             raise TypeError
-        return GestureDay(day, doc["gesture"], tuple(shown), done, note, feedback)
+        return GestureDay(day, tidy(doc["gesture"]), tuple(map(tidy, shown)), done, tidy(note), tidy(feedback))
 
     @staticmethod
     def read(r: Reader) -> GestureDay:
@@ -205,7 +205,7 @@ class NoteCodec:
         said, created = doc.get("said_aloud", False), doc.get("created", "")
         if not (type(nid) is str and type(text) is str and type(said) is bool and type(created) is str):
             raise TypeError
-        return Note(nid, date.fromisoformat(doc["day"]), text, said, created)
+        return Note(tidy(nid), date.fromisoformat(doc["day"]), tidy(text), said, tidy(created))
 
     @staticmethod
     def read(r: Reader) -> Note:
@@ -237,7 +237,7 @@ class AnswerCodec:
         aid, prompt, text, created = doc["id"], doc["prompt"], doc["text"], doc.get("created", "")
         if not (type(aid) is str and type(prompt) is str and type(text) is str and type(created) is str):
             raise TypeError
-        return Answer(aid, prompt, date.fromisoformat(doc["day"]), text, created)
+        return Answer(tidy(aid), tidy(prompt), date.fromisoformat(doc["day"]), tidy(text), tidy(created))
 
     @staticmethod
     def read(r: Reader) -> Answer:
@@ -263,7 +263,7 @@ class PromptDayCodec:
         day, prompt, shown = date.fromisoformat(doc["day"]), doc["prompt"], doc.get("shown", [])
         if not (type(prompt) is str and type(shown) is list and all(type(x) is str for x in shown)):
             raise TypeError
-        return PromptDay(day, prompt, tuple(shown))
+        return PromptDay(day, tidy(prompt), tuple(map(tidy, shown)))
 
     @staticmethod
     def read(r: Reader) -> PromptDay:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import DataFileError, StoreError
+from tui.jsontext import DuplicateKey, loads
+from tui.text import clean
 
 FILE_NAME = "micro-romance.json"
 LOCK_NAME = "micro-romance.lock"
@@ -23,12 +25,35 @@ HISTORY_DIR = "history"
 BACKUP_DIR = "backups"  # also named in tui.errors' message
 
 
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` and any missing parents, each 0700 whatever the umask;
+    tighten ``path`` itself if it exists (never a parent that was already there)."""
+    missing = []
+    here = path
+    while not os.path.lexists(here):
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        os.chmod(folder, 0o700)
+    tighten_dir(path, follow=True)
+
+
+def tighten_dir(path: Path, *, follow: bool = False) -> None:
+    """Make a folder private (0700) if others can reach it; a link is left alone
+    unless ``follow`` (the data folder itself may be a link)."""
+    info = path.stat() if follow else path.lstat()
+    if stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
+        os.chmod(path, 0o700)
+
+
 def ensure_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) with mode 0700; tighten it if it exists."""
+    """Create the data folder ``path`` (and parents) with mode 0700; tighten it if it exists."""
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if stat.S_IMODE(path.stat().st_mode) & 0o077:
-            os.chmod(path, 0o700)
+        make_private_dir(path)
     except OSError as exc:
         raise StoreError(
             f"The data folder {path} cannot be created or used ({exc.strerror or exc}). "
@@ -74,16 +99,49 @@ def dumps(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def load_json(path: Path) -> Any:
-    """The JSON value in a data file; DataFileError says what is wrong with it."""
+_NOT_PLAIN = {stat.S_IFIFO: "a named pipe", stat.S_IFDIR: "a folder", stat.S_IFSOCK: "a socket",
+              stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}  # fmt: skip
+
+
+def is_link(path: Path) -> bool:
+    return os.path.islink(path)
+
+
+def read_plain_file(path: Path) -> bytes:
+    """The bytes of a data file, refusing a link, a pipe or anything not a plain file.
+
+    Opened without blocking and without following a link, so a named pipe
+    cannot hang a command and a link cannot lead outside the folder.
+    """
+    if is_link(path):
+        raise DataFileError(
+            path,
+            "it is a symbolic link, and micro-romance keeps its data only in plain files. "
+            "Put the file itself in its place (the data folder itself may be a link)",
+        )
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
         raise StoreError(f"The data file {path} cannot be read ({exc.strerror or exc}).") from exc
+    with os.fdopen(fd, "rb") as handle:
+        kind = stat.S_IFMT(os.fstat(fd).st_mode)
+        if kind != stat.S_IFREG:
+            raise DataFileError(path, f"it is {_NOT_PLAIN.get(kind, 'not a plain file')}, not a plain file")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise StoreError(f"The data file {path} cannot be read ({exc.strerror or exc}).") from exc
+
+
+def load_json(path: Path) -> Any:
+    """The JSON value in a data file; DataFileError says what is wrong with it."""
+    raw = read_plain_file(path)
     if not raw.strip():
         raise DataFileError(path, "the file is empty")
     try:
-        return json.loads(raw.decode("utf-8"))
+        return loads(raw.decode("utf-8"))
+    except DuplicateKey as exc:
+        raise DataFileError(path, f"one of its objects names the key {_quoted(exc.key)} twice") from None
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"it is not UTF-8 text (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
@@ -94,3 +152,9 @@ def load_json(path: Path) -> Any:
         raise DataFileError(path, "it is nested too deeply to be a micro-romance file") from None
     except ValueError:  # an integer longer than Python reads from text
         raise DataFileError(path, "it holds a number with more digits than micro-romance reads") from None
+
+
+def _quoted(text: str) -> str:
+    """A key from a file, short and without anything a terminal would act on."""
+    text = " ".join(clean(text).split())
+    return repr(text if len(text) <= 40 else text[:39] + "…")

@@ -130,7 +130,7 @@ def build_index(data: dict[str, Any], origin: dict[str, Path], main: Path) -> In
     for name, table in data.items():
         path = origin.get(name, main)
         if not isinstance(table, dict):
-            raise DataFileError(path, f"'{name}' should be a table of entries")
+            raise DataFileError(path, f"{_quoted(name)} should be a table of entries")
         kind, slash, year = name.partition("/")
         if (kind in YEARLY) != bool(slash) or (slash and not _kept_year(year)):
             raise DataFileError(path, f"{_quoted(name)} is not the name of a table micro-romance writes")
@@ -151,7 +151,7 @@ def build_index(data: dict[str, Any], origin: dict[str, Path], main: Path) -> In
             if kind == "meta":
                 continue
             if known is None:
-                r.fail(f"'{kind}' is not a kind of entry micro-romance knows")
+                r.fail(f"{_quoted(kind)} is not a kind of entry micro-romance knows")
                 continue
             read, _trusted, place = known
             place(index, name, int(doc_id), read(r, name))

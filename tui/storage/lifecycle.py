@@ -2,12 +2,14 @@
 
 * A file with a newer ``schema_version`` is never overwritten.
 * Leftover temporary files of a killed run are removed (never the data).
-* At start, a copy of the files is kept in ``backups/STAMP/`` when they changed.
+* At start, a copy of the files is kept in ``backups/STAMP/`` when they changed,
+  kept by age: the last few starts and the newest of each of the last seven days.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 from collections.abc import Callable
@@ -16,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import DataFileError
-from tui.storage.files import BACKUP_DIR, HISTORY_DIR
+from tui.storage.files import BACKUP_DIR, HISTORY_DIR, LOCK_NAME, fsync_dir, make_private_dir, tighten_dir
 
 SCHEMA_VERSION = 1
-BACKUPS_KEPT = 5
 
 # Migrations: MIGRATIONS[n] turns a version-n database into version n+1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -59,10 +60,24 @@ def clean_leftovers(data_dir: Path, files: list[Path]) -> None:
     and make sure the data files are private."""
     for path in files:
         try:
-            if stat.S_IMODE(path.stat().st_mode) != 0o600:
+            info = path.lstat()  # never through a link: its target may be anyone's
+            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != 0o600:
                 os.chmod(path, 0o600)
         except OSError:
             pass
+    backups = data_dir / BACKUP_DIR
+    for folder in (data_dir / HISTORY_DIR, backups, *list_backups(data_dir)):
+        try:
+            tighten_dir(folder)
+            tighten_dir(folder / HISTORY_DIR)
+        except OSError:
+            pass  # missing, or not ours to change
+    old_lock = data_dir / LOCK_NAME  # older versions locked this file; the folder is locked now
+    try:
+        if os.name != "nt" and stat.S_ISREG(old_lock.lstat().st_mode) and old_lock.lstat().st_size == 0:
+            old_lock.unlink()
+    except OSError:
+        pass
     for folder in (data_dir, data_dir / HISTORY_DIR):
         if folder.is_dir():
             for tmp in folder.glob(".*.tmp"):
@@ -70,53 +85,119 @@ def clean_leftovers(data_dir: Path, files: list[Path]) -> None:
                     tmp.unlink()
                 except OSError:
                     pass
+    if backups.is_dir() and not backups.is_symlink():
+        for work in backups.glob(f"{_WORK}*"):  # a backup cut short by a kill
+            if BACKUP_NAME.fullmatch(work.name[len(_WORK):]) and work.is_dir() and not work.is_symlink():
+                shutil.rmtree(work, ignore_errors=True)
 
 
-def make_backup(data_dir: Path, files: list[Path]) -> None:
-    """Keep a copy of the last good files, made at start (newest five kept)."""
+BACKUP_NAME = re.compile(r"\d{8}-\d{6}-\d{6}")
+"""How micro-romance names a backup (its start time); nothing else in backups/ is ours."""
+_STAMP = "%Y%m%d-%H%M%S-%f"
+_WORK = ".tmp-"
+"""A backup being written: renamed to its stamp once whole, removed if left by a kill."""
+
+KEEP_STARTS = 3
+KEEP_DAYS = 7
+
+
+def make_backup(data_dir: Path, files: list[Path], now: datetime | None = None) -> None:
+    """Keep a copy of the last good files, made at start when they changed.
+
+    The copy is written in a temporary folder, fsynced, then renamed into place,
+    so a backup that is listed is whole. Old ones go by age (:func:`to_drop`).
+    """
     if not files:
         return
     root = data_dir / BACKUP_DIR
+    now = now or datetime.now()
     try:
-        root.mkdir(mode=0o700, exist_ok=True)
-        existing = sorted(p for p in root.iterdir() if p.is_dir())
-        if existing and _same_files(files, existing[-1], data_dir):
+        if root.is_symlink():
+            return  # never write or delete through a link out of the folder
+        make_private_dir(root)
+        existing = list_backups(data_dir)
+        if existing and _same_files(files, existing[0], data_dir):
             return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = root / stamp
-        (target / HISTORY_DIR).mkdir(mode=0o700, parents=True)
+        target = root / now.strftime(_STAMP)
+        if os.path.lexists(target):
+            return
+        work = root / f"{_WORK}{target.name}"
+        make_private_dir(work / HISTORY_DIR)
         try:
             for src in files:
-                dst = target / src.relative_to(data_dir)
+                dst = work / src.relative_to(data_dir)
+                if existing and _unchanged(src, existing[0] / src.relative_to(data_dir)):
+                    try:  # the same bytes, already on disk in the last backup: share them
+                        os.link(existing[0] / src.relative_to(data_dir), dst)
+                        continue
+                    except OSError:
+                        pass
                 shutil.copy2(src, dst)
                 os.chmod(dst, 0o600)
+                _fsync_file(dst)
+            fsync_dir(work / HISTORY_DIR)
+            fsync_dir(work)
+            os.rename(work, target)
+            fsync_dir(root)
         except OSError:
-            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
             raise
-        for old in existing[: max(0, len(existing) + 1 - BACKUPS_KEPT)]:
+        for old in to_drop(list_backups(data_dir), now):
             shutil.rmtree(old, ignore_errors=True)
     except OSError:
         pass  # a backup that cannot be made must not stop the day's use
 
 
+def to_drop(backups: list[Path], now: datetime) -> list[Path]:
+    """The backups to remove: all but the last few starts and the newest of each
+    of the last seven days. One made "later" than now (the clock was set back
+    since) is kept: it may hold the newest words."""
+    dated = [(when, b) for b in backups if (when := _made(b.name)) is not None]
+    past = sorted(((when, b) for when, b in dated if when <= now), reverse=True)
+    keep = {b for when, b in dated if when > now} | {b for _when, b in past[:KEEP_STARTS]}
+    days: set[object] = set()
+    for when, b in past:
+        if (now.date() - when.date()).days < KEEP_DAYS and when.date() not in days:
+            days.add(when.date())
+            keep.add(b)
+    return [b for _when, b in dated if b not in keep]
+
+
+def _made(name: str) -> datetime | None:
+    try:
+        return datetime.strptime(name, _STAMP)
+    except ValueError:
+        return None
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def list_backups(data_dir: Path) -> list[Path]:
-    """Backup folders, newest first."""
+    """Our own backup folders (real folders named as we name them), newest first."""
     root = data_dir / BACKUP_DIR
-    if not root.is_dir():
+    if root.is_symlink() or not root.is_dir():
         return []
-    return sorted((p for p in root.iterdir() if p.is_dir()), reverse=True)
+    found = [p for p in root.iterdir() if BACKUP_NAME.fullmatch(p.name) and not p.is_symlink() and p.is_dir()]
+    return sorted(found, reverse=True)
 
 
 def _same_files(files: list[Path], backup: Path, data_dir: Path) -> bool:
     copies = [p for p in backup.rglob("*.json")]
     if len(copies) != len(files):
         return False
-    for src in files:
-        dst = backup / src.relative_to(data_dir)
-        try:
-            a, b = src.stat(), dst.stat()
-        except OSError:
-            return False
-        if a.st_size != b.st_size or a.st_mtime_ns != b.st_mtime_ns:
-            return False
-    return True
+    return all(_unchanged(src, backup / src.relative_to(data_dir)) for src in files)
+
+
+def _unchanged(src: Path, copy: Path) -> bool:
+    """The copy was made from this very file (copies keep the size and time)."""
+    try:
+        a, b = src.stat(), copy.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(b.st_mode) and a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns

@@ -1,8 +1,11 @@
-"""One running copy per data folder: an OS lock on a file in that folder.
+"""One running copy per data folder: an OS lock on the data folder itself.
 
-The kernel releases the lock when the process ends, however it ends, so a run
-killed with SIGKILL never blocks the next one. (Our own few lines rather than a
-library: importing one cost more start-up time than this whole module.)
+The lock is held on the folder (not on a file in it), so no file a person may
+delete or replace by a link can let a second writer in. The kernel releases it
+when the process ends, however it ends, so a run killed with SIGKILL never
+blocks the next one. (Windows cannot lock a folder: there a file in it holds
+the lock.) Our own few lines rather than a library: importing one cost more
+start-up time than this whole module.
 """
 
 from __future__ import annotations
@@ -19,14 +22,14 @@ class LockHeld(Exception):
 
 
 class FolderLock:
-    """An exclusive, non-blocking lock on ``path`` (created 0600 if missing)."""
+    """An exclusive, non-blocking lock on the folder ``path``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = _open(self.path)
         try:
             _lock(fd)
         except OSError as exc:
@@ -45,7 +48,7 @@ class FolderLock:
 
 def lock_data_folder(data_dir: Path) -> FolderLock:
     """Hold the data folder's lock, or say why not (another copy runs, or no access)."""
-    lock = FolderLock(data_dir / LOCK_NAME)
+    lock = FolderLock(data_dir)
     try:
         lock.acquire()
     except LockHeld as exc:
@@ -61,6 +64,9 @@ def lock_data_folder(data_dir: Path) -> FolderLock:
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    def _open(folder: Path) -> int:
+        return os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+
     def _lock(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
@@ -69,6 +75,9 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
 
 else:
     import fcntl
+
+    def _open(folder: Path) -> int:
+        return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
 
     def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -16,7 +16,7 @@ from typing import Any
 
 from tui.errors import DataFileError
 from tui.model import day_out_of_range
-from tui.text import TextError
+from tui.text import TextError, tidy
 
 MAX_ID_CHARS = 80
 _ID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
@@ -85,6 +85,12 @@ class Reader:
         value = self.doc[key]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, float)):
             self.field_fail(key, f"should be {self.dialect.kind_name(kind)}, not {self.dialect.show(value)}")
+        if self.strict:
+            return value  # an import's own checks clean the text they accept
+        if isinstance(value, str):
+            return tidy(value)  # nothing read from the data file reaches a terminal raw
+        if isinstance(value, list):
+            return [tidy(item) if isinstance(item, str) else item for item in value]
         return value
 
     def text(self, key: str, check: Callable[[str], str] | None = None, default: Any = ...) -> str:

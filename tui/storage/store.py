@@ -47,9 +47,9 @@ class Store:
             ensure_private_dir(self.data_dir)
             self._lock = lock_data_folder(self.data_dir)
         try:
+            data = self._storage.read() or {}  # first: it finishes a save a crash interrupted
             if not readonly:
                 lifecycle.clean_leftovers(self.data_dir, self._storage.files())
-            data = self._storage.read() or {}
             self._version = lifecycle.check_version(data, self.path)
             self._ix = self._build(data)
             self._db = Database(storage=lambda: self._storage)

@@ -6,6 +6,7 @@ the file holding the year it touches (see ``docs/architecture.md``).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from tui.errors import DataFileError, MissingDataFile, StoreWriteError
-from tui.storage.files import BACKUP_DIR, HISTORY_DIR, atomic_write, dumps, load_json
+from tui.errors import DataFileError, MissingDataFile, StoreError, StoreWriteError
+from tui.storage import journal
+from tui.storage.files import BACKUP_DIR, HISTORY_DIR, atomic_write, dumps, load_json, make_private_dir
 
 # Tables whose entries are dated and split by year ("ticks/2026").
 YEARLY = ("ticks", "gestures", "notes", "answers", "prompts")
@@ -48,6 +50,8 @@ class SplitJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._written: dict[str, Any] = {}
         self._holding = False
+        self.broken = False
+        """A committed write could not be finished: refuse more until the next open."""
         self.origin: dict[str, Path] = {}
         """Which file each table was read from (for messages about a bad entry)."""
 
@@ -62,11 +66,31 @@ class SplitJSONStorage(Storage):
         if self.readonly:
             self._data = None
             raise StoreWriteError("This copy was opened read-only; nothing was saved.")
+        if self.broken:
+            self._data = None
+            raise StoreWriteError(
+                "An earlier save is not finished; close micro-romance and open it again. Nothing was saved."
+            )
         if self._holding:
             self._data = data
             return
         try:
             self._write_changed(data)
+        except journal.CommitUnfinished as exc:
+            self.broken = True  # until the next open finishes what was begun
+            if exc.kept:
+                self._data, self._written = data, dict(data)
+                raise StoreWriteError(
+                    f"Saved, but not every file of {self.path.parent} could be put in place yet "
+                    f"({exc.strerror or exc}). Close micro-romance and open it again to finish; "
+                    "until then nothing more is saved."
+                ) from exc
+            self._data = dict(self._written)
+            raise StoreWriteError(
+                f"Could not save to {self.path.parent} ({exc.strerror or exc}), and not every file "
+                "could be put back yet. Close micro-romance and open it again to put them back as they "
+                "were; until then nothing more is saved. Your text is still here."
+            ) from exc
         except OSError as exc:
             self._data = None
             raise StoreWriteError(
@@ -97,26 +121,39 @@ class SplitJSONStorage(Storage):
 
     def files(self) -> list[Path]:
         """Every data file that exists, main file first."""
-        found = [self.path] if self.path.exists() else []
+        found = [self.path] if os.path.lexists(self.path) else []
         if self.history.is_dir():
             found += sorted(self.history.glob("[0-9][0-9][0-9][0-9].json"))
         return found
 
     def _load(self) -> dict[str, Any]:
         self.origin = {}
-        if not self.path.exists():
-            years = [p.stem for p in self.files()]
-            if years:  # a folder with history but no main file is damaged, not new
+        staged: dict[Path, Path] = {}
+        gone: set[Path] = set()
+        if journal.pending(self.path.parent):
+            if self.readonly:  # read what the files will hold once the save is finished
+                staged, gone = journal.view(self.path.parent)
+            else:
+                try:
+                    journal.finish(self.path.parent)
+                except OSError as exc:
+                    raise StoreError(
+                        f"An interrupted save to {self.path.parent} cannot be finished ({exc.strerror or exc})."
+                    ) from exc
+        present = [p for p in dict.fromkeys([*self.files(), *staged]) if p not in gone]
+        archives = sorted(p for p in present if p != self.path)
+        if self.path not in present:
+            if archives:  # a folder with history but no main file is damaged, not new
                 backups = self.path.parent / BACKUP_DIR
                 found = sorted(p for p in backups.iterdir() if p.is_dir()) if backups.is_dir() else []
-                raise MissingDataFile(self.path, years, found[-1] if found else None)
+                raise MissingDataFile(self.path, [p.stem for p in archives], found[-1] if found else None)
             return {}
-        main = load_json(self.path)
+        main = load_json(staged.get(self.path, self.path))
         if not isinstance(main, dict):
             raise DataFileError(self.path, "it holds JSON, but not the object micro-romance writes")
         merged: dict[str, Any] = {}
-        for archive in self.files()[1:]:
-            part = load_json(archive)
+        for archive in archives:
+            part = load_json(staged.get(archive, archive))
             if not isinstance(part, dict):
                 raise DataFileError(archive, "it holds JSON, but not the object micro-romance writes")
             merged.update(part)
@@ -142,36 +179,20 @@ class SplitJSONStorage(Storage):
             dirty.add(table_file(name, newest))
         # Encode everything before the first file is replaced.
         payloads = [(self.history / f"{where}.json", dumps(groups.get(where, {}))) for where in sorted(dirty - {""})]
-        if "" in dirty or not self.path.exists():
+        if "" in dirty or not os.path.lexists(self.path):
             payloads.append((self.path, dumps(groups.get("", {}))))
-        # Archives first, the main file last: a crash in between leaves a year
-        # in both files, and loading prefers the main file's copy. If a later
-        # file fails, the earlier ones are put back as they were.
-        done: list[Path] = []
-        try:
-            for path, payload in payloads:
-                if path.parent == self.history:
-                    self.history.mkdir(mode=0o700, exist_ok=True)
-                atomic_write(path, payload)
-                done.append(path)
-        except OSError:
-            self._restore(done, newest_written)
-            raise
-
-    def _restore(self, paths: list[Path], newest_written: int) -> None:
-        """Write back the last good content of files a failed write replaced."""
-        before: dict[str, dict[str, Any]] = {}
-        for name, table in self._written.items():
-            before.setdefault(table_file(name, newest_written), {})[name] = table
-        for path in paths:
-            where = "" if path == self.path else path.stem
-            try:
-                if where in before:
-                    atomic_write(path, dumps(before[where]))
-                else:
-                    path.unlink()
-            except OSError:
-                pass  # best effort: the entries written are whole and valid either way
+        if len(payloads) == 1:
+            make_private_dir(payloads[0][0].parent)
+            atomic_write(*payloads[0])  # one file: its rename is the commit
+        else:
+            before: dict[str, dict[str, Any]] = {}
+            for name, table in self._written.items():
+                before.setdefault(table_file(name, newest_written), {})[name] = table
+            old = {
+                path: dumps(before.get("" if path == self.path else path.stem, {})) if os.path.lexists(path) else None
+                for path, _payload in payloads
+            }
+            journal.write_all(self.path.parent, payloads, old)
 
 
 class _Table(Table):
