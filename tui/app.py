@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from tui import APP_NAME
 from tui.clock import Clock
-from tui.paths import stylesheets
+from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.store import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, register_themes
@@ -27,7 +27,7 @@ class MicroRomanceApp(App[int]):
     """micro-romance's full screen."""
 
     TITLE = APP_NAME
-    CSS_PATH = stylesheets()
+    CSS_PATH = first_frame_stylesheets()  # the rest after the first frame: load_later_styles
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -72,11 +72,30 @@ class MicroRomanceApp(App[int]):
         self.demo = demo
         self._tabs: dict[str, TabBase] = {}
         self._mounting: dict[str, object] = {}
+        self._later_styles = False
         self.set_reactive(MicroRomanceApp.today, clock.today())
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
         register_themes(self)
-        self.theme = store.settings().theme or DEFAULT_THEME
+        self._start_theme(store.settings().theme or DEFAULT_THEME)
+
+    def _start_theme(self, name: str) -> None:
+        """Take on the saved theme before any stylesheet is parsed.
+
+        Assigning ``self.theme`` here would make Textual parse every stylesheet
+        a second time before the first frame; nothing is parsed yet, so the
+        theme's variables and classes are all it needs now.
+        """
+        if name not in self.available_themes:
+            name = DEFAULT_THEME
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        self.update_classes(
+            {**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,6 +109,7 @@ class MicroRomanceApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(20, self.check_day, name="midnight")
+        self.call_after_refresh(self.load_later_styles)
         if not self.store.settings().welcomed and not self.demo:
             from tui.widgets.welcome import WelcomeScreen
 
@@ -102,6 +122,27 @@ class MicroRomanceApp(App[int]):
         from tui.widgets.weekly import offer_review
 
         offer_review(self)
+
+    def load_later_styles(self) -> None:
+        """Parse the stylesheets of the other tabs and the dialogs (once).
+
+        Start-up parses only what the first frame shows; this runs right after
+        it, or earlier when a dialog or another tab is needed first.
+        """
+        if self._later_styles:
+            return
+        self._later_styles = True
+        sheet = self.stylesheet
+        for path in later_stylesheets():
+            sheet.read(path)
+        sheet.parse()
+        for screen in self.screen_stack:
+            sheet.update(screen, animate=False)
+
+    def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """Every screen is pushed with every stylesheet parsed."""
+        self.load_later_styles()
+        return super().push_screen(*args, **kwargs)
 
     # ------------------------------------------------------------ the day
 
@@ -133,6 +174,7 @@ class MicroRomanceApp(App[int]):
             if found:
                 widget = found.first(TabBase)
             else:
+                self.load_later_styles()
                 spec = next(s for s in TAB_SPECS if s.id == tab_id)
                 widget = spec.load()(id=f"{tab_id}-tab")
                 self._mounting[tab_id] = pane.mount(widget)
