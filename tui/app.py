@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from tui import APP_NAME
 from tui.clock import Clock
@@ -21,6 +21,7 @@ from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.store import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, register_themes
+from tui.widgets.footer import Footer
 
 
 class MicroRomanceApp(App[int]):
