@@ -350,10 +350,8 @@ def headless(argv_tail: list[str]) -> float:
 
 
 def _open_store(data_dir: Path):
-    try:
-        from tui.storage import open_store  # type: ignore[import-not-found]
-    except ImportError:
-        from tui.store import open_store
+    from tui.storage import open_store
+
     return open_store(data_dir)
 
 

@@ -18,7 +18,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from tui import APP_NAME
 from tui.clock import Clock
 from tui.paths import first_frame_stylesheets, later_stylesheets
-from tui.store import Store
+from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, register_themes
 from tui.widgets.footer import Footer
