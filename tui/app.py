@@ -157,12 +157,9 @@ class MicroRomanceApp(App[int]):
 
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab by its id."""
-        tabs = self.main_screen.query_one(TabbedContent)
-        shown = tabs.active == tab_id
-        tabs.active = tab_id
+        self.main_screen.query_one(TabbedContent).active = tab_id
         self.tab(tab_id)  # built now if this is its first showing
-        if shown:  # a switch focuses through on_tabbed_content_tab_activated, once
-            self.call_after_refresh(self._focus_if_active, tab_id)
+        self.call_after_refresh(self._focus_if_active, tab_id)
 
     @property
     def main_screen(self) -> Screen:
