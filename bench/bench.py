@@ -1,34 +1,55 @@
-"""How micro-romance holds up after years of daily use.
+"""How micro-romance holds up after years of daily use, as ratios to a minimal Textual app.
 
 One command (from the project folder):
 
-    .venv/bin/python bench/bench.py
+    .venv/bin/python bench/bench.py            # about five minutes
+    .venv/bin/python bench/bench.py --quick    # fewer repeats, about two
 
-builds synthetic histories of 1, 10 and 30 years in temporary folders through
-the store's public API, then prints, side by side:
+It writes synthetic exports of 1, 10 and 30 years of daily use (six rituals
+ticked on 85% of days, a gratitude note on 82% of days), brings each into a
+fresh data folder with ``micro-romance import`` (timed), then measures, with
+every figure beside its target and the word "met" or "missed":
 
-* start-up to the first painted frame and exit, against a minimal four-tab
-  Textual app (times and ratio), and the peak memory of both (and ratio);
-* a ritual tick, from keypress to bytes on disk (p50 and p95 over 200);
-* saving a gratitude note, the same;
-* ``micro-romance today``, whole-process wall time.
+* start-up as a user sees it: launch in a real pseudo-terminal (100x30) until
+  the four tab labels are on screen, against a minimal four-tab Textual app
+  (Header, TabbedContent of four TabPanes each with a Label, Footer) launched
+  the same way, alternating, medians; the headless figure beside it;
+* peak memory (the process's VmHWM once the first screen is drawn) of both;
+* ``import`` and ``export`` of the whole history (linear: 30 years within
+  3.5x of 10 years);
+* a ritual tick, keypress to bytes on disk (last fsync), p50 and p95;
+* ``today``, ``status``, ``gratitude TEXT`` and ``done RITUAL``, whole-process
+  wall time;
+* switching tabs with 1-4, key to the last byte of the painted tab, on first
+  visits and on later ones.
 
-``--years 10`` runs one size; ``--runs N`` sets start-up repetitions.
-Not part of the test suite: numbers depend on the machine.
+``--years 1 30`` runs some sizes only. Not part of the test suite: the numbers
+depend on the machine, so the targets are ratios wherever a ratio makes sense.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import fcntl
+import json
 import os
 import platform
+import pty
 import random
+import re
+import select
+import shutil
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
+import unicodedata
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -36,19 +57,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TODAY = date(2026, 11, 25)
-TARGETS = {
-    "startup_ratio": 1.2,
-    "memory_ratio": 1.3,
-    "tick_p95_ms": 16.0,
-    "note_p95_ms": 25.0,
-    "today_s": 0.3,
-    "write_growth": 1.5,
-}
+SIZE = (100, 30)
+TABS = ("Today", "Rituals", "Gratitude", "Prompts")
+RITUALS = (
+    "Morning coffee together",
+    "Evening walk",
+    "Goodnight kiss",
+    "Ask about their day",
+    "A thinking-of-you message",
+    "Phones away at dinner",
+)
 
 MINIMAL_APP = """
-import sys
 from textual.app import App
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 
 class Minimal(App):
     def compose(self):
@@ -56,192 +78,361 @@ class Minimal(App):
         with TabbedContent():
             for name in ("Today", "Rituals", "Gratitude", "Prompts"):
                 with TabPane(name):
-                    yield Static(name)
+                    yield Label(name)
         yield Footer()
 
-async def leave(pilot):
-    pilot.app.exit()
-
-Minimal().run(headless=True, size=(100, 30), auto_pilot=leave)
-
-for line in open("/proc/self/status"):
-    if line.startswith("VmHWM:"):
-        print("PEAK_KIB", line.split()[1])
+Minimal().run()
 """
 
-OUR_APP = """
+HEADLESS = """
 import sys
-from datetime import date
-from pathlib import Path
-from tui.clock import ManualClock
-from tui.storage import open_store
-
-store = open_store(Path(sys.argv[1]))
-from tui.app import MicroRomanceApp
+from textual.app import App
 
 async def leave(pilot):
     pilot.app.exit()
 
-MicroRomanceApp(store=store, clock=ManualClock(date.fromisoformat(sys.argv[2]))).run(
-    headless=True, size=(100, 30), auto_pilot=leave
-)
-store.close()
-
-for line in open("/proc/self/status"):
-    if line.startswith("VmHWM:"):
-        print("PEAK_KIB", line.split()[1])
+real_run = App.run
+App.run = lambda self, **kw: real_run(self, headless=True, size=(100, 30), auto_pilot=leave)
+exec(sys.argv[1]) if sys.argv[1] != "ours" else None
+if sys.argv[1] == "ours":
+    from tui.cli import main
+    main(sys.argv[2:])
 """
 
+CHILD_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR", "TEXTUAL")}
+"""Children may use and write bytecode caches, as an installed copy does."""
+CHILD_ENV["PYTHONPATH"] = str(ROOT)
+CHILD_ENV["TERM"] = "xterm-256color"
+CHILD_ENV["COLORTERM"] = "truecolor"
 
-# --------------------------------------------------------------------------- data
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
-def build_history(data_dir: Path, years: int, *, seed: int = 1) -> None:
-    """Six rituals ticked most days, a gesture done most days, a note most days,
-    an answer a week, for ``years`` years ending yesterday."""
-    from tui import content
-    from tui.model import GestureDay, Settings
-    from tui.storage import Store
+# --------------------------------------------------------------------------- history
 
+
+def synthetic_export(years: int, *, seed: int = 1) -> dict:
+    """An export of ``years`` years of daily use ending yesterday."""
     rnd = random.Random(seed)
-    gestures = [g.id for g in content.gestures()]
-    prompts = [p.id for p in content.prompts()]
     first = TODAY - timedelta(days=365 * years)
-    store = Store(data_dir, backups=False)
-    try:
-        with store.batch():
-            store.save_settings(Settings(partner_name="Alex", love_languages=("touch", "words"), welcomed=True))
-            rituals = [
-                store.add_ritual(r["name"], weekdays=r["weekdays"], created=first)
-                for r in content.default_rituals()[:6]
-            ]
-            day = first
-            while day < TODAY:
-                for ritual in rituals:
-                    if rnd.random() < 0.85:
-                        store.set_tick(ritual.id, day, True)
-                g = rnd.choice(gestures)
-                store.save_gesture_day(GestureDay(day, g, (g,), done=rnd.random() < 0.85, note="It landed."))
-                if rnd.random() < 0.82:
-                    store.add_note(
-                        "Thank you for the coffee this morning and for asking how I slept.",
-                        day,
-                        created=f"{day.isoformat()}T21:00:00",
-                    )
-                if day.weekday() == 6:
-                    store.add_answer(rnd.choice(prompts), "A few honest sentences about us. " * 4, day)
-                day += timedelta(days=1)
-    finally:
-        store.close()
+    rituals = [
+        {"id": f"r{n}", "name": name, "weekdays": [], "position": n, "archived": False, "created": first.isoformat()}
+        for n, name in enumerate(RITUALS)
+    ]
+    ticks, notes = [], []
+    day = first
+    while day < TODAY:
+        for ritual in rituals:
+            if rnd.random() < 0.85:
+                ticks.append({"ritual": ritual["id"], "day": day.isoformat()})
+        if rnd.random() < 0.82:
+            notes.append({
+                "id": f"n{day:%Y%m%d}",
+                "day": day.isoformat(),
+                "text": "Thank you for the coffee this morning and for asking how I slept.",
+                "said_aloud": rnd.random() < 0.3,
+                "created": f"{day.isoformat()}T21:00:00",
+            })
+        day += timedelta(days=1)
+    return {
+        "format_version": 1,
+        "exported_with": "micro-romance bench",
+        "settings": {"partner_name": "Alex", "love_languages": ["touch", "words"], "together": "together",
+                     "welcomed": True, "theme": ""},
+        "rituals": rituals,
+        "ticks": ticks,
+        "notes": notes,
+    }
 
 
 # --------------------------------------------------------------------------- processes
 
 
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-"""Children may use and write bytecode caches, as an installed copy does."""
+def cli(data_dir: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "--today", TODAY.isoformat(), *args]
 
 
-def run_measured(args: list[str]) -> tuple[float, int]:
-    """Wall time (s) and peak memory (KiB) of one child process.
-
-    Peak memory is the child's own high-water mark (VmHWM, printed by the
-    child): ru_maxrss of a child on Linux includes the parent's size at fork.
-    """
+def timed(argv: list[str]) -> float:
+    """Wall time (s) of one child process, which must succeed."""
     start = time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV)
+    proc = subprocess.run(argv, capture_output=True, stdin=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"benchmark child failed: {' '.join(args)}\n{proc.stderr}")
-    peak = [int(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("PEAK_KIB")]
-    return elapsed, peak[-1] if peak else 0
+        raise SystemExit(f"benchmark child failed: {' '.join(argv)}\n{proc.stderr.decode(errors='replace')}")
+    return elapsed
 
 
-def startup(data_dir: Path, runs: int) -> dict[str, float]:
-    ours_t, ours_m, min_t, min_m = [], [], [], []
-    for _ in range(runs):  # interleave so drift hits both alike
-        t, m = run_measured([sys.executable, "-c", MINIMAL_APP])
-        min_t.append(t)
-        min_m.append(m)
-        t, m = run_measured([sys.executable, "-c", OUR_APP, str(data_dir), TODAY.isoformat()])
-        ours_t.append(t)
-        ours_m.append(m)
-    return {
-        "ours_s": statistics.median(ours_t),
-        "minimal_s": statistics.median(min_t),
-        "ours_mib": statistics.median(ours_m) / 1024,
-        "minimal_mib": statistics.median(min_m) / 1024,
-    }
+_SEQUENCE = re.compile(
+    r"\x1b\[([0-?]*)[ -/]*([@-~])"  # CSI: cursor moves, colours, modes
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: title, clipboard
+    r"|\x1b[P^_][^\x1b]*\x1b\\"  # DCS and friends
+    r"|\x1b[ -/]*[0-~]"  # two-byte escapes
+)
 
 
-def today_command(data_dir: Path, runs: int) -> float:
-    times = [
-        run_measured([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "--today", TODAY.isoformat(), "today"])[0]
-        for _ in range(runs)
-    ]
-    return statistics.median(times)
+class Grid:
+    """The characters on a terminal screen, from the bytes an app writes (no colours).
+
+    Enough of a terminal for Textual: cursor positioning, carriage return and
+    line feed, clearing, wide characters; everything else is skipped.
+    """
+
+    def __init__(self, cols: int, rows: int) -> None:
+        self.cols, self.rows = cols, rows
+        self.cells = [[" "] * cols for _ in range(rows)]
+        self.x = self.y = 0
+        self.pending = ""
+        self.decoder = __import__("codecs").getincrementaldecoder("utf-8")(errors="replace")
+
+    def feed(self, data: bytes) -> None:
+        text = self.pending + self.decoder.decode(data)
+        cut = text.rfind("\x1b")
+        if cut != -1 and not _SEQUENCE.match(text, cut):
+            text, self.pending = text[:cut], text[cut:]  # a sequence split between two reads
+        else:
+            self.pending = ""
+        pos = 0
+        for match in _SEQUENCE.finditer(text):
+            self._text(text[pos:match.start()])
+            pos = match.end()
+            final = match.group(2)
+            if final in ("H", "f"):
+                parts = [int(n) if n.isdigit() else 1 for n in (match.group(1) or "").split(";")]
+                self.y = min(self.rows - 1, max(0, parts[0] - 1))
+                self.x = min(self.cols - 1, max(0, (parts[1] if len(parts) > 1 else 1) - 1))
+            elif final == "J" and match.group(1) in ("2", "3"):
+                self.cells = [[" "] * self.cols for _ in range(self.rows)]
+        self._text(text[pos:])
+
+    def _text(self, text: str) -> None:
+        for char in text:
+            if char == "\r":
+                self.x = 0
+            elif char == "\n":
+                self.y = min(self.rows - 1, self.y + 1)
+            elif char >= " ":
+                width = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+                if self.x < self.cols:
+                    self.cells[self.y][self.x] = char
+                    if width == 2 and self.x + 1 < self.cols:
+                        self.cells[self.y][self.x + 1] = ""
+                self.x += width
+
+    def lines(self) -> tuple[str, ...]:
+        return tuple("".join(row) for row in self.cells)
+
+
+UNDERLINE = set("━╸╺ ")
+
+
+class Terminal:
+    """A child process in a pseudo-terminal of 100x30, read as a user's terminal would."""
+
+    def __init__(self, argv: list[str]) -> None:
+        self.started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: size the terminal, then become the app
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+            os.chdir(ROOT)
+            os.execve(argv[0], argv, CHILD_ENV)
+        self.pid, self.fd = pid, fd
+        self.grid = Grid(*SIZE)
+        self.frames: list[tuple[float, tuple[str, ...]]] = []
+        self.last_output = self.started
+
+    def read(self, timeout: float) -> bool:
+        """Read what is there within ``timeout`` seconds; False when nothing came."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            raise SystemExit("the app in the terminal ended early:\n" + "\n".join(self.grid.lines()))
+        self.last_output = time.perf_counter()
+        self.grid.feed(chunk)
+        self.frames.append((self.last_output, self.grid.lines()))
+        return True
+
+    def wait_for(self, words: tuple[str, ...], limit: float = 30.0) -> float:
+        """Seconds from launch until one line of the screen shows every word."""
+        deadline = self.started + limit
+        while not any(all(w in line for w in words) for line in self.grid.lines()):
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"gave up waiting for {words} on screen:\n" + "\n".join(self.grid.lines()))
+            self.read(0.05)
+        return self.last_output - self.started
+
+    def settle(self, quiet: float = 0.25, limit: float = 5.0) -> float:
+        """Read until nothing is written for ``quiet`` seconds; the time of the last byte."""
+        deadline = time.perf_counter() + limit
+        while time.perf_counter() < deadline and self.read(quiet):
+            pass
+        return self.last_output
+
+    def key(self, data: bytes) -> tuple[float, float]:
+        """Press a key: seconds until the screen shows its final content (every line
+        but the sliding tab underline), and until the screen is still."""
+        self.frames.clear()
+        sent = time.perf_counter()
+        os.write(self.fd, data)
+        still = self.settle(quiet=0.2)
+        if not self.frames:
+            return float("nan"), float("nan")
+        final = self.frames[-1][1]
+        keep = [i for i, line in enumerate(final) if not set(line) <= UNDERLINE]
+        painted = still
+        for at, lines in reversed(self.frames):
+            if any(lines[i] != final[i] for i in keep):
+                break
+            painted = at
+        return painted - sent, still - sent
+
+    def cpu_s(self) -> float:
+        """CPU time the child has used so far (less disturbed by a busy machine than wall time)."""
+        try:
+            return int(Path(f"/proc/{self.pid}/schedstat").read_text().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            return float("nan")
+
+    def peak_kib(self) -> int:
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        return 0
+
+    def close(self) -> None:
+        try:
+            os.write(self.fd, b"\x11")  # ctrl+q
+            deadline = time.perf_counter() + 5
+            while time.perf_counter() < deadline:
+                done, _ = os.waitpid(self.pid, os.WNOHANG)
+                if done:
+                    break
+                try:
+                    self.read(0.05)
+                except SystemExit:
+                    pass
+            else:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+        finally:
+            os.close(self.fd)
+
+
+def in_terminal(argv: list[str], switch_tabs: bool = False) -> dict[str, list[float]]:
+    term = Terminal(argv)
+    try:
+        shown = term.wait_for(TABS)
+        cpu = term.cpu_s()
+        term.settle()
+        row: dict[str, list[float]] = {"start": [shown], "cpu": [cpu], "peak": [term.peak_kib() / 1024]}
+        if switch_tabs:
+            for name, keys in (("first_visit", b"234"), ("later_visit", b"12341")):
+                for k in keys:
+                    painted, still = term.key(bytes([k]))
+                    row.setdefault(name, []).append(painted)
+                    row.setdefault(name + "_still", []).append(still)
+        return row
+    finally:
+        term.close()
+
+
+def headless(argv_tail: list[str]) -> float:
+    return timed([sys.executable, "-c", HEADLESS, *argv_tail])
 
 
 # --------------------------------------------------------------------------- keypress to disk
 
 
-def _percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return ordered[len(ordered) // 2] * 1000, ordered[int(len(ordered) * 0.95) - 1] * 1000
+def _open_store(data_dir: Path):
+    from tui.storage import open_store
+
+    return open_store(data_dir)
 
 
-async def _keypress_to_disk(data_dir: Path, count: int) -> dict[str, float]:
-    """Drive the real app: ticks with space, notes with the editor."""
-    import tui.storage.tinystore as store_module
+async def _ticks(data_dir: Path, count: int) -> list[float]:
+    """Drive the real app in this process: ``2`` then ``space`` on the Rituals checklist,
+    timing from the key to the last fsync of the write it caused."""
     from tui.app import MicroRomanceApp
     from tui.clock import ManualClock
-    from tui.storage import Store
 
-    written: list[float] = []
-    real_write = store_module.atomic_write
+    synced: list[float] = []
+    real_fsync = os.fsync
 
-    def timed_write(path: Path, data: bytes) -> None:
-        real_write(path, data)
-        written.append(time.perf_counter())
+    def timed_fsync(fd: int) -> None:
+        real_fsync(fd)
+        synced.append(time.perf_counter())
 
-    store_module.atomic_write = timed_write
-    store = Store(data_dir, backups=False)
-    app = MicroRomanceApp(store=store, clock=ManualClock(TODAY))
-    ticks: list[float] = []
-    notes: list[float] = []
+    store = _open_store(data_dir)
+    samples: list[float] = []
+    os.fsync = timed_fsync
     try:
-        async with app.run_test(size=(100, 30)) as pilot:
+        app = MicroRomanceApp(store=store, clock=ManualClock(TODAY))
+        async with app.run_test(size=SIZE) as pilot:
             await pilot.press("2")
             await pilot.pause()
             for _ in range(count):
-                written.clear()
+                synced.clear()
                 start = time.perf_counter()
                 await pilot.press("space")
-                if written:
-                    ticks.append(written[-1] - start)
-            await pilot.press("3")
-            await pilot.pause()
-            for n in range(count):
-                await pilot.press("a")
-                await pilot.pause()
-                editor = app.screen.query_one("TextArea")
-                editor.text = f"Thank you for the walk today, number {n}."
-                written.clear()
-                start = time.perf_counter()
-                await pilot.press("ctrl+s")
-                if written:
-                    notes.append(written[-1] - start)
-                await pilot.pause()
+                if synced:
+                    samples.append(synced[-1] - start)
     finally:
-        store_module.atomic_write = real_write
+        os.fsync = real_fsync
         store.close()
-    tick50, tick95 = _percentiles(ticks) if ticks else (float("nan"),) * 2
-    note50, note95 = _percentiles(notes) if notes else (float("nan"),) * 2
-    return {"tick_p50": tick50, "tick_p95": tick95, "note_p50": note50, "note_p95": note95,
-            "ticks": len(ticks), "notes": len(notes)}
+    return samples
 
 
-# --------------------------------------------------------------------------- report
+# --------------------------------------------------------------------------- figures
+
+
+def median(values: list[float]) -> float:
+    values = [v for v in values if v == v]
+    return statistics.median(values) if values else float("nan")
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(v for v in values if v == v)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+class Report:
+    def __init__(self, sizes: list[int]) -> None:
+        self.sizes = sizes
+        self.lines: list[str] = []
+        self.missed = 0
+
+    def head(self, title: str) -> None:
+        cols = " | ".join(f"{y} year{'s' if y > 1 else ''}" for y in self.sizes)
+        self.lines += ["", f"### {title}", "", f"| measure | {cols} | target |", "|---|" + "---|" * len(self.sizes) + "---|"]
+
+    def row(self, label: str, values: dict[int, float], fmt: str, target: str = "",
+            ok: Callable[[float], bool] | None = None, applies: tuple[int, ...] | None = None) -> None:
+        cells = []
+        verdicts = []
+        for y in self.sizes:
+            v = values.get(y, float("nan"))
+            cell = "–" if v != v else fmt.format(v)
+            if ok is not None and (applies is None or y in applies) and v == v:
+                good = ok(v)
+                verdicts.append(good)
+                cell += " met" if good else " missed"
+                self.missed += not good
+            cells.append(cell)
+        self.lines.append(f"| {label} | " + " | ".join(cells) + f" | {target} |")
+
+    def single(self, label: str, value: float, fmt: str, target: str, good: bool | None) -> None:
+        word = "" if good is None or value != value else (" met" if good else " missed")
+        if good is False:
+            self.missed += 1
+        self.lines.append(f"- {label}: {fmt.format(value)}{word} (target {target})")
 
 
 def machine() -> str:
@@ -255,59 +446,130 @@ def machine() -> str:
         pass
     import textual
 
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, Textual {textual.__version__}"
-    )
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, Textual {textual.__version__}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 30])
-    parser.add_argument("--runs", type=int, default=5, help="start-up and `today` repetitions")
-    parser.add_argument("--presses", type=int, default=200, help="ticks and notes measured")
+    parser.add_argument("--runs", type=int, help="start-up and command repetitions (default 9, 3 with --quick)")
+    parser.add_argument("--presses", type=int, help="ticks measured (default 200, 60 with --quick)")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats: a rougher figure in less time")
     args = parser.parse_args()
+    runs = args.runs or (3 if args.quick else 9)
+    presses = args.presses or (60 if args.quick else 200)
+    transfer_runs = 1 if args.quick else 3
+    sizes = sorted(set(args.years))
 
-    # Byte-compile our package once, as pip does when it installs a copy.
+    # Byte-compile the package once, as pip does when it installs a copy.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tui")], check=True, env=CHILD_ENV)
-    results: dict[int, dict[str, float]] = {}
-    with tempfile.TemporaryDirectory(prefix="micro-romance-bench-") as tmp:
-        for years in args.years:
-            data_dir = Path(tmp) / f"{years}y"
-            t = time.perf_counter()
-            build_history(data_dir, years)
-            print(f"built {years} year(s) of history in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-            row = startup(data_dir, args.runs)
-            row["today_s"] = today_command(data_dir, args.runs)
-            row |= asyncio.run(_keypress_to_disk(data_dir, args.presses))
-            row["size_mib"] = sum(p.stat().st_size for p in data_dir.rglob("*.json") if "backups" not in p.parts) / 2**20
-            results[years] = row
+    res: dict[str, dict[int, list[float]]] = {}
 
-    sizes = list(results)
-    def line(label: str, fmt: str, key) -> None:
-        cells = [fmt.format(key(results[y])) for y in sizes]
-        print(f"| {label} | " + " | ".join(cells) + " |")
+    def add(key: str, years: int, *values: float) -> None:
+        res.setdefault(key, {}).setdefault(years, []).extend(values)
 
-    print(f"\nMachine: {machine()}\n")
-    print("| measure | " + " | ".join(f"{y} year{'s' if y > 1 else ''}" for y in sizes) + " |")
-    print("|---|" + "---|" * len(sizes))
-    line("data on disk (MiB)", "{:.1f}", lambda r: r["size_mib"])
-    line("start-up, ours (s)", "{:.3f}", lambda r: r["ours_s"])
-    line("start-up, minimal app (s)", "{:.3f}", lambda r: r["minimal_s"])
-    line(f"start-up ratio (target ≤ {TARGETS['startup_ratio']})", "{:.2f}", lambda r: r["ours_s"] / r["minimal_s"])
-    line("peak memory, ours (MiB)", "{:.1f}", lambda r: r["ours_mib"])
-    line("peak memory, minimal app (MiB)", "{:.1f}", lambda r: r["minimal_mib"])
-    line(f"memory ratio (target ≤ {TARGETS['memory_ratio']})", "{:.2f}", lambda r: r["ours_mib"] / r["minimal_mib"])
-    line("tick, keypress to disk p50 (ms)", "{:.1f}", lambda r: r["tick_p50"])
-    line(f"tick p95 (ms, target ≤ {TARGETS['tick_p95_ms']:.0f})", "{:.1f}", lambda r: r["tick_p95"])
-    line("note save p50 (ms)", "{:.1f}", lambda r: r["note_p50"])
-    line(f"note save p95 (ms, target ≤ {TARGETS['note_p95_ms']:.0f})", "{:.1f}", lambda r: r["note_p95"])
-    line(f"`micro-romance today` (s, target < {TARGETS['today_s']})", "{:.3f}", lambda r: r["today_s"])
+    tmp = Path(tempfile.mkdtemp(prefix="micro-romance-bench-"))
+    counts: dict[int, tuple[int, int, float]] = {}
+    try:
+        dirs: dict[int, Path] = {}
+        for years in sizes:
+            export = tmp / f"export-{years}y.json"
+            data = synthetic_export(years)
+            export.write_text(json.dumps(data, indent=1))
+            counts[years] = (len(data["ticks"]), len(data["notes"]), export.stat().st_size / 2**20)
+            for n in range(transfer_runs):
+                folder = tmp / f"{years}y-{n}"
+                add("import", years, timed(cli(folder, "import", str(export))))
+                log(f"{years} y: import {res['import'][years][-1]:.2f} s")
+                if n:
+                    shutil.rmtree(folder)
+                else:
+                    dirs[years] = folder
+            for _ in range(transfer_runs):
+                add("export", years, timed(cli(dirs[years], "export", "-o", str(tmp / "out.json"))))
+            # one launch to settle what a first start does once (backups, the weekly review)
+            in_terminal(cli(dirs[years]))
+
+        for r in range(runs):
+            log(f"start-up, run {r + 1} of {runs}")
+            for years in sizes:
+                minimal = in_terminal([sys.executable, "-c", MINIMAL_APP])
+                ours = in_terminal(cli(dirs[years]), switch_tabs=True)
+                add("min_start", years, *minimal["start"])
+                add("min_cpu", years, *minimal["cpu"])
+                add("min_peak", years, *minimal["peak"])
+                for key, values in ours.items():
+                    add(key, years, *values)
+                add("min_headless", years, headless([MINIMAL_APP]))
+                add("headless", years, headless(["ours", *cli(dirs[years])[3:]]))
+
+        for years in sizes:
+            log(f"{years} y: {presses} ticks")
+            add("tick", years, *asyncio.run(_ticks(dirs[years], presses)))
+
+        for r in range(runs):
+            log(f"commands, run {r + 1} of {runs}")
+            for years in sizes:
+                d = dirs[years]
+                add("today", years, timed(cli(d, "today")))
+                add("status", years, timed(cli(d, "status")))
+                add("gratitude", years, timed(cli(d, "gratitude", f"Thank you for the walk, number {r}.")))
+                add("done", years, timed(cli(d, "done", RITUALS[1])), timed(cli(d, "done", "--undo", RITUALS[1])))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    m = {key: {y: median(v) for y, v in by.items()} for key, by in res.items()}
+    ratio = lambda a, b: {y: m[a][y] / m[b][y] for y in sizes}  # noqa: E731
+    rep = Report(sizes)
+    rep.lines += [f"Machine: {machine()}", "",
+                  f"`bench/bench.py{' --quick' if args.quick else ''}`: medians of {runs} launches, "
+                  f"alternating with the minimal app; import/export medians of {transfer_runs}; "
+                  f"{presses} ticks per size."]
+    rep.head("History and start-up")
+    rep.row("ticks / notes in the export", {y: counts[y][0] for y in sizes}, "{:.0f}")
+    rep.row("export file (MiB)", {y: counts[y][2] for y in sizes}, "{:.1f}")
+    rep.row("start-up in a terminal, ours (s)", m["start"], "{:.3f}")
+    rep.row("start-up in a terminal, minimal app (s)", m["min_start"], "{:.3f}")
+    rep.row("start-up ratio", ratio("start", "min_start"), "{:.2f}", "≤ 1.2", lambda v: v <= 1.2)
+    rep.row("CPU time to the tab bar, ours (s)", m["cpu"], "{:.3f}")
+    rep.row("CPU time to the tab bar, minimal app (s)", m["min_cpu"], "{:.3f}")
+    rep.row("CPU time ratio", ratio("cpu", "min_cpu"), "{:.2f}")
+    rep.row("start-up headless, ours (s)", m["headless"], "{:.3f}")
+    rep.row("start-up headless, minimal app (s)", m["min_headless"], "{:.3f}")
+    rep.row("start-up headless ratio", ratio("headless", "min_headless"), "{:.2f}", "≤ 1.2", lambda v: v <= 1.2)
+    rep.row("peak memory, ours (MiB)", m["peak"], "{:.1f}")
+    rep.row("peak memory, minimal app (MiB)", m["min_peak"], "{:.1f}")
+    rep.row("peak memory ratio", ratio("peak", "min_peak"), "{:.2f}", "≤ 1.3 at 10 and 30 years",
+            lambda v: v <= 1.3, applies=(10, 30))
+    rep.head("Moving your data")
+    rep.row("import (s)", m["import"], "{:.2f}", "≤ 1 s at 10 years", lambda v: v <= 1.0, applies=(10,))
+    rep.row("export (s)", m["export"], "{:.2f}")
+    rep.head("Everyday use")
+    rep.row("tick, keypress to disk p50 (ms)", {y: median(v) * 1000 for y, v in res["tick"].items()}, "{:.1f}")
+    tick95 = {y: pct(v, 0.95) * 1000 for y, v in res["tick"].items()}
+    rep.row("tick, keypress to disk p95 (ms)", tick95, "{:.1f}", "≤ 16 ms at 30 years", lambda v: v <= 16, applies=(30,))
+    for key in ("today", "status", "gratitude", "done"):
+        rep.row(f"`micro-romance {key}` (s)", m[key], "{:.3f}")
+    rep.row("switch to a tab, first visit, slowest (ms)",
+            {y: max(v) * 1000 for y, v in res["first_visit"].items()}, "{:.0f}", "< 100 ms", lambda v: v < 100)
+    rep.row("switch to a tab, later visits p95 (ms)",
+            {y: pct(v, 0.95) * 1000 for y, v in res["later_visit"].items()}, "{:.0f}", "< 100 ms", lambda v: v < 100)
+
+    lo, hi = sizes[0], sizes[-1]
     if len(sizes) > 1:
-        first, last = results[sizes[0]], results[sizes[-1]]
-        growth = last["tick_p50"] / first["tick_p50"]
-        print(f"\nWrite cost growth, {sizes[-1]} years vs {sizes[0]} (tick p50): {growth:.2f}x "
-              f"(target ≤ {TARGETS['write_growth']})")
+        rep.lines += ["", f"### Growth with years ({hi} years against {lo} unless said)", ""]
+        rep.single("start-up in a terminal", m["start"][hi] / m["start"][lo], "{:.2f}x", "≤ 1.05x", m["start"][hi] / m["start"][lo] <= 1.05)
+        rep.single("tick p95", tick95[hi] / tick95[lo], "{:.2f}x", "≤ 1.5x", tick95[hi] / tick95[lo] <= 1.5)
+        for key in ("today", "status", "gratitude", "done"):
+            g = m[key][hi] / m[key][lo]
+            rep.single(f"`{key}`", g, "{:.2f}x", "≤ 1.10x", g <= 1.10)
+    if 10 in sizes and 30 in sizes:
+        for key in ("import", "export"):
+            g = m[key][30] / m[key][10]
+            rep.single(f"{key}, 30 years against 10", g, "{:.2f}x", "≤ 3.5x (linear)", g <= 3.5)
+    rep.lines += ["", f"Targets missed: {rep.missed}"]
+    print("\n".join(rep.lines))
     return 0
 
 

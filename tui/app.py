@@ -15,15 +15,16 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from tui import APP_NAME
 from tui.clock import Clock
 from tui.errors import StoreWriteError
-from tui.paths import stylesheets
+from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, THEME_ABOUT, THEMES, register_themes
+from tui.widgets.footer import Footer
 from tui.widgets.tabs import SteadyTabbedContent
 
 T = TypeVar("T")
@@ -36,7 +37,7 @@ class MicroRomanceApp(App[int]):
     """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
     TITLE = APP_NAME
-    CSS_PATH = stylesheets()
+    CSS_PATH = first_frame_stylesheets()  # the rest after the first frame: load_later_styles
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -83,6 +84,7 @@ class MicroRomanceApp(App[int]):
         """Binding id -> keys, from the user's config.toml (what passed its checks)."""
         self._tabs: dict[str, TabBase] = {}
         self._mounting: dict[str, object] = {}
+        self._later_styles = False
         self.set_reactive(MicroRomanceApp.today, clock.today())
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
@@ -92,7 +94,25 @@ class MicroRomanceApp(App[int]):
         if wanted not in self.available_themes:  # imported, or from a newer micro-romance
             self._theme_notice = f"The theme '{wanted}' is not one this micro-romance knows; showing {DEFAULT_THEME}."
             wanted = DEFAULT_THEME
-        self.theme = wanted
+        self._start_theme(wanted)
+
+    def _start_theme(self, name: str) -> None:
+        """Take on the saved theme before any stylesheet is parsed.
+
+        Assigning ``self.theme`` here would make Textual parse every stylesheet
+        a second time before the first frame; nothing is parsed yet, so the
+        theme's variables and classes are all it needs now.
+        """
+        if name not in self.available_themes:
+            name = DEFAULT_THEME
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        self.update_classes(
+            {**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,6 +131,7 @@ class MicroRomanceApp(App[int]):
         self.set_interval(20, self.check_day, name="midnight")
         if self._theme_notice:
             self.notify(self._theme_notice, title="Theme", markup=False)
+        self.call_after_refresh(self.load_later_styles)
         if not self.store.settings().welcomed and not self.demo:
             from tui.dialogs.welcome import WelcomeScreen
 
@@ -148,6 +169,27 @@ class MicroRomanceApp(App[int]):
             if widget.is_mounted:
                 widget.redraw()
 
+    def load_later_styles(self) -> None:
+        """Parse the stylesheets of the other tabs and the dialogs (once).
+
+        Start-up parses only what the first frame shows; this runs right after
+        it, or earlier when a dialog or another tab is needed first.
+        """
+        if self._later_styles:
+            return
+        self._later_styles = True
+        sheet = self.stylesheet
+        for path in later_stylesheets():
+            sheet.read(path)
+        sheet.parse()
+        for screen in self.screen_stack:
+            sheet.update(screen, animate=False)
+
+    def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """Every screen is pushed with every stylesheet parsed."""
+        self.load_later_styles()
+        return super().push_screen(*args, **kwargs)
+
     # ------------------------------------------------------------ the day
 
     def check_day(self) -> None:
@@ -178,6 +220,7 @@ class MicroRomanceApp(App[int]):
             if found:
                 widget = found.first(TabBase)
             else:
+                self.load_later_styles()
                 spec = next(s for s in TAB_SPECS if s.id == tab_id)
                 widget = spec.load()(id=f"{tab_id}-tab")
                 self._mounting[tab_id] = pane.mount(widget)

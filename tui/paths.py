@@ -28,8 +28,22 @@ def styles_dir() -> Path:
     raise FileNotFoundError("micro-romance's stylesheets are missing; reinstall the package.")
 
 
+FIRST_FRAME_STYLES = ("app.tcss", "today.tcss")
+"""What the first frame shows needs only these: the frame and the Today tab."""
+
+
 def stylesheets() -> list[Path]:
     """Every stylesheet, app.tcss first (tabs and dialogs after it)."""
     folder = styles_dir()
     rest = sorted(p for p in folder.glob("*.tcss") if p.name != "app.tcss")
     return [folder / "app.tcss", *rest]
+
+
+def first_frame_stylesheets() -> list[Path]:
+    """The stylesheets parsed before the first frame."""
+    return [p for p in stylesheets() if p.name in FIRST_FRAME_STYLES]
+
+
+def later_stylesheets() -> list[Path]:
+    """The stylesheets of the other tabs and the dialogs, parsed once the first frame is up."""
+    return [p for p in stylesheets() if p.name not in FIRST_FRAME_STYLES]

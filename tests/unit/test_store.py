@@ -81,6 +81,33 @@ def test_delete_ritual_takes_its_ticks(data_dir: Path) -> None:
         assert s.counts().ticks == 1
 
 
+def test_many_ticks_at_once_read_back_as_ticked_one_by_one(tmp_path: Path) -> None:
+    """An import ticks thousands of days in one go; the files must hold what single ticks give."""
+    days = [DAY - timedelta(days=n) for n in range(0, 900, 3)]  # three years and a bit
+    folders = {}
+    for way in ("one by one", "at once"):
+        folder = folders[way] = tmp_path / way.replace(" ", "-")
+        with Store(folder) as s:
+            r = s.add_ritual("Walk", created=days[-1], ritual_id="walk")
+            with s.batch():
+                if way == "at once":
+                    s.add_ticks([(r.id, day) for day in days] + [(r.id, days[0])])
+                else:
+                    for day in days:
+                        s.set_tick(r.id, day, True)
+            s.set_tick(r.id, days[1], False)
+    on_disk = {way: sorted(p.relative_to(f).as_posix() for p in f.rglob("*.json") if "backups" not in p.parts)
+               for way, f in folders.items()}
+    assert on_disk["at once"] == on_disk["one by one"]
+    for name in on_disk["at once"]:
+        a, b = (json.loads((folders[w] / name).read_text()) for w in ("at once", "one by one"))
+        assert a == b, name
+    with Store(folders["at once"]) as s:
+        assert s.ticked_days("walk") == frozenset(days) - {days[1]}
+        assert s.counts().ticks == len(days) - 1
+        assert s.is_ticked("walk", days[0]) and not s.is_ticked("walk", days[1])
+
+
 def test_reorder(store: Store) -> None:
     a, b, c = (store.add_ritual(n, created=DAY) for n in "abc")
     store.move_ritual(c.id, -2)

@@ -2,8 +2,8 @@
 
 The content is data, not code. Every sentence lives in the JSON files next to
 this module (``gestures.json``, ``prompts.json``, ``rituals.json``,
-``why.json``), shipped as package data and read through
-``importlib.resources``, so it can be edited, reviewed and translated without
+``why.json``), shipped as package data and read from beside this file (through
+``importlib.resources`` only when the package is not plain files), so it can be edited, reviewed and translated without
 touching Python. This module only loads it (once, cached), turns it into the
 dataclasses of :mod:`tui.model`, and fills in the partner's name.
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, Prompt
@@ -56,7 +56,13 @@ FALLBACK_PARTNER = "your partner"
 
 def _load(name: str) -> Any:
     """Read one JSON file shipped in this package."""
-    text = files(__name__).joinpath(name).read_text(encoding="utf-8")
+    beside = Path(__file__).with_name(name)
+    if beside.is_file():  # an installed wheel or a checkout: plain files, no zip machinery to import
+        text = beside.read_text(encoding="utf-8")
+    else:
+        from importlib.resources import files
+
+        text = files(__name__).joinpath(name).read_text(encoding="utf-8")
     return json.loads(text)
 
 

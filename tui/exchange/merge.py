@@ -152,8 +152,7 @@ def apply(plan: Plan, store: Store) -> None:
         for ritual in plan.rituals:
             store.add_ritual(ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id)
             store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
-        for rid, day in plan.ticks:
-            store.set_tick(rid, day, True)
+        store.add_ticks(plan.ticks)
         for gd in plan.gestures:
             store.save_gesture_day(gd)
         for gid in plan.favourites:

@@ -37,7 +37,8 @@ class Index:
         self.settings_id: int | None = None
         self.rituals: dict[str, Ritual] = {}
         self.ritual_ids: dict[str, int] = {}
-        self.ticks: dict[str, set[date]] = {}
+        self.ticks: dict[str, dict[int, set[date]]] = {}
+        """ritual id -> year -> days kept: a tick rewrites only its own year's set."""
         self.tick_docs: dict[tuple[str, int], int] = {}
         """(ritual id, year) -> doc id in table ticks/YEAR (one document per ritual and year)."""
         self.gestures: dict[date, GestureDay] = {}
@@ -63,7 +64,7 @@ class Index:
 
     def _place_ticks(self, table: str, doc_id: int, ticks: tuple[str, set[date]]) -> None:
         rid, days = ticks
-        self.ticks.setdefault(rid, set()).update(days)
+        self.ticks.setdefault(rid, {}).setdefault(_year(table), set()).update(days)
         self.tick_docs[(rid, _year(table))] = doc_id
 
     def _place_gesture(self, table: str, doc_id: int, gd: GestureDay) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
@@ -164,13 +165,8 @@ class Store:
         self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None
     ) -> Ritual:
         position = max((r.position for r in self._ix.rituals.values()), default=-1) + 1
-        ritual = Ritual(
-            id=ritual_id or self.new_id(),
-            name=name,
-            weekdays=tuple(sorted(set(weekdays))),
-            position=position,
-            created=created,
-        )
+        weekdays = tuple(sorted(set(weekdays)))
+        ritual = Ritual(id=ritual_id or self.new_id(), name=name, weekdays=weekdays, position=position, created=created)
         return self._save_ritual(ritual)
 
     def update_ritual(self, ritual_id: str, **changes: Any) -> Ritual:
@@ -193,7 +189,7 @@ class Store:
     def delete_ritual(self, ritual_id: str) -> int:
         """Delete a ritual and its ticks; returns how many ticks went with it."""
         ix = self._ix
-        removed = len(ix.ticks.get(ritual_id, ()))
+        removed = sum(len(days) for days in ix.ticks.get(ritual_id, {}).values())
         for (rid, year), doc_id in sorted(ix.tick_docs.items()):
             if rid == ritual_id:
                 self._db.drop(f"ticks/{year}", doc_id)
@@ -206,34 +202,40 @@ class Store:
     # ------------------------------------------------------------ ticks
 
     def ticked_days(self, ritual_id: str) -> frozenset[date]:
-        return frozenset(self._ix.ticks.get(ritual_id, ()))
+        return frozenset(chain.from_iterable(self._ix.ticks.get(ritual_id, {}).values()))
 
     def ticks_by_ritual(self) -> dict[str, frozenset[date]]:
-        return {rid: frozenset(days) for rid, days in self._ix.ticks.items()}
+        return {rid: frozenset(chain.from_iterable(years.values())) for rid, years in self._ix.ticks.items()}
 
     def is_ticked(self, ritual_id: str, day: date) -> bool:
-        return day in self._ix.ticks.get(ritual_id, ())
+        return day in self._ix.ticks.get(ritual_id, {}).get(day.year, ())
 
     def set_tick(self, ritual_id: str, day: date, done: bool) -> bool:
         """Tick or untick a ritual on a day; on disk when this returns."""
-        ix = self._ix
-        days = ix.ticks.get(ritual_id, set())
-        if (day in days) == done:
-            return done
-        year = day.year
-        in_year = {d for d in days if d.year == year}
-        in_year = in_year | {day} if done else in_year - {day}
-        table, doc_id = self._yearly("ticks", day), ix.tick_docs.get((ritual_id, year))
-        if in_year:
-            ix.tick_docs[(ritual_id, year)] = self._db.put(table, TicksCodec.doc(ritual_id, in_year), doc_id)
-        elif doc_id is not None:
-            self._db.drop(table, doc_id)
-            del ix.tick_docs[(ritual_id, year)]
-        if done:
-            ix.ticks.setdefault(ritual_id, set()).add(day)
-        else:
-            days.discard(day)
+        if self.is_ticked(ritual_id, day) != done:
+            self._change_year(ritual_id, day.year, [day], done)
         return done
+
+    def add_ticks(self, ticks: Iterable[tuple[str, date]]) -> None:
+        """Tick many (ritual, day) pairs, rewriting each ritual's year once (an import)."""
+        groups: dict[tuple[str, int], list[date]] = {}
+        for ritual_id, day in ticks:
+            groups.setdefault((ritual_id, day.year), []).append(day)
+        for (ritual_id, year), days in groups.items():
+            self._change_year(ritual_id, year, days, done=True)
+
+    def _change_year(self, ritual_id: str, year: int, days: list[date], done: bool) -> None:
+        """Tick or untick ``days`` (all in ``year``): one document written, memory after it."""
+        ix, key, table = self._ix, (ritual_id, year), self._yearly("ticks", *days)
+        years = ix.ticks.get(ritual_id, {})
+        kept = years.get(year, set())
+        kept = kept.union(days) if done else kept.difference(days)
+        if kept:
+            ix.tick_docs[key] = self._db.put(table, TicksCodec.doc(ritual_id, kept), ix.tick_docs.get(key))
+            ix.ticks.setdefault(ritual_id, years)[year] = kept
+        elif key in ix.tick_docs:
+            self._db.drop(table, ix.tick_docs[key])
+            del ix.tick_docs[key], years[year]
 
     # ------------------------------------------------------------ gestures
 
@@ -381,7 +383,7 @@ class Store:
 
     def counts(self) -> Counts:
         ix = self._ix
-        ticks = sum(len(days) for days in ix.ticks.values())
+        ticks = sum(len(days) for years in ix.ticks.values() for days in years.values())
         return Counts(len(ix.rituals), ticks, len(ix.gestures), len(ix.favourites), len(ix.notes),
                       len(ix.answers), len(ix.prompts), len(ix.grace))  # fmt: skip
 
