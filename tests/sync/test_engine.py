@@ -168,3 +168,19 @@ def test_a_device_confirmed_later_reads_the_earlier_months(tmp_path: Path, share
     alex.sync()
     sam.sync()
     assert sam.entries == {("note", "n1"): {"text": "before you came"}}
+
+
+def test_a_damaged_state_file_is_rebuilt_from_the_logs(tmp_path: Path, shared: Path) -> None:
+    alex, sam = couple(tmp_path, shared)
+    alex.write("note", "n1", {"text": "hi"})
+    alex.sync()
+    sam.write("note", "n2", {"text": "mine"})
+    sam.sync()
+    before = sam.engine.replica.export()
+    (sam.state_dir / "replica.json").write_bytes(b'{"format": 2, "se')
+    (sam.state_dir / "engine.json").write_bytes(b"")
+    sam.trust(alex)  # a new process
+    result = sam.sync()
+    assert result.skipped == []
+    assert sam.engine.replica.export() == before
+    assert {c.entry_id for c in result.incoming} <= {"n1"}

@@ -11,11 +11,12 @@ twice (from a log and from a conflict copy of it) is one change.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -41,6 +42,8 @@ def _frozen(value: Any) -> Any:
 
 def plain(value: Any) -> Any:
     """A frozen document back as plain dicts and lists (what JSON and the codecs use)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
     if isinstance(value, Mapping):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, tuple):
@@ -57,7 +60,6 @@ class Change:
     author: str
     deleted: bool = False
     private: bool = False
-    _id: str = field(default="", init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, str) or not KIND.match(self.kind):
@@ -77,15 +79,11 @@ class Change:
         if self.deleted and self.doc:
             raise BadChange("a delete carries no fields")
         object.__setattr__(self, "doc", _frozen(self.doc))
-        data = canonical_json(self.to_json())
-        if len(data) > MAX_DOC:
-            raise BadChange(f"a change of {len(data)} bytes is over the limit of {MAX_DOC}")
-        object.__setattr__(self, "_id", hashlib.sha256(data).hexdigest()[:32])
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         """The change id: a hash of the canonical encoding."""
-        return self._id
+        return hashlib.sha256(self.encode()).hexdigest()[:32]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -128,6 +126,8 @@ def decode_lines(data: bytes) -> list[Change]:
     for number, line in enumerate(data.split(b"\n"), 1):
         if not line.strip():
             continue
+        if len(line) > MAX_DOC:
+            raise BadChange(f"line {number}: a change of {len(line)} bytes is over the limit of {MAX_DOC}")
         try:
             out.append(Change.from_json(json.loads(line)))
         except (ValueError, UnicodeDecodeError) as exc:

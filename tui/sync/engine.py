@@ -57,6 +57,7 @@ class Round:
     read: dict[str, str] = field(default_factory=dict)  # relative path -> digest
     written: dict[str, str] = field(default_factory=dict)
     recipients: dict[str, list[str]] = field(default_factory=dict)
+    merged: bool = False
 
 
 def month_of(change: Change) -> str:
@@ -86,21 +87,43 @@ class Engine:
 
     # ---------------------------------------------------------------- state
 
-    def _load(self) -> tuple[Replica, dict]:
-        if self._replica is None or self._state is None or self._open:
-            saved = read_json(self.state_dir / REPLICA_FILE)
-            self._replica = Replica() if saved is None else Replica.from_json(saved)
-            state = read_json(self.state_dir / ENGINE_FILE, {}) or {}
-            state.setdefault("read", {})
-            state.setdefault("written", {})
-            state.setdefault("recipients", {})
+    def _load_state(self) -> dict:
+        if self._state is None or self._open:
+            try:
+                state = read_json(self.state_dir / ENGINE_FILE, {})
+            except ValueError:
+                state = None  # cut short by a power cut: read every file again
+            state = state if isinstance(state, dict) else {}
+            for key in ("read", "written", "recipients"):
+                if not isinstance(state.get(key), dict):
+                    state[key] = {}
             self._state = state
+            self._replica = None
             self._open = False
-        return self._replica, self._state
+        return self._state
+
+    def _load_replica(self) -> Replica:
+        if self._replica is None:
+            try:
+                saved = read_json(self.state_dir / REPLICA_FILE)
+                self._replica = Replica() if saved is None else Replica.from_json(saved)
+            except ValueError:
+                self._replica = self._rebuild()
+        return self._replica
+
+    def _rebuild(self) -> Replica:
+        """A replica from this device's own log copies; every other file is read again."""
+        replica = Replica()
+        for path in sorted((self.state_dir / MINE_DIR).glob("*.jsonl")):
+            replica.merge(decode_lines(path.read_bytes()))
+        assert self._state is not None
+        self._state["read"] = {}
+        return replica
 
     @property
     def replica(self) -> Replica:
-        return self._load()[0]
+        self._load_state()
+        return self._load_replica()
 
     def recipients(self) -> dict[str, dict[str, str]]:
         everyone = {dev: t.key for dev, t in self.trusted.items()}
@@ -191,15 +214,18 @@ class Engine:
     def round(self, outbox: list[Change]) -> Round:
         """Read, merge and write; see the module's docstring. Nothing is kept until commit."""
         self.folder.check()
-        replica, state = self._load()
+        state = self._load_state()
         self._open = True
         out = Round(incoming=[], sent=[], skipped=[])
         try:
             if self.name:
                 self.folder.write_key(self.me.device, self.me.public, self.name)
             remote = self._incoming(state, out)
-            replica.merge(outbox)
-            out.incoming = replica.merge(remote)
+            if remote or outbox:
+                replica = self._load_replica()
+                replica.merge(outbox)
+                out.incoming = replica.merge(remote)
+                out.merged = True
             for change in remote:
                 self.clock.observe(change.stamp)
             self._write(state, outbox, out)
@@ -212,7 +238,7 @@ class Engine:
     def commit(self, result: Round) -> None:
         """Keep what ``result`` read and wrote, so the next round starts after it."""
         replica, state = self._replica, self._state
-        if not self._open or replica is None or state is None:
+        if not self._open or state is None or (result.merged and replica is None):
             raise RuntimeError("commit() needs the round it follows")
         state["read"].update(result.read)
         state["written"].update(result.written)
@@ -220,7 +246,9 @@ class Engine:
             state["recipients"] = result.recipients
         state["last_round"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         state["skipped"] = [[p.path, p.message] for p in result.skipped]
-        write_json(self.state_dir / REPLICA_FILE, replica.to_json())
-        write_json(self.state_dir / ENGINE_FILE, state)
+        if result.merged and replica is not None:
+            write_json(self.state_dir / REPLICA_FILE, replica.to_json())
+        # Not fsynced: losing it in a power cut only means reading the files again.
+        write_json(self.state_dir / ENGINE_FILE, state, durable=False)
         self.clock.save()
         self._open = False

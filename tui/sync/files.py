@@ -33,15 +33,20 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, mode: int = 0o600) -> None:
-    """Write ``data`` to ``path``: a temporary file beside it, fsync, rename, fsync the folder."""
+def atomic_write(path: Path, data: bytes, *, mode: int = 0o600, durable: bool = True) -> None:
+    """Write ``data`` to ``path``: a temporary file beside it, fsync, rename, fsync the folder.
+
+    ``durable=False`` skips both fsyncs, for files that may be lost in a power cut (the
+    rename still makes the write all or nothing for every reader).
+    """
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -49,7 +54,8 @@ def atomic_write(path: Path, data: bytes, *, mode: int = 0o600) -> None:
         except OSError:
             pass
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def canonical_json(value: Any) -> bytes:
@@ -66,6 +72,6 @@ def read_json(path: Path, default: Any = None) -> Any:
     return json.loads(raw.decode("utf-8"))
 
 
-def write_json(path: Path, value: Any) -> None:
+def write_json(path: Path, value: Any, *, durable: bool = True) -> None:
     private_dir(path.parent)
-    atomic_write(path, canonical_json(value))
+    atomic_write(path, canonical_json(value), durable=durable)

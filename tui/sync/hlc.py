@@ -5,11 +5,14 @@ any two stamps are ordered and two devices never make the same stamp. The clock 
 goes backwards: a stamp is always above every stamp this device has made or seen, even
 when this machine's clock is hours behind the partner's (it then runs on the counter
 until the wall clock catches up) or jumps back. Its state is kept in a small JSON file
-so a restart does not go back either.
+so a restart does not go back either: the file holds a mark a minute ahead of the last
+stamp, rewritten only when stamps pass it, so a tick rarely touches the disk and a
+restarted clock starts above every stamp it made before.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections.abc import Callable
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from tui.sync.files import read_json, write_json
 
+RESERVE_MS = 60_000
 _STAMP = re.compile(r"^(\d{13})-(\d{6,})-([0-9a-z]{1,64})$")
 DEVICE_ID = re.compile(r"^[0-9a-z]{1,64}$")
 
@@ -29,6 +33,10 @@ class Stamp:
     device: str
 
     def __str__(self) -> str:
+        return self.text
+
+    @functools.cached_property
+    def text(self) -> str:
         return f"{self.wall:013d}-{self.counter:06d}-{self.device}"
 
     @classmethod
@@ -83,7 +91,9 @@ class Clock:
             self.wall, self.counter = stamp.wall, stamp.counter
 
     def save(self) -> None:
-        if self.path is None or (self.wall, self.counter) == self._saved:
+        """Keep a mark above the last stamp (written only when stamps have passed the old one)."""
+        if self.path is None or (self.wall, self.counter) < self._saved:
             return
-        write_json(self.path, {"wall": self.wall, "counter": self.counter})
-        self._saved = (self.wall, self.counter)
+        mark = (self.wall + RESERVE_MS, 0)
+        write_json(self.path, {"wall": mark[0], "counter": mark[1]})
+        self._saved = mark

@@ -16,12 +16,12 @@ bytes, whatever order the changes came in and whoever also saw private ones.
 
 from __future__ import annotations
 
-import json
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.sync.change import Change
+from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json
 from tui.sync.hlc import Stamp
 
@@ -30,7 +30,7 @@ Key = tuple[str, str]
 
 @dataclass
 class _State:
-    fields: dict[str, tuple[Stamp, bytes, Any]] = field(default_factory=dict)
+    fields: dict[str, tuple[Stamp, Any]] = field(default_factory=dict)
     deleted: Stamp | None = None
     private: tuple[Stamp, bool] | None = None
 
@@ -40,23 +40,22 @@ class _State:
                 self.deleted = change.stamp
         else:
             for name, value in change.doc.items():
-                raw = canonical_json(_plain(value))
                 held = self.fields.get(name)
-                if held is None or (change.stamp, raw) > (held[0], held[1]):
-                    self.fields[name] = (change.stamp, raw, json.loads(raw))
+                if held is None or change.stamp > held[0] or (change.stamp == held[0] and _wins(value, held[1])):
+                    self.fields[name] = (change.stamp, plain(value))
         mark = (change.stamp, change.private)
         if self.private is None or mark > self.private:
             self.private = mark
 
     def head(self) -> Stamp:
-        stamps = [s for s, _, _ in self.fields.values()]
+        stamps = [s for s, _ in self.fields.values()]
         if self.deleted is not None:
             stamps.append(self.deleted)
         return max(stamps)
 
     def view(self, key: Key) -> Change:
         """The entry as one change: its visible fields, newest stamp and author."""
-        live = {n: v for n, (s, _, v) in self.fields.items() if self.deleted is None or s > self.deleted}
+        live = {n: v for n, (s, v) in self.fields.items() if self.deleted is None or s > self.deleted}
         head = self.head()
         gone = not live
         assert self.private is not None
@@ -65,7 +64,7 @@ class _State:
     def to_json(self) -> dict[str, Any]:
         assert self.private is not None
         return {
-            "f": {n: [str(s), v] for n, (s, _, v) in sorted(self.fields.items())},
+            "f": {n: [str(s), v] for n, (s, v) in self.fields.items()},
             "d": None if self.deleted is None else str(self.deleted),
             "p": [str(self.private[0]), self.private[1]],
         }
@@ -74,16 +73,15 @@ class _State:
     def from_json(cls, value: dict[str, Any]) -> _State:
         state = cls()
         for name, (stamp, v) in value["f"].items():
-            state.fields[name] = (Stamp.parse(stamp), canonical_json(v), v)
+            state.fields[name] = (Stamp.parse(stamp), v)
         state.deleted = None if value["d"] is None else Stamp.parse(value["d"])
         state.private = (Stamp.parse(value["p"][0]), bool(value["p"][1]))
         return state
 
 
-def _plain(value: Any) -> Any:
-    from tui.sync.change import plain
-
-    return plain(value)
+def _wins(value: Any, held: Any) -> bool:
+    """The tie-break of two values under one stamp: the larger canonical encoding."""
+    return canonical_json(plain(value)) > canonical_json(held)
 
 
 class Replica:
@@ -103,9 +101,20 @@ class Replica:
             return False
         self.seen.add(change.id)
         key = (change.kind, change.entry_id)
-        self._all.setdefault(key, _State()).apply(change)
-        if not change.private:
-            self._shared.setdefault(key, _State()).apply(change)
+        full = self._all.get(key)
+        shared = self._shared.get(key)
+        if full is None:
+            full = self._all[key] = _State()
+            if not change.private:
+                shared = self._shared[key] = full  # one object while no private change came
+        elif change.private and shared is full:
+            shared = self._shared[key] = copy.deepcopy(full)
+        elif not change.private and shared is None:
+            shared = self._shared[key] = _State()
+        full.apply(change)
+        if not change.private and shared is not full:
+            assert shared is not None
+            shared.apply(change)
         return True
 
     def merge(self, changes: Iterable[Change]) -> list[Change]:
@@ -143,10 +152,11 @@ class Replica:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "format": 1,
+            "format": 2,
             "seen": sorted(self.seen),
-            "all": [[k, i, s.to_json()] for (k, i), s in sorted(self._all.items())],
-            "shared": [[k, i, s.to_json()] for (k, i), s in sorted(self._shared.items())],
+            # The shared state is written only where it differs from the whole one.
+            "all": [[k, i, s.to_json(), self._shared.get((k, i)) is s] for (k, i), s in sorted(self._all.items())],
+            "shared": [[k, i, s.to_json()] for (k, i), s in sorted(self._shared.items()) if s is not self._all.get((k, i))],
         }
 
     @classmethod
@@ -154,12 +164,15 @@ class Replica:
         """A replica saved by :meth:`to_json`; ``ValueError`` if it is not one."""
         try:
             replica = cls()
-            if value["format"] != 1:
+            if value["format"] != 2:
                 raise ValueError(f"unknown replica format {value['format']!r}")
             replica.seen = set(value["seen"])
-            for target, name in ((replica._all, "all"), (replica._shared, "shared")):
-                for kind, entry_id, state in value[name]:
-                    target[(kind, entry_id)] = _State.from_json(state)
+            for kind, entry_id, state, same in value["all"]:
+                replica._all[(kind, entry_id)] = full = _State.from_json(state)
+                if same is True:
+                    replica._shared[(kind, entry_id)] = full
+            for kind, entry_id, state in value["shared"]:
+                replica._shared[(kind, entry_id)] = _State.from_json(state)
             return replica
         except (KeyError, TypeError, IndexError) as exc:
             raise ValueError(f"not a replica: {exc!r}") from None
