@@ -1,0 +1,101 @@
+"""Together from the shell: two data folders, one shared folder, the fixed command names."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.store import Store
+
+DAY = date(2026, 11, 25)
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["--data-dir", str(data), "--today", DAY.isoformat(), *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def couple(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path, Path]:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    with Store(alex) as store:
+        store.add_ritual("Morning coffee", created=date(2026, 11, 1))
+    with Store(sam) as store:
+        mine = store.add_ritual("morning coffee", created=date(2026, 11, 2))
+        store.set_tick(mine.id, date(2026, 11, 20), True)
+    code, out, _ = cli(capsys, alex, "pair", "start", str(shared), "--name", "Alex")
+    assert code == 0 and "pair join" in out
+    code, out, _ = cli(capsys, sam, "pair", "join", str(shared), "--name", "Sam")
+    codes = [line.removeprefix("Pairing code: ") for line in out.splitlines() if line.startswith("Pairing code: ")]
+    assert code == 0 and len(codes) == 1
+    code, out, _ = cli(capsys, alex, "pair", "status")
+    assert f"Pairing code: {codes[0]}" in out
+    assert cli(capsys, alex, "pair", "confirm", codes[0])[0] == 0
+    assert cli(capsys, sam, "pair", "confirm", codes[0])[0] == 0
+    return alex, sam, shared
+
+
+def test_a_wrong_code_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    cli(capsys, tmp_path / "a", "pair", "start", str(shared), "--name", "Alex")
+    cli(capsys, tmp_path / "b", "pair", "join", str(shared), "--name", "Sam")
+    code, out, err = cli(capsys, tmp_path / "a", "pair", "confirm", "1111 2222 3333 4444 5555 6666")
+    assert code != 0 and "nothing was confirmed" in err and len(err.strip().splitlines()) == 1
+    status = json.loads(cli(capsys, tmp_path / "a", "pair", "status", "--json")[1])
+    assert status["confirmed"] == [] and [d["name"] for d in status["waiting"]] == ["Sam"]
+
+
+def test_ticks_and_shared_notes_cross_and_private_notes_do_not(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, sam, shared = couple
+    code, out, err = cli(capsys, alex, "done", "morning")
+    assert code == 0 and err == ""
+    assert cli(capsys, alex, "gratitude", "--share", "thank you for the warm soup")[0] == 0
+    assert cli(capsys, alex, "gratitude", "a private worry")[0] == 0
+    code, out, _ = cli(capsys, sam, "sync")
+    assert code == 0 and out.startswith("Synced: ")
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    with Store(sam, readonly=True) as store:
+        [ritual] = store.rituals()
+        assert ritual.name.casefold() == "morning coffee"
+        assert store.ticked_days(ritual.id) == {DAY, date(2026, 11, 20)}
+        assert [n.text for n in store.notes()] == ["thank you for the warm soup"]
+    with Store(alex, readonly=True) as store:
+        [ritual] = store.rituals()
+        assert store.ticked_days(ritual.id) == {DAY, date(2026, 11, 20)}
+    for path in shared.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"soup" not in data and b"worry" not in data and b"coffee" not in data.lower()
+    status = json.loads(cli(capsys, sam, "pair", "status", "--json")[1])
+    assert [d["name"] for d in status["confirmed"]] == ["Alex"] and status["last_round"]
+
+
+def test_a_missing_folder_fails_sync_but_never_a_write(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, _, shared = couple
+    shared.rename(shared.with_name("gone"))
+    code, out, err = cli(capsys, alex, "sync")
+    assert code != 0 and "missing" in err and len(err.strip().splitlines()) == 1
+    code, out, err = cli(capsys, alex, "gratitude", "written on a train")
+    assert code == 0 and "Saved" in out and "not synced" in err
+    with Store(alex, readonly=True) as store:
+        assert [n.text for n in store.notes()] == ["written on a train"]
+
+
+def test_leave_keeps_the_data(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, _, _ = couple
+    code, out, _ = cli(capsys, alex, "pair", "leave")
+    assert code == 0 and "Nothing here was deleted" in out
+    code, _, err = cli(capsys, alex, "sync")
+    assert code != 0 and "not paired" in err
+    with Store(alex, readonly=True) as store:
+        assert [r.name for r in store.rituals()] == ["Morning coffee"]

@@ -1,0 +1,309 @@
+"""Together: this device's entries as sync changes, and the partner's changes back in.
+
+The store stays the source of truth; sync sees it only through this adapter and the
+store's public methods. What is sent is found by difference: ``DATA/sync/sent.json``
+keeps a digest of every document last sent, so :meth:`Together.outbox` builds a change
+(stamped by the persisted clock) for each entry that is new or changed since, and a
+delete for each entry that is gone. :meth:`Together.drop_from_outbox` records what a
+round wrote; :meth:`Together.apply_remote` writes the partner's entries into the store
+(idempotent: applying the same changes twice leaves the same store) and records them
+as sent, so they are not echoed back.
+
+What is shared (see the README, "Together"):
+
+* ``ritual`` (every ritual) and ``tick`` (``RITUAL:DAY``): a tick by either partner counts
+  for the pair. A partner's ritual with the name of one of ours becomes that ritual: the
+  one with the smaller id is kept on both sides, with the ticks of both.
+* ``note``: a gratitude note is private (to this person's own devices) unless shared with
+  ``gratitude --share``; a partner's shared note is kept with the name of its author.
+* ``gesture`` (the day's suggestion, what was done, the note): private. When a gesture
+  is done, a ``gift`` (``PERSON:DAY``) tells the partner what was done for them.
+
+The small state of its own (``together.json``: which notes are shared, who wrote a
+partner's note, who ticked, gifts received, ritual aliases) lives beside the sync state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui.model import GestureDay, Note, Ritual
+from tui.sync.change import Change, plain
+from tui.sync.files import canonical_json, read_json, write_json
+from tui.sync.hlc import Clock
+from tui.text import TextError, check_name, check_note
+
+SENT_FILE = "sent.json"
+STATE_FILE = "together.json"
+Key = tuple[str, str]
+
+
+def _digest(doc: dict[str, Any], private: bool) -> str:
+    return hashlib.sha256(canonical_json([doc, private])).hexdigest()[:24]
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def ritual_doc(r: Ritual) -> dict[str, Any]:
+    created = r.created.isoformat() if r.created else None
+    return {"id": r.id, "name": r.name, "weekdays": list(r.weekdays), "position": r.position, "archived": r.archived, "created": created}
+
+
+def note_doc(n: Note) -> dict[str, Any]:
+    return {"id": n.id, "day": n.day.isoformat(), "text": n.text, "said_aloud": n.said_aloud, "created": n.created}
+
+
+def gesture_doc(g: GestureDay) -> dict[str, Any]:
+    return {"day": g.day.isoformat(), "gesture": g.gesture_id, "shown": list(g.shown), "done": g.done, "note": g.note, "feedback": g.feedback}
+
+
+class BadEntry(ValueError):
+    """A partner's entry this device cannot keep (the message says which field)."""
+
+
+def _text(doc: dict[str, Any], key: str, default: Any = ...) -> Any:
+    value = doc.get(key, default)
+    if value is ...:
+        raise BadEntry(f"field {key!r} is missing")
+    if not isinstance(value, str):
+        raise BadEntry(f"field {key!r} should be a text")
+    return value
+
+
+def _day(doc: dict[str, Any], key: str) -> date:
+    try:
+        return date.fromisoformat(_text(doc, key))
+    except ValueError:
+        raise BadEntry(f"field {key!r} should be a date like 2026-01-31") from None
+
+
+def read_ritual(doc: dict[str, Any]) -> Ritual:
+    weekdays = doc.get("weekdays", [])
+    if not isinstance(weekdays, list) or not all(type(d) is int and 0 <= d <= 6 for d in weekdays):
+        raise BadEntry("field 'weekdays' should list numbers from 0 to 6")
+    position, archived = doc.get("position", 0), doc.get("archived", False)
+    if type(position) is not int or type(archived) is not bool:
+        raise BadEntry("fields 'position' and 'archived' should be a number and true or false")
+    created = doc.get("created")
+    try:
+        name = check_name(_text(doc, "name"))
+    except TextError as exc:
+        raise BadEntry(str(exc)) from None
+    return Ritual(
+        id=_text(doc, "id"),
+        name=name,
+        weekdays=tuple(sorted(set(weekdays))),
+        position=position,
+        archived=archived,
+        created=_day(doc, "created") if created is not None else None,
+    )
+
+
+def read_note(doc: dict[str, Any]) -> Note:
+    try:
+        text = check_note(_text(doc, "text"))
+    except TextError as exc:
+        raise BadEntry(str(exc)) from None
+    said = doc.get("said_aloud", False)
+    if type(said) is not bool:
+        raise BadEntry("field 'said_aloud' should be true or false")
+    return Note(id=_text(doc, "id"), day=_day(doc, "day"), text=text, said_aloud=said, created=_text(doc, "created", ""))
+
+
+def read_gesture(doc: dict[str, Any]) -> GestureDay:
+    shown, done = doc.get("shown", []), doc.get("done", False)
+    if not isinstance(shown, list) or not all(isinstance(s, str) for s in shown) or type(done) is not bool:
+        raise BadEntry("fields 'shown' and 'done' should be a list of ids and true or false")
+    return GestureDay(
+        day=_day(doc, "day"),
+        gesture_id=_text(doc, "gesture"),
+        shown=tuple(shown),
+        done=done,
+        note=_text(doc, "note", ""),
+        feedback=_text(doc, "feedback", ""),
+    )
+
+
+# --------------------------------------------------------------------------- the adapter
+
+
+class Together:
+    def __init__(self, store: Any, state_dir: Path, *, person: str = "") -> None:
+        self.store = store
+        self.state_dir = Path(state_dir)
+        self.person = person
+        self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
+        state = read_json(self.state_dir / STATE_FILE, {}) or {}
+        self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in ("shared_notes", "from", "ticked_by", "gifts", "aliases")}
+        self._pending: dict[str, tuple[str, list]] = {}
+        self.problems: list[str] = []
+
+    # ---------------------------------------------------------------- what this device holds
+
+    def share_note(self, note_id: str) -> None:
+        """Mark a note as shared with the partner (sent at the next round)."""
+        self.state["shared_notes"][note_id] = True
+        self._save_state()
+
+    def _save_state(self) -> None:
+        write_json(self.state_dir / STATE_FILE, self.state)
+
+    def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
+        """Every entry sync carries, as (document, private), by (kind, entry id)."""
+        out: dict[Key, tuple[dict[str, Any], bool]] = {}
+        for r in self.store.rituals(include_archived=True):
+            out[("ritual", r.id)] = (ritual_doc(r), False)
+        for rid, days in self.store.ticks_by_ritual().items():
+            for day in days:
+                out[("tick", f"{rid}:{day.isoformat()}")] = ({"ritual": rid, "day": day.isoformat()}, False)
+        shared = self.state["shared_notes"]
+        for n in self.store.notes():
+            out[("note", n.id)] = (note_doc(n), not shared.get(n.id, False))
+        me = self.person.casefold()
+        for g in self.store.gesture_days():
+            out[("gesture", g.day.isoformat())] = (gesture_doc(g), True)
+            if g.done and me:
+                out[("gift", f"{me}:{g.day.isoformat()}")] = ({"day": g.day.isoformat(), "gesture": g.gesture_id}, False)
+        return out
+
+    def outbox(self, clock: Clock) -> list[Change]:
+        """This device's changes since the last round (new, changed and deleted entries)."""
+        self._pending = {}
+        out: list[Change] = []
+        docs = self.documents()
+        for (kind, entry_id), (doc, private) in sorted(docs.items()):
+            key = f"{kind}/{entry_id}"
+            digest = _digest(doc, private)
+            held = self.sent.get(key)
+            if held is not None and held[0] == digest:
+                continue
+            change = Change(kind, entry_id, doc, clock.tick(), clock.device, private=private)
+            out.append(change)
+            self._pending[change.id] = (key, [digest, private])
+        for key, held in sorted(self.sent.items()):
+            kind, _, entry_id = key.partition("/")
+            if (kind, entry_id) in docs or held[0] == "-" or (kind == "gift" and not entry_id.startswith(f"{self.person.casefold()}:")):
+                continue
+            change = Change(kind, entry_id, {}, clock.tick(), clock.device, deleted=True, private=bool(held[1]))
+            out.append(change)
+            self._pending[change.id] = (key, ["-", bool(held[1])])
+        return out
+
+    def drop_from_outbox(self, ids: list[str]) -> None:
+        """Record that the changes ``ids`` (from the last :meth:`outbox`) are in the logs."""
+        for change_id in ids:
+            found = self._pending.pop(change_id, None)
+            if found is not None:
+                self.sent[found[0]] = found[1]
+        write_json(self.state_dir / SENT_FILE, self.sent)
+
+    # ---------------------------------------------------------------- what the partner sends
+
+    def apply_remote(self, changes: list[Change], names: dict[str, str]) -> int:
+        """Write merged entries into the store (deletes first); how many were applied."""
+        applied = 0
+        ordered = sorted(changes, key=lambda c: (not c.deleted, c.kind != "ritual", c.kind, c.entry_id))
+        with self.store.batch():
+            for change in ordered:
+                try:
+                    if self._apply(change, names.get(change.author, "your partner")):
+                        applied += 1
+                except BadEntry as exc:
+                    self.problems.append(f"{change.kind} {change.entry_id!r} from {names.get(change.author, change.author)}: {exc}; not kept")
+        docs = self.documents()
+        for change in ordered:
+            key = (change.kind, change.entry_id)
+            if key in docs:
+                self.sent[f"{change.kind}/{change.entry_id}"] = [_digest(*docs[key]), docs[key][1]]
+            elif change.deleted:
+                self.sent.pop(f"{change.kind}/{change.entry_id}", None)
+        write_json(self.state_dir / SENT_FILE, self.sent)
+        self._save_state()
+        return applied
+
+    def _ritual_id(self, rid: str) -> str:
+        return self.state["aliases"].get(rid, rid)
+
+    def _apply(self, change: Change, author: str) -> bool:
+        doc = plain(change.doc)
+        store = self.store
+        if change.kind == "ritual":
+            return self._apply_ritual(change, doc)
+        if change.kind == "tick":
+            rid, _, iso = change.entry_id.rpartition(":")
+            try:
+                day = date.fromisoformat(iso)
+            except ValueError:
+                raise BadEntry("not a tick id like RITUAL:2026-01-31") from None
+            rid = self._ritual_id(rid)
+            if rid not in {r.id for r in store.rituals(include_archived=True)}:
+                return False
+            if not change.deleted:
+                self.state["ticked_by"][change.entry_id] = author
+            store.set_tick(rid, day, not change.deleted)
+            return True
+        if change.kind == "note":
+            if change.deleted:
+                if change.entry_id in {n.id for n in store.notes()}:
+                    store.delete_note(change.entry_id)
+                return True
+            note = read_note(doc)
+            store.save_note(note)
+            if not change.private:
+                self.state["shared_notes"][note.id] = True
+                if author != self.person:
+                    self.state["from"][note.id] = author
+            return True
+        if change.kind == "gesture":
+            if not change.deleted:
+                store.save_gesture_day(read_gesture(doc))
+            return True
+        if change.kind == "gift":
+            if change.entry_id.startswith(f"{self.person.casefold()}:"):
+                return False  # one of this person's own, from another of their devices
+            if change.deleted:
+                self.state["gifts"].pop(change.entry_id, None)
+            else:
+                self.state["gifts"][change.entry_id] = {"by": author, "day": _text(doc, "day"), "gesture": _text(doc, "gesture")}
+            return True
+        return False
+
+    def _apply_ritual(self, change: Change, doc: dict[str, Any]) -> bool:
+        store = self.store
+        mine = {r.id: r for r in store.rituals(include_archived=True)}
+        if change.deleted:
+            self.state["aliases"].pop(change.entry_id, None)
+            if change.entry_id in mine:
+                store.delete_ritual(change.entry_id)
+            return True
+        ritual = read_ritual(doc)
+        if ritual.id != change.entry_id:
+            raise BadEntry("the ritual's id is not its entry's")
+        same = [r for r in mine.values() if r.id != ritual.id and r.name.casefold() == ritual.name.casefold()]
+        if ritual.id not in mine and same:
+            local = same[0]
+            if local.id < ritual.id:
+                self.state["aliases"][ritual.id] = local.id  # the partner keeps ours
+                return False
+            days = store.ticked_days(local.id)
+            _save_ritual(store, ritual)
+            for day in days:
+                store.set_tick(ritual.id, day, True)
+            store.delete_ritual(local.id)
+            self.state["aliases"][local.id] = ritual.id
+            return True
+        _save_ritual(store, ritual)
+        return True
+
+
+def _save_ritual(store: Any, ritual: Ritual) -> None:
+    mine = {r.id for r in store.rituals(include_archived=True)}
+    if ritual.id in mine:
+        store.update_ritual(ritual.id, name=ritual.name, weekdays=ritual.weekdays, archived=ritual.archived, position=ritual.position)
+    else:
+        store.add_ritual(ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id)
+        store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
