@@ -1,6 +1,6 @@
 """SIGKILL at random moments: every acknowledged write survives, the files load.
 
-The writer child and the bookkeeping live in ``crash_harness.py``; the long
+The writer child and the bookkeeping live in ``bench/crash_harness.py``; the long
 version (500 kills) is ``bench/soak.py``.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.reliability.crash_harness import Model, replay, run_trials
+from bench.crash_harness import Model, replay, run_trials
 
 
 def test_twenty_kills_lose_nothing(tmp_path: Path) -> None:

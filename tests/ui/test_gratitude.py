@@ -278,3 +278,19 @@ def test_every_key_is_on_the_help_screen() -> None:
     rows = dict(key_rows(list(GratitudeTab.BINDINGS)))
     assert set(rows) == {"a", "e", "o", "c", "x", "u", "/", "esc"}
     assert GratitudeTab.HELP
+
+
+async def test_a_note_from_this_day_a_year_ago_comes_back(make_app, clock) -> None:
+    app = make_app()
+    seed(app.store)
+    app.store.add_note("The [b]first[/b] snow, \x1b]2;title\x07together", date(2025, 11, 25))
+    app.store.add_note("Three winters ago", date(2023, 11, 25))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(app, pilot)
+        text = screen_text(app)
+        assert "A year ago today you wrote: The [b]first[/b] snow, together" in text
+        assert "3 years ago today you wrote: Three winters ago" in text
+        clock.set(date(2026, 11, 26))
+        app.check_day()
+        await pilot.pause()
+        assert "ago today you wrote" not in screen_text(app)

@@ -393,3 +393,24 @@ def test_done_on_a_grace_day_says_nothing_is_open(capsys, rituals: Path) -> None
         s.save_grace(GraceSpan(id="g", start=DAY, end=DAY, reason="Flu"))
     assert cli(capsys, rituals, "done", "morning")[1] == "Ticked: Morning coffee ✓\n"
     assert cli(capsys, rituals, "status")[1].startswith("grace day · gesture: ")
+
+
+def test_today_brings_back_notes_written_on_this_day_in_earlier_years(capsys, rituals: Path) -> None:
+    with Store(rituals) as s:
+        s.add_note("Sam made soup when I was ill", day=date(2025, 11, 25))
+        s.add_note("Two years back: the \x1b[2Jlake", day=date(2024, 11, 25))
+        s.add_note("Not today's date", day=date(2025, 11, 24))
+    _, out, _ = cli(capsys, rituals, "today")
+    lines = out.splitlines()
+    assert lines[-2:] == [
+        "A year ago today you wrote: Sam made soup when I was ill",
+        "2 years ago today you wrote: Two years back: the lake",
+    ]
+    assert "Not today's date" not in out
+    memories = json.loads(cli(capsys, rituals, "today", "--json")[1])["memories"]
+    assert memories == [
+        {"years": 1, "day": "2025-11-25", "text": "Sam made soup when I was ill"},
+        {"years": 2, "day": "2024-11-25", "text": "Two years back: the lake"},
+    ]
+    _, out, _ = cli(capsys, rituals, "today", today="2026-11-26")
+    assert "ago today" not in out

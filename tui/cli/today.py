@@ -17,6 +17,7 @@ from tui import APP_NAME
 from tui.cli.common import CommandError, add_command, first_run, one_line, plural, read_store, today
 
 if TYPE_CHECKING:
+    from tui.domain.memories import Memory
     from tui.model import Ritual
     from tui.store import Store
 
@@ -48,12 +49,15 @@ class Glance:
     """Scheduled rituals already kept today."""
     grace: bool
     has_rituals: bool
+    memories: tuple[Memory, ...] = ()
+    """Notes written on this day in earlier years, newest year first."""
 
 
 def glance(store: Store, day: date) -> Glance:
     """Today's gesture and rituals, as the Today and Rituals tabs see them."""
     from tui.content import FALLBACK_PARTNER, personalise
     from tui.daily import todays_gesture
+    from tui.domain.memories import memories_for
     from tui.domain.rituals import in_grace, open_rituals
 
     settings = store.settings()
@@ -81,6 +85,7 @@ def glance(store: Store, day: date) -> Glance:
         done=kept,
         grace=grace,
         has_rituals=bool(rituals),
+        memories=tuple(memories_for(store.notes(), day)),
     )
 
 
@@ -123,6 +128,8 @@ def run_today(args: argparse.Namespace) -> int:
             print("Every ritual for today is kept ✓")
         else:
             print("No rituals are scheduled today.")
+    for memory in g.memories:
+        print(one_line(memory.line))
     return 0
 
 
@@ -138,6 +145,10 @@ def _today_json(g: Glance) -> dict[str, Any]:
             "done": g.done,
             "total": len(g.scheduled),
         },
+        "memories": [
+            {"years": m.years, "day": m.note.day.isoformat(), "text": one_line(m.note.text)}
+            for m in g.memories
+        ],
     }
 
 

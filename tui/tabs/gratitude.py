@@ -20,6 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import personalise
+from tui.domain.memories import memories_for
 from tui.domain.share import share_message
 from tui.model import Note
 from tui.store import StoreWriteError
@@ -124,6 +125,7 @@ class GratitudeTab(TabBase):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="gratitude-week")
+        yield Static(Content(""), id="gratitude-memory")
         yield Input(placeholder="Filter notes (esc clears)", id="gratitude-filter", compact=True)
         yield Static(Content(""), id="gratitude-empty", classes="empty-state")
         yield PagedOptionList(id="gratitude-list")
@@ -175,6 +177,7 @@ class GratitudeTab(TabBase):
         today = self.app.today
         all_notes = store.notes()
         self.query_one("#gratitude-week", Static).update(Content(week_summary(all_notes, today)))
+        self._show_memories(all_notes, today)
 
         notes = self.visible_notes()
         current = self.selected_note()
@@ -209,6 +212,13 @@ class GratitudeTab(TabBase):
         empty.display = not notes
         listing.set_class(not notes, "-empty")
         self._show_detail()
+
+    def _show_memories(self, notes: list[Note], today: date) -> None:
+        """Notes written on this day in earlier years, one line each, newest year first."""
+        found = memories_for(notes, today)
+        memory = self.query_one("#gratitude-memory", Static)
+        memory.update(Content("\n".join(clean(m.line) for m in found)))
+        memory.display = bool(found)
 
     def _show_detail(self) -> None:
         note = self.selected_note()

@@ -1,6 +1,6 @@
 """A writer that is killed mid-work: the crash tests' child process.
 
-Run as ``python tests/reliability/child_writer.py DATA_DIR SEED YEAR RITUAL...``.
+Run as ``python bench/child_writer.py DATA_DIR SEED YEAR RITUAL...``.
 It opens the store, prints ``ready``, then loops forever over notes, ticks and
 gesture days. Before each call it prints what it is about to do (``do ...``),
 and only after the store call returned does it print ``ok`` (with the note's
