@@ -307,3 +307,14 @@ def _save_ritual(store: Any, ritual: Ritual) -> None:
     else:
         store.add_ritual(ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id)
         store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
+
+
+def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
+    """(who, gesture id) of what a partner did for this person on ``day``, as last synced."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return []
+    gifts = state.get("gifts", {})
+    out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
+    return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]

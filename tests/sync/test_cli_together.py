@@ -99,3 +99,22 @@ def test_leave_keeps_the_data(couple: tuple[Path, Path, Path], capsys: pytest.Ca
     assert code != 0 and "not paired" in err
     with Store(alex, readonly=True) as store:
         assert [r.name for r in store.rituals()] == ["Morning coffee"]
+
+
+def test_a_done_gesture_shows_on_the_partners_today(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.content import gestures
+    from tui.model import GestureDay
+
+    alex, sam, _ = couple
+    gesture = gestures()[0]
+    with Store(alex) as store:
+        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, note="she laughed"))
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    code, out, _ = cli(capsys, sam, "today")
+    assert code == 0 and "Alex did something for you: " in out
+    assert "she laughed" not in out
+    data = json.loads(cli(capsys, sam, "today", "--json")[1])
+    assert [(g["by"], g["gesture"]) for g in data["from_partner"]] == [("Alex", gesture.id)]
+    with Store(sam, readonly=True) as store:
+        assert store.gesture_day(DAY) is None  # Alex's plan and note stay Alex's
