@@ -88,3 +88,41 @@ def test_a_tick_and_a_note_cross_through_syncthing(tmp_path: Path, two_syncthing
     for path in folder_two.rglob("*"):
         if path.is_file():
             assert b"walk" not in path.read_bytes()
+
+
+def test_the_commands_pair_and_share_through_syncthing(tmp_path: Path, two_syncthings: tuple, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    from tui.cli import main
+    from tui.store import Store
+
+    one, two, folder_one, folder_two = two_syncthings
+    deadline = time.monotonic() + BUDGET
+    alex, sam = tmp_path / "alex-data", tmp_path / "sam-data"
+    day = date(2026, 11, 25)
+
+    def cli(data: Path, *args: str) -> str:
+        capsys.readouterr()
+        assert main(["--data-dir", str(data), "--today", day.isoformat(), *args]) == 0
+        return capsys.readouterr().out
+
+    with Store(alex) as store:
+        store.add_ritual("Evening walk", created=date(2026, 11, 1))
+    cli(alex, "pair", "start", str(folder_one), "--name", "Alex")
+    wait_for("Alex's key on Sam's side", lambda: list(folder_two.rglob("key.pub")), deadline, one, two)
+    out = cli(sam, "pair", "join", str(folder_two), "--name", "Sam")
+    [code] = [line.removeprefix("Pairing code: ") for line in out.splitlines() if line.startswith("Pairing code: ")]
+    wait_for("Sam's key on Alex's side", lambda: f"Pairing code: {code}" in cli(alex, "pair", "status"), deadline, one, two)
+    cli(alex, "pair", "confirm", code)
+    cli(sam, "pair", "confirm", code)
+    cli(alex, "done", "evening walk")
+    cli(alex, "gratitude", "--share", "thank you for the long walk")
+
+    def sam_has_both() -> bool:
+        cli(sam, "sync")
+        with Store(sam, readonly=True) as store:
+            rituals = store.rituals()
+            ticked = bool(rituals) and day in store.ticked_days(rituals[0].id)
+            return ticked and [n.text for n in store.notes()] == ["thank you for the long walk"]
+
+    assert wait_for("the tick and the note on Sam's side", sam_has_both, deadline, one, two)
