@@ -318,3 +318,13 @@ def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
     gifts = state.get("gifts", {})
     out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
     return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
+
+
+def note_authors(state_dir: Path) -> dict[str, str]:
+    """Note id -> the partner's name, for the notes a partner shared with this person."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return {}
+    found = state.get("from", {})
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
