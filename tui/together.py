@@ -138,7 +138,8 @@ class Together:
         self.person = person
         self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
         state = read_json(self.state_dir / STATE_FILE, {}) or {}
-        self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in ("shared_notes", "from", "ticked_by", "gifts", "aliases")}
+        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked")
+        self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
 
@@ -206,7 +207,13 @@ class Together:
     def apply_remote(self, changes: list[Change], names: dict[str, str]) -> int:
         """Write merged entries into the store (deletes first); how many were applied."""
         applied = 0
+        parked = [Change.from_json(c) for c in self.state["parked"].values()]
+        if not changes and not parked:
+            return 0
+        self.state["parked"] = {}
         ordered = sorted(changes, key=lambda c: (not c.deleted, c.kind != "ritual", c.kind, c.entry_id))
+        newer = {(c.kind, c.entry_id) for c in changes}
+        ordered += [c for c in parked if (c.kind, c.entry_id) not in newer]
         with self.store.batch():
             for change in ordered:
                 try:
@@ -241,6 +248,8 @@ class Together:
                 raise BadEntry("not a tick id like RITUAL:2026-01-31") from None
             rid = self._ritual_id(rid)
             if rid not in {r.id for r in store.rituals(include_archived=True)}:
+                if not change.deleted:  # its ritual has not arrived yet: kept for a later round
+                    self.state["parked"][change.entry_id] = change.to_json()
                 return False
             if not change.deleted:
                 self.state["ticked_by"][change.entry_id] = author

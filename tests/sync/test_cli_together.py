@@ -118,3 +118,19 @@ def test_a_done_gesture_shows_on_the_partners_today(couple: tuple[Path, Path, Pa
     assert [(g["by"], g["gesture"]) for g in data["from_partner"]] == [("Alex", gesture.id)]
     with Store(sam, readonly=True) as store:
         assert store.gesture_day(DAY) is None  # Alex's plan and note stay Alex's
+
+
+def test_a_tick_that_arrives_before_its_ritual_is_kept(tmp_path: Path) -> None:
+    from tui.sync.change import Change
+    from tui.sync.hlc import Clock
+    from tui.together import Together
+
+    clock = Clock("aa")
+    tick = Change("tick", "r1:2026-11-25", {"ritual": "r1", "day": "2026-11-25"}, clock.tick(), "aa")
+    ritual = Change("ritual", "r1", {"id": "r1", "name": "Tea", "weekdays": [], "position": 0, "archived": False, "created": None}, clock.tick(), "aa")
+    with Store(tmp_path / "data") as store:
+        Together(store, tmp_path / "data" / "sync", person="Sam").apply_remote([tick], {"aa": "Alex"})
+        assert store.rituals() == []
+    with Store(tmp_path / "data") as store:
+        Together(store, tmp_path / "data" / "sync", person="Sam").apply_remote([ritual], {"aa": "Alex"})
+        assert store.ticked_days("r1") == {DAY}
