@@ -158,28 +158,9 @@ def run_round(args: argparse.Namespace, store: Any) -> dict[str, Any] | None:
 
     Raises :class:`~tui.sync.folder.FolderMissing` (and OSError) when the folder cannot be used.
     """
-    from tui.sync import pairing
-    from tui.together import Together
+    from tui.together import run_round as round_on
 
-    state = state_dir(args)
-    engine = pairing.engine(state)
-    if engine is None:
-        return None
-    status = pairing.status(state)
-    names = {d.device: d.name for d in status.confirmed}
-    names[engine.me.device] = status.name
-    together = Together(store, state, person=status.name)
-    outbox = together.outbox(engine.clock)
-    result = engine.round(outbox)
-    applied = together.apply_remote(result.incoming, names)
-    engine.commit(result)
-    together.drop_from_outbox(result.sent)
-    return {
-        "received": applied,
-        "sent": len(result.sent),
-        "skipped": [str(p) for p in result.skipped] + together.problems,
-        "waiting": len(status.waiting),
-    }
+    return round_on(store, state_dir(args))
 
 
 def round_after_write(args: argparse.Namespace, store: Any) -> None:
