@@ -295,3 +295,5 @@ class MicroRomanceApp(App[int]):
         yield SystemCommand(
             "Settings", "Your partner's name, love languages, together or apart", self.action_settings
         )
+        if (self.store.data_dir / "sync" / "pairing.json").exists():
+            yield SystemCommand("Sync now", "A round of Together with your partner's devices", self.sync_now)

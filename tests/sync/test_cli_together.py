@@ -134,3 +134,16 @@ def test_a_tick_that_arrives_before_its_ritual_is_kept(tmp_path: Path) -> None:
     with Store(tmp_path / "data") as store:
         Together(store, tmp_path / "data" / "sync", person="Sam").apply_remote([ritual], {"aa": "Alex"})
         assert store.ticked_days("r1") == {DAY}
+
+
+def test_sync_state_is_private_and_doctor_still_reads_the_folder(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    import stat
+
+    alex, _, _ = couple
+    cli(capsys, alex, "gratitude", "--share", "thanks")
+    state = alex / "sync"
+    for path in [state, *state.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+    code, out, err = cli(capsys, alex, "doctor")
+    assert code == 0, out + err

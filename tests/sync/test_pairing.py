@@ -85,3 +85,13 @@ def test_leave_keeps_everything_local(tmp_path: Path, shared: Path) -> None:
     assert pairing.engine(alex) is None
     assert not pairing.leave(alex)
     assert list(shared.rglob("key.pub"))  # the folder is left as it was
+
+
+def test_start_makes_a_new_data_folder_private(tmp_path: Path, shared: Path) -> None:
+    import os
+    import stat
+
+    data = tmp_path / "new" / "data"
+    pairing.start(data / "sync", shared, "Alex")
+    assert stat.S_IMODE(os.stat(data).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(data / "sync").st_mode) == 0o700

@@ -13,8 +13,15 @@ TEMP_PREFIX = ".mr-tmp-"
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) with mode 0700, tightening it if it exists."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create ``path`` (and missing parents, each 0700) with mode 0700, tightening it if it exists."""
+    missing = []
+    here = path
+    while not here.exists() and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
     if stat.S_IMODE(path.stat().st_mode) != 0o700:
         os.chmod(path, 0o700)
     return path
