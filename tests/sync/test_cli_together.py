@@ -147,3 +147,26 @@ def test_sync_state_is_private_and_doctor_still_reads_the_folder(couple: tuple[P
         assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
     code, out, err = cli(capsys, alex, "doctor")
     assert code == 0, out + err
+
+
+def test_applying_the_same_changes_twice_changes_nothing(tmp_path: Path) -> None:
+    from tui.sync.change import Change
+    from tui.sync.hlc import Clock
+    from tui.together import Together
+
+    clock = Clock("aa")
+    ritual = Change("ritual", "r1", {"id": "r1", "name": "Tea", "weekdays": [], "position": 0, "archived": False, "created": "2026-11-01"}, clock.tick(), "aa")
+    tick = Change("tick", "r1:2026-11-25", {"ritual": "r1", "day": "2026-11-25"}, clock.tick(), "aa")
+    note = Change("note", "n1", {"id": "n1", "day": "2026-11-25", "text": "Thanks", "said_aloud": False, "created": ""}, clock.tick(), "aa")
+    data = tmp_path / "data"
+
+    def files() -> dict[str, bytes]:
+        return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*.json")) if "backups" not in p.parts}
+
+    with Store(data) as store:
+        together = Together(store, data / "sync", person="Sam")
+        assert together.apply_remote([ritual, tick, note], {"aa": "Alex"}) == 3
+        assert together.outbox(Clock("bb")) == []  # nothing echoed back
+        first = files()
+        together.apply_remote([ritual, tick, note], {"aa": "Alex"})
+        assert files() == first

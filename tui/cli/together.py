@@ -77,6 +77,9 @@ def _begin(args: argparse.Namespace, join: bool) -> int:
         _print_waiting(status)
         print("Compare the code with the one on the other machine; if they are the same, run on each:")
         print("  micro-romance pair confirm CODE")
+    elif join:
+        print("Your public key is in the folder, but no other device's key has arrived here yet.")
+        print("Once your sync tool has copied it, micro-romance pair status shows the pairing code to compare.")
     else:
         print("Your public key is in the folder. Once your sync tool has copied it to your partner's machine, run there:")
         print("  micro-romance pair join FOLDER --name THEIR-NAME")
