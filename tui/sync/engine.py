@@ -84,6 +84,7 @@ class Engine:
         self._state: dict | None = None
         self.name = name
         self._open = False
+        self._rebuilt = False
 
     # ---------------------------------------------------------------- state
 
@@ -118,6 +119,7 @@ class Engine:
             replica.merge(decode_lines(path.read_bytes()))
         assert self._state is not None
         self._state["read"] = {}
+        self._rebuilt = True
         return replica
 
     @property
@@ -223,6 +225,10 @@ class Engine:
             remote = self._incoming(state, out)
             if remote or outbox:
                 replica = self._load_replica()
+                if self._rebuilt:  # from this device's own logs: read every other file again now
+                    self._rebuilt = False
+                    out.read, out.skipped = {}, []
+                    remote = self._incoming(state, out)
                 replica.merge(outbox)
                 out.incoming = replica.merge(remote)
                 out.merged = True
