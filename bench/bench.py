@@ -74,7 +74,7 @@ import sys
 from datetime import date
 from pathlib import Path
 from tui.clock import ManualClock
-from tui.store import open_store
+from tui.storage import open_store
 
 store = open_store(Path(sys.argv[1]))
 from tui.app import MicroRomanceApp
@@ -101,7 +101,7 @@ def build_history(data_dir: Path, years: int, *, seed: int = 1) -> None:
     an answer a week, for ``years`` years ending yesterday."""
     from tui import content
     from tui.model import GestureDay, Settings
-    from tui.store import Store
+    from tui.storage import Store
 
     rnd = random.Random(seed)
     gestures = [g.id for g in content.gestures()]
@@ -192,10 +192,10 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
 
 async def _keypress_to_disk(data_dir: Path, count: int) -> dict[str, float]:
     """Drive the real app: ticks with space, notes with the editor."""
-    import tui.store as store_module
+    import tui.storage.tinystore as store_module
     from tui.app import MicroRomanceApp
     from tui.clock import ManualClock
-    from tui.store import Store
+    from tui.storage import Store
 
     written: list[float] = []
     real_write = store_module.atomic_write

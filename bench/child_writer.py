@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tui.model import GestureDay
-from tui.store import Store
+from tui.storage import Store
 
 FIRST_YEAR = 2026
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tui.store import Store
+from tui.storage import Store
 
 CHILD = Path(__file__).with_name("child_writer.py")
 FIRST_YEAR = 2026
@@ -90,6 +90,8 @@ class Tally:
     unexpected: int = 0
     """Runs whose data held something never written (or unticked ticks back)."""
     unreadable: int = 0
+    while_writing: int = 0
+    """Kills that came after the child had acknowledged its first ``min_writes`` writes."""
     failures: list[str] = field(default_factory=list)
     log: Callable[[str], object] | None = None
 
@@ -130,6 +132,18 @@ class Child:
             if line == "ready":
                 self.ready.set()
         self.ready.set()
+
+    def acknowledged(self) -> int:
+        return sum(1 for line in self.lines if line.startswith("ok"))
+
+    def wait_for_writes(self, count: int, timeout: float = 30.0) -> bool:
+        """Wait until ``count`` writes are acknowledged (False if the child stopped or time ran out)."""
+        deadline = time.monotonic() + timeout
+        while self.acknowledged() < count:
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.005)
+        return True
 
     def kill(self) -> None:
         self.proc.send_signal(signal.SIGKILL)
@@ -184,12 +198,16 @@ def run_trials(
     seed: int = 2026,
     per_folder: int = 50,
     max_delay: float = 0.12,
+    min_writes: int = 0,
     log: Callable[[str], object] | None = None,
 ) -> Tally:
     """Run ``kills`` writer processes, each killed with SIGKILL at a random moment.
 
     A fresh data folder is used every ``per_folder`` kills, so years (one per
-    run) stay well inside the calendar and loading stays quick.
+    run) stay well inside the calendar and loading stays quick. With
+    ``min_writes``, a kill that is not aimed at start-up waits until the child
+    has acknowledged that many writes, so the kills land while writing however
+    slow the machine is.
     """
     rng = random.Random(seed)
     tally = Tally(log=log)
@@ -208,6 +226,8 @@ def run_trials(
             time.sleep(rng.uniform(0.0, 0.15))
         else:
             child.ready.wait(timeout=30)
+            if child.wait_for_writes(min_writes):
+                tally.while_writing += 1
             time.sleep(rng.uniform(0.0, max_delay))
         exited = child.proc.poll()
         child.kill()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from tui.store import Store
+from tui.storage import Store
 
 YEARS = (2021, 2022, 2023, 2024, 2025, 2026)
 """The years the imported export spans (the last one is the main file's)."""

@@ -42,7 +42,7 @@ from textual.widgets import Input, TextArea  # noqa: E402
 from tui.app import MicroRomanceApp  # noqa: E402
 from tui.clock import ManualClock  # noqa: E402
 from tui.demo import build_demo  # noqa: E402
-from tui.store import Store  # noqa: E402
+from tui.storage import Store  # noqa: E402
 from tui.tabs import TAB_SPECS  # noqa: E402
 
 TODAY = date(2026, 11, 25)

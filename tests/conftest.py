@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.clock import ManualClock
-from tui.store import Store
+from tui.storage import Store
 
 DAY = date(2026, 11, 25)
 """The fixed "today" of the tests (a Wednesday)."""

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from tui import APP_NAME
 from tui.clock import Clock
 from tui.paths import stylesheets
-from tui.store import Store
+from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, register_themes
 

@@ -20,7 +20,7 @@ from tui import content
 from tui.domain.gestures import feedback_weights, neglected_language, pick_gesture
 from tui.domain.prompts import prompt_of_the_day
 from tui.model import Gesture, GraceSpan, Prompt, Settings
-from tui.store import Store
+from tui.storage import Store
 
 
 def _gesture_history(store: Store, day: date):

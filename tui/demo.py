@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from tui import content
 from tui.daily import another_gesture, todays_gesture, todays_prompt
 from tui.model import GestureDay, Settings
-from tui.store import Store
+from tui.storage import Store
 
 PARTNER = "Alex"
 WEEKS = 5

@@ -27,6 +27,23 @@ class DataFileError(StoreError):
         )
 
 
+class MissingDataFile(DataFileError):
+    """The main file is gone while history/ still holds past years: damaged, not new."""
+
+    def __init__(self, path: Path, years: list[str], newest_backup: Path | None) -> None:
+        self.path = path
+        self.problem = f"it is missing, while {path.parent / 'history'} holds your entries of {', '.join(years)}"
+        if newest_backup is not None:
+            restore = f"Restore it from the newest backup: cp -R \"{newest_backup}/.\" \"{path.parent}/\" (see README, 'Your data')"
+        else:
+            restore = f"There is no backup in {path.parent / 'backups'}; put back your own copy of {path.name}"
+        StoreError.__init__(
+            self,
+            f"The data file {path} is missing, while {path.parent / 'history'} holds your entries of "
+            f"{', '.join(years)}. Nothing was written. {restore}.",
+        )
+
+
 class StoreLockedError(StoreError):
     """Another running copy holds the data directory."""
 
@@ -40,4 +57,4 @@ class StoreLockedError(StoreError):
 class StoreWriteError(StoreError):
     """A write did not reach the disk; nothing on disk changed."""
 
-__all__ = ["DataFileError", "StoreError", "StoreLockedError", "StoreWriteError"]
+__all__ = ["DataFileError", "MissingDataFile", "StoreError", "StoreLockedError", "StoreWriteError"]

@@ -6,8 +6,20 @@ short strings so that exports can be merged back without duplicates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The days micro-romance keeps: four-digit years, so every year's file has a
+four-digit name and date arithmetic near the ends never overflows."""
+
+
+def day_out_of_range(day: date) -> str:
+    """Why ``day`` cannot be kept ("" when it can): one line for any message."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return ""
+    return f"{day.isoformat()} is outside the days micro-romance keeps ({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
 
 # Love languages, in the order we present them.
 LOVE_LANGUAGES: dict[str, str] = {
@@ -185,4 +197,3 @@ class Counts:
     answers: int = 0
     prompt_days: int = 0
     grace: int = 0
-    extra: dict[str, int] = field(default_factory=dict)

@@ -1,7 +1,8 @@
 """Together: this device's entries as sync changes, and the partner's changes back in.
 
-The store stays the source of truth; sync sees it only through this adapter and the
-store's public methods. What is sent is found by difference: ``DATA/sync/sent.json``
+The store stays the source of truth; sync sees it only through this adapter, the
+store's public methods and its codecs (the documents sent are the codecs' documents, and a
+partner's documents are read back through the same codecs, as strictly as an import). What is sent is found by difference: ``DATA/sync/sent.json``
 keeps a digest of every document last sent, so :meth:`Together.outbox` builds a change
 (stamped by the persisted clock) for each entry that is new or changed since, and a
 delete for each entry that is gone. :meth:`Together.drop_from_outbox` records what a
@@ -32,10 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from tui.model import GestureDay, Note, Ritual
+from tui.storage.codecs import GestureCodec, NoteCodec, RitualCodec, TickCodec
+from tui.storage.reader import Dialect, Reader
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
 from tui.sync.hlc import Clock
-from tui.text import TextError, check_name, check_note
 
 SENT_FILE = "sent.json"
 STATE_FILE = "together.json"
@@ -49,84 +51,44 @@ def _digest(doc: dict[str, Any], private: bool) -> str:
 # --------------------------------------------------------------------------- documents
 
 
-def ritual_doc(r: Ritual) -> dict[str, Any]:
-    created = r.created.isoformat() if r.created else None
-    return {"id": r.id, "name": r.name, "weekdays": list(r.weekdays), "position": r.position, "archived": r.archived, "created": created}
-
-
-def note_doc(n: Note) -> dict[str, Any]:
-    return {"id": n.id, "day": n.day.isoformat(), "text": n.text, "said_aloud": n.said_aloud, "created": n.created}
-
-
-def gesture_doc(g: GestureDay) -> dict[str, Any]:
-    return {"day": g.day.isoformat(), "gesture": g.gesture_id, "shown": list(g.shown), "done": g.done, "note": g.note, "feedback": g.feedback}
-
-
 class BadEntry(ValueError):
     """A partner's entry this device cannot keep (the message says which field)."""
 
 
-def _text(doc: dict[str, Any], key: str, default: Any = ...) -> Any:
-    value = doc.get(key, default)
-    if value is ...:
-        raise BadEntry(f"field {key!r} is missing")
-    if not isinstance(value, str):
-        raise BadEntry(f"field {key!r} should be a text")
-    return value
+class _RemoteDialect(Dialect):
+    """A partner's entries are checked as strictly as an import."""
+
+    strict = True
+    field_word = "field "
+
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+
+    def error(self, message: str) -> Exception:
+        return BadEntry(message)
 
 
-def _day(doc: dict[str, Any], key: str) -> date:
-    try:
-        return date.fromisoformat(_text(doc, key))
-    except ValueError:
-        raise BadEntry(f"field {key!r} should be a date like 2026-01-31") from None
+def _read(codec: Any, kind: str, doc: dict[str, Any]) -> Any:
+    return codec.read(Reader(_RemoteDialect(), kind, doc, codec.fields))
 
 
 def read_ritual(doc: dict[str, Any]) -> Ritual:
-    weekdays = doc.get("weekdays", [])
-    if not isinstance(weekdays, list) or not all(type(d) is int and 0 <= d <= 6 for d in weekdays):
-        raise BadEntry("field 'weekdays' should list numbers from 0 to 6")
-    position, archived = doc.get("position", 0), doc.get("archived", False)
-    if type(position) is not int or type(archived) is not bool:
-        raise BadEntry("fields 'position' and 'archived' should be a number and true or false")
-    created = doc.get("created")
-    try:
-        name = check_name(_text(doc, "name"))
-    except TextError as exc:
-        raise BadEntry(str(exc)) from None
-    return Ritual(
-        id=_text(doc, "id"),
-        name=name,
-        weekdays=tuple(sorted(set(weekdays))),
-        position=position,
-        archived=archived,
-        created=_day(doc, "created") if created is not None else None,
-    )
+    return _read(RitualCodec, "the ritual", doc)
 
 
 def read_note(doc: dict[str, Any]) -> Note:
-    try:
-        text = check_note(_text(doc, "text"))
-    except TextError as exc:
-        raise BadEntry(str(exc)) from None
-    said = doc.get("said_aloud", False)
-    if type(said) is not bool:
-        raise BadEntry("field 'said_aloud' should be true or false")
-    return Note(id=_text(doc, "id"), day=_day(doc, "day"), text=text, said_aloud=said, created=_text(doc, "created", ""))
+    return _read(NoteCodec, "the note", doc)
 
 
 def read_gesture(doc: dict[str, Any]) -> GestureDay:
-    shown, done = doc.get("shown", []), doc.get("done", False)
-    if not isinstance(shown, list) or not all(isinstance(s, str) for s in shown) or type(done) is not bool:
-        raise BadEntry("fields 'shown' and 'done' should be a list of ids and true or false")
-    return GestureDay(
-        day=_day(doc, "day"),
-        gesture_id=_text(doc, "gesture"),
-        shown=tuple(shown),
-        done=done,
-        note=_text(doc, "note", ""),
-        feedback=_text(doc, "feedback", ""),
-    )
+    return _read(GestureCodec, "the gesture day", doc)
+
+
+def _text(doc: dict[str, Any], key: str) -> str:
+    value = doc.get(key)
+    if not isinstance(value, str) or not value:
+        raise BadEntry(f"field {key!r} should be a text")
+    return value
 
 
 # --------------------------------------------------------------------------- the adapter
@@ -158,16 +120,16 @@ class Together:
         """Every entry sync carries, as (document, private), by (kind, entry id)."""
         out: dict[Key, tuple[dict[str, Any], bool]] = {}
         for r in self.store.rituals(include_archived=True):
-            out[("ritual", r.id)] = (ritual_doc(r), False)
+            out[("ritual", r.id)] = (RitualCodec.doc(r), False)
         for rid, days in self.store.ticks_by_ritual().items():
             for day in days:
-                out[("tick", f"{rid}:{day.isoformat()}")] = ({"ritual": rid, "day": day.isoformat()}, False)
+                out[("tick", f"{rid}:{day.isoformat()}")] = (TickCodec.doc(rid, day), False)
         shared = self.state["shared_notes"]
         for n in self.store.notes():
-            out[("note", n.id)] = (note_doc(n), not shared.get(n.id, False))
+            out[("note", n.id)] = (NoteCodec.doc(n), not shared.get(n.id, False))
         me = self.person.casefold()
         for g in self.store.gesture_days():
-            out[("gesture", g.day.isoformat())] = (gesture_doc(g), True)
+            out[("gesture", g.day.isoformat())] = (GestureCodec.doc(g), True)
             if g.done and me:
                 out[("gift", f"{me}:{g.day.isoformat()}")] = ({"day": g.day.isoformat(), "gesture": g.gesture_id}, False)
         return out

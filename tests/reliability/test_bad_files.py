@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import FILE_NAME, DataFileError, Store
+from tui.storage import FILE_NAME, DataFileError, Store
 
 DAY = date(2026, 11, 25)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import FILE_NAME, Store
+from tui.storage import FILE_NAME, Store
 
 TODAY = "2026-11-25"
 
@@ -119,7 +119,7 @@ def test_the_message_has_no_traceback_from_a_real_shell(data_dir: Path) -> None:
 
 HOLDER = """
 import os, sys, time
-from tui.store import Store
+from tui.storage import Store
 store = Store(sys.argv[1])
 os.write(1, b"ready\\n")
 time.sleep(60)
@@ -129,7 +129,7 @@ FULL_SCREEN = """
 import os, sys
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
-from tui.store import Store
+from tui.storage import Store
 from datetime import date
 
 class Watched(MicroRomanceApp):

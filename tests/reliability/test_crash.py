@@ -6,23 +6,21 @@ version (500 kills) is ``bench/soak.py``.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from bench.crash_harness import Model, replay, run_trials
 
 
 def test_twenty_kills_lose_nothing(tmp_path: Path) -> None:
-    started = time.monotonic()
-    tally = run_trials(tmp_path, 20, seed=20261125, per_folder=20)
+    tally = run_trials(tmp_path, 20, seed=20261125, per_folder=20, min_writes=5)
     assert tally.failures == []
     assert tally.kills == 20
     assert (tally.lost, tally.unreadable, tally.unexpected) == (0, 0, 0)
-    # The kills landed while writing, not only before the first write.
-    assert tally.acknowledged > 100
+    # Most kills landed while writing, not only before the first write.
+    assert tally.while_writing >= 15
+    assert tally.acknowledged >= 5 * tally.while_writing
     # Later runs wrote into years after the first, so past years were archived.
     assert len(list((tmp_path / "data-000" / "history").glob("*.json"))) >= 5
-    assert time.monotonic() - started < 30
 
 
 def test_a_cut_acknowledgement_is_not_counted() -> None:

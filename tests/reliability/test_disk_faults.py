@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from tui.model import GestureDay, Settings
-from tui.store import FILE_NAME, Store, StoreWriteError
+from tui.storage import FILE_NAME, Store, StoreWriteError
 
 DAY = date(2026, 11, 25)
 
@@ -54,7 +54,7 @@ FULL_DISK_CHILD = textwrap.dedent(
     import json, resource, signal, sys
     from datetime import date
     from pathlib import Path
-    from tui.store import Store, StoreWriteError
+    from tui.storage import Store, StoreWriteError
 
     data_dir = Path(sys.argv[1])
     day = date(2026, 11, 25)
@@ -241,7 +241,7 @@ READ_ONLY_CHILD = textwrap.dedent(
     import json, os, sys
     from datetime import date
     from pathlib import Path
-    from tui.store import Store, StoreWriteError
+    from tui.storage import Store, StoreWriteError
 
     data_dir = Path(sys.argv[1])
     day = date(2026, 11, 25)

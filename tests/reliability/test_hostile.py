@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model import Note
-from tui.store import Store, StoreWriteError
+from tui.storage import Store, StoreWriteError
 from tui.text import MAX_CHARS, TextError, check_line, check_name, check_note, clean
 
 DAY = date(2026, 11, 25)

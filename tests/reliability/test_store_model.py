@@ -27,7 +27,7 @@ from hypothesis.stateful import (
 )
 
 from tui.model import Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
-from tui.store import Store
+from tui.storage import Store
 
 START = date(2025, 1, 1)
 FEW_DAYS = [date(y, m, d) for y in (2025, 2026, 2027) for (m, d) in ((1, 1), (6, 15), (12, 31))]

@@ -19,7 +19,7 @@ from datetime import date
 import pytest
 
 from tui.clock import ManualClock
-from tui.store import Store
+from tui.storage import Store
 
 NEW_YEARS_EVE = date(2026, 12, 31)
 

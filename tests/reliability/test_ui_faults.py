@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tui.store import Store
+from tui.storage import Store
 from tui.widgets.editor import EditorScreen
 
 NEW_YEARS_EVE = date(2026, 12, 31)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
-from tui.store import Store
+from tui.storage import Store
 
 DAY = date(2026, 11, 25)
 

@@ -13,7 +13,7 @@ from tests.snapshots.test_rituals_snapshot import fill
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
 from tui.model import GestureDay
-from tui.store import Store
+from tui.storage import Store
 
 SIZE = (80, 24)
 

@@ -11,7 +11,7 @@ import pytest
 from tests.snapshots.snapshot_app import DAY
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
-from tui.store import Store
+from tui.storage import Store
 
 SIZE = (80, 24)
 START = DAY - timedelta(weeks=5)

@@ -12,7 +12,7 @@ from tests.snapshots.snapshot_app import DAY
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
 from tui.model import GestureDay
-from tui.store import Store
+from tui.storage import Store
 
 SIZE = (80, 24)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.snapshots.snapshot_app import DAY
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
-from tui.store import Store
+from tui.storage import Store
 
 SIZE = (80, 24)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.store import Store
+from tui.storage import Store
 
 DAY = date(2026, 11, 25)
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from tui.cli import main
-from tui.store import Store
+from tui.storage import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -94,7 +94,7 @@ def test_the_commands_pair_and_share_through_syncthing(tmp_path: Path, two_synct
     from datetime import date
 
     from tui.cli import main
-    from tui.store import Store
+    from tui.storage import Store
 
     one, two, folder_one, folder_two = two_syncthings
     deadline = time.monotonic() + BUDGET

@@ -8,7 +8,7 @@ from textual.widgets import Static, TextArea
 
 from tui.paths import stylesheets
 
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.text import MAX_CHARS
 from tui.widgets.editor import CloseDialog, EditorScreen
 

@@ -12,7 +12,7 @@ from tests.ui.screen_text import screen_text
 from tests.unit.test_daily_lean import simulate_month
 from tui import content, daily
 from tui.model import GestureDay, GraceSpan, Settings
-from tui.store import Store, StoreWriteError
+from tui.storage import Store, StoreWriteError
 from tui.widgets.dialogs import LineDialog
 
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows, screen_text
 from tui.model import GraceSpan
-from tui.store import Store, StoreWriteError
+from tui.storage import Store, StoreWriteError
 from tui.tabs.rituals import RitualList, RitualsTab
 from tui.widgets.grace_dialog import GraceDialog, ReasonPicker, span_label
 from tui.widgets.heatmap import GRACE_GLYPH, RitualHeatmap

@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
-from tui.store import Store, StoreWriteError
+from tui.storage import Store, StoreWriteError
 from tui.tabs.gratitude import GratitudeTab, day_label, week_summary
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.editor import EditorScreen

@@ -17,7 +17,7 @@ from tests.ui.test_gratitude import open_tab as open_gratitude
 from tests.ui.test_prompts import open_tab as open_prompts
 from tui import content
 from tui.model import Note
-from tui.store import FILE_NAME, Store
+from tui.storage import FILE_NAME, Store
 from tui.text import check_note
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.editor import EditorScreen

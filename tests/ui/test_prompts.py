@@ -7,7 +7,7 @@ from datetime import date
 from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
 from tui import content, daily
-from tui.store import Store
+from tui.storage import Store
 from tui.tabs.prompts import PromptCard, PromptsTab
 from tui.widgets.editor import EditorScreen
 

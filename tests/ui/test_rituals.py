@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
-from tui.store import Store, StoreWriteError
+from tui.storage import Store, StoreWriteError
 from tui.tabs.rituals import RitualList, RitualsTab
 from tui.widgets.heatmap import RitualHeatmap, shade
 from tui.widgets.ritual_dialogs import ChoiceDialog, DayPicker, RitualDialog

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tui.store import Store
+from tui.storage import Store
 from tui.tabs.gratitude import GratitudeTab
 
 HOSTILE = "Thank you for [bold]the soup[/] [@click=app.quit]x[/]\nand {partner} too [/]"

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from tests.conftest import DAY
 from tui import content
 from tui.model import GestureDay
-from tui.store import Store, StoreWriteError
+from tui.storage import Store, StoreWriteError
 from tui.tabs.today import TodayTab, short_date, why_line
 from tui.widgets.dialogs import ConfirmDialog, LineDialog
 

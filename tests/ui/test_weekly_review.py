@@ -13,7 +13,7 @@ from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
 from tui.domain.review import review_prompt
 from tui.model import GestureDay
-from tui.store import Store
+from tui.storage import Store
 from tui.widgets.help import HelpScreen
 from tui.widgets.weekly import WeeklyReviewScreen, summary_for
 

@@ -14,7 +14,7 @@ from textual.widgets import Input, RadioSet, SelectionList, Static
 from tests.conftest import DAY
 from tui.app import MicroRomanceApp
 from tui.model import Settings
-from tui.store import Store
+from tui.storage import Store
 from tui.widgets import welcome
 from tui.widgets.welcome import SettingsScreen, WelcomeScreen
 

@@ -10,7 +10,7 @@ import pytest
 
 from tui import __version__
 from tui.cli import main
-from tui.store import FILE_NAME, Store
+from tui.storage import FILE_NAME, Store
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -17,7 +17,7 @@ from tui import content
 from tui.cli import main
 from tui.daily import todays_gesture
 from tui.model import GestureDay, GraceSpan, Settings
-from tui.store import FILE_NAME, Store
+from tui.storage import FILE_NAME, Store
 
 DAY = date(2026, 11, 25)  # a Wednesday
 ISO = DAY.isoformat()

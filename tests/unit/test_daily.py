@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from tui import content
 from tui.daily import another_gesture, todays_gesture
 from tui.model import GraceSpan, Settings
-from tui.store import Store
+from tui.storage import Store
 
 DAY = date(2026, 11, 25)
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from tui import content, daily
 from tui.domain.gestures import pick_gesture
 from tui.model import GestureDay, GraceSpan, Settings
-from tui.store import Store
+from tui.storage import Store
 
 DAY = date(2026, 11, 25)
 MONTH = 30

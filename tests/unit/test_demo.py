@@ -9,7 +9,7 @@ import pytest
 
 from tui.cli import main
 from tui.demo import PARTNER, build_demo
-from tui.store import Store
+from tui.storage import Store
 
 DAY = date(2026, 11, 25)
 

@@ -24,7 +24,7 @@ from tui.exchange import (
     to_markdown,
 )
 from tui.model import Answer, GestureDay, GraceSpan, Note, PromptDay, Settings
-from tui.store import Store
+from tui.storage import Store
 
 DAY = date(2026, 11, 25)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/]"
@@ -292,7 +292,7 @@ def test_minimal_file_and_bom(tmp_path: Path) -> None:
 def test_sections_are_documented() -> None:
     doc = (Path(__file__).parents[2] / "docs" / "data-format.md").read_text(encoding="utf-8")
     assert "format_version" in doc
-    for name, fields in exchange._FIELDS.items():
+    for name, fields in exchange.FIELDS.items():
         assert f"`{name}`" in doc, name
         for f in fields:
             assert f"`{f}`" in doc, (name, f)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tui.model import GestureDay, Note, Settings
-from tui.store import (
+from tui.storage import (
     FILE_NAME,
     SCHEMA_VERSION,
     DataFileError,
@@ -181,7 +181,7 @@ def test_second_copy_is_refused_then_allowed(data_dir: Path) -> None:
 
 def test_lock_of_a_killed_process_does_not_block(data_dir: Path) -> None:
     code = (
-        "import os, sys; from tui.store import Store; Store(sys.argv[1]); "
+        "import os, sys; from tui.storage import Store; Store(sys.argv[1]); "
         "print('ready', flush=True); os.kill(os.getpid(), 9)"
     )
     proc = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True)
@@ -197,7 +197,7 @@ def test_unwritable_dir_gives_a_clear_error(tmp_path: Path) -> None:
     else:
         tmp_path.chmod(0o500)
         target = tmp_path / "data"
-    from tui.store import StoreError
+    from tui.storage import StoreError
 
     with pytest.raises(StoreError, match="cannot be created"):
         Store(target)

@@ -19,7 +19,7 @@ from tui import APP_NAME
 from tui.cli.options import data_dir, iso_day, make_clock
 
 if TYPE_CHECKING:
-    from tui.store import Store
+    from tui.storage import Store
 
 Run = Callable[[argparse.Namespace], int]
 
@@ -78,14 +78,14 @@ def read_store(args: argparse.Namespace) -> Store:
 
     A missing data folder reads as empty and is not created.
     """
-    from tui.store import open_store
+    from tui.storage import open_store
 
     return open_store(data_dir(args), readonly=True)
 
 
 def write_store(args: argparse.Namespace) -> Store:
     """The user's data, locked for writing (a running full screen makes this fail clearly)."""
-    from tui.store import open_store
+    from tui.storage import open_store
 
     return open_store(data_dir(args))
 

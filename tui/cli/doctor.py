@@ -58,7 +58,7 @@ def mode(path: Path) -> int:
 
 def run_doctor(args: argparse.Namespace) -> int:
     """Report on the data folder; 0 when all is well, 1 when something needs attention."""
-    from tui.store import BACKUP_DIR, FILE_NAME, HISTORY_DIR, SCHEMA_VERSION, DataFileError, Store, StoreError
+    from tui.storage import BACKUP_DIR, FILE_NAME, HISTORY_DIR, SCHEMA_VERSION, DataFileError, Store, StoreError
 
     folder = data_dir(args)
     report = Report()

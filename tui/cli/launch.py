@@ -9,7 +9,7 @@ from tui.cli.options import data_dir, make_clock
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the store, then the full screen (on the demo set with ``--demo``)."""
-    from tui.store import open_store
+    from tui.storage import open_store
 
     demo = bool(getattr(args, "demo", False))
     store = open_store(data_dir(args))

@@ -15,14 +15,19 @@ from pathlib import Path
 
 from tui import APP_NAME
 from tui.clock import Clock, ManualClock
+from tui.model import day_out_of_range
 
 
 def iso_day(value: str) -> date:
     """``--today``'s parser: an ISO date, or a one-line reason it is not one."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date like 2026-01-31: {value!r}") from None
+    problem = day_out_of_range(day)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def make_clock(args: argparse.Namespace) -> Clock:
@@ -56,7 +61,7 @@ def demo_dir(args: argparse.Namespace) -> Path:
         atexit.register(discard_demo)  # should main() be left some other way
         path = _DEMO["dir"] = folder / "data"
         from tui.demo import build_demo
-        from tui.store import open_store
+        from tui.storage import open_store
 
         store = open_store(path)
         try:

@@ -19,7 +19,7 @@ from tui.cli.common import CommandError, add_command, first_run, one_line, plura
 if TYPE_CHECKING:
     from tui.domain.memories import Memory
     from tui.model import Ritual
-    from tui.store import Store
+    from tui.storage import Store
 
 STATUS_FIELDS = {
     "open": "rituals still open today",
@@ -130,7 +130,7 @@ def run_today(args: argparse.Namespace) -> int:
         g = glance(store, today(args))
     gifts = partner_gifts(args, g.day)
     if args.json:
-        from tui.exchange import to_json
+        from tui.jsontext import to_json
 
         print(to_json({**_today_json(g), "from_partner": gifts}), end="")
         return 0

@@ -48,7 +48,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         write_out(text)
         return 0
-    from tui.store import atomic_write
+    from tui.storage.files import atomic_write
 
     path = Path(args.output).expanduser()
     if path.is_dir():

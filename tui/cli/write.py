@@ -111,7 +111,7 @@ def register_gratitude(sub: argparse._SubParsersAction) -> None:
 
 def run_gratitude(args: argparse.Namespace) -> int:
     """Save one gratitude note."""
-    from tui.exchange import long_day
+    from tui.format import long_day
     from tui.text import TextError, check_note
 
     if args.text == ["-"]:

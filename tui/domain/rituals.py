@@ -18,7 +18,6 @@ OPEN = "open"
 REST = "rest"
 GRACE = "grace"
 FUTURE = "future"
-STATES = (DONE, MISSED, OPEN, REST, GRACE, FUTURE)
 
 FORGIVE_DAYS = 7
 """Two misses closer than this many days end a streak; one is forgiven."""

@@ -23,7 +23,7 @@ from tui.content import personalise
 from tui.domain.memories import memories_for
 from tui.domain.share import share_message
 from tui.model import Note
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import clean
 from tui.widgets.dialogs import ConfirmDialog

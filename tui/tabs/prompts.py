@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from tui import content, daily
 from tui.model import Answer, Prompt
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import clean
 from tui.widgets.editor import EditorScreen

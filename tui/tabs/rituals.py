@@ -39,7 +39,7 @@ from tui.domain.rituals import (
 )
 from tui import daily
 from tui.model import GraceSpan, Ritual
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.widgets.heatmap import RitualHeatmap
 from tui.widgets.ritual_dialogs import Choice, ChoiceDialog, RitualDialog, RitualDraft, schedule_label

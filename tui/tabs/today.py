@@ -30,7 +30,7 @@ from tui import content, daily
 from tui.domain.gestures import FEEDBACK_RULE, done_counts
 from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
 from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import check_line
 from tui.widgets.dialogs import ConfirmDialog, LineDialog

@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.text import MAX_CHARS, TextError, check_note
 
 SaveFunction = Callable[[str], object]

@@ -22,7 +22,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
+from tui.model import day_out_of_range
 from tui.text import TextError, check_line
 from tui.widgets.dialogs import FormDialog
 
@@ -62,9 +63,13 @@ class DatesError(TextError):
 def parse_day(text: str, what: str, field: str = "") -> date:
     """A date written as 2026-11-25; DatesError says how to write it otherwise."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise DatesError(f"Write the {what} day as year-month-day, like 2026-11-25.", field) from None
+    problem = day_out_of_range(day)
+    if problem:
+        raise DatesError(f"The {what} day {problem}.", field)
+    return day
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.text import TextError, check_name
 from tui.widgets.dialogs import FormDialog
 

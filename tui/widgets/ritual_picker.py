@@ -19,7 +19,7 @@ from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui import content
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.widgets.ritual_dialogs import schedule_label
 
 

@@ -31,8 +31,9 @@ from tui.domain.review import (
     week_has_entries,
 )
 from tui.domain.weekly import WeekSummary, summarise_week, week_bounds
+from tui.errors import StoreWriteError
 from tui.model import LOVE_LANGUAGES
-from tui.store import Store, StoreWriteError
+from tui.storage import Store
 from tui.widgets.heatmap import RitualHeatmap
 
 if TYPE_CHECKING:

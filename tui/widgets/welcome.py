@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from tui.model import LOVE_LANGUAGES, Settings
-from tui.store import StoreWriteError
+from tui.errors import StoreWriteError
 from tui.text import TextError, check_name
 
 _ORDINALS = ("1st", "2nd", "3rd", "4th", "5th")

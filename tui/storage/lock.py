@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tui.errors import StoreError, StoreLockedError
+from tui.storage.files import LOCK_NAME
+
 
 class LockHeld(Exception):
     """Another process holds the lock."""
@@ -38,6 +41,21 @@ class FolderLock:
             finally:
                 os.close(self._fd)
                 self._fd = None
+
+
+def lock_data_folder(data_dir: Path) -> FolderLock:
+    """Hold the data folder's lock, or say why not (another copy runs, or no access)."""
+    lock = FolderLock(data_dir / LOCK_NAME)
+    try:
+        lock.acquire()
+    except LockHeld as exc:
+        raise StoreLockedError(data_dir) from exc
+    except OSError as exc:
+        raise StoreError(
+            f"The data folder {data_dir} cannot be written "
+            f"({exc.strerror or exc}). Check its permissions, or choose another with --data-dir."
+        ) from exc
+    return lock
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only

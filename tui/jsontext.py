@@ -1,0 +1,31 @@
+"""JSON text that is deterministic and safe to show in a terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# Characters a terminal may act on, or that a UTF-8 stream cannot carry; JSON
+# can always spell them as \uXXXX escapes, which read back to the same text.
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def to_json(data: Any, *, indent: int | None = 2) -> str:
+    """JSON text that is deterministic and safe to show in a terminal.
+
+    Non-ASCII text stays readable; control characters (C0 by ``json`` itself,
+    DEL and C1 here) and lone surrogates are written as ``\\uXXXX`` escapes,
+    which read back as exactly the same text. Ends with a newline.
+    """
+    return safe(json.dumps(data, ensure_ascii=False, indent=indent)) + "\n"
+
+
+def one_line(value: Any) -> str:
+    """One JSON value on one line, terminal-safe (no trailing newline)."""
+    return safe(json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
+
+
+def safe(text: str) -> str:
+    """``text`` (JSON) with what a terminal could act on spelled as escapes."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -1,0 +1,47 @@
+"""Persistence: the data folder, its files and the ``Store`` over them.
+
+One job per module:
+
+* :mod:`~tui.storage.files`: names in the folder, private folders, atomic writes, reading JSON
+* :mod:`~tui.storage.tinystore`: the year-split TinyDB storage (the only importer of TinyDB)
+* :mod:`~tui.storage.reader` and :mod:`~tui.storage.codecs`: one codec per kind of entry
+* :mod:`~tui.storage.index`: the in-memory index built from the files
+* :mod:`~tui.storage.lifecycle`: schema versions, migrations, backups, leftovers
+* :mod:`~tui.storage.lock`: one running copy per data folder
+* :mod:`~tui.storage.store`: the :class:`Store` facade
+
+Names are loaded on first use, so ``tui.storage.files`` or ``tui.storage.lock``
+can be imported without TinyDB.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from tui.errors import DataFileError, StoreError, StoreLockedError, StoreWriteError
+
+if TYPE_CHECKING:
+    from tui.storage.files import BACKUP_DIR, FILE_NAME, HISTORY_DIR, LOCK_NAME, atomic_write
+    from tui.storage.lifecycle import SCHEMA_VERSION
+    from tui.storage.store import Store, open_store
+
+_LAZY = {
+    "Store": "store",
+    "open_store": "store",
+    "SCHEMA_VERSION": "lifecycle",
+    "BACKUP_DIR": "files",
+    "FILE_NAME": "files",
+    "HISTORY_DIR": "files",
+    "LOCK_NAME": "files",
+    "atomic_write": "files",
+}
+
+__all__ = ["DataFileError", "StoreError", "StoreLockedError", "StoreWriteError", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tui.storage' has no attribute {name!r}")
+    return getattr(import_module(f"tui.storage.{module}"), name)

@@ -1,0 +1,286 @@
+"""One codec per kind of entry: every field name is written here, once.
+
+Each codec turns a model object into a document (for the data file and the
+export), reads a trusted document fast (raising on any surprise), and reads an
+untrusted one through a :class:`Reader` that says exactly which entry and field
+is wrong (:mod:`tui.storage.reader`). The store's index, its saves, the
+export and the import all go through these codecs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from tui.model import FEEDBACK, LOVE_LANGUAGES, TOGETHERNESS, Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
+from tui.storage.reader import Reader
+from tui.text import check_line, check_name, check_note
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _optional_name(text: str) -> str:
+    return check_name(text) if text.strip() else ""
+
+
+# --------------------------------------------------------------------------- codecs
+
+
+class SettingsCodec:
+    fields = ("partner_name", "love_languages", "together", "welcomed", "theme", "last_review")
+    exported = fields[:-1]
+    """The export leaves out when the weekly review was last shown."""
+
+    @staticmethod
+    def doc(s: Settings) -> dict[str, Any]:
+        return {
+            "partner_name": s.partner_name,
+            "love_languages": list(s.love_languages),
+            "together": s.together,
+            "welcomed": s.welcomed,
+            "theme": s.theme,
+            "last_review": s.last_review,
+        }
+
+    @staticmethod
+    def read(r: Reader) -> Settings:
+        languages = r.members("love_languages", LOVE_LANGUAGES)
+        return Settings(
+            partner_name=r.text("partner_name", _optional_name, ""),
+            love_languages=languages,
+            together=r.choice("together", TOGETHERNESS),
+            welcomed=r.get("welcomed", bool, False),
+            theme=r.text("theme", check_line, ""),
+            last_review=r.text("last_review", None, ""),
+        )
+
+
+class RitualCodec:
+    fields = ("id", "name", "weekdays", "position", "archived", "created")
+
+    @staticmethod
+    def doc(ritual: Ritual) -> dict[str, Any]:
+        return {
+            "id": ritual.id,
+            "name": ritual.name,
+            "weekdays": list(ritual.weekdays),
+            "position": ritual.position,
+            "archived": ritual.archived,
+            "created": _iso(ritual.created),
+        }
+
+    @staticmethod
+    def read(r: Reader) -> Ritual:
+        weekdays = r.get("weekdays", list, [])
+        if not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in weekdays):
+            r.field_fail("weekdays", "should list numbers from 0 (Monday) to 6 (Sunday)")
+        return Ritual(
+            id=r.ident("id"),
+            name=r.text("name", check_name),
+            weekdays=tuple(sorted(set(weekdays))),
+            position=r.get("position", int, 0),
+            archived=r.get("archived", bool, False),
+            created=r.day("created", None),
+        )
+
+
+class TicksCodec:
+    """The data file keeps one document per ritual and year: ``{"ritual", "days"}``."""
+
+    fields = ("ritual", "days")
+
+    @staticmethod
+    def doc(ritual_id: str, days: Iterable[date]) -> dict[str, Any]:
+        return {"ritual": ritual_id, "days": sorted(d.isoformat() for d in days)}
+
+    @staticmethod
+    def trusted(doc: dict[str, Any], year: int) -> tuple[str, set[date]]:
+        rid, days = doc["ritual"], doc["days"]
+        if type(rid) is not str or type(days) is not list:
+            raise TypeError
+        parsed = {date.fromisoformat(text) for text in days}
+        if any(day.year != year for day in parsed):
+            raise ValueError
+        return rid, parsed
+
+    @staticmethod
+    def read(r: Reader, year: int) -> tuple[str, set[date]]:
+        rid, days = r.text("ritual"), r.strings("days")
+        parsed: set[date] = set()
+        for text in days:
+            try:
+                parsed.add(date.fromisoformat(text))
+            except ValueError:
+                r.field_fail("days", f"holds {text!r}, which is not a date like 2026-01-31")
+        if any(day.year != year for day in parsed):
+            r.field_fail("days", f"holds a day outside {year}")
+        return rid, parsed
+
+
+class TickCodec:
+    """The export lists one tick per line: ``{"ritual", "day"}``."""
+
+    fields = ("ritual", "day")
+
+    @staticmethod
+    def doc(ritual_id: str, day: date) -> dict[str, Any]:
+        return {"ritual": ritual_id, "day": day.isoformat()}
+
+    @staticmethod
+    def read(r: Reader) -> tuple[str, date]:
+        day = r.required_day("day")
+        return r.ident("ritual"), day
+
+
+class GestureCodec:
+    fields = ("day", "gesture", "shown", "done", "note", "feedback")
+
+    @staticmethod
+    def doc(gd: GestureDay) -> dict[str, Any]:
+        return {
+            "day": gd.day.isoformat(),
+            "gesture": gd.gesture_id,
+            "shown": list(gd.shown),
+            "done": gd.done,
+            "note": gd.note,
+            "feedback": gd.feedback,
+        }
+
+    @staticmethod
+    def trusted(doc: dict[str, Any]) -> GestureDay:
+        day = date.fromisoformat(doc["day"])
+        shown, done = doc.get("shown", []), doc.get("done", False)
+        note, feedback = doc.get("note", ""), doc.get("feedback", "")
+        if not (type(doc["gesture"]) is str and type(done) is bool and type(note) is str
+                and type(feedback) is str and type(shown) is list
+                and all(type(x) is str for x in shown)):  # fmt: skip
+            raise TypeError
+        return GestureDay(day, doc["gesture"], tuple(shown), done, note, feedback)
+
+    @staticmethod
+    def read(r: Reader) -> GestureDay:
+        day = r.required_day("day")
+        gesture_id = r.ident("gesture")
+        return GestureDay(
+            day=day,
+            gesture_id=gesture_id,
+            shown=r.ids("shown"),
+            done=r.get("done", bool, False),
+            note=r.text("note", check_line, ""),
+            feedback=r.choice("feedback", FEEDBACK),
+        )
+
+
+class FavouriteCodec:
+    fields = ("gesture",)
+
+    @staticmethod
+    def doc(gesture_id: str) -> dict[str, Any]:
+        return {"gesture": gesture_id}
+
+    @staticmethod
+    def read(r: Reader) -> str:
+        return r.ident("gesture")
+
+
+class NoteCodec:
+    fields = ("id", "day", "text", "said_aloud", "created")
+
+    @staticmethod
+    def doc(note: Note) -> dict[str, Any]:
+        return {
+            "id": note.id,
+            "day": note.day.isoformat(),
+            "text": note.text,
+            "said_aloud": note.said_aloud,
+            "created": note.created,
+        }
+
+    @staticmethod
+    def trusted(doc: dict[str, Any]) -> Note:
+        nid, text = doc["id"], doc["text"]
+        said, created = doc.get("said_aloud", False), doc.get("created", "")
+        if not (type(nid) is str and type(text) is str and type(said) is bool and type(created) is str):
+            raise TypeError
+        return Note(nid, date.fromisoformat(doc["day"]), text, said, created)
+
+    @staticmethod
+    def read(r: Reader) -> Note:
+        day = r.required_day("day")
+        return Note(
+            id=r.ident("id"),
+            day=day,
+            text=r.text("text", check_note),
+            said_aloud=r.get("said_aloud", bool, False),
+            created=r.text("created", check_line, ""),
+        )
+
+
+class AnswerCodec:
+    fields = ("id", "prompt", "day", "text", "created")
+
+    @staticmethod
+    def doc(answer: Answer) -> dict[str, Any]:
+        return {
+            "id": answer.id,
+            "prompt": answer.prompt_id,
+            "day": answer.day.isoformat(),
+            "text": answer.text,
+            "created": answer.created,
+        }
+
+    @staticmethod
+    def trusted(doc: dict[str, Any]) -> Answer:
+        aid, prompt, text, created = doc["id"], doc["prompt"], doc["text"], doc.get("created", "")
+        if not (type(aid) is str and type(prompt) is str and type(text) is str and type(created) is str):
+            raise TypeError
+        return Answer(aid, prompt, date.fromisoformat(doc["day"]), text, created)
+
+    @staticmethod
+    def read(r: Reader) -> Answer:
+        day = r.required_day("day")
+        return Answer(
+            id=r.ident("id"),
+            prompt_id=r.ident("prompt"),
+            day=day,
+            text=r.text("text", check_note),
+            created=r.text("created", check_line, ""),
+        )
+
+
+class PromptDayCodec:
+    fields = ("day", "prompt", "shown")
+
+    @staticmethod
+    def doc(pd: PromptDay) -> dict[str, Any]:
+        return {"day": pd.day.isoformat(), "prompt": pd.prompt_id, "shown": list(pd.shown)}
+
+    @staticmethod
+    def trusted(doc: dict[str, Any]) -> PromptDay:
+        day, prompt, shown = date.fromisoformat(doc["day"]), doc["prompt"], doc.get("shown", [])
+        if not (type(prompt) is str and type(shown) is list and all(type(x) is str for x in shown)):
+            raise TypeError
+        return PromptDay(day, prompt, tuple(shown))
+
+    @staticmethod
+    def read(r: Reader) -> PromptDay:
+        day = r.required_day("day")
+        return PromptDay(day=day, prompt_id=r.ident("prompt"), shown=r.ids("shown"))
+
+
+class GraceCodec:
+    fields = ("id", "start", "end", "reason")
+
+    @staticmethod
+    def doc(span: GraceSpan) -> dict[str, Any]:
+        return {"id": span.id, "start": span.start.isoformat(), "end": span.end.isoformat(), "reason": span.reason}
+
+    @staticmethod
+    def read(r: Reader) -> GraceSpan:
+        start, end = r.required_day("start"), r.required_day("end")
+        if r.strict and end < start:
+            r.field_fail("end", f"is before 'start' ({end.isoformat()} < {start.isoformat()})")
+        return GraceSpan(id=r.ident("id"), start=start, end=end, reason=r.text("reason", check_line, ""))

@@ -1,0 +1,396 @@
+"""The ``Store``: the user's data behind plain methods over :mod:`tui.model`.
+
+Reads come from the in-memory index; each change is on disk when its method
+returns (or raises :class:`~tui.errors.StoreWriteError` and changes nothing).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tui.errors import StoreWriteError
+from tui.model import Answer, Counts, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings, day_out_of_range
+from tui.storage import lifecycle
+from tui.storage.codecs import (
+    AnswerCodec,
+    FavouriteCodec,
+    GestureCodec,
+    GraceCodec,
+    NoteCodec,
+    PromptDayCodec,
+    RitualCodec,
+    SettingsCodec,
+    TicksCodec,
+)
+from tui.storage.files import FILE_NAME, ensure_private_dir
+from tui.storage.index import Index, build_index
+from tui.storage.lock import FolderLock, lock_data_folder
+from tui.storage.tinystore import Database, SplitJSONStorage
+
+
+class Store:
+    """The user's data: open it once, call plain methods, close it."""
+
+    def __init__(self, data_dir: Path, *, readonly: bool = False, backups: bool = True) -> None:
+        self.data_dir = Path(data_dir).expanduser()
+        self.path = self.data_dir / FILE_NAME
+        self.readonly = readonly
+        self._lock: FolderLock | None = None
+        self._storage = SplitJSONStorage(self.path, readonly=readonly)
+        if not readonly:
+            ensure_private_dir(self.data_dir)
+            self._lock = lock_data_folder(self.data_dir)
+        try:
+            if not readonly:
+                lifecycle.clean_leftovers(self.data_dir, self._storage.files())
+            data = self._storage.read() or {}
+            self._version = lifecycle.check_version(data, self.path)
+            self._ix = self._build(data)
+            self._db = Database(storage=lambda: self._storage)
+            if not readonly:
+                if backups:
+                    lifecycle.make_backup(self.data_dir, self._storage.files())
+                self._ensure_initialised(data)
+        except BaseException:
+            self.close()
+            raise
+
+    # ------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ensure_initialised(self, data: dict[str, Any]) -> None:
+        if self._version is None:
+            self._db.put("meta", {"schema_version": lifecycle.SCHEMA_VERSION}, 1)
+            return
+        if self._version != lifecycle.SCHEMA_VERSION:
+            self._storage.write(lifecycle.migrate(data, self._version))
+            self._reload()
+
+    def backups(self) -> list[Path]:
+        """Backup folders, newest first."""
+        return lifecycle.list_backups(self.data_dir)
+
+    def files(self) -> list[Path]:
+        return self._storage.files()
+
+    @property
+    def schema_version(self) -> int:
+        return self._version if self._version is not None else lifecycle.SCHEMA_VERSION
+
+    # ------------------------------------------------------------ loading and batches
+
+    def _build(self, data: dict[str, Any]) -> Index:
+        return build_index(data, self._storage.origin, self.path)
+
+    def _reload(self) -> None:
+        self._ix = self._build(self._storage.read() or {})
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make many changes with one write at the end; all or nothing.
+
+        If anything inside raises, or the final write fails, nothing reaches
+        the disk and the in-memory view is reloaded from the files.
+        """
+        self._storage.hold()
+        try:
+            yield
+        except BaseException:
+            self._storage.release(flush=False)
+            self._reload()
+            raise
+        try:
+            self._storage.release(flush=True)
+        except StoreWriteError:
+            self._reload()
+            raise
+
+    @staticmethod
+    def _yearly(kind: str, *days: date) -> str:
+        """The table for ``days[0]``'s year; refuses a day outside the range kept."""
+        for day in days:
+            if problem := day_out_of_range(day):
+                raise StoreWriteError(f"{problem}; nothing was saved.")
+        return f"{kind}/{days[0].year}"
+
+    @staticmethod
+    def new_id() -> str:
+        return uuid.uuid4().hex[:12]
+
+    # ------------------------------------------------------------ settings
+
+    def settings(self) -> Settings:
+        return self._ix.settings
+
+    def save_settings(self, settings: Settings) -> Settings:
+        ix = self._ix
+        ix.settings_id = self._db.put("settings", SettingsCodec.doc(settings), ix.settings_id or 1)
+        ix.settings = settings
+        return settings
+
+    # ------------------------------------------------------------ rituals
+
+    def rituals(self, *, include_archived: bool = False) -> list[Ritual]:
+        """Rituals in the user's order."""
+        found = [r for r in self._ix.rituals.values() if include_archived or not r.archived]
+        return sorted(found, key=lambda r: (r.position, r.name.casefold()))
+
+    def ritual(self, ritual_id: str) -> Ritual:
+        return self._ix.rituals[ritual_id]
+
+    def _save_ritual(self, ritual: Ritual) -> Ritual:
+        ix = self._ix
+        ix.ritual_ids[ritual.id] = self._db.put("rituals", RitualCodec.doc(ritual), ix.ritual_ids.get(ritual.id))
+        ix.rituals[ritual.id] = ritual
+        return ritual
+
+    def add_ritual(
+        self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None
+    ) -> Ritual:
+        position = max((r.position for r in self._ix.rituals.values()), default=-1) + 1
+        ritual = Ritual(
+            id=ritual_id or self.new_id(),
+            name=name,
+            weekdays=tuple(sorted(set(weekdays))),
+            position=position,
+            created=created,
+        )
+        return self._save_ritual(ritual)
+
+    def update_ritual(self, ritual_id: str, **changes: Any) -> Ritual:
+        """Change a ritual's name, weekdays or archived flag."""
+        return self._save_ritual(replace(self._ix.rituals[ritual_id], **changes))
+
+    def move_ritual(self, ritual_id: str, offset: int) -> list[Ritual]:
+        """Move a ritual up (negative) or down among the active ones."""
+        order = self.rituals()
+        index = next(i for i, r in enumerate(order) if r.id == ritual_id)
+        target = max(0, min(len(order) - 1, index + offset))
+        if target == index:
+            return order
+        order.insert(target, order.pop(index))
+        for position, ritual in enumerate(order):
+            if ritual.position != position:
+                self._save_ritual(replace(ritual, position=position))
+        return self.rituals()
+
+    def delete_ritual(self, ritual_id: str) -> int:
+        """Delete a ritual and its ticks; returns how many ticks went with it."""
+        ix = self._ix
+        removed = len(ix.ticks.get(ritual_id, ()))
+        for (rid, year), doc_id in sorted(ix.tick_docs.items()):
+            if rid == ritual_id:
+                self._db.drop(f"ticks/{year}", doc_id)
+                del ix.tick_docs[(rid, year)]
+        ix.ticks.pop(ritual_id, None)
+        self._db.drop("rituals", ix.ritual_ids.pop(ritual_id))
+        del ix.rituals[ritual_id]
+        return removed
+
+    # ------------------------------------------------------------ ticks
+
+    def ticked_days(self, ritual_id: str) -> frozenset[date]:
+        return frozenset(self._ix.ticks.get(ritual_id, ()))
+
+    def ticks_by_ritual(self) -> dict[str, frozenset[date]]:
+        return {rid: frozenset(days) for rid, days in self._ix.ticks.items()}
+
+    def is_ticked(self, ritual_id: str, day: date) -> bool:
+        return day in self._ix.ticks.get(ritual_id, ())
+
+    def set_tick(self, ritual_id: str, day: date, done: bool) -> bool:
+        """Tick or untick a ritual on a day; on disk when this returns."""
+        ix = self._ix
+        days = ix.ticks.get(ritual_id, set())
+        if (day in days) == done:
+            return done
+        year = day.year
+        in_year = {d for d in days if d.year == year}
+        in_year = in_year | {day} if done else in_year - {day}
+        table, doc_id = self._yearly("ticks", day), ix.tick_docs.get((ritual_id, year))
+        if in_year:
+            ix.tick_docs[(ritual_id, year)] = self._db.put(table, TicksCodec.doc(ritual_id, in_year), doc_id)
+        elif doc_id is not None:
+            self._db.drop(table, doc_id)
+            del ix.tick_docs[(ritual_id, year)]
+        if done:
+            ix.ticks.setdefault(ritual_id, set()).add(day)
+        else:
+            days.discard(day)
+        return done
+
+    # ------------------------------------------------------------ gestures
+
+    def gesture_day(self, day: date) -> GestureDay | None:
+        return self._ix.gestures.get(day)
+
+    def gesture_days(self) -> list[GestureDay]:
+        """Every day a gesture was shown, newest first."""
+        return sorted(self._ix.gestures.values(), key=lambda g: g.day, reverse=True)
+
+    def save_gesture_day(self, gd: GestureDay) -> GestureDay:
+        ix = self._ix
+        old = ix.gesture_ids.get(gd.day)
+        table = self._yearly("gestures", gd.day)
+        doc_id = self._db.put(table, GestureCodec.doc(gd), old[1] if old else None)
+        ix.gesture_ids[gd.day] = (table, doc_id)
+        ix.gestures[gd.day] = gd
+        return gd
+
+    def show_gesture(self, day: date, gesture_id: str) -> GestureDay:
+        """Record that ``gesture_id`` is the suggestion shown for ``day``."""
+        current = self._ix.gestures.get(day)
+        if current is None:
+            return self.save_gesture_day(GestureDay(day=day, gesture_id=gesture_id, shown=(gesture_id,)))
+        if current.gesture_id == gesture_id:
+            return current
+        shown = current.shown + ((gesture_id,) if gesture_id not in current.shown else ())
+        return self.save_gesture_day(
+            replace(current, gesture_id=gesture_id, shown=shown, done=False, note="", feedback="")
+        )
+
+    def favourites(self) -> frozenset[str]:
+        return frozenset(self._ix.favourites)
+
+    def set_favourite(self, gesture_id: str, favourite: bool) -> bool:
+        favourites = self._ix.favourites
+        if favourite and gesture_id not in favourites:
+            favourites[gesture_id] = self._db.put("favourites", FavouriteCodec.doc(gesture_id), None)
+        elif not favourite and gesture_id in favourites:
+            self._db.drop("favourites", favourites[gesture_id])
+            del favourites[gesture_id]
+        return favourite
+
+    # ------------------------------------------------------------ notes
+
+    def notes(self) -> list[Note]:
+        """Gratitude notes, newest first."""
+        return sorted(self._ix.notes.values(), key=lambda n: (n.day, n.created, n.id), reverse=True)
+
+    def note(self, note_id: str) -> Note:
+        return self._ix.notes[note_id]
+
+    def save_note(self, note: Note) -> Note:
+        """Insert or replace a note (the same id replaces)."""
+        ix = self._ix
+        # An existing note stays in the table it was first written to, even if
+        # its day changes: moving it would be two writes, and a failure between
+        # them could lose it.
+        old = ix.note_ids.get(note.id)
+        table = old[0] if old else self._yearly("notes", note.day)
+        ix.note_ids[note.id] = (table, self._db.put(table, NoteCodec.doc(note), old[1] if old else None))
+        ix.notes[note.id] = note
+        return note
+
+    def add_note(self, text: str, day: date, *, created: str = "") -> Note:
+        return self.save_note(Note(id=self.new_id(), day=day, text=text, created=created or _stamp()))
+
+    def delete_note(self, note_id: str) -> Note:
+        """Delete a note; returns it so it can be restored with save_note."""
+        ix = self._ix
+        note = ix.notes[note_id]
+        self._db.drop(*ix.note_ids[note_id])
+        del ix.note_ids[note_id], ix.notes[note_id]
+        return note
+
+    # ------------------------------------------------------------ prompts and answers
+
+    def prompt_day(self, day: date) -> PromptDay | None:
+        return self._ix.prompts.get(day)
+
+    def prompt_days(self) -> list[PromptDay]:
+        return sorted(self._ix.prompts.values(), key=lambda p: p.day, reverse=True)
+
+    def show_prompt(self, day: date, prompt_id: str) -> PromptDay:
+        current = self._ix.prompts.get(day)
+        if current is not None and current.prompt_id == prompt_id:
+            return current
+        shown = (current.shown if current else ()) + (prompt_id,)
+        pd = PromptDay(day=day, prompt_id=prompt_id, shown=tuple(dict.fromkeys(shown)))
+        return self.save_prompt_day(pd)
+
+    def save_prompt_day(self, pd: PromptDay) -> PromptDay:
+        ix = self._ix
+        table = self._yearly("prompts", pd.day)
+        old = ix.prompt_ids.get(pd.day)
+        ix.prompt_ids[pd.day] = (table, self._db.put(table, PromptDayCodec.doc(pd), old[1] if old else None))
+        ix.prompts[pd.day] = pd
+        return pd
+
+    def answers(self) -> list[Answer]:
+        """Answers, newest first."""
+        return sorted(self._ix.answers.values(), key=lambda a: (a.day, a.created, a.id), reverse=True)
+
+    def answer(self, answer_id: str) -> Answer:
+        return self._ix.answers[answer_id]
+
+    def save_answer(self, answer: Answer) -> Answer:
+        ix = self._ix
+        old = ix.answer_ids.get(answer.id)  # stays where it was first written, as notes do
+        table = old[0] if old else self._yearly("answers", answer.day)
+        ix.answer_ids[answer.id] = (table, self._db.put(table, AnswerCodec.doc(answer), old[1] if old else None))
+        ix.answers[answer.id] = answer
+        return answer
+
+    def add_answer(self, prompt_id: str, text: str, day: date) -> Answer:
+        return self.save_answer(
+            Answer(id=self.new_id(), prompt_id=prompt_id, day=day, text=text, created=_stamp())
+        )
+
+    def delete_answer(self, answer_id: str) -> Answer:
+        ix = self._ix
+        answer = ix.answers[answer_id]
+        self._db.drop(*ix.answer_ids.pop(answer_id))
+        del ix.answers[answer_id]
+        return answer
+
+    # ------------------------------------------------------------ grace days
+
+    def grace(self) -> list[GraceSpan]:
+        return sorted(self._ix.grace.values(), key=lambda g: g.start)
+
+    def save_grace(self, span: GraceSpan) -> GraceSpan:
+        ix = self._ix
+        self._yearly("grace", span.start, span.end)
+        ix.grace_ids[span.id] = self._db.put("grace", GraceCodec.doc(span), ix.grace_ids.get(span.id))
+        ix.grace[span.id] = span
+        return span
+
+    def delete_grace(self, span_id: str) -> None:
+        ix = self._ix
+        self._db.drop("grace", ix.grace_ids.pop(span_id))
+        del ix.grace[span_id]
+
+    # ------------------------------------------------------------ whole store
+
+    def counts(self) -> Counts:
+        ix = self._ix
+        ticks = sum(len(days) for days in ix.ticks.values())
+        return Counts(len(ix.rituals), ticks, len(ix.gestures), len(ix.favourites), len(ix.notes),
+                      len(ix.answers), len(ix.prompts), len(ix.grace))  # fmt: skip
+
+
+def _stamp() -> str:
+    """A creation timestamp used only to order entries written on the same day."""
+    return datetime.now().astimezone().isoformat(timespec="microseconds")
+
+
+def open_store(data_dir: Path, *, readonly: bool = False) -> Store:
+    """Open the user's data (the CLI's single entry to persistence)."""
+    return Store(data_dir, readonly=readonly)

@@ -1,0 +1,207 @@
+"""The year-split TinyDB storage: the one module in ``tui`` that imports TinyDB.
+
+Entries of past years live in ``history/YEAR.json`` so a write rewrites only
+the file holding the year it touches (see ``docs/architecture.md``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from tui.errors import DataFileError, MissingDataFile, StoreWriteError
+from tui.storage.files import BACKUP_DIR, HISTORY_DIR, atomic_write, dumps, load_json
+
+# Tables whose entries are dated and split by year ("ticks/2026").
+YEARLY = ("ticks", "gestures", "notes", "answers", "prompts")
+
+
+def table_file(name: str, newest_year: int) -> str:
+    """Which file holds table ``name``: "" for the main file, else a year."""
+    kind, _, year = name.partition("/")
+    if kind in YEARLY and year.isdigit() and int(year) < newest_year:
+        return year
+    return ""
+
+
+def _newest(names: Any) -> int:
+    return max((int(n.partition("/")[2]) for n in names if n.partition("/")[2].isdigit()), default=0)
+
+
+class SplitJSONStorage(Storage):
+    """TinyDB storage: one main file plus one file per past year of history.
+
+    TinyDB hands :meth:`write` the whole database; a table it changed is a new
+    dict object, so comparing identities tells which files need rewriting.
+    ``read`` returns the in-memory copy; a failed write drops it so the next
+    read comes from the (unchanged) files again.
+    """
+
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = path
+        self.history = path.parent / HISTORY_DIR
+        self.readonly = readonly
+        self._data: dict[str, Any] | None = None
+        self._written: dict[str, Any] = {}
+        self._holding = False
+        self.origin: dict[str, Path] = {}
+        """Which file each table was read from (for messages about a bad entry)."""
+
+    # TinyDB calls these two.
+    def read(self) -> dict[str, Any] | None:
+        if self._data is None:
+            self._data = self._load()
+            self._written = dict(self._data)
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.readonly:
+            self._data = None
+            raise StoreWriteError("This copy was opened read-only; nothing was saved.")
+        if self._holding:
+            self._data = data
+            return
+        try:
+            self._write_changed(data)
+        except OSError as exc:
+            self._data = None
+            raise StoreWriteError(
+                f"Could not save to {self.path.parent} ({exc.strerror or exc}). "
+                "Nothing on disk was changed; your text is still here."
+            ) from exc
+        except UnicodeEncodeError as exc:
+            self._data = None
+            raise StoreWriteError(
+                "This text holds a character that cannot be saved (a broken emoji or symbol). "
+                "Nothing was saved; remove that character and try again."
+            ) from exc
+        self._data = data
+        self._written = dict(data)
+
+    # Our own.
+    def hold(self) -> None:
+        """Keep writes in memory until :meth:`release` (one write for a batch)."""
+        self._holding = True
+
+    def release(self, *, flush: bool) -> None:
+        """Stop holding; write what was held, or forget it and re-read the files."""
+        self._holding = False
+        if not flush:
+            self._data = None
+        elif self._data is not None:
+            self.write(self._data)
+
+    def files(self) -> list[Path]:
+        """Every data file that exists, main file first."""
+        found = [self.path] if self.path.exists() else []
+        if self.history.is_dir():
+            found += sorted(self.history.glob("[0-9][0-9][0-9][0-9].json"))
+        return found
+
+    def _load(self) -> dict[str, Any]:
+        self.origin = {}
+        if not self.path.exists():
+            years = [p.stem for p in self.files()]
+            if years:  # a folder with history but no main file is damaged, not new
+                backups = self.path.parent / BACKUP_DIR
+                found = sorted(p for p in backups.iterdir() if p.is_dir()) if backups.is_dir() else []
+                raise MissingDataFile(self.path, years, found[-1] if found else None)
+            return {}
+        main = load_json(self.path)
+        if not isinstance(main, dict):
+            raise DataFileError(self.path, "it holds JSON, but not the object micro-romance writes")
+        merged: dict[str, Any] = {}
+        for archive in self.files()[1:]:
+            part = load_json(archive)
+            if not isinstance(part, dict):
+                raise DataFileError(archive, "it holds JSON, but not the object micro-romance writes")
+            merged.update(part)
+            self.origin.update(dict.fromkeys(part, archive))
+        merged.update(main)  # the main file wins (it is written last when moving years)
+        self.origin.update(dict.fromkeys(main, self.path))
+        return merged
+
+    def _write_changed(self, data: dict[str, Any]) -> None:
+        newest = _newest(data)
+        newest_written = _newest(self._written)
+        groups: dict[str, dict[str, Any]] = {}
+        dirty: set[str] = set()
+        for name, table in data.items():
+            where = table_file(name, newest)
+            groups.setdefault(where, {})[name] = table
+            if self._written.get(name) is not table:
+                dirty.add(where)
+            old_where = table_file(name, newest_written)
+            if old_where != where:  # a year just moved out of the main file
+                dirty.update({where, old_where})
+        for name in self._written.keys() - data.keys():
+            dirty.add(table_file(name, newest))
+        # Encode everything before the first file is replaced.
+        payloads = [(self.history / f"{where}.json", dumps(groups.get(where, {}))) for where in sorted(dirty - {""})]
+        if "" in dirty or not self.path.exists():
+            payloads.append((self.path, dumps(groups.get("", {}))))
+        # Archives first, the main file last: a crash in between leaves a year
+        # in both files, and loading prefers the main file's copy. If a later
+        # file fails, the earlier ones are put back as they were.
+        done: list[Path] = []
+        try:
+            for path, payload in payloads:
+                if path.parent == self.history:
+                    self.history.mkdir(mode=0o700, exist_ok=True)
+                atomic_write(path, payload)
+                done.append(path)
+        except OSError:
+            self._restore(done, newest_written)
+            raise
+
+    def _restore(self, paths: list[Path], newest_written: int) -> None:
+        """Write back the last good content of files a failed write replaced."""
+        before: dict[str, dict[str, Any]] = {}
+        for name, table in self._written.items():
+            before.setdefault(table_file(name, newest_written), {})[name] = table
+        for path in paths:
+            where = "" if path == self.path else path.stem
+            try:
+                if where in before:
+                    atomic_write(path, dumps(before[where]))
+                else:
+                    path.unlink()
+            except OSError:
+                pass  # best effort: the entries written are whole and valid either way
+
+
+class _Table(Table):
+    """A TinyDB table whose replaced documents are new objects.
+
+    TinyDB's ``update``/``upsert`` change a document dict in place; the storage
+    keeps the last written tables to put files back after a failed write, so a
+    replacement must leave the old dict untouched.
+    """
+
+    def put(self, doc_id: int, doc: dict[str, Any]) -> None:
+        def replace_doc(table: dict[int, Any]) -> None:
+            table[doc_id] = doc
+
+        self._update_table(replace_doc)
+
+
+class Database(TinyDB):
+    """TinyDB over our storage, with tables that replace documents whole."""
+
+    table_class = _Table
+
+    def put(self, table: str, doc: dict[str, Any], doc_id: int | None) -> int:
+        """Insert or replace one document; returns its id. Raises StoreWriteError."""
+        tbl = self.table(table)
+        if doc_id is None:
+            return tbl.insert(doc)
+        tbl.put(doc_id, doc)  # type: ignore[attr-defined]
+        return doc_id
+
+    def drop(self, table: str, doc_id: int) -> None:
+        """Remove one document. Raises StoreWriteError."""
+        self.table(table).remove(doc_ids=[doc_id])
