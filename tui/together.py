@@ -214,8 +214,10 @@ class Together:
                 if not change.deleted:  # its ritual has not arrived yet: kept for a later round
                     self.state["parked"][change.entry_id] = change.to_json()
                 return False
-            if not change.deleted:
-                self.state["ticked_by"][change.entry_id] = author
+            if change.deleted:
+                self.state["ticked_by"].pop(f"{rid}:{iso}", None)
+            else:
+                self.state["ticked_by"][f"{rid}:{iso}"] = author  # by the ritual's id here
             store.set_tick(rid, day, not change.deleted)
             return True
         if change.kind == "note":
@@ -349,3 +351,13 @@ def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
     if prepared is None:
         return None
     return finish(prepared, prepared.engine.round(prepared.outbox))
+
+
+def ticked_by(state_dir: Path) -> dict[str, str]:
+    """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return {}
+    found = state.get("ticked_by", {})
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}

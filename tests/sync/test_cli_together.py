@@ -21,15 +21,17 @@ def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int
     return code, out.out, out.err
 
 
-@pytest.fixture
-def couple(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path, Path]:
+@pytest.fixture(params=[("a0", "b0"), ("b0", "a0")], ids=["alex's-id-kept", "sam's-id-kept"])
+def couple(request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path, Path]:
+    """Alex and Sam, paired; each had a ritual of the same name (either id may be the one kept)."""
     shared = tmp_path / "Shared"
     shared.mkdir()
     alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex_id, sam_id = request.param
     with Store(alex) as store:
-        store.add_ritual("Morning coffee", created=date(2026, 11, 1))
+        store.add_ritual("Morning coffee", created=date(2026, 11, 1), ritual_id=alex_id)
     with Store(sam) as store:
-        mine = store.add_ritual("morning coffee", created=date(2026, 11, 2))
+        mine = store.add_ritual("morning coffee", created=date(2026, 11, 2), ritual_id=sam_id)
         store.set_tick(mine.id, date(2026, 11, 20), True)
     code, out, _ = cli(capsys, alex, "pair", "start", str(shared), "--name", "Alex")
     assert code == 0 and "pair join" in out
@@ -78,6 +80,8 @@ def test_ticks_and_shared_notes_cross_and_private_notes_do_not(couple: tuple[Pat
             assert b"soup" not in data and b"worry" not in data and b"coffee" not in data.lower()
     status = json.loads(cli(capsys, sam, "pair", "status", "--json")[1])
     assert [d["name"] for d in status["confirmed"]] == ["Alex"] and status["last_round"]
+    assert "Alex ticked: " in cli(capsys, sam, "today")[1]
+    assert "ticked:" not in cli(capsys, alex, "today")[1]
 
 
 def test_a_missing_folder_fails_sync_but_never_a_write(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:

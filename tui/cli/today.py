@@ -124,15 +124,33 @@ def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
     return out
 
 
+def partner_kept(args: argparse.Namespace, g: Glance) -> list[dict[str, str]]:
+    """Today's rituals a partner ticked (Together), as last synced."""
+    from tui.cli.together import state_dir
+    from tui.together import ticked_by
+
+    who = ticked_by(state_dir(args))
+    if not who:
+        return []
+    day = g.day.isoformat()
+    out = []
+    for ritual in g.scheduled:
+        by = who.get(f"{ritual.id}:{day}")
+        if by and ritual not in g.open:
+            out.append({"id": ritual.id, "name": one_line(ritual.name), "by": one_line(by)})
+    return out
+
+
 def run_today(args: argparse.Namespace) -> int:
     """Print the day at a glance."""
     with read_store(args) as store:
         g = glance(store, today(args))
     gifts = partner_gifts(args, g.day)
+    partner_ticks = partner_kept(args, g)
     if args.json:
         from tui.jsontext import to_json
 
-        print(to_json({**_today_json(g), "from_partner": gifts}), end="")
+        print(to_json({**_today_json(g), "from_partner": gifts, "ticked_by_partner": partner_ticks}), end="")
         return 0
     mark = " (done ✓)" if g.gesture_done else ""
     print(f"Today's gesture{mark}: {g.gesture}")
@@ -140,6 +158,8 @@ def run_today(args: argparse.Namespace) -> int:
         print(f"  How it went: {g.gesture_note}")
     for gift in gifts:
         print(f"{gift['by']} did something for you: {gift['text']}")
+    for tick in partner_ticks:
+        print(f"{tick['by']} ticked: {tick['name']} ✓")
     if g.first_run:
         print(f"Run {APP_NAME} to choose your rituals and tell it about your partner.")
     elif g.grace:
