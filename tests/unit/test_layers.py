@@ -24,7 +24,7 @@ def test_import_contracts_are_kept() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["tui.storage", "tui.exchange", "tui.domain", "tui.content", "tui.daily", "tui.demo", "tui.cli", "tui.cli.parser"],
+    ["tui.storage", "tui.exchange", "tui.domain", "tui.content", "tui.daily", "tui.demo", "tui.cli", "tui.cli.parser", "tui.sync.engine", "tui.sync.pairing", "tui.together"],
 )
 def test_module_loads_no_textual(module: str) -> None:
     code = (

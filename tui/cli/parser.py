@@ -17,6 +17,7 @@ from tui.cli.doctor import register_doctor
 from tui.cli.launch import run_app
 from tui.cli.options import discard_demo, iso_day
 from tui.cli.today import register_status, register_today
+from tui.cli.together import register_pair, register_sync
 from tui.cli.transfer import register_export, register_import
 from tui.cli.write import register_done, register_gratitude
 from tui.errors import StoreError
@@ -30,6 +31,8 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     register_gratitude,
     register_export,
     register_import,
+    register_pair,
+    register_sync,
     register_doctor,
 ]
 """Registration functions, in the order ``--help`` lists the commands."""

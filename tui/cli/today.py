@@ -107,19 +107,62 @@ def register_today(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the same as JSON, for scripts")
 
 
+def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
+    """What a partner did for this person on ``day`` (Together), with the gesture's text."""
+    from tui.cli.together import state_dir
+    from tui.content import gesture_by_id, personalise
+    from tui.sync.pairing import status
+    from tui.together import received_gifts
+
+    found = received_gifts(state_dir(args), day)
+    if not found:
+        return []
+    by_id = gesture_by_id()
+    me = status(state_dir(args)).name
+    out = []
+    for by, gesture_id in found:
+        gesture = by_id.get(gesture_id)
+        text = one_line(personalise(gesture.text, me)) if gesture else gesture_id
+        out.append({"by": one_line(by), "gesture": gesture_id, "text": text})
+    return out
+
+
+def partner_kept(args: argparse.Namespace, g: Glance) -> list[dict[str, str]]:
+    """Today's rituals a partner ticked (Together), as last synced."""
+    from tui.cli.together import state_dir
+    from tui.together import ticked_by
+
+    who = ticked_by(state_dir(args))
+    if not who:
+        return []
+    day = g.day.isoformat()
+    out = []
+    for ritual in g.scheduled:
+        by = who.get(f"{ritual.id}:{day}")
+        if by and ritual not in g.open:
+            out.append({"id": ritual.id, "name": one_line(ritual.name), "by": one_line(by)})
+    return out
+
+
 def run_today(args: argparse.Namespace) -> int:
     """Print the day at a glance."""
     with read_store(args) as store:
         g = glance(store, today(args))
+    gifts = partner_gifts(args, g.day)
+    partner_ticks = partner_kept(args, g)
     if args.json:
         from tui.jsontext import to_json
 
-        print(to_json(_today_json(g)), end="")
+        print(to_json({**_today_json(g), "from_partner": gifts, "ticked_by_partner": partner_ticks}), end="")
         return 0
     mark = " (done ✓)" if g.gesture_done else ""
     print(f"Today's gesture{mark}: {g.gesture}")
     if g.gesture_note:
         print(f"  How it went: {g.gesture_note}")
+    for gift in gifts:
+        print(f"{gift['by']} did something for you: {gift['text']}")
+    for tick in partner_ticks:
+        print(f"{tick['by']} ticked: {tick['name']} ✓")
     if g.first_run:
         print(f"Run {APP_NAME} to choose your rituals and tell it about your partner.")
     elif g.grace:

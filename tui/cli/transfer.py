@@ -86,9 +86,13 @@ def run_import(args: argparse.Namespace) -> int:
         bundle = parse(raw)
     except ImportProblem as exc:
         raise CommandError(f"cannot import {source}: {exc}. Nothing was changed.") from None
+    from tui.cli.together import round_after_write
+
     with write_store(args) as store:
         plan = plan_import(bundle, store)
         apply(plan, store)
+        if not plan.empty:
+            round_after_write(args, store)
     if plan.empty and not bundle.size():
         print("Nothing to import: the file holds no entries.")
         return 0

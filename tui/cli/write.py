@@ -68,6 +68,7 @@ def find_ritual(rituals: list[Ritual], wanted: str) -> Ritual:
 
 def run_done(args: argparse.Namespace) -> int:
     """Tick (or untick) a ritual for the day."""
+    from tui.cli.together import round_after_write
     from tui.domain.rituals import in_grace, open_rituals
 
     day = today(args)
@@ -85,6 +86,7 @@ def run_done(args: argparse.Namespace) -> int:
                 return 0
             store.set_tick(ritual.id, day, False)
             print(f"Unticked: {name}.")
+            round_after_write(args, store)
             return 0
         if store.is_ticked(ritual.id, day):
             print(f"{name} is already ticked ✓")
@@ -92,6 +94,7 @@ def run_done(args: argparse.Namespace) -> int:
         store.set_tick(ritual.id, day, True)
         left = open_rituals(store.rituals(), store.ticks_by_ritual(), day)
         resting = in_grace(day, store.grace())
+        round_after_write(args, store)
     if resting:
         after = ""  # a grace day: nothing is "open", so say nothing more
     elif left:
@@ -115,6 +118,7 @@ def register_gratitude(sub: argparse._SubParsersAction) -> None:
         "Give '-' to read the note from standard input.",
     )
     parser.add_argument("text", nargs="+", metavar="TEXT", help="the note (quote it), or - to read standard input")
+    parser.add_argument("--share", action="store_true", help="send it to your partner too (see micro-romance pair)")
 
 
 def run_gratitude(args: argparse.Namespace) -> int:
@@ -136,8 +140,18 @@ def run_gratitude(args: argparse.Namespace) -> int:
         text = check_note(text)
     except TextError as exc:
         raise CommandError(f"{exc} Nothing was saved.") from None
+    from tui.cli.together import round_after_write, state_dir
+    from tui.sync.pairing import status
+    from tui.together import Together
+
     day = today(args)
     with write_store(args) as store:
-        store.add_note(text, day)
-    print(f"Saved to your gratitude log for {long_day(day)}.")
+        note = store.add_note(text, day)
+        paired = status(state_dir(args)).paired
+        if args.share:
+            Together(store, state_dir(args)).share_note(note.id)
+        print(f"Saved to your gratitude log for {long_day(day)}.")
+        if args.share:
+            print("Marked to share with your partner." if paired else "It will go to your partner once you pair (micro-romance pair start FOLDER).")
+        round_after_write(args, store)
     return 0

@@ -49,12 +49,14 @@ def day_label(day: date, today: date) -> str:
     return label
 
 
-def note_row(note: Note) -> Content:
-    """One list row: the said-aloud mark and the first line of the note."""
+def note_row(note: Note, author: str = "") -> Content:
+    """One list row: the said-aloud mark, the first line of the note, who wrote it if not you."""
     lines = clean(note.text).split("\n")
     first = lines[0]
     more = len(lines) > 1
     text = f"{first}{' …' if more else ''}"
+    if author:
+        text += f"  (from {' '.join(clean(author).split())})"
     if note.said_aloud:
         return Content.assemble((SAID_MARK, ".gratitude--said"), " ", text)
     return Content(f"  {text}")
@@ -174,6 +176,10 @@ class GratitudeTab(TabBase):
         current = self.selected_note()
         keep = select or (current.id if current else None)
 
+        from tui.together import note_authors
+
+        authors = note_authors(store.data_dir / "sync")
+
         def rows(page: list[Note]) -> list[Option | None]:
             options: list[Option | None] = []
             shown_day: date | None = None
@@ -181,7 +187,7 @@ class GratitudeTab(TabBase):
                 if note.day != shown_day:
                     shown_day = note.day
                     options.append(Option(Content(day_label(note.day, today)), id=f"{DAY_PREFIX}{note.day}", disabled=True))
-                options.append(Option(note_row(note), id=note.id))
+                options.append(Option(note_row(note, authors.get(note.id, "")), id=note.id))
             return options
 
         listing = self.notes_list

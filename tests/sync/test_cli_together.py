@@ -1,0 +1,176 @@
+"""Together from the shell: two data folders, one shared folder, the fixed command names."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.storage import Store
+
+DAY = date(2026, 11, 25)
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["--data-dir", str(data), "--today", DAY.isoformat(), *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture(params=[("a0", "b0"), ("b0", "a0")], ids=["alex's-id-kept", "sam's-id-kept"])
+def couple(request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path, Path]:
+    """Alex and Sam, paired; each had a ritual of the same name (either id may be the one kept)."""
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex_id, sam_id = request.param
+    with Store(alex) as store:
+        store.add_ritual("Morning coffee", created=date(2026, 11, 1), ritual_id=alex_id)
+    with Store(sam) as store:
+        mine = store.add_ritual("morning coffee", created=date(2026, 11, 2), ritual_id=sam_id)
+        store.set_tick(mine.id, date(2026, 11, 20), True)
+    code, out, _ = cli(capsys, alex, "pair", "start", str(shared), "--name", "Alex")
+    assert code == 0 and "pair join" in out
+    code, out, _ = cli(capsys, sam, "pair", "join", str(shared), "--name", "Sam")
+    codes = [line.removeprefix("Pairing code: ") for line in out.splitlines() if line.startswith("Pairing code: ")]
+    assert code == 0 and len(codes) == 1
+    code, out, _ = cli(capsys, alex, "pair", "status")
+    assert f"Pairing code: {codes[0]}" in out
+    assert cli(capsys, alex, "pair", "confirm", codes[0])[0] == 0
+    assert cli(capsys, sam, "pair", "confirm", codes[0])[0] == 0
+    return alex, sam, shared
+
+
+def test_a_wrong_code_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    cli(capsys, tmp_path / "a", "pair", "start", str(shared), "--name", "Alex")
+    cli(capsys, tmp_path / "b", "pair", "join", str(shared), "--name", "Sam")
+    code, out, err = cli(capsys, tmp_path / "a", "pair", "confirm", "1111 2222 3333 4444 5555 6666")
+    assert code != 0 and "nothing was confirmed" in err and len(err.strip().splitlines()) == 1
+    status = json.loads(cli(capsys, tmp_path / "a", "pair", "status", "--json")[1])
+    assert status["confirmed"] == [] and [d["name"] for d in status["waiting"]] == ["Sam"]
+
+
+def test_ticks_and_shared_notes_cross_and_private_notes_do_not(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, sam, shared = couple
+    code, out, err = cli(capsys, alex, "done", "morning")
+    assert code == 0 and err == ""
+    assert cli(capsys, alex, "gratitude", "--share", "thank you for the warm soup")[0] == 0
+    assert cli(capsys, alex, "gratitude", "a private worry")[0] == 0
+    code, out, _ = cli(capsys, sam, "sync")
+    assert code == 0 and out.startswith("Synced: ")
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    with Store(sam, readonly=True) as store:
+        [ritual] = store.rituals()
+        assert ritual.name.casefold() == "morning coffee"
+        assert store.ticked_days(ritual.id) == {DAY, date(2026, 11, 20)}
+        assert [n.text for n in store.notes()] == ["thank you for the warm soup"]
+    with Store(alex, readonly=True) as store:
+        [ritual] = store.rituals()
+        assert store.ticked_days(ritual.id) == {DAY, date(2026, 11, 20)}
+    for path in shared.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"soup" not in data and b"worry" not in data and b"coffee" not in data.lower()
+    status = json.loads(cli(capsys, sam, "pair", "status", "--json")[1])
+    assert [d["name"] for d in status["confirmed"]] == ["Alex"] and status["last_round"]
+    assert "Alex ticked: " in cli(capsys, sam, "today")[1]
+    assert "ticked:" not in cli(capsys, alex, "today")[1]
+
+
+def test_a_missing_folder_fails_sync_but_never_a_write(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, _, shared = couple
+    shared.rename(shared.with_name("gone"))
+    code, out, err = cli(capsys, alex, "sync")
+    assert code != 0 and "missing" in err and len(err.strip().splitlines()) == 1
+    code, out, err = cli(capsys, alex, "gratitude", "written on a train")
+    assert code == 0 and "Saved" in out and "not synced" in err
+    with Store(alex, readonly=True) as store:
+        assert [n.text for n in store.notes()] == ["written on a train"]
+
+
+def test_leave_keeps_the_data(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, _, _ = couple
+    code, out, _ = cli(capsys, alex, "pair", "leave")
+    assert code == 0 and "Nothing here was deleted" in out
+    code, _, err = cli(capsys, alex, "sync")
+    assert code != 0 and "not paired" in err
+    with Store(alex, readonly=True) as store:
+        assert [r.name for r in store.rituals()] == ["Morning coffee"]
+
+
+def test_a_done_gesture_shows_on_the_partners_today(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.content import gestures
+    from tui.model import GestureDay
+
+    alex, sam, _ = couple
+    gesture = gestures()[0]
+    with Store(alex) as store:
+        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, note="she laughed"))
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    code, out, _ = cli(capsys, sam, "today")
+    assert code == 0 and "Alex did something for you: " in out
+    assert "she laughed" not in out
+    data = json.loads(cli(capsys, sam, "today", "--json")[1])
+    assert [(g["by"], g["gesture"]) for g in data["from_partner"]] == [("Alex", gesture.id)]
+    with Store(sam, readonly=True) as store:
+        assert store.gesture_day(DAY) is None  # Alex's plan and note stay Alex's
+
+
+def test_a_tick_that_arrives_before_its_ritual_is_kept(tmp_path: Path) -> None:
+    from tui.sync.change import Change
+    from tui.sync.hlc import Clock
+    from tui.together import Together
+
+    clock = Clock("aa")
+    tick = Change("tick", "r1:2026-11-25", {"ritual": "r1", "day": "2026-11-25"}, clock.tick(), "aa")
+    ritual = Change("ritual", "r1", {"id": "r1", "name": "Tea", "weekdays": [], "position": 0, "archived": False, "created": None}, clock.tick(), "aa")
+    with Store(tmp_path / "data") as store:
+        Together(store, tmp_path / "data" / "sync", person="Sam").apply_remote([tick], {"aa": "Alex"})
+        assert store.rituals() == []
+    with Store(tmp_path / "data") as store:
+        Together(store, tmp_path / "data" / "sync", person="Sam").apply_remote([ritual], {"aa": "Alex"})
+        assert store.ticked_days("r1") == {DAY}
+
+
+def test_sync_state_is_private_and_doctor_still_reads_the_folder(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    import stat
+
+    alex, _, _ = couple
+    cli(capsys, alex, "gratitude", "--share", "thanks")
+    state = alex / "sync"
+    for path in [state, *state.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+    code, out, err = cli(capsys, alex, "doctor")
+    assert code == 0, out + err
+
+
+def test_applying_the_same_changes_twice_changes_nothing(tmp_path: Path) -> None:
+    from tui.sync.change import Change
+    from tui.sync.hlc import Clock
+    from tui.together import Together
+
+    clock = Clock("aa")
+    ritual = Change("ritual", "r1", {"id": "r1", "name": "Tea", "weekdays": [], "position": 0, "archived": False, "created": "2026-11-01"}, clock.tick(), "aa")
+    tick = Change("tick", "r1:2026-11-25", {"ritual": "r1", "day": "2026-11-25"}, clock.tick(), "aa")
+    note = Change("note", "n1", {"id": "n1", "day": "2026-11-25", "text": "Thanks", "said_aloud": False, "created": ""}, clock.tick(), "aa")
+    data = tmp_path / "data"
+
+    def files() -> dict[str, bytes]:
+        return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*.json")) if "backups" not in p.parts}
+
+    with Store(data) as store:
+        together = Together(store, data / "sync", person="Sam")
+        assert together.apply_remote([ritual, tick, note], {"aa": "Alex"}) == 3
+        assert together.outbox(Clock("bb")) == []  # nothing echoed back
+        first = files()
+        together.apply_remote([ritual, tick, note], {"aa": "Alex"})
+        assert files() == first

@@ -1,0 +1,97 @@
+"""Pairing needs both people: the same code on both machines, confirmed on each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.sync import pairing
+from tui.sync.change import Change
+from tui.sync.folder import FolderMissing
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Path:
+    path = tmp_path / "Shared"
+    path.mkdir()
+    return path
+
+
+def test_start_join_and_confirm_on_both_sides(tmp_path: Path, shared: Path) -> None:
+    alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
+    started = pairing.start(alex, shared, "Alex")
+    assert started.paired and started.waiting == [] and started.confirmed == []
+    joined = pairing.join(sam, shared, "Sam")
+    [waiting] = joined.waiting
+    assert waiting.name == "Alex" and waiting.device == started.device
+    [seen_by_alex] = pairing.status(alex).waiting
+    assert seen_by_alex.code == waiting.code and seen_by_alex.name == "Sam"
+    assert pairing.confirm(sam, waiting.code).name == "Alex"
+    assert pairing.confirm(alex, waiting.code.replace(" ", "")).name == "Sam"
+    assert [d.name for d in pairing.status(alex).confirmed] == ["Sam"]
+    assert pairing.status(alex).waiting == []
+
+
+def test_a_wrong_code_is_refused_and_changes_nothing(tmp_path: Path, shared: Path) -> None:
+    alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
+    pairing.start(alex, shared, "Alex")
+    pairing.join(sam, shared, "Sam")
+    before = (alex / "pairing.json").read_bytes()
+    with pytest.raises(pairing.PairingError, match="nothing was confirmed"):
+        pairing.confirm(alex, "1234 5678 9012 3456 7890 1234")
+    with pytest.raises(pairing.PairingError, match="24 digits"):
+        pairing.confirm(alex, "12")
+    assert (alex / "pairing.json").read_bytes() == before
+    assert len(pairing.status(alex).waiting) == 1
+
+
+def test_an_unconfirmed_key_is_never_encrypted_to(tmp_path: Path, shared: Path) -> None:
+    alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
+    pairing.start(alex, shared, "Alex")
+    pairing.join(sam, shared, "Sam")
+    [code] = [d.code for d in pairing.status(sam).waiting]
+    pairing.confirm(sam, code)  # Sam confirmed; Alex has not yet
+    alex_engine = pairing.engine(alex)
+    assert alex_engine is not None
+    change = Change("note", "n1", {"text": "hi"}, alex_engine.clock.tick(), alex_engine.me.device)
+    alex_engine.commit(alex_engine.round([change]))
+    sam_engine = pairing.engine(sam)
+    assert sam_engine is not None
+    result = sam_engine.round([])
+    assert result.incoming == []
+    assert result.skipped and "decrypted" in result.skipped[0].message
+
+
+def test_my_second_device_is_mine(tmp_path: Path, shared: Path) -> None:
+    laptop, desktop = tmp_path / "laptop" / "sync", tmp_path / "desktop" / "sync"
+    pairing.start(laptop, shared, "Alex")
+    [waiting] = pairing.join(desktop, shared, "alex").waiting
+    assert pairing.confirm(desktop, waiting.code).mine
+
+
+def test_start_needs_the_folder(tmp_path: Path) -> None:
+    with pytest.raises(FolderMissing):
+        pairing.start(tmp_path / "sync", tmp_path / "nowhere", "Alex")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_leave_keeps_everything_local(tmp_path: Path, shared: Path) -> None:
+    alex = tmp_path / "alex" / "sync"
+    pairing.start(alex, shared, "Alex")
+    assert pairing.leave(alex)
+    assert not pairing.status(alex).paired
+    assert (alex / "identity.key").exists()
+    assert pairing.engine(alex) is None
+    assert not pairing.leave(alex)
+    assert list(shared.rglob("key.pub"))  # the folder is left as it was
+
+
+def test_start_makes_a_new_data_folder_private(tmp_path: Path, shared: Path) -> None:
+    import os
+    import stat
+
+    data = tmp_path / "new" / "data"
+    pairing.start(data / "sync", shared, "Alex")
+    assert stat.S_IMODE(os.stat(data).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(data / "sync").st_mode) == 0o700

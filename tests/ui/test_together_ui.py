@@ -1,0 +1,68 @@
+"""A note a partner shared shows in the Gratitude tab marked with who wrote it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DAY
+from tui.cli import main
+from tui.tabs.gratitude import GratitudeTab
+
+
+def cli(data: Path, *args: str) -> None:
+    assert main(["--data-dir", str(data), "--today", DAY.isoformat(), *args]) == 0
+
+
+async def test_a_shared_note_is_marked_from_its_author(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex = tmp_path / "alex"
+    cli(alex, "pair", "start", str(shared), "--name", "Alex")
+    cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
+    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
+    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
+    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
+    cli(alex, "gratitude", "--share", "You [bold]always[/bold] make me laugh")
+    cli(data_dir, "gratitude", "Sam's own note")
+    cli(data_dir, "sync")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        tab = app.query_one(GratitudeTab)
+        rows = [str(option.prompt) for option in tab.notes_list.options if not option.disabled]
+    assert "  You [bold]always[/bold] make me laugh  (from Alex)" in rows
+    assert "  Sam's own note" in rows
+
+
+async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex = tmp_path / "alex"
+    cli(alex, "pair", "start", str(shared), "--name", "Alex")
+    cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
+    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
+    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
+    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.sub_title == "together: in step"
+        cli(alex, "gratitude", "--share", "The tea you made")
+        app.sync_now()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        tab = app.query_one(GratitudeTab)
+        rows = [str(option.prompt) for option in tab.notes_list.options if not option.disabled]
+        assert rows == ["  The tea you made  (from Alex)"]
+        shared.rename(tmp_path / "unplugged")
+        app.sync_now()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.sub_title == "together: shared folder missing"

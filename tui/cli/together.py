@@ -1,0 +1,209 @@
+"""``micro-romance pair ...`` and ``micro-romance sync``: Together, from the shell.
+
+``pair start FOLDER`` / ``pair join FOLDER`` make this device's key and put its public key
+into the folder; both machines then show the same ``Pairing code: `` and each runs
+``pair confirm CODE``. ``sync`` runs one round now. The writing commands (``done``,
+``gratitude``, ``import``) call :func:`round_after_write` once their write is on disk; a
+round that fails there says so on standard error and never fails the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui import APP_NAME
+from tui.cli.common import CommandError, add_command, one_line, plural, write_store
+from tui.cli.options import data_dir
+
+if TYPE_CHECKING:
+    from tui.sync.pairing import Status
+
+
+def state_dir(args: argparse.Namespace) -> Path:
+    return data_dir(args) / "sync"
+
+
+# --------------------------------------------------------------------------- pair
+
+
+def register_pair(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "pair",
+        help="share rituals, ticks and chosen notes with your partner through a synced folder",
+        description="Pair this device with your partner's (or your other) devices through a folder "
+        "that a sync tool keeps in step (Syncthing, Dropbox, a git repository, ...).",
+    )
+    steps = parser.add_subparsers(title="steps", metavar="STEP", required=True)
+    for name, run, help_text in (
+        ("start", run_start, "make this device's key and put its public key into FOLDER"),
+        ("join", run_join, "the same, on your partner's machine; prints the pairing code"),
+    ):
+        step = add_command(steps, name, run, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
+        step.add_argument("folder", type=Path, metavar="FOLDER", help="the folder your sync tool keeps in step")
+        step.add_argument("--name", metavar="NAME", help="your name, as your partner will see it (default: your login name)")
+    confirm = add_command(
+        steps, "confirm", run_confirm, help="confirm the code both machines show", description="Trust the device whose pairing code this is."
+    )
+    confirm.add_argument("code", nargs="+", metavar="CODE", help="the pairing code, 6 groups of 4 digits")
+    status = add_command(
+        steps, "status", run_status, help="the folder, the devices, the last round", description="Show the folder, the confirmed devices, anything waiting and the last round."
+    )
+    status.add_argument("--json", action="store_true", help="for scripts")
+    add_command(steps, "leave", run_leave, help="stop sharing on this device (nothing local is deleted)", description="Stop sharing on this device. Nothing local is deleted.")
+
+
+def _print_waiting(status: Status) -> None:
+    for device in status.waiting:
+        print(f"Waiting for confirmation: {one_line(device.name)}'s device {device.device}")
+        print(f"Pairing code: {device.code}")
+
+
+def _begin(args: argparse.Namespace, join: bool) -> int:
+    from tui.sync import pairing
+    from tui.sync.folder import FolderMissing
+
+    try:
+        status = (pairing.join if join else pairing.start)(state_dir(args), args.folder, args.name)
+    except FolderMissing as exc:
+        raise CommandError(f"{exc}; make it (or let your sync tool make it) first. Nothing was changed") from None
+    except pairing.PairingError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"This device: {one_line(status.name)} ({status.device}), sharing through {status.folder}")
+    if status.waiting:
+        _print_waiting(status)
+        print("Compare the code with the one on the other machine; if they are the same, run on each:")
+        print("  micro-romance pair confirm CODE")
+    elif join:
+        print("Your public key is in the folder, but no other device's key has arrived here yet.")
+        print("Once your sync tool has copied it, micro-romance pair status shows the pairing code to compare.")
+    else:
+        print("Your public key is in the folder. Once your sync tool has copied it to your partner's machine, run there:")
+        print("  micro-romance pair join FOLDER --name THEIR-NAME")
+        print("then compare the pairing code both machines show (micro-romance pair status) and confirm it on each.")
+    return 0
+
+
+def run_start(args: argparse.Namespace) -> int:
+    """Start pairing: this device's key into the folder."""
+    return _begin(args, join=False)
+
+
+def run_join(args: argparse.Namespace) -> int:
+    """Join a pairing started on another machine."""
+    return _begin(args, join=True)
+
+
+def run_confirm(args: argparse.Namespace) -> int:
+    """Confirm a pairing code."""
+    from tui.sync import pairing
+    from tui.sync.folder import FolderMissing
+
+    try:
+        device = pairing.confirm(state_dir(args), " ".join(args.code))
+    except FolderMissing as exc:
+        raise CommandError(f"{exc}; nothing was confirmed") from None
+    except pairing.PairingError as exc:
+        raise CommandError(str(exc)) from None
+    whose = "one of your own devices" if device.mine else f"{one_line(device.name)}'s device"
+    print(f"Confirmed {whose} ({device.device}). Shared entries now go to it; run micro-romance sync.")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Show the pairing and the last round."""
+    from tui.sync import pairing
+
+    status = pairing.status(state_dir(args))
+    if args.json:
+        print(json.dumps(status.to_json(), ensure_ascii=True, sort_keys=True))
+        return 0
+    if not status.paired:
+        print("Not paired. To share with your partner: micro-romance pair start FOLDER (see the README, Together).")
+        return 0
+    present = "" if status.folder_present else " (missing: is the drive mounted?)"
+    print(f"Folder: {status.folder}{present}")
+    print(f"This device: {one_line(status.name)} ({status.device})")
+    if status.confirmed:
+        for device in status.confirmed:
+            mine = ", yours" if device.mine else ""
+            print(f"Confirmed: {one_line(device.name)} ({device.device}{mine})")
+    else:
+        print("Confirmed: no device yet")
+    _print_waiting(status)
+    for problem in status.problems:
+        print(f"Problem: {one_line(problem)}")
+    print(f"Last round: {status.last_round or 'none yet'}")
+    for skipped in status.skipped:
+        print(f"Skipped: {one_line(skipped)}")
+    return 0
+
+
+def run_leave(args: argparse.Namespace) -> int:
+    """Stop sharing on this device."""
+    from tui.sync import pairing
+
+    if not pairing.leave(state_dir(args)):
+        print("This device is not paired; nothing to leave.")
+        return 0
+    print("This device no longer shares. Nothing here was deleted; the shared folder was left as it is.")
+    return 0
+
+
+# --------------------------------------------------------------------------- a round
+
+
+def run_round(args: argparse.Namespace, store: Any) -> dict[str, Any] | None:
+    """One round on an open store; None when this device is not paired.
+
+    Raises :class:`~tui.sync.folder.FolderMissing` (and OSError) when the folder cannot be used.
+    """
+    from tui.together import run_round as round_on
+
+    return round_on(store, state_dir(args))
+
+
+def round_after_write(args: argparse.Namespace, store: Any) -> None:
+    """A round after a local write; a failure is one line on standard error, never an error."""
+    from tui.sync.folder import FolderMissing
+
+    try:
+        run_round(args, store)
+    except FolderMissing as exc:
+        print(f"{APP_NAME}: saved here; not synced: {exc} (the next round will catch up)", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 (the write is safe; the round is only a bonus here)
+        print(f"{APP_NAME}: saved here; not synced: {one_line(str(exc)) or type(exc).__name__}", file=sys.stderr)
+
+
+def register_sync(sub: argparse._SubParsersAction) -> None:
+    add_command(
+        sub,
+        "sync",
+        run_sync,
+        help="one round of sync with your partner now",
+        description="Read your partner's changes from the shared folder, then write yours.",
+    )
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    """One round now."""
+    from tui.sync.folder import FolderMissing
+
+    with write_store(args) as store:
+        try:
+            report = run_round(args, store)
+        except FolderMissing as exc:
+            raise CommandError(f"{exc}; nothing was synced (is the drive mounted?)") from None
+        except OSError as exc:
+            raise CommandError(f"the shared folder cannot be used ({exc.strerror or exc}); nothing was synced") from None
+    if report is None:
+        raise CommandError("this device is not paired: run micro-romance pair start FOLDER first")
+    print(f"Synced: {plural(report['received'], 'entry', 'entries')} received, {plural(report['sent'], 'change')} sent.")
+    for skipped in report["skipped"]:
+        print(f"Skipped: {one_line(skipped)}")
+    if report["waiting"]:
+        print(f"{plural(report['waiting'], 'device')} waiting for confirmation: micro-romance pair status")
+    return 0

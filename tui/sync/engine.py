@@ -1,0 +1,260 @@
+"""A round of sync: read the other devices' logs, merge, then write this device's changes.
+
+The interface for the store, in two steps so that a kill at any instant is completed by
+the next round::
+
+    engine = Engine(state_dir, folder, me, trusted, person)   # state_dir is DATA/sync
+    result = engine.round(outbox)            # outbox: list[Change], this device's new changes
+    store.apply_remote(result.incoming)      # list[Change]: each entry whose state changed,
+                                             # merged (upsert its doc, or delete it if deleted)
+    engine.commit(result)                    # keeps what was read (replica, cursor, clock)
+    store.drop_from_outbox(result.sent)      # the ids of the outbox changes now in the logs
+
+``round`` raises :class:`~tui.sync.folder.FolderMissing` when the folder is gone; a file
+that cannot be read is skipped (``result.skipped``), never merged in part, and read again
+next round. Until ``commit``, nothing read counts as read: the next round (in this process
+or after a restart) delivers the same incoming changes again, and the store's apply must
+be idempotent. Outbox changes are kept in a private plaintext copy of this device's logs
+(``state_dir/mine``) before the folder file is written, and a change id already there is not
+added twice, so sending the same outbox twice is harmless.
+
+``trusted`` maps the device id of every confirmed device (this one excluded) to its
+:class:`Trusted` record; nothing is read from or encrypted to any other key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tui.sync.change import BadChange, Change, decode_lines, encode_lines
+from tui.sync.crypto import CryptoError, Identity, open_sealed, seal
+from tui.sync.files import atomic_write, private_dir, read_json, write_json
+from tui.sync.folder import FolderMissing, LogFile, Problem, SharedFolder
+from tui.sync.hlc import Clock
+from tui.sync.merge import Replica
+
+REPLICA_FILE = "replica.json"
+ENGINE_FILE = "engine.json"
+CLOCK_FILE = "clock.json"
+MINE_DIR = "mine"
+
+
+@dataclass(frozen=True)
+class Trusted:
+    key: str
+    name: str
+    mine: bool  # a device of this device's own person (receives private entries)
+
+
+@dataclass
+class Round:
+    incoming: list[Change]
+    sent: list[str]
+    skipped: list[Problem]
+    read: dict[str, str] = field(default_factory=dict)  # relative path -> digest
+    written: dict[str, str] = field(default_factory=dict)
+    recipients: dict[str, list[str]] = field(default_factory=dict)
+    merged: bool = False
+
+
+def month_of(change: Change) -> str:
+    return datetime.fromtimestamp(change.stamp.wall / 1000, UTC).strftime("%Y-%m")
+
+
+class Engine:
+    def __init__(
+        self,
+        state_dir: Path,
+        folder: SharedFolder,
+        me: Identity,
+        trusted: dict[str, Trusted],
+        *,
+        clock: Clock | None = None,
+        name: str = "",
+    ) -> None:
+        self.state_dir = private_dir(Path(state_dir))
+        self.folder = folder
+        self.me = me
+        self.trusted = {dev: t for dev, t in trusted.items() if dev != me.device}
+        self.clock = clock or Clock(me.device, self.state_dir / CLOCK_FILE)
+        self._replica: Replica | None = None
+        self._state: dict | None = None
+        self.name = name
+        self._open = False
+        self._rebuilt = False
+
+    # ---------------------------------------------------------------- state
+
+    def _load_state(self) -> dict:
+        if self._state is None or self._open:
+            try:
+                state = read_json(self.state_dir / ENGINE_FILE, {})
+            except ValueError:
+                state = None  # cut short by a power cut: read every file again
+            state = state if isinstance(state, dict) else {}
+            for key in ("read", "written", "recipients"):
+                if not isinstance(state.get(key), dict):
+                    state[key] = {}
+            self._state = state
+            self._replica = None
+            self._open = False
+        return self._state
+
+    def _load_replica(self) -> Replica:
+        if self._replica is None:
+            try:
+                saved = read_json(self.state_dir / REPLICA_FILE)
+                self._replica = Replica() if saved is None else Replica.from_json(saved)
+            except ValueError:
+                self._replica = self._rebuild()
+        return self._replica
+
+    def _rebuild(self) -> Replica:
+        """A replica from this device's own log copies; every other file is read again."""
+        replica = Replica()
+        for path in sorted((self.state_dir / MINE_DIR).glob("*.jsonl")):
+            replica.merge(decode_lines(path.read_bytes()))
+        assert self._state is not None
+        self._state["read"] = {}
+        self._rebuilt = True
+        return replica
+
+    @property
+    def replica(self) -> Replica:
+        self._load_state()
+        return self._load_replica()
+
+    def recipients(self) -> dict[str, dict[str, str]]:
+        everyone = {dev: t.key for dev, t in self.trusted.items()}
+        everyone[self.me.device] = self.me.public
+        own = {dev: t.key for dev, t in self.trusted.items() if t.mine}
+        own[self.me.device] = self.me.public
+        return {"log": everyone, "own": own}
+
+    # ---------------------------------------------------------------- reading
+
+    def _read(self, log: LogFile, trusted: Trusted) -> list[Change]:
+        data = log.path.read_bytes()
+        body = open_sealed(data, name=log.name, me=self.me, author=log.device, author_key=trusted.key)
+        changes = decode_lines(body)
+        for change in changes:
+            if change.author != log.device:
+                raise BadChange("holds a change by another device")
+            if change.private != (log.kind == "own"):
+                raise BadChange("holds a change of the wrong kind for its name")
+        return changes
+
+    def _incoming(self, state: dict, out: Round) -> list[Change]:
+        remote: list[Change] = []
+        for device, trusted in sorted(self.trusted.items()):
+            for log in self.folder.logs(device):
+                if log.kind == "own" and not trusted.mine:
+                    continue  # the partner's private entries: not for this device
+                rel = self.folder.relative(log.path)
+                try:
+                    digest = hashlib.sha256(log.path.read_bytes()).hexdigest()
+                except FileNotFoundError:
+                    continue  # gone between the listing and the read
+                except OSError as exc:
+                    out.skipped.append(Problem(rel, f"cannot be read ({exc.strerror}); skipped"))
+                    continue
+                if state["read"].get(rel) == digest:
+                    continue
+                try:
+                    remote.extend(self._read(log, trusted))
+                except (CryptoError, BadChange) as exc:
+                    out.skipped.append(Problem(rel, f"{exc}; skipped, read again next round"))
+                    continue
+                except OSError as exc:
+                    out.skipped.append(Problem(rel, f"cannot be read ({exc.strerror}); skipped"))
+                    continue
+                out.read[rel] = digest
+        return remote
+
+    # ---------------------------------------------------------------- writing
+
+    def _mirror(self, name: str) -> Path:
+        return self.state_dir / MINE_DIR / f"{name}.jsonl"
+
+    def _write(self, state: dict, outbox: list[Change], out: Round) -> None:
+        groups: dict[str, list[Change]] = {}
+        for change in outbox:
+            if change.author != self.me.device:
+                raise ValueError("the outbox holds a change by another device")
+            groups.setdefault(f"{'own' if change.private else 'log'}-{month_of(change)}", []).append(change)
+        mine = private_dir(self.state_dir / MINE_DIR)
+        for name, changes in sorted(groups.items()):
+            path = self._mirror(name)
+            held = decode_lines(path.read_bytes()) if path.exists() else []
+            ids = {c.id for c in held}
+            new = [c for c in changes if c.id not in ids]
+            if new:
+                atomic_write(path, encode_lines(held + new))
+        recipients = self.recipients()
+        out.recipients = {kind: sorted(r) for kind, r in recipients.items()}
+        for path in sorted(mine.glob("*.jsonl")):
+            name = path.stem
+            kind = name.split("-", 1)[0]
+            target = self.folder.device_dir(self.me.device) / f"{name}.age"
+            try:
+                current = hashlib.sha256(target.read_bytes()).hexdigest()
+            except OSError:
+                current = ""
+            same_readers = state["recipients"].get(kind) == out.recipients[kind]
+            if name not in groups and same_readers and current and state["written"].get(name) == current:
+                continue
+            data = seal(path.read_bytes(), name=name, author=self.me, recipients=recipients[kind])
+            self.folder.write_log(self.me.device, name, data)
+            out.written[name] = hashlib.sha256(data).hexdigest()
+        out.sent = sorted(c.id for c in outbox)
+
+    # ---------------------------------------------------------------- a round
+
+    def round(self, outbox: list[Change]) -> Round:
+        """Read, merge and write; see the module's docstring. Nothing is kept until commit."""
+        self.folder.check()
+        state = self._load_state()
+        self._open = True
+        out = Round(incoming=[], sent=[], skipped=[])
+        try:
+            if self.name:
+                self.folder.write_key(self.me.device, self.me.public, self.name)
+            remote = self._incoming(state, out)
+            if remote or outbox:
+                replica = self._load_replica()
+                if self._rebuilt:  # from this device's own logs: read every other file again now
+                    self._rebuilt = False
+                    out.read, out.skipped = {}, []
+                    remote = self._incoming(state, out)
+                replica.merge(outbox)
+                out.incoming = replica.merge(remote)
+                out.merged = True
+            for change in remote:
+                self.clock.observe(change.stamp)
+            self._write(state, outbox, out)
+        except FileNotFoundError as exc:
+            if not self.folder.root.is_dir():
+                raise FolderMissing(self.folder.root) from exc
+            raise
+        return out
+
+    def commit(self, result: Round) -> None:
+        """Keep what ``result`` read and wrote, so the next round starts after it."""
+        replica, state = self._replica, self._state
+        if not self._open or state is None or (result.merged and replica is None):
+            raise RuntimeError("commit() needs the round it follows")
+        state["read"].update(result.read)
+        state["written"].update(result.written)
+        if result.recipients:
+            state["recipients"] = result.recipients
+        state["last_round"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        state["skipped"] = [[p.path, p.message] for p in result.skipped]
+        if result.merged and replica is not None:
+            write_json(self.state_dir / REPLICA_FILE, replica.to_json())
+        # Not fsynced: losing it in a power cut only means reading the files again.
+        write_json(self.state_dir / ENGINE_FILE, state, durable=False)
+        self.clock.save()
+        self._open = False

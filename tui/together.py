@@ -1,0 +1,363 @@
+"""Together: this device's entries as sync changes, and the partner's changes back in.
+
+The store stays the source of truth; sync sees it only through this adapter, the
+store's public methods and its codecs (the documents sent are the codecs' documents, and a
+partner's documents are read back through the same codecs, as strictly as an import). What is sent is found by difference: ``DATA/sync/sent.json``
+keeps a digest of every document last sent, so :meth:`Together.outbox` builds a change
+(stamped by the persisted clock) for each entry that is new or changed since, and a
+delete for each entry that is gone. :meth:`Together.drop_from_outbox` records what a
+round wrote; :meth:`Together.apply_remote` writes the partner's entries into the store
+(idempotent: applying the same changes twice leaves the same store) and records them
+as sent, so they are not echoed back.
+
+What is shared (see the README, "Together"):
+
+* ``ritual`` (every ritual) and ``tick`` (``RITUAL:DAY``): a tick by either partner counts
+  for the pair. A partner's ritual with the name of one of ours becomes that ritual: the
+  one with the smaller id is kept on both sides, with the ticks of both.
+* ``note``: a gratitude note is private (to this person's own devices) unless shared with
+  ``gratitude --share``; a partner's shared note is kept with the name of its author.
+* ``gesture`` (the day's suggestion, what was done, the note): private. When a gesture
+  is done, a ``gift`` (``PERSON:DAY``) tells the partner what was done for them.
+
+The small state of its own (``together.json``: which notes are shared, who wrote a
+partner's note, who ticked, gifts received, ritual aliases) lives beside the sync state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui.model import GestureDay, Note, Ritual
+from tui.storage.codecs import GestureCodec, NoteCodec, RitualCodec, TickCodec
+from tui.storage.reader import Dialect, Reader
+from tui.sync.change import Change, plain
+from tui.sync.files import canonical_json, read_json, write_json
+from tui.sync.hlc import Clock
+
+SENT_FILE = "sent.json"
+STATE_FILE = "together.json"
+Key = tuple[str, str]
+
+
+def _digest(doc: dict[str, Any], private: bool) -> str:
+    return hashlib.sha256(canonical_json([doc, private])).hexdigest()[:24]
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class BadEntry(ValueError):
+    """A partner's entry this device cannot keep (the message says which field)."""
+
+
+class _RemoteDialect(Dialect):
+    """A partner's entries are checked as strictly as an import."""
+
+    strict = True
+    field_word = "field "
+
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+
+    def error(self, message: str) -> Exception:
+        return BadEntry(message)
+
+
+def _read(codec: Any, kind: str, doc: dict[str, Any]) -> Any:
+    return codec.read(Reader(_RemoteDialect(), kind, doc, codec.fields))
+
+
+def read_ritual(doc: dict[str, Any]) -> Ritual:
+    return _read(RitualCodec, "the ritual", doc)
+
+
+def read_note(doc: dict[str, Any]) -> Note:
+    return _read(NoteCodec, "the note", doc)
+
+
+def read_gesture(doc: dict[str, Any]) -> GestureDay:
+    return _read(GestureCodec, "the gesture day", doc)
+
+
+def _text(doc: dict[str, Any], key: str) -> str:
+    value = doc.get(key)
+    if not isinstance(value, str) or not value:
+        raise BadEntry(f"field {key!r} should be a text")
+    return value
+
+
+# --------------------------------------------------------------------------- the adapter
+
+
+class Together:
+    def __init__(self, store: Any, state_dir: Path, *, person: str = "") -> None:
+        self.store = store
+        self.state_dir = Path(state_dir)
+        self.person = person
+        self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
+        state = read_json(self.state_dir / STATE_FILE, {}) or {}
+        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked")
+        self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
+        self._pending: dict[str, tuple[str, list]] = {}
+        self.problems: list[str] = []
+
+    # ---------------------------------------------------------------- what this device holds
+
+    def share_note(self, note_id: str) -> None:
+        """Mark a note as shared with the partner (sent at the next round)."""
+        self.state["shared_notes"][note_id] = True
+        self._save_state()
+
+    def _save_state(self) -> None:
+        write_json(self.state_dir / STATE_FILE, self.state)
+
+    def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
+        """Every entry sync carries, as (document, private), by (kind, entry id)."""
+        out: dict[Key, tuple[dict[str, Any], bool]] = {}
+        for r in self.store.rituals(include_archived=True):
+            out[("ritual", r.id)] = (RitualCodec.doc(r), False)
+        for rid, days in self.store.ticks_by_ritual().items():
+            for day in days:
+                out[("tick", f"{rid}:{day.isoformat()}")] = (TickCodec.doc(rid, day), False)
+        shared = self.state["shared_notes"]
+        for n in self.store.notes():
+            out[("note", n.id)] = (NoteCodec.doc(n), not shared.get(n.id, False))
+        me = self.person.casefold()
+        for g in self.store.gesture_days():
+            out[("gesture", g.day.isoformat())] = (GestureCodec.doc(g), True)
+            if g.done and me:
+                out[("gift", f"{me}:{g.day.isoformat()}")] = ({"day": g.day.isoformat(), "gesture": g.gesture_id}, False)
+        return out
+
+    def outbox(self, clock: Clock) -> list[Change]:
+        """This device's changes since the last round (new, changed and deleted entries)."""
+        self._pending = {}
+        out: list[Change] = []
+        docs = self.documents()
+        for (kind, entry_id), (doc, private) in sorted(docs.items()):
+            key = f"{kind}/{entry_id}"
+            digest = _digest(doc, private)
+            held = self.sent.get(key)
+            if held is not None and held[0] == digest:
+                continue
+            change = Change(kind, entry_id, doc, clock.tick(), clock.device, private=private)
+            out.append(change)
+            self._pending[change.id] = (key, [digest, private])
+        for key, held in sorted(self.sent.items()):
+            kind, _, entry_id = key.partition("/")
+            if (kind, entry_id) in docs or held[0] == "-" or (kind == "gift" and not entry_id.startswith(f"{self.person.casefold()}:")):
+                continue
+            change = Change(kind, entry_id, {}, clock.tick(), clock.device, deleted=True, private=bool(held[1]))
+            out.append(change)
+            self._pending[change.id] = (key, ["-", bool(held[1])])
+        return out
+
+    def drop_from_outbox(self, ids: list[str]) -> None:
+        """Record that the changes ``ids`` (from the last :meth:`outbox`) are in the logs."""
+        for change_id in ids:
+            found = self._pending.pop(change_id, None)
+            if found is not None:
+                self.sent[found[0]] = found[1]
+        write_json(self.state_dir / SENT_FILE, self.sent)
+
+    # ---------------------------------------------------------------- what the partner sends
+
+    def apply_remote(self, changes: list[Change], names: dict[str, str]) -> int:
+        """Write merged entries into the store (deletes first); how many were applied."""
+        applied = 0
+        parked = [Change.from_json(c) for c in self.state["parked"].values()]
+        if not changes and not parked:
+            return 0
+        self.state["parked"] = {}
+        ordered = sorted(changes, key=lambda c: (not c.deleted, c.kind != "ritual", c.kind, c.entry_id))
+        newer = {(c.kind, c.entry_id) for c in changes}
+        ordered += [c for c in parked if (c.kind, c.entry_id) not in newer]
+        with self.store.batch():
+            for change in ordered:
+                try:
+                    if self._apply(change, names.get(change.author, "your partner")):
+                        applied += 1
+                except BadEntry as exc:
+                    self.problems.append(f"{change.kind} {change.entry_id!r} from {names.get(change.author, change.author)}: {exc}; not kept")
+        docs = self.documents()
+        for change in ordered:
+            key = (change.kind, change.entry_id)
+            if key in docs:
+                self.sent[f"{change.kind}/{change.entry_id}"] = [_digest(*docs[key]), docs[key][1]]
+            elif change.deleted:
+                self.sent.pop(f"{change.kind}/{change.entry_id}", None)
+        write_json(self.state_dir / SENT_FILE, self.sent)
+        self._save_state()
+        return applied
+
+    def _ritual_id(self, rid: str) -> str:
+        return self.state["aliases"].get(rid, rid)
+
+    def _apply(self, change: Change, author: str) -> bool:
+        doc = plain(change.doc)
+        store = self.store
+        if change.kind == "ritual":
+            return self._apply_ritual(change, doc)
+        if change.kind == "tick":
+            rid, _, iso = change.entry_id.rpartition(":")
+            try:
+                day = date.fromisoformat(iso)
+            except ValueError:
+                raise BadEntry("not a tick id like RITUAL:2026-01-31") from None
+            rid = self._ritual_id(rid)
+            if rid not in {r.id for r in store.rituals(include_archived=True)}:
+                if not change.deleted:  # its ritual has not arrived yet: kept for a later round
+                    self.state["parked"][change.entry_id] = change.to_json()
+                return False
+            if change.deleted:
+                self.state["ticked_by"].pop(f"{rid}:{iso}", None)
+            else:
+                self.state["ticked_by"][f"{rid}:{iso}"] = author  # by the ritual's id here
+            store.set_tick(rid, day, not change.deleted)
+            return True
+        if change.kind == "note":
+            if change.deleted:
+                if change.entry_id in {n.id for n in store.notes()}:
+                    store.delete_note(change.entry_id)
+                return True
+            note = read_note(doc)
+            store.save_note(note)
+            if not change.private:
+                self.state["shared_notes"][note.id] = True
+                if author != self.person:
+                    self.state["from"][note.id] = author
+            return True
+        if change.kind == "gesture":
+            if not change.deleted:
+                store.save_gesture_day(read_gesture(doc))
+            return True
+        if change.kind == "gift":
+            if change.entry_id.startswith(f"{self.person.casefold()}:"):
+                return False  # one of this person's own, from another of their devices
+            if change.deleted:
+                self.state["gifts"].pop(change.entry_id, None)
+            else:
+                self.state["gifts"][change.entry_id] = {"by": author, "day": _text(doc, "day"), "gesture": _text(doc, "gesture")}
+            return True
+        return False
+
+    def _apply_ritual(self, change: Change, doc: dict[str, Any]) -> bool:
+        store = self.store
+        mine = {r.id: r for r in store.rituals(include_archived=True)}
+        if change.deleted:
+            self.state["aliases"].pop(change.entry_id, None)
+            if change.entry_id in mine:
+                store.delete_ritual(change.entry_id)
+            return True
+        ritual = read_ritual(doc)
+        if ritual.id != change.entry_id:
+            raise BadEntry("the ritual's id is not its entry's")
+        same = [r for r in mine.values() if r.id != ritual.id and r.name.casefold() == ritual.name.casefold()]
+        if ritual.id not in mine and same:
+            local = same[0]
+            if local.id < ritual.id:
+                self.state["aliases"][ritual.id] = local.id  # the partner keeps ours
+                return False
+            days = store.ticked_days(local.id)
+            _save_ritual(store, ritual)
+            for day in days:
+                store.set_tick(ritual.id, day, True)
+            store.delete_ritual(local.id)
+            self.state["aliases"][local.id] = ritual.id
+            return True
+        _save_ritual(store, ritual)
+        return True
+
+
+def _save_ritual(store: Any, ritual: Ritual) -> None:
+    mine = {r.id for r in store.rituals(include_archived=True)}
+    if ritual.id in mine:
+        store.update_ritual(ritual.id, name=ritual.name, weekdays=ritual.weekdays, archived=ritual.archived, position=ritual.position)
+    else:
+        store.add_ritual(ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id)
+        store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
+
+
+def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
+    """(who, gesture id) of what a partner did for this person on ``day``, as last synced."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return []
+    gifts = state.get("gifts", {})
+    out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
+    return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
+
+
+def note_authors(state_dir: Path) -> dict[str, str]:
+    """Note id -> the partner's name, for the notes a partner shared with this person."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return {}
+    found = state.get("from", {})
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+
+
+# --------------------------------------------------------------------------- a round on a store
+
+
+@dataclass
+class Prepared:
+    """A round's first step, on the thread that owns the store: the outbox, ready to send."""
+
+    engine: Any
+    together: Together
+    names: dict[str, str]
+    outbox: list[Change]
+    waiting: int
+
+
+def prepare(store: Any, state_dir: Path) -> Prepared | None:
+    """Build this device's outbox; None when the device is not paired."""
+    from tui.sync import pairing
+
+    engine = pairing.engine(state_dir)
+    if engine is None:
+        return None
+    status = pairing.status(state_dir)
+    names = {d.device: d.name for d in status.confirmed}
+    names[engine.me.device] = status.name
+    together = Together(store, state_dir, person=status.name)
+    return Prepared(engine, together, names, together.outbox(engine.clock), len(status.waiting))
+
+
+def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
+    """A round's last step, on the store's thread: apply, commit, then drop what was sent."""
+    applied = prepared.together.apply_remote(result.incoming, prepared.names)
+    prepared.engine.commit(result)
+    prepared.together.drop_from_outbox(result.sent)
+    return {
+        "received": applied,
+        "sent": len(result.sent),
+        "skipped": [str(p) for p in result.skipped] + prepared.together.problems,
+        "waiting": prepared.waiting,
+    }
+
+
+def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
+    """One whole round; None when not paired. Raises FolderMissing (and OSError) as the engine does."""
+    prepared = prepare(store, state_dir)
+    if prepared is None:
+        return None
+    return finish(prepared, prepared.engine.round(prepared.outbox))
+
+
+def ticked_by(state_dir: Path) -> dict[str, str]:
+    """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return {}
+    found = state.get("ticked_by", {})
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
