@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import APP_NAME
-from tui.cli.common import CommandError, add_command, one_line, plural, write_store
+from tui.cli.common import CommandError, add_command, write_store
+from tui.format import one_line, plural
 from tui.cli.options import data_dir
 
 if TYPE_CHECKING:
