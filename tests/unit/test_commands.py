@@ -450,3 +450,17 @@ def test_today_brings_back_notes_written_on_this_day_in_earlier_years(capsys, ri
     ]
     _, out, _ = cli(capsys, rituals, "today", today="2026-11-26")
     assert "ago today" not in out
+
+
+def test_today_keeps_memories_short_for_a_shell_prompt(capsys, rituals: Path) -> None:
+    with Store(rituals) as s:
+        s.add_note("word " * 3000, day=date(2025, 11, 25))
+        for year in (2024, 2023, 2022, 2021):
+            s.add_note(f"Back in {year}", day=date(year, 11, 25))
+    _, out, _ = cli(capsys, rituals, "today")
+    memories = [line for line in out.splitlines() if "ago today you wrote" in line]
+    assert len(memories) == 3
+    assert memories[0].endswith("word…") and len(memories[0]) <= 100
+    assert "  and 2 more notes from this day: see the Gratitude tab" in out.splitlines()
+    data = json.loads(cli(capsys, rituals, "today", "--json")[1])["memories"]
+    assert len(data) == 5 and data[0]["text"] == ("word " * 3000).strip()

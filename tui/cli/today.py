@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from tui.model import Ritual
     from tui.storage import Store
 
+MEMORY_LINES = 3
+"""At most this many memories are printed (fit for a shell start-up file); --json has them all."""
+MEMORY_WIDTH = 100
+"""A memory's line is cut at a word to this many characters."""
+
 STATUS_FIELDS = {
     "open": "rituals still open today",
     "done": "rituals kept today",
@@ -174,9 +179,20 @@ def run_today(args: argparse.Namespace) -> int:
             print("Every ritual for today is kept ✓")
         else:
             print("No rituals are scheduled today.")
-    for memory in g.memories:
-        print(one_line(memory.line))
+    for memory in g.memories[:MEMORY_LINES]:
+        print(clip(one_line(memory.line), MEMORY_WIDTH))
+    if len(g.memories) > MEMORY_LINES:
+        more = len(g.memories) - MEMORY_LINES
+        print(f"  and {plural(more, 'more note')} from this day: see the Gratitude tab")
     return 0
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters at a word, with "…" when cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return cut.rstrip() + "…"
 
 
 def _today_json(g: Glance) -> dict[str, Any]:
