@@ -47,6 +47,7 @@ from tui.tabs import TAB_SPECS  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 SIZE = (100, 30)
+SMALL = (80, 24)
 LIGHT_THEME = "linen"
 NOT_SCREENS = {"quit", "show_tab"}
 """App actions that never open a screen of their own."""
@@ -61,6 +62,14 @@ class Shot:
     theme: str | None = None
     opens_screen: bool = False
     """The keys must open a screen over the tabs (else the picture is skipped)."""
+    size: tuple[int, int] = SIZE
+    keep: bool = False
+    """Go on from the screen the previous picture left open (else back to the tabs first)."""
+
+
+def typed(text: str) -> tuple[str, ...]:
+    """The keys that type ``text`` in a field."""
+    return tuple("space" if ch == " " else ch for ch in text)
 
 
 def _first_key(binding: Binding) -> str:
@@ -79,15 +88,22 @@ def demo_shots() -> list[Shot]:
         name = (binding.id or action).rsplit(".", 1)[-1]
         shots.append(Shot(name, ("1", _first_key(binding)), opens_screen=True))
     shots.append(Shot("today-light", ("1",), theme=LIGHT_THEME))
+    # The main dialogs, and the tabs at the smallest size we design for.
+    shots.append(Shot("grace", ("2", "g"), opens_screen=True))
+    shots.append(Shot("note-editor", ("3", "a", *typed("The way you sang in the kitchen")), opens_screen=True))
+    shots += [Shot(f"{spec.id}-80x24", (str(n),), size=SMALL) for n, spec in enumerate(TAB_SPECS, start=1)]
     return shots
 
 
 WELCOME = Shot("welcome", opens_screen=True)
+RITUALS_STEP = Shot("rituals-step", (*typed("Sam"), "ctrl+s"), opens_screen=True, keep=True)
+FIRST_RUN = [WELCOME, RITUALS_STEP]
+"""Pictured on a fresh, empty data folder: the welcome, then the rituals step it leads to."""
 
 
 def expected_names() -> list[str]:
     """The SVG files one run writes (without the ones skipped for not opening a screen)."""
-    return [f"{shot.name}.svg" for shot in (*demo_shots(), WELCOME)]
+    return [f"{shot.name}.svg" for shot in (*demo_shots(), *FIRST_RUN)]
 
 
 def _still_cursors(app: MicroRomanceApp) -> None:
@@ -107,13 +123,23 @@ async def _settle(pilot) -> None:
 
 
 async def _shoot(store: Store, shots: list[Shot], out: Path, say: Callable[[str], None]) -> list[Path]:
+    """Each size in its own run of the app, in the order the shots first name them."""
+    written: list[Path] = []
+    for size in dict.fromkeys(shot.size for shot in shots):
+        written += await _shoot_at(store, [s for s in shots if s.size == size], size, out, say)
+    return written
+
+
+async def _shoot_at(
+    store: Store, shots: list[Shot], size: tuple[int, int], out: Path, say: Callable[[str], None]
+) -> list[Path]:
     written: list[Path] = []
     app = MicroRomanceApp(store=store, clock=ManualClock(TODAY))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _settle(pilot)
         default_theme = app.theme
         for shot in shots:
-            if shot is not WELCOME:  # close what opened by itself (e.g. a week's review)
+            if shot is not WELCOME and not shot.keep:  # close what opened by itself (e.g. a week's review)
                 while app.screen is not app.main_screen:
                     app.pop_screen()
                 await _settle(pilot)
@@ -178,7 +204,7 @@ def make(out: Path, *, png: bool = True, say: Callable[[str], None] = print) -> 
             demo.close()
         fresh = Store(Path(folder) / "fresh", backups=False)
         try:
-            svgs += asyncio.run(_shoot(fresh, [WELCOME], out, say))
+            svgs += asyncio.run(_shoot(fresh, FIRST_RUN, out, say))
         finally:
             fresh.close()
     pngs: list[Path] = []
