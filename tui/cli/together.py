@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import APP_NAME
-from tui.cli.common import CommandError, add_command, one_line, plural, write_store
+from tui.cli.common import CommandError, add_command, write_store
 from tui.cli.options import data_dir
+from tui.format import one_line, plural
 
 if TYPE_CHECKING:
     from tui.sync.pairing import Status
