@@ -255,7 +255,7 @@ class MicroRomanceApp(App[int]):
             return
         if report["received"]:
             for tab in self._tabs.values():
-                tab.on_day_changed(self.today)  # the same redraw as a new day
+                tab.redraw()
         mark = "a device is waiting for confirmation" if report["waiting"] else "in step"
         if report["skipped"]:
             mark += f", {len(report['skipped'])} file(s) skipped (micro-romance pair status)"

@@ -361,3 +361,23 @@ def ticked_by(state_dir: Path) -> dict[str, str]:
         return {}
     found = state.get("ticked_by", {})
     return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+
+
+def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
+    """"Sam did something for you: ..." for each thing a partner did for this person on ``day``.
+
+    ``gesture_text(gesture_id, my_name)`` gives a gesture's text (or "" for one not known here).
+    """
+    found = received_gifts(state_dir, day)
+    if not found:
+        return []
+    try:
+        config = read_json(Path(state_dir) / "pairing.json", {}) or {}
+    except ValueError:
+        config = {}
+    me = config.get("name", "") if isinstance(config, dict) else ""
+    lines = []
+    for by, gesture_id in found:
+        text = gesture_text(gesture_id, me) or "a gesture this version does not know"
+        lines.append(f"{' '.join(by.split())} did something for you: {text}")
+    return lines

@@ -66,3 +66,33 @@ async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(tmp_pat
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.sub_title == "together: shared folder missing"
+
+
+async def test_the_today_tab_says_what_the_partner_did_for_you(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.ui.screen_text import screen_text
+    from tui.content import gestures
+    from tui.model import GestureDay
+    from tui.storage import Store
+
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex = tmp_path / "alex"
+    cli(alex, "pair", "start", str(shared), "--name", "Alex")
+    cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
+    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
+    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
+    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
+    gesture = gestures()[0]
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "did something for you" not in screen_text(app)
+        with Store(alex) as store:
+            store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True))
+        cli(alex, "sync")
+        app.sync_now()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Alex did something for you: " in screen_text(app)

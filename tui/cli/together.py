@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from tui import APP_NAME
 from tui.cli.common import CommandError, add_command, write_store
-from tui.format import one_line, plural
 from tui.cli.options import data_dir
+from tui.format import one_line, plural
 
 if TYPE_CHECKING:
     from tui.sync.pairing import Status

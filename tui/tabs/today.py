@@ -41,6 +41,7 @@ from tui.tabs.today_rows import (
     favourite_row,
     gesture_label,
     history_row,
+    partner_text,
     status_line,
 )
 from tui.widgets.paged import PagedOptionList
@@ -110,6 +111,7 @@ class TodayTab(TabBase):
             yield Static(id="today-feedback")
         with Vertical(id="today-lines"):
             yield Static(id="today-nudge")
+            yield Static(id="today-partner")
             yield Static(id="today-why")
             yield Static(id="today-counts")
             yield Static(id="today-ledger")
@@ -174,6 +176,9 @@ class TodayTab(TabBase):
         nudge_line = self.query_one("#today-nudge", Static)
         nudge_line.display = bool(nudge)
         nudge_line.update(Content(nudge))
+        partner, gifts = self.query_one("#today-partner", Static), partner_text(store.data_dir / "sync", day)
+        partner.display = bool(gifts)  # what a partner did for you today (Together)
+        partner.update(Content(gifts))
         self.query_one("#today-why", Static).update(Content(why_line(day)))
         week, month = done_counts(store.gesture_days(), day)
         if month:
