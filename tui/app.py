@@ -1,13 +1,15 @@
 """The full-screen app: four tabs, the global keys, the theme and the day.
 
-Kept short on purpose: each tab lives in ``tui/tabs/``, dialogs and shared
-widgets in ``tui/widgets/``, all styling in ``styles/``.
+Kept short on purpose: each tab lives in ``tui/tabs/``, full screens in
+``tui/screens/``, modal dialogs in ``tui/dialogs/``, shared widgets in
+``tui/widgets/``, all styling in ``styles/``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TypeVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -17,15 +19,22 @@ from textual.widgets import Header, TabbedContent, TabPane
 
 from tui import APP_NAME
 from tui.clock import Clock
+from tui.errors import StoreWriteError
 from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
-from tui.themes import DEFAULT_THEME, register_themes
+from tui.themes import DEFAULT_THEME, THEME_ABOUT, THEMES, register_themes
 from tui.widgets.footer import Footer
+from tui.widgets.tabs import SteadyTabbedContent
+
+T = TypeVar("T")
+
+KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "right": "right"}
+"""Keys the footer and the help spell in words, as the README does, instead of arrows."""
 
 
 class MicroRomanceApp(App[int]):
-    """micro-romance's full screen."""
+    """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
     TITLE = APP_NAME
     CSS_PATH = first_frame_stylesheets()  # the rest after the first frame: load_later_styles
@@ -71,6 +80,8 @@ class MicroRomanceApp(App[int]):
         self.store = store
         self.clock = clock
         self.demo = demo
+        self.user_keys: dict[str, str] = {}
+        """Binding id -> keys, from the user's config.toml (what passed its checks)."""
         self._tabs: dict[str, TabBase] = {}
         self._mounting: dict[str, object] = {}
         self._later_styles = False
@@ -101,7 +112,7 @@ class MicroRomanceApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header()
         first = TAB_SPECS[0]
-        with TabbedContent(initial=first.id):
+        with SteadyTabbedContent(initial=first.id):
             for spec in TAB_SPECS:
                 with TabPane(spec.title, id=spec.id):
                     if spec is first:  # the others are built when first shown
@@ -109,10 +120,13 @@ class MicroRomanceApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from tui.keys import apply_user_keys
+
+        self.user_keys = apply_user_keys(self).keys
         self.set_interval(20, self.check_day, name="midnight")
         self.call_after_refresh(self.load_later_styles)
         if not self.store.settings().welcomed and not self.demo:
-            from tui.widgets.welcome import WelcomeScreen
+            from tui.dialogs.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
         elif not self.demo:
@@ -120,7 +134,7 @@ class MicroRomanceApp(App[int]):
 
     def _offer_review(self) -> None:
         """On the first launch of a week, open the review of the week just ended."""
-        from tui.widgets.weekly import offer_review
+        from tui.screens.weekly import offer_review
 
         offer_review(self)
 
@@ -144,6 +158,30 @@ class MicroRomanceApp(App[int]):
         """Every screen is pushed with every stylesheet parsed."""
         self.load_later_styles()
         return super().push_screen(*args, **kwargs)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and the help screen show it ("enter", "shift+up", "?")."""
+        modifiers, key = binding.parse_key()
+        if not binding.key_display and key in KEY_WORDS and "ctrl" not in modifiers:
+            return "+".join([*modifiers, KEY_WORDS[key]])
+        return super().get_key_display(binding)
+
+    # ------------------------------------------------------------ the host
+
+    def save(self, write: Callable[[], T], *, title: str = "Not saved") -> T | None:
+        """Run a write; a failed one becomes one notice and a redraw (see tui/host.py)."""
+        try:
+            return write()
+        except StoreWriteError as exc:
+            self.notify(str(exc), title=title, severity="error", markup=False)
+            self.redraw()
+            return None
+
+    def redraw(self) -> None:
+        """Redraw every tab built so far from the store."""
+        for widget in self._tabs.values():
+            if widget.is_mounted:
+                widget.redraw()
 
     # ------------------------------------------------------------ the day
 
@@ -211,12 +249,18 @@ class MicroRomanceApp(App[int]):
             (await self.ensure_tab(pane_id)).focus_first()
 
     async def action_quit(self) -> None:
-        """Quit, unless the editor holds words that are not saved yet."""
-        from tui.widgets.editor import EditorScreen
+        """Quit, asking first when a dialog holds words that are not saved yet.
 
-        unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.changed]
+        The question offers keep editing, discard and quit, or save and quit.
+        """
+        from tui.widgets.text_dialog import TextDialog
+
+        unsaved = [s for s in self.screen_stack if isinstance(s, TextDialog) and s.changed]
         if not unsaved:
             self.exit()
+            return
+        if self.screen is unsaved[-1]:
+            unsaved[-1].action_close(quitting=True)
             return
         self.notify(
             "Your words are not saved yet: save them (ctrl+s) or discard them first.",
@@ -224,25 +268,23 @@ class MicroRomanceApp(App[int]):
             severity="warning",
             markup=False,
         )
-        if self.screen is unsaved[-1]:
-            unsaved[-1].action_close()
 
     def action_help(self) -> None:
         """Show every key of every tab."""
-        from tui.widgets.help import HelpScreen
+        from tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
 
     def action_review(self) -> None:
         """Look back on this week: rituals kept, gestures given, notes written."""
-        from tui.widgets.weekly import WeeklyReviewScreen
+        from tui.screens.weekly import WeeklyReviewScreen
 
         if not isinstance(self.screen, WeeklyReviewScreen):
             self.push_screen(WeeklyReviewScreen())
 
     def action_settings(self) -> None:
         """Change your partner's name, love languages and together or apart."""
-        from tui.widgets.welcome import SettingsForm, SettingsScreen
+        from tui.dialogs.welcome import SettingsForm, SettingsScreen
 
         if not isinstance(self.screen, SettingsForm):
             self.push_screen(SettingsScreen())
@@ -258,7 +300,13 @@ class MicroRomanceApp(App[int]):
                 self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The palette offers this app's own themes and commands (not Textual's stock ones)."""
+        for theme in THEMES:
+            yield SystemCommand(
+                f"Theme: {theme.name}",
+                THEME_ABOUT.get(theme.name, ""),
+                lambda name=theme.name: setattr(self, "theme", name),
+            )
         for number, tab in enumerate(TAB_SPECS, start=1):
             yield SystemCommand(
                 f"Go to {tab.title}",
@@ -272,3 +320,4 @@ class MicroRomanceApp(App[int]):
         yield SystemCommand(
             "Settings", "Your partner's name, love languages, together or apart", self.action_settings
         )
+        yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", self.action_quit)

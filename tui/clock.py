@@ -18,14 +18,6 @@ class Clock:
     def today(self) -> date:
         return self.now().date()
 
-    def seconds_to_midnight(self) -> float:
-        """Seconds until the local date changes (at least one)."""
-        now = self.now()
-        # A naive local midnight, then astimezone(): the offset is the one in
-        # force at midnight, so a daylight-saving day is not an hour off.
-        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time()).astimezone()
-        return max(1.0, (tomorrow - now).total_seconds())
-
 
 class ManualClock(Clock):
     """A clock that shows a fixed day until told otherwise (``--today``, tests)."""
@@ -45,6 +37,3 @@ class ManualClock(Clock):
     def advance(self, days: int = 1) -> date:
         self._day += timedelta(days=days)
         return self._day
-
-    def seconds_to_midnight(self) -> float:
-        return float("inf")

@@ -43,7 +43,7 @@ NEGLECT_RULE = (
 """Plain-language statement of the lean in :func:`gesture_weights`, for a help screen."""
 
 
-def in_grace(store: Store, day: date) -> bool:
+def is_grace_day(store: Store, day: date) -> bool:
     """Whether ``day`` is marked as a grace day (travel, illness, a hard week)."""
     return any(span.covers(day) for span in store.grace())
 
@@ -57,7 +57,7 @@ def grace_span(store: Store, day: date) -> GraceSpan | None:
 def settings_for(store: Store, day: date) -> Settings:
     """The settings the pick uses: on a grace day, gestures that work apart."""
     settings = store.settings()
-    return replace(settings, together="apart") if in_grace(store, day) else settings
+    return replace(settings, together="apart") if is_grace_day(store, day) else settings
 
 
 def waiting_language(store: Store, day: date) -> tuple[str, int] | None:
@@ -68,7 +68,7 @@ def waiting_language(store: Store, day: date) -> tuple[str, int] | None:
     gesture fitting the day (on a grace day or for a couple apart, one that works
     from afar). None on grace days, and when nothing waits.
     """
-    if in_grace(store, day):
+    if is_grace_day(store, day):
         return None
     settings = settings_for(store, day)
     offered = {g.language for g in content.gestures() if not settings.together or settings.together in g.tags}

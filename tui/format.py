@@ -1,16 +1,58 @@
-"""Day and month names, the same in every locale (pure, no Textual)."""
+"""Formatting shared by the full screen and the commands: plain English, never the locale.
+
+Day and month names are fixed here, so a screen, an export and a journal read
+the same on every machine whatever its locale (``%A`` and ``%b`` would follow it).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_PLURALS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+)
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+EVERY_DAY = tuple(range(7))
 
 
-def long_day(day: date) -> str:
-    """"Wednesday 25 November 2026", the same in every locale."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+def long_day(day: date, *, year: bool = True) -> str:
+    """ "Wednesday 25 November 2026" (without the year when ``year`` is False)."""
+    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def short_day(day: date, *, year: bool = False) -> str:
+    """ "Wed 25 Nov" (and the year when ``year`` is True)."""
+    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """ "1 tick", "3 ticks", "2 entries" (``many`` when adding an s is wrong)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def one_line(text: str) -> str:
+    """User text on one line, without anything a terminal would act on."""
+    from tui.text import clean
+
+    return " ".join(clean(text).split())
+
+
+def schedule_label(weekdays: Iterable[int]) -> str:
+    """How a schedule reads: "every day", "Fridays", "weekdays", "Mon, Wed, Fri"."""
+    days = tuple(sorted(set(weekdays)))
+    if not days or days == EVERY_DAY:
+        return "every day"
+    if len(days) == 1:
+        return DAY_PLURALS[days[0]]
+    if days == (0, 1, 2, 3, 4):
+        return "weekdays"
+    if days == (5, 6):
+        return "weekends"
+    return ", ".join(DAY_NAMES[d] for d in days)

@@ -1,7 +1,7 @@
 """The product's own themes: warm and calm, one for dark and one for light terminals.
 
 "ember" (the default) is for dark terminals, "linen" for light ones; the
-command palette (ctrl+p, "Change theme") switches and the choice is kept in
+command palette (ctrl+p, "Theme: ember" or "Theme: linen") switches and the choice is kept in
 settings. Colours are checked by eye in ``screenshots/`` (``today-light.svg``
 shows linen) and by ``tests/ui/test_look.py``.
 """
@@ -49,6 +49,13 @@ THEMES = (
         },
     ),
 )
+
+
+THEME_ABOUT = {
+    "ember": "Warm and dark, for dark terminals (the default)",
+    "linen": "Warm and light, for light terminals",
+}
+"""What the command palette says of each theme."""
 
 
 def register_themes(app: App[object]) -> None:

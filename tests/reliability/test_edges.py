@@ -58,7 +58,7 @@ def test_an_import_with_a_day_outside_the_range_changes_nothing(
 
 
 def test_the_grace_editor_refuses_a_day_outside_the_range() -> None:
-    from tui.widgets.grace_dialog import DatesError, parse_day
+    from tui.dialogs.grace import DatesError, parse_day
 
     with pytest.raises(DatesError, match="start day 0999-06-01 is outside"):
         parse_day("0999-06-01", "start", "grace-start")

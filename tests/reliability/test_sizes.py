@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import TabbedContent
 
 from tui.tabs import TABS
-from tui.widgets.help import HelpScreen
+from tui.screens.help import HelpScreen
 
 DAY = date(2026, 11, 25)
 

@@ -16,7 +16,7 @@ import pytest
 from textual.widgets import Static
 
 from tui.storage import Store
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.editor import EditorScreen
 
 NEW_YEARS_EVE = date(2026, 12, 31)
 

@@ -31,7 +31,7 @@ def screen_text(app: App) -> str:
 
 def checklist_rows(app: App) -> list[str]:
     """The Rituals checklist as the user reads it, one string per row."""
-    from tui.tabs.rituals import RitualList
+    from tui.widgets.ritual_list import RitualList
 
     checklist = app.query_one(RitualList)
     return [checklist.get_option_at_index(i).prompt.plain for i in range(checklist.option_count)]

@@ -10,7 +10,7 @@ from tui.paths import stylesheets
 
 from tui.errors import StoreWriteError
 from tui.text import MAX_CHARS
-from tui.widgets.editor import CloseDialog, EditorScreen
+from tui.dialogs.editor import CloseDialog, EditorScreen
 
 
 class EditorHost(App[None]):

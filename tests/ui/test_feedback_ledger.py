@@ -13,7 +13,7 @@ from tests.unit.test_daily_lean import simulate_month
 from tui import content, daily
 from tui.model import GestureDay, GraceSpan, Settings
 from tui.storage import Store, StoreWriteError
-from tui.widgets.dialogs import LineDialog
+from tui.dialogs.basic import LineDialog
 
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 

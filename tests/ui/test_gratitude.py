@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
 from tui.storage import Store, StoreWriteError
 from tui.tabs.gratitude import GratitudeTab, day_label, week_summary
-from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.basic import ConfirmDialog
+from tui.dialogs.editor import EditorScreen
 
 
 def seed(store: Store) -> dict[str, str]:
@@ -272,10 +273,11 @@ def test_day_labels_and_week_summary() -> None:
     assert week_summary([], DAY).startswith("This week: a fresh page")
 
 
-def test_every_key_is_on_the_help_screen() -> None:
-    from tui.widgets.help import key_rows
+def test_every_key_is_on_the_help_screen(make_app) -> None:
+    from tui.keys import keys_in_force
+    from tui.screens.help import key_rows
 
-    rows = dict(key_rows(list(GratitudeTab.BINDINGS)))
+    rows = dict(key_rows(list(GratitudeTab.BINDINGS), lambda b, app=make_app(): keys_in_force(app, b)))
     assert set(rows) == {"a", "e", "o", "c", "x", "u", "/", "esc"}
     assert GratitudeTab.HELP
 
@@ -294,3 +296,20 @@ async def test_a_note_from_this_day_a_year_ago_comes_back(make_app, clock) -> No
         app.check_day()
         await pilot.pause()
         assert "ago today you wrote" not in screen_text(app)
+
+def test_day_labels_are_english_whatever_the_locale() -> None:
+    import locale
+
+    saved = locale.setlocale(locale.LC_TIME)
+    for name in ("de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8", "de_DE", "fr_FR"):
+        try:
+            locale.setlocale(locale.LC_TIME, name)
+            break
+        except locale.Error:
+            continue
+    else:
+        pytest.skip("no other language's locale is installed here")
+    try:
+        assert day_label(date(2026, 11, 25), date(2026, 11, 27)) == "Wednesday 25 November"
+    finally:
+        locale.setlocale(locale.LC_TIME, saved)

@@ -19,8 +19,8 @@ from tui import content
 from tui.model import Note
 from tui.storage import FILE_NAME, Store
 from tui.text import check_note
-from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.basic import ConfirmDialog
+from tui.dialogs.editor import EditorScreen
 
 DONE_WHEN = "[bold]x[/] [@click=app.quit]y[/]"
 

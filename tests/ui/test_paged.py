@@ -53,3 +53,13 @@ async def test_short_lists_have_no_more_row() -> None:
         listing = app.query_one(PagedOptionList)
         listing.show(rows(3), render, key=str)
         assert listing.option_count == 3 and listing.highlighted == 0
+
+
+async def test_the_list_keeps_textuals_own_render() -> None:
+    """Showing rows must not shadow Widget._render, which Textual calls to draw a widget."""
+    app = ListApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        listing = app.query_one(PagedOptionList)
+        listing.show(rows(3), render, key=str)
+        await pilot.pause()
+        listing._render()  # raised TypeError while the rows function sat in its place

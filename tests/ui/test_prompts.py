@@ -9,7 +9,7 @@ from tests.ui.screen_text import screen_text
 from tui import content, daily
 from tui.storage import Store
 from tui.tabs.prompts import PromptCard, PromptsTab
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.editor import EditorScreen
 
 
 async def open_tab(app, pilot) -> PromptsTab:
@@ -137,11 +137,11 @@ async def test_t_filters_by_theme_and_n_follows_it(make_app) -> None:
     themes = content.themes()
     async with app.run_test(size=(80, 24)) as pilot:
         tab = await open_tab(app, pilot)
-        assert "Theme: All themes" in screen_text(app)
+        assert "Topic: All topics" in screen_text(app)
         await pilot.press("t")
         await pilot.pause()
         assert tab.theme == "seen"
-        assert f"Theme: {themes['seen']}" in screen_text(app)
+        assert f"Topic: {themes['seen']}" in screen_text(app)
         assert answer_ids(tab) == [ids[0]]
         assert "(1 of 2)" in screen_text(app)
         await pilot.press("n")
@@ -151,7 +151,7 @@ async def test_t_filters_by_theme_and_n_follows_it(make_app) -> None:
         await pilot.pause()
         assert tab.theme == "blocks"
         assert answer_ids(tab) == []
-        assert "No answers in this theme yet" in screen_text(app)
+        assert "No answers on this topic yet" in screen_text(app)
         for _ in range(len(themes) - 1):
             await pilot.press("t")
         await pilot.pause()
@@ -187,9 +187,10 @@ async def test_nothing_to_edit_is_said_kindly(make_app, monkeypatch) -> None:
         assert told and "no answer to edit" in told[0]
 
 
-def test_every_key_is_on_the_help_screen() -> None:
-    from tui.widgets.help import key_rows
+def test_every_key_is_on_the_help_screen(make_app) -> None:
+    from tui.keys import keys_in_force
+    from tui.screens.help import key_rows
 
-    rows = dict(key_rows(list(PromptsTab.BINDINGS)))
+    rows = dict(key_rows(list(PromptsTab.BINDINGS), lambda b, app=make_app(): keys_in_force(app, b)))
     assert set(rows) == {"a / enter", "n", "e", "t"}
     assert PromptsTab.HELP

@@ -6,7 +6,7 @@ from textual.widgets import SelectionList
 
 from tests.conftest import DAY
 from tui import content
-from tui.widgets.ritual_picker import RitualPickerScreen
+from tui.dialogs.ritual_picker import RitualPickerScreen
 
 
 async def push_picker(app, pilot) -> list[int]:
@@ -33,7 +33,7 @@ async def test_daily_suggestions_start_ticked_and_save_adds_them(make_app) -> No
         ticked = [content.default_rituals()[i]["name"] for i in picker_list(app).selected]
         assert ticked == daily
         # Untick the first, tick the first weekly one (row 7), then save.
-        await pilot.press("space", "down", "down", "down", "down", "down", "down", "space", "s")
+        await pilot.press("space", "down", "down", "down", "down", "down", "down", "space", "ctrl+s")
         await pilot.pause()
         assert results == [6]
         assert not isinstance(app.screen, RitualPickerScreen)

@@ -10,10 +10,12 @@ from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
 from tui.storage import Store, StoreWriteError
-from tui.tabs.rituals import RitualList, RitualsTab
+from tui.tabs.rituals import RitualsTab
+from tui.widgets.ritual_list import RitualList
 from tui.widgets.heatmap import RitualHeatmap, shade
-from tui.widgets.ritual_dialogs import ChoiceDialog, DayPicker, RitualDialog
-from tui.widgets.ritual_picker import RitualPickerScreen
+from tui.dialogs.basic import ChoiceDialog
+from tui.dialogs.ritual import DayPicker, RitualDialog
+from tui.dialogs.ritual_picker import RitualPickerScreen
 
 YESTERDAY = DAY - timedelta(days=1)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
@@ -405,7 +407,7 @@ async def test_empty_state_points_to_add_and_suggestions(make_app) -> None:
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, RitualPickerScreen)
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert len(app.store.rituals()) == 6
         assert len([r for r in rows(app) if r.startswith("[ ]")]) == 6
@@ -455,6 +457,20 @@ async def test_heatmap_shades_by_share_kept(make_app) -> None:
         # This week's column: Mon half kept, Tue all kept, Wed (today) none yet, Thu on ahead.
         assert [line[last] for line in lines[1:5]] == ["▒", "█", "·", " "]
         assert "Nov" in lines[0]
+        # Today is marked by a symbol beside its cell (and in the legend), not by colour alone.
+        assert [line[last + 1] for line in lines[1:8]] == [" ", " ", "◂", " ", " ", " ", " "]
+        assert "◂ today" in lines[6]
+
+
+async def test_heatmap_months_include_the_current_one(make_app) -> None:
+    app = make_app(today=date(2026, 12, 2))
+    seed(app.store, "One")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        heat = app.query_one(RitualHeatmap)
+        top = heat.render().plain.splitlines()[0]
+        assert "Nov" in top and "Dec" in top
+        assert top.index("Dec") == 4 + 2 * (heat.weeks - 1)  # over this week's column
 
 
 async def test_a_failed_write_is_said_and_keeps_the_typed_name(make_app, monkeypatch) -> None:

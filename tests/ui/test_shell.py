@@ -6,7 +6,8 @@ from datetime import date
 
 from textual.widgets import TabbedContent
 
-from tui.widgets.help import HelpScreen
+from tests.ui.screen_text import screen_text
+from tui.screens.help import HelpScreen
 
 
 async def test_number_keys_switch_tabs(make_app) -> None:
@@ -72,15 +73,35 @@ async def test_palette_offers_tabs(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Go to Gratitude" in titles
-        assert any("theme" in t.lower() for t in titles)
+        assert [t for t in titles if "theme" in t.lower()] == ["Theme: ember", "Theme: linen"]
+        for stock in ("Keys", "Maximize", "Screenshot", "Theme"):
+            assert stock not in titles
+        assert "Quit" in titles
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Go to Prompts")
         command.callback()
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "prompts"
 
 
+async def test_palette_switches_to_our_own_themes_only(make_app) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"theme")
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        assert "Theme: linen" in shown and "textual-dark" not in shown and "Change the current theme" not in shown
+        await pilot.press(*": linen", "enter")
+        await pilot.pause()
+        assert app.theme == "linen"
+
+
 async def test_quit_never_drops_unsaved_words(make_app) -> None:
-    from tui.widgets.editor import EditorScreen
+    from tui.dialogs.editor import EditorScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -92,9 +113,7 @@ async def test_quit_never_drops_unsaved_words(make_app) -> None:
         await pilot.pause()
         assert app.is_running
         assert any(isinstance(s, EditorScreen) and s.text == "hi" for s in app.screen_stack)
-        await pilot.press("s")  # the close question: save
+        await pilot.press("s")  # the close question: save, then quit as asked
         await pilot.pause()
         assert [n.text for n in app.store.notes()] == ["hi"]
-        await pilot.press("ctrl+q")
-        await pilot.pause()
         assert not app.is_running

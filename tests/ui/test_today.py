@@ -8,11 +8,13 @@ from datetime import date, timedelta
 from textual.widgets import OptionList, Static
 
 from tests.conftest import DAY
+from tests.ui.screen_text import screen_text
 from tui import content
 from tui.model import GestureDay
 from tui.storage import Store, StoreWriteError
-from tui.tabs.today import TodayTab, short_date, why_line
-from tui.widgets.dialogs import ConfirmDialog, LineDialog
+from tui.tabs.today import TodayTab, why_line
+from tui.tabs.today_rows import short_date
+from tui.dialogs.basic import ConfirmDialog, LineDialog
 
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 
@@ -259,7 +261,7 @@ async def test_a_failed_write_keeps_the_note(make_app, monkeypatch) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, LineDialog)
         assert app.screen.query_one("Input").value == "keep me"
-        assert "disk full" in toasts(app)
+        assert "disk full" in screen_text(app)  # said inside the dialog, which stays open
 
 
 async def test_keys_are_described_for_the_help_screen() -> None:

@@ -14,8 +14,8 @@ from tui.clock import ManualClock
 from tui.domain.review import review_prompt
 from tui.model import GestureDay
 from tui.storage import Store
-from tui.widgets.help import HelpScreen
-from tui.widgets.weekly import WeeklyReviewScreen, summary_for
+from tui.screens.help import HelpScreen
+from tui.screens.weekly import WeeklyReviewScreen, summary_for
 
 # The tests' today is Wednesday 25 November 2026; last week is Mon 16 .. Sun 22.
 LAST_MONDAY = date(2026, 11, 16)

@@ -15,14 +15,14 @@ from tests.conftest import DAY
 from tui.app import MicroRomanceApp
 from tui.model import Settings
 from tui.storage import Store
-from tui.widgets import welcome
-from tui.widgets.welcome import SettingsScreen, WelcomeScreen
+from tui.dialogs import welcome
+from tui.dialogs.welcome import SettingsScreen, WelcomeScreen
 
 
 @pytest.fixture(autouse=True)
 def no_ritual_picker(monkeypatch):
     """Most tests look at the welcome alone; one test brings a stand-in picker."""
-    monkeypatch.setattr(welcome, "RITUAL_PICKER", "tui.widgets.no_such_picker")
+    monkeypatch.setattr(welcome, "RITUAL_PICKER", "tui.dialogs.no_such_picker")
 
 
 def prompts(screen) -> list[str]:
@@ -56,7 +56,7 @@ async def test_welcome_saves_name_ranked_languages_and_place(make_app) -> None:
         await pilot.pause()
         for char in "Alex":
             await pilot.press(char)
-        await pilot.press("enter")  # on to the love languages
+        await pilot.press("tab")  # on to the love languages (enter would save)
         assert isinstance(app.focused, SelectionList)
         await pilot.press("down", "space", "up", "space")  # touch first, then words
         assert prompts(app.screen)[:2] == ["Words of affirmation 2nd", "Physical touch 1st"]
@@ -166,6 +166,6 @@ async def test_after_the_welcome_the_ritual_picker_is_offered(make_app, monkeypa
     app = make_app(welcomed=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")  # saving the welcome leads to the rituals step
         await pilot.pause()
         assert isinstance(app.screen, RitualPickerScreen)

@@ -163,9 +163,9 @@ def test_done_messages(capsys, rituals: Path) -> None:
     assert out == "Ticked: Morning coffee ✓  2 rituals still open.\n"
     assert cli(capsys, rituals, "done", "morning")[1] == "Morning coffee is already ticked ✓\n"
     code, _, err = cli(capsys, rituals, "done", "wa")
-    assert code == 1 and "'wa' fits several rituals (Walk, Walk together)" in err
+    assert code == 1 and "'wa' fits 2 rituals, so nothing was ticked:\n  Walk\n  Walk together\n" in err
     code, _, err = cli(capsys, rituals, "done", "hid")  # archived rituals are not offered
-    assert code == 1 and "no ritual is called 'hid'. Your rituals: Walk, Walk together, Morning coffee, Date night" in err
+    assert code == 1 and "no ritual's name holds 'hid'. Your rituals: Walk, Walk together, Morning coffee, Date night" in err
     code, _, err = cli(capsys, rituals, "done", "date")
     assert code == 1 and "'Date night' is for Fridays" in err
     assert cli(capsys, rituals, "done", "--undo", "morning")[1] == "Unticked: Morning coffee.\n"
@@ -174,6 +174,42 @@ def test_done_messages(capsys, rituals: Path) -> None:
     cli(capsys, rituals, "done", "walk")
     cli(capsys, rituals, "done", "walk", "together")
     assert cli(capsys, rituals, "done", "m")[1] == "Ticked: Morning coffee ✓  That's every ritual for the day.\n"
+
+
+def test_done_matches_words_anywhere_in_the_name(capsys, data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        s.save_settings(Settings(welcomed=True))
+        s.add_ritual("A 'thinking of you' message", created=date(2026, 1, 1), ritual_id="think")
+        s.add_ritual("Morning check-in", created=date(2026, 1, 1), ritual_id="check")
+        s.add_ritual("Evening check-in", created=date(2026, 1, 1), ritual_id="evening")
+    code, out, err = cli(capsys, data_dir, "done", "THINKING")
+    assert (code, err) == (0, "") and out.startswith("Ticked: A 'thinking of you' message ✓")
+    code, out, err = cli(capsys, data_dir, "done", "morning", "check")  # the words are one search
+    assert (code, err) == (0, "") and out.startswith("Ticked: Morning check-in ✓")
+    before = files_bytes(data_dir)
+    code, out, err = cli(capsys, data_dir, "done", "check-in")
+    assert code == 1 and out == ""
+    assert "fits 2 rituals, so nothing was ticked:\n  Morning check-in\n  Evening check-in\n" in err
+    assert files_bytes(data_dir) == before
+
+
+def test_done_usage_promises_one_search(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["done", "--help"])
+    out = capsys.readouterr().out
+    assert "[--undo] WORDS\n" in out and "[RITUAL ...]" not in out and "[WORDS ...]" not in out
+
+
+def test_today_json_has_no_partner_without_a_name(capsys, data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        s.save_settings(Settings(welcomed=True))
+    assert json.loads(cli(capsys, data_dir, "today", "--json")[1])["partner"] is None
+    assert cli(capsys, data_dir, "status", "--format", "{partner}")[1] == "your partner\n"
+
+
+def test_readme_says_writing_commands_refuse_while_the_app_runs() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    assert "wait for you to close it" not in readme and "refuse at once" in readme
 
 
 def test_done_backfills_with_today_option(capsys, rituals: Path) -> None:

@@ -11,10 +11,12 @@ from tui.domain.rituals import (
     STREAK_RULE,
     consistency,
     day_state,
+    end_position,
     forgiving_streak,
     heatmap,
     last_days,
     open_rituals,
+    same_name,
 )
 from tui.model import GraceSpan, Ritual
 
@@ -225,3 +227,17 @@ def test_open_rituals() -> None:
     tomorrow_new = Ritual(id="f", name="F", created=TODAY + timedelta(days=1))
     result = open_rituals([a, b, ticked_one, archived, rest, tomorrow_new], {"c": {TODAY}}, TODAY)
     assert [r.id for r in result] == ["b", "a"]
+
+
+def test_a_name_is_taken_whatever_its_case_except_by_the_ritual_itself() -> None:
+    coffee = Ritual(id="a", name="Morning coffee", position=0)
+    walk = Ritual(id="b", name="Evening walk", position=1, archived=True)
+    assert same_name("MORNING coffee", [coffee, walk]) is coffee
+    assert same_name("evening walk", [coffee, walk]) is walk  # archived names count too
+    assert same_name("Morning coffee", [coffee, walk], keep_id="a") is None
+    assert same_name("Tea", [coffee, walk]) is None
+
+
+def test_the_end_position_follows_the_last_ritual() -> None:
+    assert end_position([]) == 0
+    assert end_position([Ritual(id="a", name="A", position=3), Ritual(id="b", name="B", position=1)]) == 4

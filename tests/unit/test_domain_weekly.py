@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.domain.weekly import WeekSummary, summarise_week, week_bounds
+from tui.domain.calendar import week_bounds
+from tui.domain.weekly import WeekSummary, summarise_week
 from tui.model import Gesture, GestureDay, GraceSpan, Note, Ritual
 
 # The week of Monday 9 .. Sunday 15 June 2025.

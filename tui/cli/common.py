@@ -95,17 +95,6 @@ def first_run(store: Store) -> bool:
     return not store.path.exists()
 
 
-def one_line(text: str) -> str:
-    """User text on one line, without anything a terminal would act on."""
-    from tui.text import clean
-
-    return " ".join(clean(text).split())
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def write_out(text: str) -> None:
     """Write ``text`` to standard output as UTF-8 bytes (data, not a message)."""
     buffer = getattr(sys.stdout, "buffer", None)

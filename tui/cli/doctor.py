@@ -1,6 +1,7 @@
 """``micro-romance doctor``: where your data is, whether it is sound, what to do if not.
 
-Reads without the lock and changes nothing. Exit status 0 when all is well,
+Reads without the lock and changes nothing. It also names the keys file,
+``config.toml`` (:mod:`tui.config`). Exit status 0 when all is well,
 1 when something needs attention (each with what to do about it).
 """
 
@@ -14,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from tui import APP_NAME
-from tui.cli.common import add_command, data_dir, plural
+from tui.cli.common import add_command, data_dir
+from tui.format import plural
 
 LABEL = 16
 
@@ -62,10 +64,13 @@ def run_doctor(args: argparse.Namespace) -> int:
 
     folder = data_dir(args)
     report = Report()
+    _config(report)
     report.row("Data folder", str(folder))
     if not folder.exists():
         report.more("(not created yet)")
         print("\n".join(report.lines))
+        for note in report.notes:
+            print(f"\nNote: {note}")
         print(f"\nNo data yet: the folder is created the first time {APP_NAME} saves something.")
         return 0
     if not folder.is_dir():
@@ -170,6 +175,19 @@ def run_doctor(args: argparse.Namespace) -> int:
         return 1
     print("\nAll is well.")
     return 0
+
+
+def _config(report: Report) -> None:
+    """Where config.toml is looked for, and what it holds (its ids are checked by the full screen)."""
+    from tui.config import read_config
+
+    config = read_config()
+    if not config.found and not config.warnings:
+        report.row("Config file", f"{config.path}  (not there: the usual keys)")
+        return
+    count = len(config.keys)
+    report.row("Config file", f"{config.path}  ({count} {'key' if count == 1 else 'keys'} of your own)")
+    report.notes.extend(config.warnings)
 
 
 def _check_mode(report: Report, path: Path, want: int, kind: str) -> None:

@@ -14,7 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui import APP_NAME
-from tui.cli.common import CommandError, add_command, first_run, one_line, plural, read_store, today
+from tui.cli.common import CommandError, add_command, first_run, read_store, today
+from tui.format import one_line, plural
 
 if TYPE_CHECKING:
     from tui.domain.memories import Memory
@@ -51,6 +52,8 @@ class Glance:
     has_rituals: bool
     memories: tuple[Memory, ...] = ()
     """Notes written on this day in earlier years, newest year first."""
+    named: bool = False
+    """True when a partner's name is set (``partner`` is then that name)."""
 
 
 def glance(store: Store, day: date) -> Glance:
@@ -58,6 +61,7 @@ def glance(store: Store, day: date) -> Glance:
     from tui.content import FALLBACK_PARTNER, personalise
     from tui.daily import todays_gesture
     from tui.domain.memories import memories_for
+    from tui.domain.calendar import due_on
     from tui.domain.rituals import in_grace, open_rituals
 
     settings = store.settings()
@@ -66,9 +70,7 @@ def glance(store: Store, day: date) -> Glance:
     done = recorded is not None and recorded.done and recorded.gesture_id == gesture.id
     rituals = store.rituals()
     ticks = store.ticks_by_ritual()
-    scheduled = tuple(
-        r for r in rituals if r.scheduled_on(day) and (r.created is None or r.created <= day)
-    )
+    scheduled = tuple(r for r in rituals if due_on(r, day))
     grace = in_grace(day, store.grace())
     waiting = () if grace else tuple(open_rituals(rituals, ticks, day))
     kept = sum(1 for r in scheduled if day in ticks.get(r.id, ()))
@@ -86,6 +88,7 @@ def glance(store: Store, day: date) -> Glance:
         grace=grace,
         has_rituals=bool(rituals),
         memories=tuple(memories_for(store.notes(), day)),
+        named=bool(one_line(settings.partner_name)),
     )
 
 
@@ -137,7 +140,7 @@ def _today_json(g: Glance) -> dict[str, Any]:
     return {
         "day": g.day.isoformat(),
         "first_run": g.first_run,
-        "partner": g.partner,
+        "partner": g.partner if g.named else None,
         "gesture": {"id": g.gesture_id, "text": g.gesture, "done": g.gesture_done, "note": g.gesture_note},
         "grace": g.grace,
         "rituals": {

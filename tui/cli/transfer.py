@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.common import CommandError, add_command, plural, read_input, read_store, write_out, write_store
+from tui.cli.common import CommandError, add_command, read_input, read_store, write_out, write_store
+from tui.format import plural
 
 LABELS = {
     "rituals": ("ritual", None),

@@ -10,12 +10,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli.common import CommandError, add_command, one_line, plural, read_input, today, write_store
+from tui.cli.common import CommandError, add_command, read_input, today, write_store
+from tui.format import DAY_PLURALS, one_line, plural
 
 if TYPE_CHECKING:
     from tui.model import Ritual
-
-WEEKDAYS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 
 
 # --------------------------------------------------------------------------- done
@@ -28,29 +27,42 @@ def register_done(sub: argparse._SubParsersAction) -> None:
         run_done,
         help="tick a ritual for today",
         description="Tick one of your rituals for today (or the day given with --today). "
-        "Give its name or the start of it; case does not matter.",
+        "Give a few words from its name, in any case: together they are one search, matched "
+        "anywhere in the name. When they fit several rituals, those are listed and nothing is ticked.",
     )
-    parser.add_argument("ritual", nargs="+", metavar="RITUAL", help="the ritual's name, or the start of it")
+    parser.usage = f"{parser.prog} [-h] [--undo] WORDS"
+    parser.add_argument("words", nargs="+", metavar="WORDS", help="words from the ritual's name, e.g. morning coffee")
     parser.add_argument("--undo", action="store_true", help="untick it instead")
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def find_ritual(rituals: list[Ritual], wanted: str) -> Ritual:
-    """The ritual named ``wanted``, or the one whose name starts with it (case-insensitive)."""
-    key = " ".join(wanted.split()).casefold()
+    """The one ritual whose name holds ``wanted`` (case-insensitive, anywhere in the name).
+
+    A name equal to ``wanted`` wins over names that only contain it; when the
+    words fit two or more rituals, they are listed and none is chosen.
+    """
+    key = _folded(wanted)
     if not key:
-        raise CommandError("say which ritual to tick, for example: done 'evening walk'")
-    names = ", ".join(one_line(r.name) for r in rituals)
+        raise CommandError("say which ritual to tick, for example: done evening walk")
     if not rituals:
         raise CommandError("there are no rituals yet; add some in the full screen first")
-    exact = [r for r in rituals if " ".join(r.name.split()).casefold() == key]
+    exact = [r for r in rituals if _folded(r.name) == key]
     if len(exact) == 1:
         return exact[0]
-    found = exact or [r for r in rituals if " ".join(r.name.split()).casefold().startswith(key)]
+    found = exact or [r for r in rituals if key in _folded(r.name)]
     if not found:
-        raise CommandError(f"no ritual is called '{one_line(wanted)}'. Your rituals: {names}")
+        names = ", ".join(one_line(r.name) for r in rituals)
+        raise CommandError(f"no ritual's name holds '{one_line(wanted)}'. Your rituals: {names}")
     if len(found) > 1:
-        several = ", ".join(one_line(r.name) for r in found)
-        raise CommandError(f"'{one_line(wanted)}' fits several rituals ({several}); type a little more of the name")
+        several = "".join(f"\n  {one_line(r.name)}" for r in found)
+        raise CommandError(
+            f"'{one_line(wanted)}' fits {len(found)} rituals, so nothing was ticked:{several}\n"
+            "Give a few more words of the one you mean."
+        )
     return found[0]
 
 
@@ -60,12 +72,12 @@ def run_done(args: argparse.Namespace) -> int:
 
     day = today(args)
     with write_store(args) as store:
-        ritual = find_ritual(store.rituals(), " ".join(args.ritual))
+        ritual = find_ritual(store.rituals(), " ".join(args.words))
         name = one_line(ritual.name)
         if ritual.created is not None and day < ritual.created:
             raise CommandError(f"'{name}' was added on {ritual.created.isoformat()}, after {day.isoformat()}; nothing was ticked")
         if not ritual.scheduled_on(day):
-            days = ", ".join(WEEKDAYS[d] for d in ritual.weekdays)
+            days = ", ".join(DAY_PLURALS[d] for d in ritual.weekdays)
             raise CommandError(f"'{name}' is for {days}, so there is nothing to tick on {day.isoformat()}")
         if args.undo:
             if not store.is_ticked(ritual.id, day):

@@ -15,6 +15,7 @@ import random
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
+from tui.domain.calendar import week_start
 from tui.domain.pool import last_seen_days, relaxed
 from tui.model import LOVE_LANGUAGES, Gesture, GestureDay, Settings
 
@@ -190,7 +191,7 @@ def _done_days(history: Iterable[GestureDay], start: date, end: date) -> set[dat
 
 def done_counts(history: Sequence[GestureDay], day: date) -> tuple[int, int]:
     """Days with a done gesture in (this ISO week, this calendar month), up to ``day``."""
-    monday = day - timedelta(days=day.weekday())
+    monday = week_start(day)
     first = day.replace(day=1)
     return len(_done_days(history, monday, day)), len(_done_days(history, first, day))
 

@@ -10,7 +10,8 @@ import random
 from collections.abc import Iterable, Mapping, Sequence, Set
 from datetime import date, timedelta
 
-from tui.domain.weekly import WeekSummary, week_bounds
+from tui.domain.calendar import week_bounds
+from tui.domain.weekly import WeekSummary
 from tui.model import GestureDay, Note, Prompt
 
 FEW_NOTES = 3

@@ -7,9 +7,10 @@ streaks, the heatmap and the weekly summary are all built on it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence, Set
+from collections.abc import Collection, Iterable, Mapping, Sequence, Set
 from datetime import date, timedelta
 
+from tui.domain.calendar import due_on, week_start
 from tui.model import GraceSpan, Ritual
 
 DONE = "done"
@@ -62,7 +63,7 @@ def day_state(
     """
     if day > today:
         return FUTURE
-    if (ritual.created is not None and day < ritual.created) or not ritual.scheduled_on(day):
+    if not due_on(ritual, day):
         return REST
     if day in ticked:
         return DONE
@@ -140,11 +141,6 @@ def forgiving_streak(
     return streak
 
 
-def week_start(day: date) -> date:
-    """The Monday of the ISO week containing ``day``."""
-    return day - timedelta(days=day.weekday())
-
-
 def _cell(
     rituals: Sequence[Ritual],
     ticked_by_ritual: Mapping[str, Set[date]],
@@ -201,8 +197,22 @@ def open_rituals(
         ritual
         for ritual in rituals
         if not ritual.archived
-        and ritual.scheduled_on(day)
-        and (ritual.created is None or ritual.created <= day)
+        and due_on(ritual, day)
         and day not in ticked_by_ritual.get(ritual.id, frozenset())
     ]
     return sorted(waiting, key=lambda ritual: ritual.position)
+
+
+def end_position(rituals: Iterable[Ritual]) -> int:
+    """The position after the last of ``rituals``: where a restored ritual goes."""
+    return max((ritual.position for ritual in rituals), default=-1) + 1
+
+
+def same_name(name: str, rituals: Iterable[Ritual], *, keep_id: str | None = None) -> Ritual | None:
+    """The ritual, other than ``keep_id``, already called ``name`` (ignoring case), if any.
+
+    Two rituals may not share a name, archived ones included, so that each
+    name on the list, in the export and in the journal means one ritual.
+    """
+    wanted = name.casefold()
+    return next((r for r in rituals if r.id != keep_id and r.name.casefold() == wanted), None)

@@ -6,14 +6,9 @@ from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from tui.domain.calendar import week_bounds
 from tui.domain.rituals import DONE, MISSED, day_state
 from tui.model import LOVE_LANGUAGES, Gesture, GestureDay, GraceSpan, Note, Ritual
-
-
-def week_bounds(day: date) -> tuple[date, date]:
-    """(Monday, Sunday) of the ISO week containing ``day``."""
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
 
 
 @dataclass(frozen=True)

@@ -16,18 +16,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import personalise
 from tui.domain.memories import memories_for
+from tui.domain.calendar import week_bounds
 from tui.domain.share import share_message
+from tui.format import long_day, short_day
 from tui.model import Note
-from tui.errors import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import clean
-from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.basic import ConfirmDialog
+from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
 
 SAID_MARK = "✓"
@@ -39,19 +41,12 @@ DAY_PREFIX = "day:"
 
 def day_label(day: date, today: date) -> str:
     """A day header: "Today · Wednesday 25 November", "Monday 23 November 2025"."""
-    label = f"{day:%A} {day.day} {day:%B}"
-    if day.year != today.year:
-        label += f" {day.year}"
+    label = long_day(day, year=day.year != today.year)
     if day == today:
         return f"Today · {label}"
     if day == today - timedelta(days=1):
         return f"Yesterday · {label}"
     return label
-
-
-def short_day(day: date) -> str:
-    """ "Wed 25 Nov", for titles."""
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def note_row(note: Note) -> Content:
@@ -65,15 +60,9 @@ def note_row(note: Note) -> Content:
     return Content(f"  {text}")
 
 
-def week_of(day: date) -> tuple[date, date]:
-    """Monday and Sunday of the week holding ``day``."""
-    start = day - timedelta(days=day.weekday())
-    return start, start + timedelta(days=6)
-
-
 def week_summary(notes: list[Note], today: date) -> str:
     """ "This week: 4 notes · 2 said aloud ✓", kind when there are none yet."""
-    start, end = week_of(today)
+    start, end = week_bounds(today)
     this_week = [n for n in notes if start <= n.day <= end]
     if not this_week:
         return "This week: a fresh page."
@@ -116,9 +105,11 @@ class GratitudeTab(TabBase):
         Binding("escape", "clear_filter", "Clear filter", id="gratitude.clear_filter", tooltip="Show every note again"),
     ]
 
+    filter_text: reactive[str] = reactive("", init=False, bindings=True)
+    """Only notes holding this are listed (key /); empty lists them all."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._query = ""
         self._deleted: list[Note] = []
         """Notes deleted in this session, most recent last (u restores them)."""
         self._saved_id: str | None = None
@@ -135,10 +126,10 @@ class GratitudeTab(TabBase):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#gratitude-filter", Input).cursor_blink = False
-        self.refresh_notes()
+        self.redraw()
 
     def on_day_changed(self, day: date) -> None:
-        self.refresh_notes()
+        self.redraw()
 
     def focus_first(self) -> None:
         self.notes_list.focus()
@@ -155,9 +146,9 @@ class GratitudeTab(TabBase):
 
     def visible_notes(self) -> list[Note]:
         """The notes the list shows, newest first, after the filter."""
-        notes = self.app.store.notes()
-        if self._query:
-            notes = [n for n in notes if matches(n, self._query)]
+        notes = self.host.store.notes()
+        if self.filter_text:
+            notes = [n for n in notes if matches(n, self.filter_text)]
         return notes
 
     def selected_note(self) -> Note | None:
@@ -165,16 +156,16 @@ class GratitudeTab(TabBase):
         if option is None or option.id is None or option.id.startswith(DAY_PREFIX):
             return None
         try:
-            return self.app.store.note(option.id)
+            return self.host.store.note(option.id)
         except KeyError:
             return None
 
     # ------------------------------------------------------------ showing
 
-    def refresh_notes(self, select: str | None = None) -> None:
+    def redraw(self, select: str | None = None) -> None:
         """Rebuild the list from the store, keeping (or moving to) a selection."""
-        store = self.app.store
-        today = self.app.today
+        store = self.host.store
+        today = self.host.today
         all_notes = store.notes()
         self.query_one("#gratitude-week", Static).update(Content(week_summary(all_notes, today)))
         self._show_memories(all_notes, today)
@@ -208,7 +199,7 @@ class GratitudeTab(TabBase):
             partner = personalise("{partner}", store.settings().partner_name)
             empty.update(Content(f"No notes yet. Press a to write one thing you appreciate about {partner}."))
         elif not notes:
-            empty.update(Content(f"No note contains “{self._query}”. Press esc to see them all."))
+            empty.update(Content(f"No note contains “{self.filter_text}”. Press esc to see them all."))
         empty.display = not notes
         listing.set_class(not notes, "-empty")
         self._show_detail()
@@ -244,17 +235,17 @@ class GratitudeTab(TabBase):
     def _open_editor(self, title: str, text: str, save) -> None:
         def saved(result: str | None) -> None:
             if result is not None:
-                self.refresh_notes(select=self._saved_id)
+                self.redraw(self._saved_id)
             self.focus_first()
 
         self.app.push_screen(EditorScreen(title, save, text=text), saved)
 
     def action_new_note(self) -> None:
         """Write a new note of thanks, dated today."""
-        today = self.app.today
+        today = self.host.today
 
         def save(text: str) -> None:
-            self._saved_id = self.app.store.add_note(text, today).id
+            self._saved_id = self.host.store.add_note(text, today).id
 
         self._open_editor(f"A note of thanks · {short_day(today)}", "", save)
 
@@ -266,7 +257,7 @@ class GratitudeTab(TabBase):
             return
 
         def save(text: str) -> None:
-            self._saved_id = self.app.store.save_note(replace(note, text=text)).id
+            self._saved_id = self.host.store.save_note(replace(note, text=text)).id
 
         self._open_editor(f"Editing a note · {short_day(note.day)}", note.text, save)
 
@@ -275,12 +266,9 @@ class GratitudeTab(TabBase):
         note = self.selected_note()
         if note is None:
             return
-        try:
-            self.app.store.save_note(replace(note, said_aloud=not note.said_aloud))
-        except StoreWriteError as exc:
-            self.app.notify(str(exc), title="Not saved", severity="error", markup=False)
+        if self.host.save(lambda: self.host.store.save_note(replace(note, said_aloud=not note.said_aloud))) is None:
             return
-        self.refresh_notes(select=note.id)
+        self.redraw(note.id)
 
     def action_share_note(self) -> None:
         """Copy the selected note as a message ready to send to your partner."""
@@ -288,7 +276,7 @@ class GratitudeTab(TabBase):
         if note is None:
             self.app.notify("There is no note to copy yet. Press a to write one.", markup=False)
             return
-        self.app.copy_to_clipboard(share_message(note.text, self.app.store.settings().partner_name))
+        self.app.copy_to_clipboard(share_message(note.text, self.host.store.settings().partner_name))
         self.app.notify("Copied — ready to send or say out loud", markup=False)
 
     def action_delete_note(self) -> None:
@@ -310,13 +298,10 @@ class GratitudeTab(TabBase):
         )
 
     def _delete(self, note: Note) -> None:
-        try:
-            self.app.store.delete_note(note.id)
-        except StoreWriteError as exc:
-            self.app.notify(str(exc), title="Not deleted", severity="error", markup=False)
+        if self.host.save(lambda: self.host.store.delete_note(note.id), title="Not deleted") is None:
             return
         self._deleted.append(note)
-        self.refresh_notes()
+        self.redraw()
         self.app.notify("Note deleted. Press u to bring it back.", markup=False)
 
     def action_undo_delete(self) -> None:
@@ -325,15 +310,12 @@ class GratitudeTab(TabBase):
             self.app.notify("There is no deleted note to bring back.", markup=False)
             return
         note = self._deleted[-1]
-        try:
-            self.app.store.save_note(note)
-        except StoreWriteError as exc:
-            self.app.notify(str(exc), title="Not restored", severity="error", markup=False)
+        if self.host.save(lambda: self.host.store.save_note(note), title="Not restored") is None:
             return
         self._deleted.pop()
-        if self._query and not matches(note, self._query):
-            self._set_query("")
-        self.refresh_notes(select=note.id)
+        if self.filter_text and not matches(note, self.filter_text):
+            self._clear_filter()
+        self.redraw(note.id)
         self.app.notify("Note brought back.", markup=False)
 
     # ------------------------------------------------------------ filter
@@ -346,27 +328,27 @@ class GratitudeTab(TabBase):
 
     def action_clear_filter(self) -> None:
         """Clear the filter and show every note again."""
-        self._set_query("")
-        self.refresh_notes()
+        self._clear_filter()
         self.focus_first()
 
-    def _set_query(self, query: str) -> None:
-        self._query = query
+    def watch_filter_text(self) -> None:
+        self.redraw()
+
+    def _clear_filter(self) -> None:
+        self.filter_text = ""  # redraws when it changes
         box = self.filter_input
-        if not query:
-            with box.prevent(Input.Changed):
-                box.value = ""
-            box.remove_class("-shown")
+        with box.prevent(Input.Changed):
+            box.value = ""
+        box.remove_class("-shown")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return bool(self._query) or self.filter_input.has_class("-shown")
+            return bool(self.filter_text) or self.filter_input.has_class("-shown")
         return True
 
     @on(Input.Changed, "#gratitude-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self._query = event.value
-        self.refresh_notes()
+        self.filter_text = event.value  # redraws
 
     @on(Input.Submitted, "#gratitude-filter")
     def _filter_done(self, event: Input.Submitted) -> None:

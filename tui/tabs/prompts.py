@@ -15,26 +15,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import content, daily
+from tui.format import short_day
 from tui.model import Answer, Prompt
-from tui.errors import StoreWriteError
 from tui.tabs.base import TabBase
 from tui.text import clean
-from tui.widgets.editor import EditorScreen
+from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
 
 PREVIEW_LINES = 3
 """How many lines of an answer the list shows (the editor shows it all)."""
 
 PREVIEW_CHARS = 240
-
-
-def short_day(day: date) -> str:
-    """ "Wed 25 Nov"."""
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def preview(text: str) -> str:
@@ -79,13 +75,14 @@ class PromptsTab(TabBase):
         Binding("enter", "answer", "Answer", show=False, id="prompts.answer_enter", tooltip="Answer the prompt shown"),
         Binding("n", "another", "Another prompt", id="prompts.another", tooltip="Show a different prompt today"),
         Binding("e", "edit_answer", "Edit answer", id="prompts.edit", tooltip="Edit the selected answer"),
-        Binding("t", "theme", "Theme", id="prompts.theme", tooltip="Show one theme at a time (All, then each theme)"),
+        Binding("t", "theme", "Topic", id="prompts.theme", tooltip="Show one topic at a time (All, then each topic)"),
     ]
+
+    theme: reactive[str | None] = reactive(None, init=False)
+    """The theme filter (key t); None shows every theme."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._theme: str | None = None
-        """The theme filter; None shows every theme."""
         self._prompt: Prompt | None = None
         self._saved_id: str | None = None
 
@@ -98,17 +95,17 @@ class PromptsTab(TabBase):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self._prompt = daily.todays_prompt(self.app.store, self.app.today)
-        self.refresh_view()
+        self._prompt = daily.todays_prompt(self.host.store, self.host.today)
+        self.redraw()
 
     def on_show(self) -> None:
         self._record(self.prompt)
 
     def on_day_changed(self, day: date) -> None:
-        self._prompt = daily.todays_prompt(self.app.store, day)
+        self._prompt = daily.todays_prompt(self.host.store, day)
         if self.is_on_screen:
             self._record(self._prompt)
-        self.refresh_view()
+        self.redraw()
 
     def focus_first(self) -> None:
         self.query_one("#prompts-card", PromptCard).focus()
@@ -119,23 +116,18 @@ class PromptsTab(TabBase):
     def prompt(self) -> Prompt:
         """The prompt shown now."""
         if self._prompt is None:
-            self._prompt = daily.todays_prompt(self.app.store, self.app.today)
+            self._prompt = daily.todays_prompt(self.host.store, self.host.today)
         return self._prompt
-
-    @property
-    def theme(self) -> str | None:
-        """The theme filter (None for all)."""
-        return self._theme
 
     @property
     def answers_list(self) -> PagedOptionList:
         return self.query_one("#prompts-answers", PagedOptionList)
 
     def visible_answers(self) -> list[Answer]:
-        answers = self.app.store.answers()
-        if self._theme:
+        answers = self.host.store.answers()
+        if self.theme:
             by_id = content.prompt_by_id()
-            answers = [a for a in answers if (p := by_id.get(a.prompt_id)) and p.theme == self._theme]
+            answers = [a for a in answers if (p := by_id.get(a.prompt_id)) and p.theme == self.theme]
         return answers
 
     def selected_answer(self) -> Answer | None:
@@ -143,28 +135,29 @@ class PromptsTab(TabBase):
         if option is None or option.id is None:
             return None
         try:
-            return self.app.store.answer(option.id)
+            return self.host.store.answer(option.id)
         except KeyError:
             return None
 
     def todays_answer(self) -> Answer | None:
         """An answer written today to the prompt shown, if any."""
-        today = self.app.today
-        for answer in self.app.store.answers():
+        today = self.host.today
+        for answer in self.host.store.answers():
             if answer.day == today and answer.prompt_id == self.prompt.id:
                 return answer
         return None
 
     # ------------------------------------------------------------ showing
 
-    def refresh_view(self, select: str | None = None) -> None:
+    def redraw(self, select: str | None = None) -> None:
+        """Redraw the prompt and the answers from the store."""
         themes = content.themes()
         prompt = self.prompt
-        theme_name = themes[self._theme] if self._theme else "All themes"
-        self.query_one("#prompts-theme", Static).update(Content(f"Theme: {theme_name}  (t changes it)"))
+        theme_name = themes[self.theme] if self.theme else "All topics"
+        self.query_one("#prompts-theme", Static).update(Content(f"Topic: {theme_name}  (t changes it)"))
 
         card = self.query_one("#prompts-card", PromptCard)
-        shown = self.app.store.prompt_day(self.app.today)
+        shown = self.host.store.prompt_day(self.host.today)
         first = shown is None or not shown.shown or shown.shown[0] == prompt.id
         card.border_title = Content("Prompt of the day" if first else "Another prompt for today")
         card.border_subtitle = Content(themes.get(prompt.theme, ""))
@@ -175,8 +168,8 @@ class PromptsTab(TabBase):
         card.update(Content.assemble((prompt.text, ".prompts--question"), "\n", (status, ".prompts--hint")))
 
         answers = self.visible_answers()
-        total = len(self.app.store.answers())
-        heading = f"Your answers ({len(answers)})" if not self._theme else f"Your answers in this theme ({len(answers)} of {total})"
+        total = len(self.host.store.answers())
+        heading = f"Your answers ({len(answers)})" if not self.theme else f"Your answers on this topic ({len(answers)} of {total})"
         self.query_one("#prompts-heading", Static).update(Content(heading))
 
         by_id = content.prompt_by_id()
@@ -197,7 +190,7 @@ class PromptsTab(TabBase):
         if not total:
             empty.update(Content("Your answers will gather here, newest first."))
         elif not answers:
-            empty.update(Content("No answers in this theme yet. t shows the next theme."))
+            empty.update(Content("No answers on this topic yet. t shows the next topic."))
         empty.display = not answers
         listing.set_class(not answers, "-empty")
         listing.can_focus = bool(answers)
@@ -206,17 +199,13 @@ class PromptsTab(TabBase):
 
     def _record(self, prompt: Prompt) -> bool:
         """Note that ``prompt`` was shown today (so it rests for 30 days)."""
-        try:
-            self.app.store.show_prompt(self.app.today, prompt.id)
-        except StoreWriteError as exc:
-            self.app.notify(str(exc), title="Not saved", severity="warning", markup=False)
-            return False
-        return True
+        store, today = self.host.store, self.host.today
+        return self.host.save(lambda: store.show_prompt(today, prompt.id)) is not None
 
     def _open_editor(self, title: str, text: str, save) -> None:
         def saved(result: str | None) -> None:
             if result is not None:
-                self.refresh_view(select=self._saved_id)
+                self.redraw(self._saved_id)
             self.focus_first()
 
         self.app.push_screen(EditorScreen(title, save, text=text), saved)
@@ -228,10 +217,10 @@ class PromptsTab(TabBase):
         if existing is not None:
             self._edit(existing)
             return
-        today = self.app.today
+        today = self.host.today
 
         def save(text: str) -> None:
-            self._saved_id = self.app.store.add_answer(prompt.id, text, today).id
+            self._saved_id = self.host.store.add_answer(prompt.id, text, today).id
             self._record(prompt)
 
         self._open_editor(prompt.text, "", save)
@@ -249,7 +238,7 @@ class PromptsTab(TabBase):
         title = prompt.text if prompt else "Your answer"
 
         def save(text: str) -> None:
-            self._saved_id = self.app.store.save_answer(replace(answer, text=text)).id
+            self._saved_id = self.host.store.save_answer(replace(answer, text=text)).id
 
         self._open_editor(f"{title} · {short_day(answer.day)}", answer.text, save)
 
@@ -260,14 +249,16 @@ class PromptsTab(TabBase):
 
     def action_another(self) -> None:
         """Show a different prompt (of the chosen theme, if one is chosen)."""
-        store, today = self.app.store, self.app.today
+        store, today = self.host.store, self.host.today
         self._record(self.prompt)
-        self._prompt = daily.another_prompt(store, today, theme=self._theme)
+        self._prompt = daily.another_prompt(store, today, theme=self.theme)
         self._record(self._prompt)
-        self.refresh_view()
+        self.redraw()
 
     def action_theme(self) -> None:
         """Cycle the theme filter: all, then each theme in turn."""
         order: list[str | None] = [None, *content.themes()]
-        self._theme = order[(order.index(self._theme) + 1) % len(order)]
-        self.refresh_view()
+        self.theme = order[(order.index(self.theme) + 1) % len(order)]  # redraws
+
+    def watch_theme(self) -> None:
+        self.redraw()

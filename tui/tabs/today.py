@@ -13,7 +13,6 @@ answer later); the answers and the love-language ledger underneath
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import replace
 from datetime import date
 
@@ -22,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -29,27 +29,24 @@ from textual.widgets.option_list import Option
 from tui import content, daily
 from tui.domain.gestures import FEEDBACK_RULE, done_counts
 from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
-from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
-from tui.errors import StoreWriteError
+from tui.model import FEEDBACK, Gesture, GestureDay
 from tui.tabs.base import TabBase
 from tui.text import check_line
-from tui.widgets.dialogs import ConfirmDialog, LineDialog
+from tui.dialogs.basic import ConfirmDialog, LineDialog
+from tui.format import short_day
+from tui.tabs.today_rows import (
+    ASK_FEEDBACK,
+    EMPTY_FAVOURITES,
+    EMPTY_HISTORY,
+    favourite_row,
+    gesture_label,
+    history_row,
+    status_line,
+)
 from tui.widgets.paged import PagedOptionList
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DATE_WIDTH = 11
-"""Width of the date column in the history ("Tue 24 Nov" and a space)."""
 
 HISTORY = "history"
 FAVOURITES = "favourites"
-
-ANSWERED = {
-    "landed": "It landed ♥",
-    "so_so": "So-so, noted.",
-    "not_really": "Not quite this time; noted.",
-}
-"""What the status line says after each "did it land?" answer."""
 
 ANSWER_NOTICES = {
     "landed": "Noted: it landed. Gestures like it will come up a little more often.",
@@ -58,25 +55,11 @@ ANSWER_NOTICES = {
 }
 
 
-def short_date(day: date, today: date) -> str:
-    """A human date such as "Tue 24 Nov" (with the year when it is not this year)."""
-    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
 def why_line(day: date) -> str:
     """The day's line on why small, frequent acts matter (the same all day)."""
     lines = content.why_lines()
     return lines[day.toordinal() % len(lines)] if lines else ""
 
-
-def gesture_label(gesture: Gesture) -> str:
-    """ "Physical touch · About a minute" """
-    return f"{LOVE_LANGUAGES.get(gesture.language, gesture.language)} · {EFFORTS.get(gesture.effort, gesture.effort)}"
-
-
-EMPTY_HISTORY = "Nothing here yet, and that is fine: the gestures you mark done will gather here."
-EMPTY_FAVOURITES = "No favourites yet. Press f on a gesture you would like to keep."
 
 class TodayTab(TabBase):
     """Today's suggested gesture, its keys, and the done history or favourites."""
@@ -112,9 +95,11 @@ class TodayTab(TabBase):
                 tooltip="Today's done gesture did not really land: gestures like it come up less"),
     ]
 
+    list_mode: reactive[str] = reactive(HISTORY, init=False, bindings=True)
+    """What the list shows: the done history or the favourites (key v)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._list_mode = HISTORY
         self._gesture: Gesture | None = None
 
     def compose(self) -> ComposeResult:
@@ -134,37 +119,39 @@ class TodayTab(TabBase):
     def on_mount(self) -> None:
         # TabBase.on_mount (called too) watches the app's day.
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
-        self.refresh_view()
+        self._record()
+        self.redraw()
 
     # ------------------------------------------------------------ reading
 
     @property
     def day(self) -> date:
-        return self.app.today
+        return self.host.today
 
     def _may_record(self) -> bool:
         """Record what is shown only once the welcome is behind us (it may change the pick)."""
-        return bool(self.app.store.settings().welcomed or getattr(self.app, "demo", False))
+        return bool(self.host.store.settings().welcomed or self.host.demo)
 
-    def _today(self) -> tuple[Gesture, GestureDay | None]:
-        """Today's gesture, recorded in the store when it is first shown."""
-        store, day = self.app.store, self.day
-        gesture = daily.todays_gesture(store, day)
+    def _record(self) -> None:
+        """Record today's gesture in the store the first time it is shown."""
+        store, day = self.host.store, self.day
         recorded = store.gesture_day(day)
         known = recorded is not None and recorded.gesture_id in content.gesture_by_id()
         # A done day whose gesture left the catalog keeps its record (and note) untouched.
         if self._may_record() and (recorded is None or (not known and not recorded.done)):
-            try:
-                recorded = store.show_gesture(day, gesture.id)
-            except StoreWriteError as exc:
-                self._write_failed(exc)
-        return gesture, recorded
+            gesture = daily.todays_gesture(store, day)
+            self.host.save(lambda: store.show_gesture(day, gesture.id))
+
+    def _today(self) -> tuple[Gesture, GestureDay | None]:
+        """Today's gesture and its record, if recorded (reading only)."""
+        store, day = self.host.store, self.day
+        return daily.todays_gesture(store, day), store.gesture_day(day)
 
     # ------------------------------------------------------------ showing
 
-    def refresh_view(self) -> None:
+    def redraw(self, select: str | None = None) -> None:
         """Re-read the store and repaint everything the tab shows."""
-        store, day = self.app.store, self.day
+        store, day = self.host.store, self.day
         gesture, recorded = self._today()
         self._gesture = gesture
         name = store.settings().partner_name
@@ -172,31 +159,16 @@ class TodayTab(TabBase):
         favourite = gesture.id in store.favourites()
 
         card = self.query_one("#today-card", Vertical)
-        card.border_title = Content(f"Today, {short_date(day, day)}")
+        card.border_title = Content(f"Today, {short_day(day)}")
         card.set_class(done, "-done")
         self.query_one("#today-gesture", Static).update(Content(content.personalise(gesture.text, name)))
         meta = gesture_label(gesture) + ("  ★ favourite" if favourite else "")
         self.query_one("#today-meta", Static).update(Content(meta))
-        status = self.query_one("#today-status", Static)
-        answer = recorded.feedback if done and recorded is not None else ""
-        if done and recorded is not None:
-            line = Content.assemble(("✓ Done today.", "bold"), " ", ANSWERED.get(answer, "Lovely."))
-            if recorded.note:
-                line = Content.assemble(line, "  ", (f"“{recorded.note}”", "italic"))
-            status.update(line)
-        else:
-            status.update(Content("When you have done it, press d. Not today's thing? n for another."))
+        self.query_one("#today-status", Static).update(status_line(recorded if done else None))
         asking = self.query_one("#today-feedback", Static)
-        asking.display = done and answer not in FEEDBACK
+        asking.display = done and recorded is not None and recorded.feedback not in FEEDBACK
         if asking.display:
-            asking.update(
-                Content.assemble(
-                    "Did it land?  ",
-                    ("l", "bold"), " it landed · ",
-                    ("m", "bold"), " so-so · ",
-                    ("r", "bold"), " not really",
-                )
-            )
+            asking.update(ASK_FEEDBACK)
 
         nudge = self._nudge(gesture, done)
         nudge_line = self.query_one("#today-nudge", Static)
@@ -218,7 +190,7 @@ class TodayTab(TabBase):
 
     def _nudge(self, gesture: Gesture, done: bool) -> str:
         """The grace-day line, else the line about a language that has waited, else ""."""
-        store, day = self.app.store, self.day
+        store, day = self.host.store, self.day
         span = daily.grace_span(store, day)
         if span is not None:
             return grace_line(span.reason, apart=done or "apart" in gesture.tags)
@@ -228,30 +200,22 @@ class TodayTab(TabBase):
         return waiting_line(*waiting, done_today=done)
 
     def _fill_list(self) -> None:
-        store, day = self.app.store, self.day
+        store, day = self.host.store, self.day
         name = store.settings().partner_name
         by_id = content.gesture_by_id()
         title = self.query_one("#today-list-title", Static)
         option_list = self.query_one("#today-list", PagedOptionList)
         current = option_list.highlighted_option
         keep = current.id if current is not None else None
-        if self._list_mode == HISTORY:
+        if self.list_mode == HISTORY:
             title.update(Content.assemble(("Done lately", "bold"), ("   v shows favourites", "dim")))
+
+            width = option_list.scrollable_content_region.width or self.app.size.width - 4
 
             def history_rows(page: list[GestureDay]) -> list[Option | None]:
                 if not page:
                     return [Option(Content(EMPTY_HISTORY), disabled=True)]
-                rows: list[Option | None] = []
-                for gd in page:
-                    gesture = by_id.get(gd.gesture_id)
-                    text = content.personalise(gesture.text, name) if gesture else "A gesture no longer in the list"
-                    lines = [(short_date(gd.day, day).ljust(_DATE_WIDTH), "bold")]
-                    for number, line in enumerate(self._wrap(text)):
-                        lines += ["\n" + " " * _DATE_WIDTH if number else "", line]
-                    for line in self._wrap(f"“{gd.note}”" if gd.note else ""):
-                        lines += ["\n" + " " * _DATE_WIDTH, (line, "italic")]
-                    rows.append(Option(Content.assemble(*lines), id=f"day-{gd.day.isoformat()}"))
-                return rows
+                return [history_row(gd, by_id.get(gd.gesture_id), name, day, width) for gd in page]
 
             done = [gd for gd in store.gesture_days() if gd.done]
             option_list.show(done, history_rows, key=lambda gd: f"day-{gd.day.isoformat()}", keep=keep)
@@ -263,21 +227,10 @@ class TodayTab(TabBase):
             def favourite_rows(page: list[Gesture]) -> list[Option | None]:
                 if not page:
                     return [Option(Content(EMPTY_FAVOURITES), disabled=True)]
-                rows: list[Option | None] = []
-                for gesture in page:
-                    label = gesture_label(gesture) + (" · today's" if gesture.id == today_id else "")
-                    prompt = Content.assemble(content.personalise(gesture.text, name), "\n", (label, "dim"))
-                    rows.append(Option(prompt, id=gesture.id))
-                return rows
+                return [favourite_row(gesture, name, today=gesture.id == today_id) for gesture in page]
 
             chosen = [g for g in content.gestures() if g.id in favourites]
             option_list.show(chosen, favourite_rows, keep=keep)
-
-    def _wrap(self, text: str) -> list[str]:
-        """Wrap history text so it hangs under itself, right of the date column."""
-        width = self.query_one("#today-list", PagedOptionList).scrollable_content_region.width
-        width = (width or self.app.size.width - 4) - _DATE_WIDTH - 2  # room for a scrollbar
-        return textwrap.wrap(text, max(20, width), break_long_words=True, break_on_hyphens=False)
 
     def on_resize(self) -> None:
         self._fill_list()
@@ -286,16 +239,15 @@ class TodayTab(TabBase):
         self.query_one("#today-list", PagedOptionList).focus()
 
     def on_day_changed(self, day: date) -> None:
-        self.refresh_view()
+        self._record()
+        self.redraw()
 
     def _screen_changed(self, screen: Screen) -> None:
         # Back from a dialog, the welcome or settings (or a grace day marked on the Rituals
         # tab): the name, the day's record or the grace line may have changed.
         if self.is_attached and screen is self.screen:
-            self.refresh_view()
-
-    def _write_failed(self, exc: StoreWriteError) -> None:
-        self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self._record()
+            self.redraw()
 
     def _notify(self, message: str) -> None:
         self.notify(message, markup=False)
@@ -304,6 +256,7 @@ class TodayTab(TabBase):
 
     def action_done(self) -> None:
         """Mark today's gesture done with an optional note, or unmark it."""
+        self._record()
         gesture, recorded = self._today()
         if recorded is None:
             return
@@ -314,20 +267,18 @@ class TodayTab(TabBase):
         self._ask_note(day, gesture, recorded.note)
 
     def _ask_note(self, day: date, gesture: Gesture, value: str = "") -> None:
-        def save(note: str | None) -> None:
-            if note is None:
-                return
-            store = self.app.store
+        def save(note: str) -> None:
+            """Written before the dialog closes: a failed write keeps it open with the note."""
+            store = self.host.store
             current = store.gesture_day(day)
-            if current is None:
-                return
-            try:
+            if current is not None:
                 store.save_gesture_day(replace(current, done=True, note=note))
-            except StoreWriteError as exc:
-                self._write_failed(exc)
-                self._ask_note(day, gesture, note)  # keep what was written
+
+        def saved(note: str | None) -> None:
+            recorded = self.host.store.gesture_day(day)
+            if note is None or recorded is None or not recorded.done:
                 return
-            self.refresh_view()
+            self.redraw()
             self._notify("Done. That counts, and it matters.")
 
         self.app.push_screen(
@@ -335,26 +286,24 @@ class TodayTab(TabBase):
                 "Done! How did it go?",
                 value=value,
                 placeholder="A few words, or leave it empty",
-                hint="optional · enter saves · esc cancels",
+                hint="optional · enter or ctrl+s saves · esc closes",
                 check=check_line,
+                save=save,
             ),
-            save,
+            saved,
         )
 
     def _undo_done(self, recorded: GestureDay) -> None:
         def undo(yes: bool | None = True) -> None:
             if not yes:
                 return
-            store = self.app.store
+            store = self.host.store
             current = store.gesture_day(recorded.day)
             if current is None:
                 return
-            try:
-                store.save_gesture_day(replace(current, done=False, note="", feedback=""))
-            except StoreWriteError as exc:
-                self._write_failed(exc)
+            if self.host.save(lambda: store.save_gesture_day(replace(current, done=False, note="", feedback=""))) is None:
                 return
-            self.refresh_view()
+            self.redraw()
             self._notify("Marked as not done yet.")
 
         if recorded.note:
@@ -374,6 +323,7 @@ class TodayTab(TabBase):
         """Say whether today's done gesture landed (again to change the answer)."""
         if answer not in FEEDBACK:
             return
+        self._record()
         _, recorded = self._today()
         if recorded is None or not recorded.done:
             self._notify("First mark today's gesture done (d); then l, m or r says how it landed.")
@@ -381,12 +331,9 @@ class TodayTab(TabBase):
         if recorded.feedback == answer:
             self._notify(f"Already noted: {FEEDBACK[answer].lower()}.")
             return
-        try:
-            self.app.store.save_gesture_day(replace(recorded, feedback=answer))
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        if self.host.save(lambda: self.host.store.save_gesture_day(replace(recorded, feedback=answer))) is None:
             return
-        self.refresh_view()
+        self.redraw()
         self._notify(ANSWER_NOTICES[answer])
 
     def _refuse_when_done(self, recorded: GestureDay | None) -> bool:
@@ -397,52 +344,49 @@ class TodayTab(TabBase):
 
     def action_another(self) -> None:
         """Suggest a different gesture for today (remembered for the day)."""
+        self._record()
         _, recorded = self._today()
         if self._refuse_when_done(recorded):
             return
-        store = self.app.store
-        gesture = daily.another_gesture(store, self.day)
-        try:
-            store.show_gesture(self.day, gesture.id)
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        store, day = self.host.store, self.day
+        gesture = daily.another_gesture(store, day)
+        if self.host.save(lambda: store.show_gesture(day, gesture.id)) is None:
             return
-        self.refresh_view()
+        self.redraw()
 
     def action_favourite(self) -> None:
         """Add today's gesture to your favourites, or take it out."""
+        self._record()
         gesture, _ = self._today()
-        store = self.app.store
+        store = self.host.store
         favourite = gesture.id not in store.favourites()
-        try:
-            store.set_favourite(gesture.id, favourite)
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        if self.host.save(lambda: store.set_favourite(gesture.id, favourite)) is None:
             return
-        self.refresh_view()
+        self.redraw()
         self._notify("Kept among your favourites (v shows them)." if favourite else "Taken out of your favourites.")
 
     def action_switch_list(self) -> None:
         """Switch the list between done gestures and favourites."""
-        self._list_mode = FAVOURITES if self._list_mode == HISTORY else HISTORY
+        self.list_mode = FAVOURITES if self.list_mode == HISTORY else HISTORY
+
+    def watch_list_mode(self) -> None:
         self.query_one("#today-list", PagedOptionList).highlighted = None
-        self._fill_list()
+        self.redraw()
 
     @on(OptionList.OptionSelected, "#today-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         """Enter on a favourite makes it today's gesture."""
-        if self._list_mode != FAVOURITES or not event.option.id:
+        if self.list_mode != FAVOURITES or not event.option.id:
             return
+        self._record()
         gesture, recorded = self._today()
         if event.option.id == gesture.id:
             self._notify("That is already today's gesture.")
             return
         if self._refuse_when_done(recorded):
             return
-        try:
-            self.app.store.show_gesture(self.day, event.option.id)
-        except StoreWriteError as exc:
-            self._write_failed(exc)
+        chosen, day, store = event.option.id, self.day, self.host.store
+        if self.host.save(lambda: store.show_gesture(day, chosen)) is None:
             return
-        self.refresh_view()
+        self.redraw()
         self._notify("Today's gesture is now one of your favourites.")

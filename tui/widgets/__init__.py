@@ -1,1 +1,1 @@
-"""Widgets and dialogs shared by the tabs."""
+"""Widgets shared by tabs and screens: the heatmap and the paged list."""

@@ -2,7 +2,7 @@
 
 Weeks are columns (oldest left, this week right), Monday..Sunday are rows, and
 each cell is shaded by the share of the day's scheduled rituals that were
-kept; a grace day where nothing was kept shows as ◌. The grid comes from :func:`tui.domain.rituals.heatmap`; this widget only
+kept; a grace day where nothing was kept shows as ◌, and ◂ points at today. The grid comes from :func:`tui.domain.rituals.heatmap`; this widget only
 draws it, as literal ``Content`` with theme-variable styles (no markup).
 """
 
@@ -14,15 +14,18 @@ from datetime import date, timedelta
 from textual.content import Content
 from textual.widget import Widget
 
-from tui.domain.rituals import Cell, heatmap, in_grace, week_start
+from tui.domain.calendar import week_start
+from tui.domain.rituals import Cell, heatmap, in_grace
+from tui.format import DAY_NAMES as WEEKDAY_LABELS
+from tui.format import MONTH_NAMES as MONTHS
 from tui.model import GraceSpan, Ritual
 
-WEEKDAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 NONE_KEPT = "·"
 GRACE_GLYPH = "◌"
 """A grace day with nothing kept (rituals rested)."""
+TODAY_MARK = "◂"
+"""Drawn just right of today's cell, so today reads without colour (NO_COLOR)."""
 SHADES = ("░", "▒", "▓", "█")
 """Some kept (up to a third), about half (up to two thirds), most, all."""
 
@@ -70,8 +73,12 @@ def weeks_for_width(width: int, since: date | None = None, today: date | None = 
 
 
 def month_row(grid: Sequence[Sequence[Cell | None]], first_monday: date) -> str:
-    """Month names above the week where each month begins (never overlapping)."""
-    row = [" "] * (len(grid) * CELL_WIDTH)
+    """Month names above the week where each month begins (never overlapping).
+
+    One cell wider than the grid, so a month that begins in this week's column
+    (the last one) still has room for its three letters.
+    """
+    row = [" "] * (len(grid) * CELL_WIDTH + 1)
     free_from = 0
     for column in range(len(grid)):
         monday = first_monday + timedelta(weeks=column)
@@ -140,12 +147,12 @@ class RitualHeatmap(Widget):
             Content.assemble((SHADES[1], KEPT_STYLE), " about half kept"),
             Content.assemble((SHADES[2], KEPT_STYLE), " most kept"),
             Content.assemble((SHADES[3], KEPT_STYLE), " all kept"),
-            Content.assemble(("█", TODAY_STYLE), " today  ", (GRACE_GLYPH, GRACE_STYLE), " grace day"),
+            Content.assemble((TODAY_MARK, TODAY_STYLE), " today  ", (GRACE_GLYPH, GRACE_STYLE), " grace day"),
             Content.styled("blank: nothing scheduled", LABEL_STYLE),
         ]
         lines: list[Content] = [
             Content.assemble(
-                " " * LABEL_WIDTH, (month_row(grid, first_monday), LABEL_STYLE), "  ", legend[0]
+                " " * LABEL_WIDTH, (month_row(grid, first_monday), LABEL_STYLE), " ", legend[0]
             )
         ]
         for weekday in range(7):
@@ -165,7 +172,7 @@ class RitualHeatmap(Widget):
                 else:
                     style = KEPT_STYLE
                 parts.append((glyph, style))
-                parts.append(" ")
+                parts.append((TODAY_MARK, TODAY_STYLE) if style == TODAY_STYLE else " ")
             parts.append(" ")
             lines.append(Content.assemble(*parts, legend[weekday + 1]))
         return Content("\n").join(lines)

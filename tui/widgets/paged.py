@@ -28,7 +28,7 @@ class PagedOptionList(OptionList):
         super().__init__(*args, **kwargs)
         self.page = page
         self._items: Sequence[Any] = ()
-        self._render: Render = lambda items: []
+        self._rows: Render = lambda items: []
         self._limit = page
 
     def show(
@@ -41,15 +41,15 @@ class PagedOptionList(OptionList):
     ) -> None:
         """Show ``items`` through ``render`` (entries to options; None is a
         separator), highlighting the option with id ``keep`` when given."""
-        self._items, self._render, self._limit = items, render, self.page
+        self._items, self._rows, self._limit = items, render, self.page
         if keep is not None:
             where = next((n for n, item in enumerate(items) if key(item) == keep), None)
             if where is not None:
                 self._limit = max(self._limit, where + 1)
-        self._render_page(keep)
+        self._show_page(keep)
 
-    def _render_page(self, keep: str | None) -> None:
-        options = self._render(self._items[: self._limit])
+    def _show_page(self, keep: str | None) -> None:
+        options = self._rows(self._items[: self._limit])
         rest = len(self._items) - self._limit
         if rest > 0:
             options = [*options, None, Option(Content(f"▸ {rest:,} earlier — enter shows more"), id=MORE_ID)]
@@ -69,5 +69,5 @@ class PagedOptionList(OptionList):
         event.stop()
         index = event.option_index
         self._limit += self.page
-        self._render_page(None)
+        self._show_page(None)
         self.highlighted = min(index, self.option_count - 1)

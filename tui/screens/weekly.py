@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -30,23 +30,24 @@ from tui.domain.review import (
     step_week,
     week_has_entries,
 )
-from tui.domain.weekly import WeekSummary, summarise_week, week_bounds
-from tui.errors import StoreWriteError
+from tui.domain.calendar import week_bounds
+from tui.domain.weekly import WeekSummary, summarise_week
+from tui.format import short_day
 from tui.model import LOVE_LANGUAGES
-from tui.storage import Store
+from tui.host import host_of
 from tui.widgets.heatmap import RitualHeatmap
 
 if TYPE_CHECKING:
-    from tui.app import MicroRomanceApp
+    from tui.storage import Store
 
 KEPT_ALL_MARK = "✓"
 """After a ritual kept on every scheduled day of the week, and beside notes said aloud."""
 
 
 def week_title(start: date, today: date) -> str:
-    """ "This week so far · Mon 23 – Sun 29 Nov", "Last week · ...", "Week of ..."."""
+    """ "This week so far · Mon 23 Nov – Sun 29 Nov", "Last week · ...", "Week of ..."."""
     end = start + timedelta(days=6)
-    span = f"{start:%a} {start.day} {start:%b} – {end:%a} {end.day} {end:%b}"
+    span = f"{short_day(start)} – {short_day(end)}"
     if end.year != today.year:
         span += f" {end.year}"
     this_monday = week_bounds(today)[0]
@@ -144,11 +145,11 @@ class WeeklyReviewScreen(Screen[None]):
 
     @property
     def store(self) -> Store:
-        return self.app.store  # type: ignore[attr-defined]
+        return host_of(self).store
 
     @property
     def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
+        return host_of(self).today
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -214,8 +215,8 @@ class WeeklyReviewScreen(Screen[None]):
         return step_week(self.monday, offset, earliest=self._earliest, today=self.today)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "step" and parameters and self.monday != date.min:
-            offset = int(parameters[0])  # type: ignore[call-overload]
+        if action == "step" and parameters and isinstance(parameters[0], int) and self.monday != date.min:
+            offset = parameters[0]
             return None if self._target(offset) == self.monday else True
         return True
 
@@ -232,7 +233,7 @@ class WeeklyReviewScreen(Screen[None]):
         self.dismiss(None)
 
 
-def offer_review(app: MicroRomanceApp) -> bool:
+def offer_review(app: App[Any]) -> bool:
     """On the first launch of a new week, open the review of the week just ended.
 
     ``settings.last_review`` remembers the Monday of the week the review was
@@ -242,18 +243,19 @@ def offer_review(app: MicroRomanceApp) -> bool:
     week. Only after the welcome, and only when the week just ended holds a
     tick, a note or a gesture done. Returns True when the review was opened.
     """
-    store, today = app.store, app.today
+    host = host_of(app)
+    store, today = host.store, host.today
     settings = store.settings()
     if not settings.welcomed or not review_due(settings.last_review, today):
         return False
-    if app.screen is not app.main_screen:
+    if len(app.screen_stack) > 1:
         return False  # something else is open; offer on a later launch
     first_seen = not settings.last_review
     this_monday = week_bounds(today)[0]
-    try:
-        store.save_settings(replace(settings, last_review=this_monday.isoformat()))
-    except StoreWriteError as exc:
-        app.notify(str(exc), title="Could not note this week's review", severity="warning", markup=False)
+    host.save(
+        lambda: store.save_settings(replace(settings, last_review=this_monday.isoformat())),
+        title="Could not note this week's review",
+    )
     if first_seen:
         return False
     last_monday = this_monday - timedelta(weeks=1)

@@ -1,6 +1,8 @@
-"""The help screen: every key of the app and of each tab, read from the bindings."""
+"""The help screen: every key of the app and of each tab, read from the bindings (as remapped)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,29 +11,27 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.keys import keys_in_force
+
 CARE_NOTE = (
     "micro-romance is a companion, not therapy. If you ever feel unsafe in your "
     "relationship, a trained professional or a local helpline is the right place to turn."
 )
 
 
-def _key_name(binding: Binding) -> str:
-    if binding.key_display:
-        return binding.key_display
-    names = {"question_mark": "?", "space": "space", "enter": "enter", "escape": "esc",
-             "left_square_bracket": "[", "right_square_bracket": "]", "slash": "/"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+def key_rows(bindings: list[Binding | tuple[str, ...]], shown: Callable[[Binding], list[str]]) -> list[tuple[str, str]]:
+    """(keys, description) for each described binding; same action merged.
 
-
-def key_rows(bindings: list[Binding | tuple[str, ...]]) -> list[tuple[str, str]]:
-    """(keys, description) for each described binding; same action merged."""
+    ``shown`` says how a binding's keys read: the help screen passes the keys
+    in force (the user's keymap first), each as the footer shows it.
+    """
     rows: dict[str, tuple[list[str], str]] = {}
     for item in bindings:
         binding = item if isinstance(item, Binding) else Binding(*item)
         if not binding.description or binding.system:
             continue
         keys, _ = rows.setdefault(binding.action, ([], binding.description))
-        keys.append(_key_name(binding))
+        keys.append(", ".join(shown(binding)))
     return [(" / ".join(keys), text) for keys, text in rows.values()]
 
 
@@ -55,8 +55,11 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from tui.tabs import TABS
 
+        def shown(binding: Binding) -> list[str]:
+            return keys_in_force(self.app, binding)
+
         app_bindings = [b for b in type(self.app).BINDINGS if isinstance(b, Binding)]
-        global_rows = key_rows([b for b in app_bindings if not b.id or not b.id.startswith("tab.")])
+        global_rows = key_rows([b for b in app_bindings if not b.id or not b.id.startswith("tab.")], shown)
         switch = " ".join(str(n) for n in range(1, len(TABS) + 1))
         global_rows.insert(0, (switch, "Switch tabs: " + ", ".join(t.TAB_TITLE for t in TABS)))
         global_rows += [("ctrl+p", "Command palette: tabs, themes, settings"), ("ctrl+q", "Quit from anywhere")]
@@ -65,6 +68,6 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield from _section("Everywhere (when no text field has focus)", global_rows)
                 for tab in TABS:
-                    yield from _section(tab.TAB_TITLE, key_rows(list(tab.BINDINGS)), tab.HELP)
+                    yield from _section(tab.TAB_TITLE, key_rows(list(tab.BINDINGS), shown), tab.HELP)
                 yield Static(Content(CARE_NOTE), classes="help-text help-care")
             yield Static(Content("esc closes"), id="help-footer")

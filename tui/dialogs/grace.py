@@ -24,8 +24,9 @@ from textual.widgets import Input, Static
 
 from tui.errors import StoreWriteError
 from tui.model import day_out_of_range
+from tui.format import short_day
 from tui.text import TextError, check_line
-from tui.widgets.dialogs import FormDialog
+from tui.dialogs.basic import FormDialog
 
 REASONS = ("travel", "illness", "a hard week", "other")
 """The reasons offered; "other" asks for a few words instead."""
@@ -36,20 +37,11 @@ REASON_LIMIT = 40
 MAX_DAYS = 366
 """The longest span one dialog marks (add another for more)."""
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def short_day(day: date) -> str:
-    """ "Wed 25 Nov 2026" """
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def span_label(start: date, end: date) -> str:
     """ "Wed 25 Nov 2026" for one day, "Wed 25 Nov 2026 to Fri 27 Nov 2026 · 3 days" for a range."""
     if start == end:
-        return short_day(start)
-    return f"{short_day(start)} to {short_day(end)} · {(end - start).days + 1} days"
+        return short_day(start, year=True)
+    return f"{short_day(start, year=True)} to {short_day(end, year=True)} · {(end - start).days + 1} days"
 
 
 class DatesError(TextError):
@@ -175,13 +167,16 @@ class GraceDialog(FormDialog[GraceDraft | None]):
                 yield Static(Content("to"), classes="grace-date-label")
                 yield Input(self._day.isoformat(), id="grace-end", classes="grace-date")
             yield Static(Content(span_label(self._day, self._day)), id="grace-span")
-            yield from self.form_footer("←/→ chooses why · tab: dates · enter saves · esc cancels")
+            yield from self.form_footer("←/→ chooses why · tab: dates · enter saves · esc closes")
 
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
         self.query_one("#grace-other", Input).display = False
         self.query_one(ReasonPicker).focus()
+
+    def snapshot(self) -> object:
+        return (super().snapshot(), self.query_one(ReasonPicker).reason)
 
     # ------------------------------------------------------------ changes
 

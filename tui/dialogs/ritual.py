@@ -1,4 +1,4 @@
-"""Dialogs of the Rituals tab: add or edit a ritual, and a choice of outcomes.
+"""The ritual dialog of the Rituals tab: a ritual's name and the days it happens on.
 
 Every string shown here is literal ``Content``: a ritual's name is never
 parsed as markup.
@@ -12,36 +12,17 @@ from dataclasses import dataclass
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from tui.errors import StoreWriteError
 from tui.text import TextError, check_name
-from tui.widgets.dialogs import FormDialog
-
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_PLURALS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
-EVERY_DAY = tuple(range(7))
-
-
-def schedule_label(weekdays: Iterable[int]) -> str:
-    """How a schedule reads: "every day", "Fridays", "weekdays", "Mon, Wed, Fri"."""
-    days = tuple(sorted(set(weekdays)))
-    if not days or days == EVERY_DAY:
-        return "every day"
-    if len(days) == 1:
-        return DAY_PLURALS[days[0]]
-    if days == (0, 1, 2, 3, 4):
-        return "weekdays"
-    if days == (5, 6):
-        return "weekends"
-    return ", ".join(DAY_NAMES[d] for d in days)
-
+from tui.dialogs.basic import FormDialog
+from tui.format import DAY_NAMES, EVERY_DAY, schedule_label
 
 # --------------------------------------------------------------------------- days
 
@@ -160,13 +141,16 @@ class RitualDialog(FormDialog[RitualDraft | None]):
             yield Static(Content("Which days?"), classes="ritual-days-label")
             yield DayPicker(self._weekdays, id="ritual-days")
             yield Static(Content(""), id="ritual-schedule", classes="ritual-schedule")
-            yield from self.form_footer("enter saves · tab: days (space ticks) · esc cancels")
+            yield from self.form_footer("enter saves · tab: days (space ticks) · esc closes")
 
     def on_mount(self) -> None:
         name = self.query_one("#ritual-name", Input)
         name.cursor_blink = False
         name.focus()
         self._show_schedule(self.query_one(DayPicker).chosen)
+
+    def snapshot(self) -> object:
+        return (super().snapshot(), self.query_one(DayPicker).chosen)
 
     def _show_schedule(self, days: frozenset[int]) -> None:
         text = f"Happens {schedule_label(days)}." if days else "No day chosen yet."
@@ -203,63 +187,3 @@ class RitualDialog(FormDialog[RitualDraft | None]):
                 self.show_error(str(exc))
                 return
         self.dismiss(draft)
-
-
-
-# --------------------------------------------------------------------------- choice
-
-
-_KEY_NAMES = {"escape": "esc", "enter": "enter"}
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One way out of a ChoiceDialog: an id, a button label, a key, a variant."""
-
-    id: str
-    label: str
-    key: str
-    variant: str = "default"
-
-
-class ChoiceDialog(ModalScreen[str | None]):
-    """Offer a few outcomes; dismisses the chosen id, or None on escape."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
-
-    def __init__(self, title: str, message: str, choices: Sequence[Choice], *, focus: str = "") -> None:
-        super().__init__(classes="dialog-screen")
-        self._title, self._message, self._choices = title, message, tuple(choices)
-        self._focus = focus or (self._choices[0].id if self._choices else "")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content(self._title), classes="dialog-title")
-            yield Static(Content(self._message), classes="dialog-message")
-            with Horizontal(classes="dialog-buttons"):
-                for choice in self._choices:
-                    yield Button(
-                        Content(f"{choice.label} ({_KEY_NAMES.get(choice.key, choice.key)})"),
-                        variant=choice.variant,  # type: ignore[arg-type]
-                        id=f"choice-{choice.id}",
-                    )
-
-    def on_mount(self) -> None:
-        if self._focus:
-            self.query_one(f"#choice-{self._focus}", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss((event.button.id or "").removeprefix("choice-"))
-
-    def on_key(self, event: events.Key) -> None:
-        for choice in self._choices:
-            if event.key == choice.key:
-                event.stop()
-                self.dismiss(choice.id)
-                return
-
-    def action_cancel(self) -> None:
-        """Close without doing anything."""
-        self.dismiss(None)

@@ -19,8 +19,9 @@ from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui import content
-from tui.errors import StoreWriteError
-from tui.widgets.ritual_dialogs import schedule_label
+from tui.format import schedule_label
+from tui.host import host_of
+from tui.widgets.marks import CheckList
 
 
 class RitualPickerScreen(ModalScreen[int]):
@@ -28,7 +29,6 @@ class RitualPickerScreen(ModalScreen[int]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="picker.save", tooltip="Add the ticked rituals"),
-        Binding("s", "save", "Save", show=False, id="picker.save_s"),
         Binding("escape", "skip", "Skip", id="picker.skip", tooltip="Add none of them"),
     ]
 
@@ -37,7 +37,7 @@ class RitualPickerScreen(ModalScreen[int]):
         self._suggestions = content.default_rituals()
 
     def _existing_names(self) -> set[str]:
-        return {r.name.casefold() for r in self.app.store.rituals(include_archived=True)}
+        return {r.name.casefold() for r in host_of(self).store.rituals(include_archived=True)}
 
     def compose(self) -> ComposeResult:
         existing = self._existing_names()
@@ -58,11 +58,11 @@ class RitualPickerScreen(ModalScreen[int]):
                 Content("Keep the ones that fit you two; you can change them later."),
                 classes="dialog-message",
             )
-            yield SelectionList[int](*selections, id="picker-list")
+            yield CheckList[int](*selections, id="picker-list")
             yield Static(Content(""), id="picker-about", classes="picker-about")
-            yield Static(Content("space ticks · s saves · esc skips"), classes="dialog-hint")
+            yield Static(Content("space ticks · ctrl+s saves · esc skips"), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Save (s)"), variant="primary", id="picker-save")
+                yield Button(Content("Save (ctrl+s)"), variant="primary", id="picker-save")
                 yield Button(Content("Skip (esc)"), id="picker-skip")
 
     def on_mount(self) -> None:
@@ -95,19 +95,23 @@ class RitualPickerScreen(ModalScreen[int]):
 
     def action_save(self) -> None:
         """Add the ticked rituals (skipping names already there) and close."""
-        store = self.app.store
+        host = host_of(self)
+        store, today = host.store, host.today
         existing = self._existing_names()
-        added = 0
-        try:
+
+        def add() -> int:
+            added = 0
             with store.batch():
                 for item in self.chosen():
                     if item["name"].casefold() in existing:
                         continue
-                    store.add_ritual(item["name"], weekdays=item["weekdays"], created=self.app.today)
+                    store.add_ritual(item["name"], weekdays=item["weekdays"], created=today)
                     existing.add(item["name"].casefold())
                     added += 1
-        except StoreWriteError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return added
+
+        added = host.save(add)
+        if added is None:
             return
         self.dismiss(added)
 

@@ -2,7 +2,8 @@
 
 Asks for the partner's name, their love languages in ranked order (the order
 in which they are ticked is the rank) and whether the couple is mostly
-together or apart. Everything may be left empty; the welcome can be skipped.
+together or apart. Everything may be left empty. Saving the welcome leads on
+to the rituals step; esc skips the whole first run.
 Saved through ``store.save_settings``; the name is shown literally.
 """
 
@@ -14,16 +15,16 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Button, Input, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui.model import LOVE_LANGUAGES, Settings
-from tui.errors import StoreWriteError
+from tui.host import host_of
 from tui.text import TextError, check_name
+from tui.widgets.marks import CheckList, RadioMark
+from tui.widgets.text_dialog import TextDialog
 
 _ORDINALS = ("1st", "2nd", "3rd", "4th", "5th")
 
@@ -34,20 +35,19 @@ PLACES: dict[str, str] = {
 }
 """The together/apart choices, keyed by ``Settings.together``."""
 
-RITUAL_PICKER = "tui.widgets.ritual_picker"
+RITUAL_PICKER = "tui.dialogs.ritual_picker"
 
 
 def _language_prompt(language: str, rank: int | None) -> Content:
     label = LOVE_LANGUAGES[language]
     if rank is None:
         return Content(label)
-    return Content.assemble(label.ljust(22), (_ORDINALS[rank] if rank < len(_ORDINALS) else f"{rank + 1}th", "bold"))
+    return Content.assemble(label.ljust(21), (_ORDINALS[rank] if rank < len(_ORDINALS) else f"{rank + 1}th", "bold"))
 
 
 def offer_rituals(app: App[object]) -> None:
     """After the welcome, offer the default rituals when there are none yet."""
-    store = getattr(app, "store", None)
-    if store is None or store.rituals(include_archived=True):
+    if host_of(app).store.rituals(include_archived=True):
         return
     if importlib.util.find_spec(RITUAL_PICKER) is None:
         return
@@ -55,24 +55,23 @@ def offer_rituals(app: App[object]) -> None:
     app.push_screen(module.RitualPickerScreen())
 
 
-class SettingsForm(ModalScreen[bool]):
-    """The form shared by the welcome and the settings screen; dismisses True when saved."""
+class SettingsForm(TextDialog[bool]):
+    """The form shared by the welcome and the settings screen; dismisses True when saved.
+
+    The rule of every dialog that takes text (:class:`TextDialog`): enter in the
+    name or ctrl+s saves; esc closes, asking first when something was changed.
+    """
 
     TITLE_TEXT = "Settings"
     INTRO = "What you tell us here only shapes the suggestions. Change it whenever you like."
-    LEAVE_LABEL = "Cancel"
-    HINT = "tab moves · space ticks\nctrl+s saves · esc cancels"
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="settings.save", tooltip="Save these settings"),
-        Binding("escape", "leave", "Cancel", id="settings.leave", tooltip="Close without saving"),
-    ]
+    LEAVE_LABEL = "Cancel (esc)"
+    HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc closes"
 
     def __init__(self) -> None:
         super().__init__(classes="settings-screen")
 
     def compose(self) -> ComposeResult:
-        settings: Settings = self.app.store.settings()  # type: ignore[attr-defined]
+        settings: Settings = host_of(self).store.settings()
         self._ranked = [lang for lang in settings.love_languages if lang in LOVE_LANGUAGES]
         with VerticalScroll(classes="settings-dialog"):
             yield Static(Content(self.TITLE_TEXT), classes="settings-title")
@@ -86,7 +85,7 @@ class SettingsForm(ModalScreen[bool]):
             with Horizontal(classes="settings-columns"):
                 with Vertical(classes="settings-column"):
                     yield Static(Content("Their love languages, in order"), classes="settings-label")
-                    yield SelectionList[str](
+                    yield CheckList[str](
                         *(
                             Selection(_language_prompt(lang, None), lang, id=lang)
                             for lang in LOVE_LANGUAGES
@@ -97,14 +96,14 @@ class SettingsForm(ModalScreen[bool]):
                     yield Static(Content("Mostly together or apart?"), classes="settings-label")
                     with RadioSet(id="together"):
                         for key, label in PLACES.items():
-                            yield RadioButton(
+                            yield RadioMark(
                                 Content(label),
                                 value=settings.together == key,
                                 id=f"place-{key or 'unsure'}",
                             )
             with Horizontal(classes="settings-buttons"):
                 yield Static(Content(self.HINT), id="settings-message")
-                yield Button(Content("Save"), variant="primary", id="save")
+                yield Button(Content("Save (ctrl+s)"), variant="primary", id="save")
                 yield Button(Content(self.LEAVE_LABEL), id="leave")
 
     def on_mount(self) -> None:
@@ -141,7 +140,10 @@ class SettingsForm(ModalScreen[bool]):
 
     @on(Input.Submitted, "#partner-name")
     def _name_entered(self) -> None:
-        self.focus_next()
+        self.action_save()
+
+    def snapshot(self) -> object:
+        return (self.query_one("#partner-name", Input).value, self.ranked_languages(), self.together())
 
     def _say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#settings-message", Static)
@@ -158,23 +160,23 @@ class SettingsForm(ModalScreen[bool]):
             self._say(str(exc), error=True)
             self.query_one("#partner-name", Input).focus()
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        host = host_of(self)
         settings = replace(
-            store.settings(),
+            host.store.settings(),
             partner_name=name,
             love_languages=self.ranked_languages(),
             together=self.together(),
             welcomed=True,
         )
-        try:
-            store.save_settings(settings)
-        except StoreWriteError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+        if host.save(lambda: host.store.save_settings(settings)) is None:
             return
         self._finish(True)
 
     @on(Button.Pressed, "#leave")
-    def action_leave(self) -> None:
+    def _leave_pressed(self) -> None:
+        self.action_close()
+
+    def leave(self) -> None:
         """Close without saving."""
         self._finish(False)
 
@@ -194,20 +196,16 @@ class WelcomeScreen(SettingsForm):
         "One small act of care a day keeps two people close. Tell us a little so the "
         "suggestions fit you both; all optional, and s changes it later."
     )
-    LEAVE_LABEL = "Skip for now"
-    HINT = "tab moves · space ticks\nctrl+s saves · esc skips"
-
-    BINDINGS = [
-        Binding("escape", "leave", "Skip", id="welcome.skip", tooltip="Skip the questions for now"),
-    ]
+    LEAVE_LABEL = "Skip (esc)"
+    HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc skips"
 
     def _finish(self, saved: bool) -> None:
+        """Saved: on to the rituals step. Skipped: the whole first run is skipped
+        (the empty Rituals tab offers the suggestions with p)."""
         app = self.app
         if not saved:
-            store = app.store  # type: ignore[attr-defined]
-            try:
-                store.save_settings(replace(store.settings(), welcomed=True))
-            except StoreWriteError as exc:
-                self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            store = host_of(self).store
+            host_of(self).save(lambda: store.save_settings(replace(store.settings(), welcomed=True)))
         self.dismiss(saved)
-        offer_rituals(app)
+        if saved:
+            offer_rituals(app)

@@ -7,8 +7,9 @@ text. Whatever goes wrong (empty text, too long, a failed write) is shown
 inside the editor, which stays open with every word still in it: nothing is
 ever cut or dropped silently.
 
-Keys: ``ctrl+s`` saves; ``escape`` closes when nothing changed, and otherwise
-asks whether to keep editing, discard or save (:class:`CloseDialog`).
+Keys, as in every dialog that takes text (:class:`tui.widgets.text_dialog.TextDialog`):
+``ctrl+s`` saves; ``escape`` closes when nothing changed, and otherwise asks
+whether to keep editing, discard or save (:class:`CloseDialog`).
 Every string shown here is passed as literal ``Content``: never markup.
 """
 
@@ -18,14 +19,15 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from tui.errors import StoreWriteError
 from tui.text import MAX_CHARS, TextError, check_note
+from tui.widgets.text_dialog import CloseDialog, TextDialog
+
+__all__ = ["CloseDialog", "EditorScreen", "count_label"]
 
 SaveFunction = Callable[[str], object]
 """Writes the cleaned text to the store; raises TextError or StoreWriteError."""
@@ -36,59 +38,12 @@ def count_label(length: int, limit: int = MAX_CHARS) -> str:
     return f"{length:,} / {limit:,}"
 
 
-class CloseDialog(ModalScreen[str]):
-    """Asked when escape is pressed on changed text: keep editing, discard or save.
-
-    Dismisses "keep", "discard" or "save".
-    """
-
-    BINDINGS = [
-        Binding("k,escape", "choose('keep')", "Keep editing", id="editor.close.keep"),
-        Binding("d", "choose('discard')", "Discard", id="editor.close.discard"),
-        Binding("s", "choose('save')", "Save", id="editor.close.save"),
-    ]
-
-    def __init__(self) -> None:
-        super().__init__(classes="dialog-screen")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="close-dialog"):
-            yield Static(Content("You have changes that are not saved yet."), classes="dialog-title")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Keep editing (k)"), id="keep", variant="primary")
-                yield Button(Content("Discard (d)"), id="discard", variant="error")
-                yield Button(Content("Save (s)"), id="save", variant="success")
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id or "keep")
-
-    def action_choose(self, choice: str) -> None:
-        """Close the question with one of the three choices."""
-        self.dismiss(choice)
-
-
-class EditorScreen(ModalScreen[str | None]):
+class EditorScreen(TextDialog[str | None]):
     """Write or edit a few lines of text; dismisses the saved text or None.
 
     ``save`` receives the cleaned text and writes it (raising TextError or
     StoreWriteError when it cannot); the editor closes only after it returned.
     """
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="editor.save", tooltip="Save and close"),
-        Binding(
-            "escape",
-            "close",
-            "Close",
-            id="editor.close",
-            tooltip="Close (asks first when there are changes)",
-            priority=True,
-        ),
-    ]
 
     def __init__(
         self,
@@ -135,10 +90,16 @@ class EditorScreen(ModalScreen[str | None]):
         """The text as it is in the editor right now."""
         return self.text_area.text
 
+    def snapshot(self) -> object:
+        return self.text
+
     @property
     def changed(self) -> bool:
         """True when the text differs from what the editor opened with."""
-        return self.text != self._initial
+        return self.is_mounted and self.text != self._initial
+
+    def focus_field(self) -> None:
+        self.text_area.focus()
 
     @property
     def error(self) -> str:
@@ -175,18 +136,3 @@ class EditorScreen(ModalScreen[str | None]):
             self.text_area.focus()
             return
         self.dismiss(cleaned)
-
-    def action_close(self) -> None:
-        """Close when nothing changed; otherwise ask what to do with the changes."""
-        if not self.changed:
-            self.dismiss(None)
-            return
-        self.app.push_screen(CloseDialog(), self._after_question)
-
-    def _after_question(self, choice: str | None) -> None:
-        if choice == "discard":
-            self.dismiss(None)
-        elif choice == "save":
-            self.action_save()
-        else:
-            self.text_area.focus()

@@ -1,4 +1,4 @@
-"""Small typed dialogs shared by the tabs: confirm, and one line of text.
+"""Small typed dialogs shared by the tabs: confirm, one line of text, a choice of outcomes, a form.
 
 Every string shown here is passed as literal ``Content``: user text is never
 parsed as markup.
@@ -6,7 +6,8 @@ parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
 from textual import events, on
@@ -18,7 +19,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from tui.storage import StoreWriteError
 from tui.text import TextError
+from tui.widgets.text_dialog import TextDialog
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -52,14 +55,15 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class LineDialog(ModalScreen[str | None]):
+class LineDialog(TextDialog[str | None]):
     """Ask for one line of text; ``check`` cleans it or raises TextError.
 
-    Dismisses the checked text, or None when cancelled with escape. A refused
-    line keeps the dialog open with the reason shown and the text kept.
+    Enter or ctrl+s saves; escape closes (asking first when the line was
+    changed). ``save(text)`` writes the checked text before the dialog closes;
+    a refused line or a failed write (StoreWriteError) keeps the dialog open
+    with the reason shown and the text kept. Dismisses the saved text, or
+    None when closed without saving.
     """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="line.cancel")]
 
     def __init__(
         self,
@@ -67,12 +71,14 @@ class LineDialog(ModalScreen[str | None]):
         *,
         value: str = "",
         placeholder: str = "",
-        hint: str = "enter saves · esc cancels",
+        hint: str = "enter saves · esc closes",
         check: Callable[[str], str] | None = None,
+        save: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self._title, self._value, self._placeholder, self._hint = title, value, placeholder, hint
         self._check = check or (lambda text: text)
+        self._save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -86,33 +92,38 @@ class LineDialog(ModalScreen[str | None]):
         self.query_one(Input).focus()
 
     @on(Input.Submitted)
-    def _submit(self, event: Input.Submitted) -> None:
+    def _submit(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Check the line, write it, and close; on any problem stay open and say why."""
         try:
-            text = self._check(event.value)
-        except TextError as exc:
+            text = self._check(self.query_one("#line", Input).value)
+            if self._save is not None:
+                self._save(text)
+        except (TextError, StoreWriteError) as exc:
             self.query_one("#line-error", Static).update(Content(str(exc)))
+            self.query_one("#line", Input).focus()
             return
         self.dismiss(text)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving (escape asks first when the line was changed)."""
+        self.action_close()
 
 
 ResultType = TypeVar("ResultType")
 
 
-class FormDialog(ModalScreen[ResultType]):
+class FormDialog(TextDialog[ResultType]):
     """A dialog of fields with Save and Cancel buttons.
 
     Enter in a text field, enter on one of ``ENTER_SAVES_ON``, ctrl+s or the
-    Save button call ``action_save``; escape or Cancel closes without saving.
-    Subclasses write ``action_save`` and show problems with ``show_error``.
+    Save button call ``action_save``; escape or Cancel closes, asking first
+    when something was changed (:class:`TextDialog`). Subclasses write
+    ``action_save``, show problems with ``show_error``, and add to
+    ``snapshot`` what they hold besides their text fields.
     """
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-    ]
 
     ERROR_ID: ClassVar[str] = ""
     """The id of the Static that shows what is wrong."""
@@ -124,15 +135,12 @@ class FormDialog(ModalScreen[ResultType]):
         yield Static(Content(""), id=self.ERROR_ID, classes="dialog-error")
         yield Static(Content(hint), classes="dialog-hint")
         with Horizontal(classes="dialog-buttons"):
-            yield Button(Content("Save"), variant="primary", id="save")
-            yield Button(Content("Cancel"), id="cancel")
-
-    def action_save(self) -> None:
-        raise NotImplementedError
+            yield Button(Content("Save (ctrl+s)"), variant="primary", id="save")
+            yield Button(Content("Cancel (esc)"), id="cancel")
 
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close (asking first when something was changed)."""
+        self.action_close()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -153,3 +161,62 @@ class FormDialog(ModalScreen[ResultType]):
 
     def show_error(self, text: str) -> None:
         self.query_one(f"#{self.ERROR_ID}", Static).update(Content(text))
+
+
+# --------------------------------------------------------------------------- choice
+
+
+_KEY_NAMES = {"escape": "esc", "enter": "enter"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One way out of a ChoiceDialog: an id, a button label, a key, a variant."""
+
+    id: str
+    label: str
+    key: str
+    variant: str = "default"
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Offer a few outcomes; dismisses the chosen id, or None on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+    def __init__(self, title: str, message: str, choices: Sequence[Choice], *, focus: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self._title, self._message, self._choices = title, message, tuple(choices)
+        self._focus = focus or (self._choices[0].id if self._choices else "")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self._title), classes="dialog-title")
+            yield Static(Content(self._message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                for choice in self._choices:
+                    yield Button(
+                        Content(f"{choice.label} ({_KEY_NAMES.get(choice.key, choice.key)})"),
+                        variant=choice.variant,  # type: ignore[arg-type]
+                        id=f"choice-{choice.id}",
+                    )
+
+    def on_mount(self) -> None:
+        if self._focus:
+            self.query_one(f"#choice-{self._focus}", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def on_key(self, event: events.Key) -> None:
+        for choice in self._choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.id)
+                return
+
+    def action_cancel(self) -> None:
+        """Close without doing anything."""
+        self.dismiss(None)

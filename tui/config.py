@@ -1,0 +1,134 @@
+"""The user's own settings file, ``config.toml``: for now, keys your way.
+
+Pure Python (no Textual): reading and checking only. The file lives in the
+user config folder (platformdirs' ``user_config_dir("micro-romance")``, so
+``$XDG_CONFIG_HOME/micro-romance/config.toml`` when that is set) and is never
+written by the app. Its one table, ``[keys]``, maps binding ids to keys::
+
+    [keys]
+    "rituals.tick" = "y"
+    "app.help" = "f1"
+    "today.done" = "d,ctrl+d"     # several keys, comma-separated
+
+Anything wrong (a file that is not TOML, an unknown id, a key that no
+keyboard sends) becomes one line of warning and is left out; the rest applies.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui import APP_NAME
+
+CONFIG_NAME = "config.toml"
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta"})
+NAMED_KEYS = frozenset(
+    {
+        "enter", "escape", "space", "tab", "backspace", "delete", "insert",
+        "home", "end", "pageup", "pagedown", "up", "down", "left", "right",
+        *(f"f{n}" for n in range(1, 25)),
+    }
+)
+"""Keys known by name; single characters (``y``, ``?``) and Unicode names
+(``question_mark``, ``left_square_bracket``) are accepted as well."""
+
+
+def config_path() -> Path:
+    """Where ``config.toml`` is looked for (it need not exist)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / CONFIG_NAME
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the file says, once checked."""
+
+    path: Path
+    found: bool = False
+    keys: dict[str, str] = field(default_factory=dict)
+    """Binding id -> keys, only the entries that passed the checks."""
+    warnings: tuple[str, ...] = ()
+    """One line each: what was left out and why."""
+
+
+def key_problem(keys: str) -> str | None:
+    """Why ``keys`` ("y", "ctrl+d", "d,ctrl+d") cannot be bound, or None when it can."""
+    parts = [part.strip() for part in keys.split(",")]
+    if not keys.strip() or any(not part for part in parts):
+        return "it is empty"
+    for part in parts:
+        if len(part) == 1:
+            if not part.isprintable() or part.isspace():
+                return f"{part!r} is not a key"
+            continue
+        *modifiers, base = part.split("+")
+        if not base:
+            return f"'{part}' has no key after its '+' (write plus_sign for the + key)"
+        unknown = [m for m in modifiers if m.lower() not in MODIFIERS]
+        if unknown:
+            return f"'{unknown[0]}' in '{part}' is not ctrl, shift, alt or meta"
+        if len(base) == 1 or base.lower() in NAMED_KEYS or _unicode_key(base):
+            continue
+        return f"'{part}' is not a key name"
+    return None
+
+
+def _unicode_key(name: str) -> bool:
+    """True for a character's Unicode name written the way Textual does ("question_mark")."""
+    try:
+        character = unicodedata.lookup(name.replace("_", " ").upper())
+    except KeyError:
+        return False
+    return len(character) == 1 and character.isprintable() and not character.isspace()
+
+
+def _shown(text: str) -> str:
+    """User text in a warning: one line, nothing a terminal would act on."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)[:60]
+
+
+def read_config(path: Path | None = None, known_ids: Collection[str] | None = None) -> Config:
+    """Read and check the file; ``known_ids`` (when given) are the ids that may be remapped."""
+    path = config_path() if path is None else path
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(path=path)
+    except OSError as exc:
+        return Config(path=path, warnings=(f"{CONFIG_NAME} could not be read ({exc.strerror or exc}); the usual keys apply.",))
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Config(path=path, found=True, warnings=(f"{CONFIG_NAME} is not UTF-8 text; the usual keys apply.",))
+    except tomllib.TOMLDecodeError as exc:
+        where = str(exc).splitlines()[0] if str(exc) else "a syntax error"
+        return Config(path=path, found=True, warnings=(f"{CONFIG_NAME} is not valid TOML ({_shown(where)}); the usual keys apply.",))
+    warnings: list[str] = []
+    for name in data:
+        if name != "keys":
+            warnings.append(f"{CONFIG_NAME}: [{_shown(name)}] is not a setting we know; it was left out.")
+    table = data.get("keys", {})
+    keys: dict[str, str] = {}
+    if not isinstance(table, dict):
+        warnings.append(f"{CONFIG_NAME}: 'keys' should be a table ([keys]); it was left out.")
+        table = {}
+    known = set(known_ids) if known_ids is not None else None
+    for binding_id, value in table.items():
+        if known is not None and binding_id not in known:
+            warnings.append(f"{CONFIG_NAME}: no binding has the id '{_shown(binding_id)}'; it was left out (the README lists the ids).")
+            continue
+        if not isinstance(value, str):
+            warnings.append(f"{CONFIG_NAME}: '{_shown(binding_id)}' should be a key in quotes, like \"y\"; it was left out.")
+            continue
+        problem = key_problem(value)
+        if problem:
+            warnings.append(f"{CONFIG_NAME}: '{_shown(binding_id)}' = '{_shown(value)}' was left out: {_shown(problem)}.")
+            continue
+        keys[binding_id] = ",".join(part.strip() for part in value.split(","))
+    return Config(path=path, found=True, keys=keys, warnings=tuple(warnings))

@@ -1,0 +1,1 @@
+"""Modal dialogs: confirm, one line, choices, the note editor, welcome and settings, rituals, grace days."""

@@ -1,0 +1,133 @@
+"""Keys your way: every binding id of the full screen, and the user's keymap applied.
+
+The ids are read from the bindings themselves (every screen, dialog, tab and
+widget under ``tui``), so a new binding is remappable, and listed, as soon as
+it has an id. :func:`tui.config.read_config` checks the file against them;
+``App.set_keymap`` applies what passed, and the footer and the help screen
+show the keys in force through ``App.get_key_display``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import unicodedata
+from collections.abc import Iterator
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from tui.config import Config, read_config
+
+SCREEN_PACKAGES = ("tui.tabs", "tui.widgets", "tui.screens", "tui.dialogs")
+"""Packages whose modules hold bindings (those that exist are all imported)."""
+
+
+def _subclasses(cls: type) -> Iterator[type]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def all_bindings() -> dict[str, Binding]:
+    """Every binding of ours that has an id: id -> the binding as written."""
+    for package_name in SCREEN_PACKAGES:
+        try:
+            package = importlib.import_module(package_name)
+        except ModuleNotFoundError:
+            continue
+        for info in pkgutil.walk_packages(package.__path__, f"{package_name}."):
+            importlib.import_module(info.name)
+    importlib.import_module("tui.app")
+    found: dict[str, Binding] = {}
+    for cls in sorted(set(_subclasses(DOMNode)), key=lambda c: (c.__module__, c.__qualname__)):
+        if not cls.__module__.startswith("tui."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id:
+                found.setdefault(binding.id, binding)
+    return found
+
+
+def apply_user_keys(app: App[object], config: Config | None = None) -> Config:
+    """Read ``config.toml`` (unless given), apply its keymap, and say what was left out.
+
+    Never raises for anything in the file: each problem is one warning line.
+    """
+    warnings: list[str] = []
+    if config is None:
+        config = read_config()
+        if config.keys:  # check the ids only when there are some (it imports every screen)
+            bindings = all_bindings()
+            config = read_config(config.path, known_ids=bindings)
+            warnings = shared_keys(config.keys, bindings)
+    if config.keys:
+        app.set_keymap(config.keys)
+    for warning in [*config.warnings, *warnings]:
+        app.notify(warning, title="Keys", severity="warning", markup=False, timeout=12)
+    return config
+
+
+def keys_in_force(app: App[object], binding: Binding) -> list[str]:
+    """How the keys of ``binding`` read now (the user's keymap first), one per key."""
+    keymap: dict[str, str] = getattr(app, "user_keys", {}) or {}
+    keys = keymap.get(binding.id or "", "") or binding.key
+    if binding.key_display and not (binding.id and binding.id in keymap):
+        return [binding.key_display]
+    shown = []
+    for key in keys.split(","):
+        key = key.strip()
+        if key:
+            shown.append(app.get_key_display(Binding(key, binding.action)))
+    return shown
+
+
+EVERYWHERE = ("app.", "tab.")
+"""Ids of bindings that work on every tab (their keys meet every other's)."""
+
+
+def _long_name(key: str) -> str:
+    """A single character by its name, as bindings write it ("?" -> "question_mark")."""
+    if len(key) != 1 or key.isalnum():
+        return key
+    try:
+        return unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        return key
+
+
+def _keys_of(keys: str) -> set[str]:
+    return {_long_name(k) for k in (part.strip() for part in keys.split(",")) if k}
+
+
+def shared_keys(keymap: dict[str, str], bindings: dict[str, Binding]) -> list[str]:
+    """One line for each remapped key that another binding where it works also uses now.
+
+    Keys two bindings share by design (``?`` opens and closes the help) are not news.
+    """
+    def keys_now(binding_id: str) -> set[str]:
+        return _keys_of(keymap.get(binding_id) or bindings[binding_id].key)
+
+    def meet(a: str, b: str) -> bool:
+        group_a, group_b = a.split(".")[0], b.split(".")[0]
+        return group_a == group_b or a.startswith(EVERYWHERE) or b.startswith(EVERYWHERE)
+
+    said = []
+    pairs: set[frozenset[str]] = set()
+    for binding_id in sorted(keymap):
+        mine = _keys_of(keymap[binding_id])
+        for other_id in sorted(bindings):
+            pair = frozenset((binding_id, other_id))
+            if other_id == binding_id or pair in pairs or not meet(binding_id, other_id):
+                continue
+            pairs.add(pair)
+            usual = _keys_of(bindings[binding_id].key) & _keys_of(bindings[other_id].key)
+            both = sorted((mine & keys_now(other_id)) - usual)  # shared on purpose: not news
+            if both:
+                other = bindings[other_id]
+                said.append(
+                    f"config.toml: '{binding_id}' and '{other_id}' ({other.description}) both use "
+                    f"{', '.join(both)} now; give one of them another key."
+                )
+    return said

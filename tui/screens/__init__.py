@@ -1,0 +1,1 @@
+"""Full screens above the tabs: help and the weekly review."""

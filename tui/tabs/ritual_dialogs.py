@@ -1,0 +1,199 @@
+"""The Rituals tab's dialogs: add, edit, archive or delete, grace days, suggestions.
+
+Mixed into :class:`tui.tabs.rituals.RitualsTab`; each action opens a dialog
+and writes through the host's ``save`` (or the dialog's own save, which keeps
+it open with the reason when a write fails).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tui import daily
+from tui.dialogs.basic import Choice, ChoiceDialog
+from tui.dialogs.ritual import RitualDialog, RitualDraft
+from tui.domain.rituals import end_position, same_name
+from tui.format import schedule_label
+from tui.model import GraceSpan, Ritual
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.host import Host
+
+
+class RitualDialogs:
+    """The actions of the Rituals tab that open a dialog."""
+
+    if TYPE_CHECKING:  # provided by RitualsTab
+        app: App[object]
+        host: Host
+        today: date
+        viewed: date
+
+        def redraw(self, select: str | None = None) -> None: ...
+        def focused_ritual(self) -> Ritual | None: ...
+        def _live(self) -> list[Ritual]: ...
+        def notify(self, message: str, *, markup: bool = ...) -> None: ...
+
+    def _name_taken(self, keep_id: str | None = None) -> Callable[[str], str | None]:
+        """Why a name cannot be used (another ritual has it), or None."""
+
+        def taken(name: str) -> str | None:
+            clash = same_name(name, self.host.store.rituals(include_archived=True), keep_id=keep_id)
+            if clash is None:
+                return None
+            if clash.archived:
+                return "An archived ritual has this name; press A on the list to bring it back."
+            return "You already have a ritual with this name."
+
+        return taken
+
+    def action_add(self) -> None:
+        """Add a ritual: its name and the days it happens on."""
+        added: list[Ritual] = []
+
+        def save(draft: RitualDraft) -> None:
+            added.append(self.host.store.add_ritual(draft.name, weekdays=draft.weekdays, created=self.today))
+
+        def closed(draft: RitualDraft | None) -> None:
+            if draft is None or not added:
+                return
+            ritual = added[-1]
+            if self.viewed < self.today:
+                self.notify("Added from today on; press t to see today.", markup=False)
+            elif not ritual.scheduled_on(self.today):
+                self.notify(f"Added; it shows on {schedule_label(ritual.weekdays)}.", markup=False)
+            self.redraw(ritual.id)
+
+        self.app.push_screen(RitualDialog("A new ritual", taken=self._name_taken(), save=save), closed)
+
+    def action_edit(self) -> None:
+        """Rename the focused ritual or change its days."""
+        ritual = self.focused_ritual()
+        if ritual is None:
+            return
+
+        def save(draft: RitualDraft) -> None:
+            self.host.store.update_ritual(ritual.id, name=draft.name, weekdays=draft.weekdays)
+
+        def closed(draft: RitualDraft | None) -> None:
+            self.redraw(ritual.id)
+
+        self.app.push_screen(
+            RitualDialog(
+                "Edit ritual",
+                name=ritual.name,
+                weekdays=ritual.weekdays,
+                taken=self._name_taken(ritual.id),
+                save=save,
+            ),
+            closed,
+        )
+
+    def action_remove(self) -> None:
+        """Archive or delete the focused ritual (an archived one: restore or delete)."""
+        ritual = self.focused_ritual()
+        if ritual is None:
+            return
+        count = len(self.host.store.ticked_days(ritual.id))
+        ticks = "no ticks yet" if count == 0 else ("1 tick" if count == 1 else f"{count} ticks")
+        if ritual.archived:
+            first = Choice("restore", "Restore", "r", "primary")
+            message = (
+                f"Restore puts it back on your list with its {ticks}. "
+                f"Delete removes it and its {ticks} for good."
+            )
+        else:
+            first = Choice("archive", "Archive", "a", "primary")
+            message = (
+                f"Archive hides it and keeps its {ticks}; A shows archived rituals, "
+                f"so you can bring it back. Delete removes it and its {ticks} for good."
+                if count
+                else "Archive hides it (A shows archived rituals). Delete removes it; it has no ticks yet."
+            )
+        choices = [first, Choice("delete", "Delete", "d", "error"), Choice("cancel", "Cancel", "escape")]
+
+        def chosen(answer: str | None) -> None:
+            store = self.host.store
+            if answer == "archive":
+                if self.host.save(lambda: store.update_ritual(ritual.id, archived=True)) is None:
+                    return
+                self.notify("Archived; every tick is kept. Press A to see archived rituals.", markup=False)
+            elif answer == "restore":
+                position = end_position(self._live())  # back at the end of the list
+                if self.host.save(lambda: store.update_ritual(ritual.id, archived=False, position=position)) is None:
+                    return
+                self.notify("Restored to your list.", markup=False)
+            elif answer == "delete":
+                removed = self.host.save(lambda: store.delete_ritual(ritual.id))
+                if removed is None:
+                    return
+                gone = "" if not removed else (" and its tick" if removed == 1 else f" and its {removed} ticks")
+                self.notify(f"Deleted the ritual{gone}.", markup=False)
+            else:
+                return
+            self.redraw(ritual.id if answer == "restore" else None)
+
+        self.app.push_screen(ChoiceDialog(f"Remove “{ritual.name}”?", message, choices), chosen)
+
+    def action_grace(self) -> None:
+        """Mark the day shown (or a range) as grace days, or remove the grace span it is in."""
+        from tui.dialogs.grace import GraceDialog, GraceDraft, span_label
+
+        store, day = self.host.store, self.viewed
+        span = daily.grace_span(store, day)
+        if span is not None:
+            self._offer_removal(span, span_label)
+            return
+
+        def save(draft: GraceDraft) -> None:
+            store.save_grace(GraceSpan(id=store.new_id(), start=draft.start, end=draft.end, reason=draft.reason))
+
+        def closed(draft: GraceDraft | None) -> None:
+            if draft is None:
+                return
+            days = (draft.end - draft.start).days + 1
+            what = "A grace day" if days == 1 else f"{days} grace days"
+            self.notify(f"{what} ({draft.reason}): rituals rest, streaks wait. Be gentle with yourselves.",
+                        markup=False)
+            self.redraw()
+
+        self.app.push_screen(GraceDialog(day, save=save), closed)
+
+    def _offer_removal(self, span: GraceSpan, span_label: Callable[[date, date], str]) -> None:
+        when = span_label(span.start, span.end)
+        if span.reason:
+            when = f"{span.reason[0].upper()}{span.reason[1:]}: {when}"
+        message = (
+            f"{when}.\nRemoving them counts these days again for rituals and streaks; "
+            "every tick is kept either way."
+        )
+        choices = [Choice("remove", "Remove", "r", "error"), Choice("cancel", "Keep it", "escape")]
+
+        def chosen(answer: str | None) -> None:
+            if answer != "remove":
+                return
+            def remove() -> bool:
+                self.host.store.delete_grace(span.id)
+                return True
+
+            if self.host.save(remove) is None:
+                return
+            self.notify("Grace days removed.", markup=False)
+            self.redraw()
+
+        self.app.push_screen(ChoiceDialog("Remove these grace days?", message, choices, focus="cancel"), chosen)
+
+    def action_pick(self) -> None:
+        """Pick rituals from our suggestions."""
+        from tui.dialogs.ritual_picker import RitualPickerScreen
+
+        def picked(added: int | None) -> None:
+            if added:
+                self.notify(f"Added {added} ritual{'s' if added != 1 else ''}.", markup=False)
+            self.redraw()
+
+        self.app.push_screen(RitualPickerScreen(), picked)

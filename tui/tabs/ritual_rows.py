@@ -1,0 +1,105 @@
+"""How the Rituals tab draws its rows: ticks, names, dots, streaks and the column heads.
+
+Pure functions from rituals and days to literal ``Content``: a ritual's name
+is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from textual.content import Content
+
+from tui.domain.rituals import DONE, GRACE, MISSED, OPEN, consistency, forgiving_streak, last_days
+from tui.format import schedule_label
+from tui.model import GraceSpan, Ritual
+
+DOTS = {DONE: "●", MISSED: "·", OPEN: "○", GRACE: "◌"}
+"""The last seven days: kept, missed, still open today, grace; rest is blank."""
+DOT_STYLES = {DONE: "$success", MISSED: "$foreground-muted", OPEN: "$accent", GRACE: "$secondary"}
+
+CHECK_WIDTH = 4  # "[x] "
+DOTS_WIDTH = 13  # seven dots with spaces between
+STREAK_WIDTH = 6
+PERCENT_WIDTH = 7
+GAP = 2
+FIXED_WIDTH = CHECK_WIDTH + GAP + DOTS_WIDTH + GAP + STREAK_WIDTH + GAP + PERCENT_WIDTH
+MIN_NAME_WIDTH = 12
+
+GRACE_REASON_WIDTH = 12
+"""The day header shortens a grace day's reason to this many characters."""
+
+REST_ID = "-rest"
+"""The option id of the dim line naming rituals not on the viewed day."""
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(share * 100)}%"
+
+
+def columns_line(name_width: int) -> Content:
+    """The column heads above the rows."""
+    return Content(
+        " " * (CHECK_WIDTH + name_width + GAP)
+        + f"{'last 7 days':<{DOTS_WIDTH}}"
+        + " " * GAP
+        + f"{'streak':>{STREAK_WIDTH}}"
+        + " " * GAP
+        + f"{'30 days':>{PERCENT_WIDTH}}"
+    )
+
+
+def ritual_row(
+    ritual: Ritual,
+    ticked: frozenset[date],
+    grace: Collection[GraceSpan],
+    name_width: int,
+    *,
+    day: date,
+    today: date,
+) -> Content:
+    """One checklist row: the tick, the name, the last seven days, the streak, the 30 days."""
+    if ritual.archived:
+        check: tuple[str, str] = ("  ▪ ", "$foreground-muted")
+    elif day in ticked:
+        check = ("[x] ", "bold $success")
+    else:
+        check = ("[ ] ", "")
+    name = Content(ritual.name)
+    if ritual.archived:
+        name = Content.assemble(name, ("  archived", "$foreground-muted italic"))
+    elif ritual.weekdays:
+        name = Content.assemble(name, (f"  {schedule_label(ritual.weekdays)}", "$foreground-muted"))
+    name = name.truncate(name_width, ellipsis=True, pad=True)
+    dots: list[str | tuple[str, str]] = []
+    for index, (when, state) in enumerate(last_days(ritual, ticked, today, 7, grace)):
+        style = DOT_STYLES.get(state, "")
+        if when == day and not ritual.archived:
+            style = f"{style} underline".strip()
+        dots.append((DOTS.get(state, " "), style))
+        if index < 6:
+            dots.append(" ")
+    streak = forgiving_streak(ritual, ticked, today, grace)
+    share = consistency(ritual, ticked, today, 30, grace)
+    return Content.assemble(
+        check,
+        name,
+        " " * GAP,
+        *dots,
+        " " * GAP,
+        (f"{streak:>{STREAK_WIDTH}}", "bold" if streak else "$foreground-muted"),
+        " " * GAP,
+        (f"{percent(share):>{PERCENT_WIDTH}}", ""),
+    )
+
+def rest_line(resting: list[Ritual], *, day: date, today: date) -> Content:
+    """The dim line naming the rituals not on ``day``: resting, or added later."""
+    later = [r for r in resting if r.created is not None and r.created > day]
+    off = [r for r in resting if r not in later]
+    when = "today" if day == today else "that day"
+    parts = []
+    if off:
+        parts.append(f"Resting {when}: " + ", ".join(r.name for r in off))
+    if later:
+        parts.append("Added later: " + ", ".join(r.name for r in later))
+    return Content("    " + " · ".join(parts))

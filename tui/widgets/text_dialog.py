@@ -1,0 +1,143 @@
+"""One rule for every dialog that takes text.
+
+:class:`TextDialog` is the base of the welcome and settings, the done note,
+the ritual and grace-day forms and the gratitude and answer editors:
+
+- ``ctrl+s`` saves (and enter in a one-line field, where the dialog has one);
+- ``escape`` closes at once when nothing was changed, and otherwise asks
+  (:class:`CloseDialog`): keep editing, discard, or save;
+- quitting (``q``, ``ctrl+q``) over changed words asks the same question;
+  "save" saves and then quits, "discard" quits, "keep editing" stays.
+
+A subclass writes ``action_save`` (dismissing only once the words are saved)
+and, when its state is more than its ``Input`` fields, ``snapshot``.
+Every string shown here is literal ``Content``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+ResultType = TypeVar("ResultType")
+
+
+class CloseDialog(ModalScreen[str]):
+    """Asked when words are not saved yet: keep editing, discard or save.
+
+    Dismisses "keep", "discard" or "save". When ``quitting``, discard and save
+    say that the app quits after them.
+    """
+
+    BINDINGS = [
+        Binding("k,escape", "choose('keep')", "Keep editing", id="editor.close.keep"),
+        Binding("d", "choose('discard')", "Discard", id="editor.close.discard"),
+        Binding("s", "choose('save')", "Save", id="editor.close.save"),
+    ]
+
+    def __init__(self, *, quitting: bool = False) -> None:
+        super().__init__(classes="dialog-screen")
+        self._quitting = quitting
+
+    def compose(self) -> ComposeResult:
+        then = " and quit" if self._quitting else ""
+        with Vertical(classes="dialog", id="close-dialog"):
+            yield Static(Content("You have changes that are not saved yet."), classes="dialog-title")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Keep editing (k)"), id="keep", variant="primary")
+                yield Button(Content(f"Discard{then} (d)"), id="discard", variant="error")
+                yield Button(Content(f"Save{then} (s)"), id="save", variant="success")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id or "keep")
+
+    def action_choose(self, choice: str) -> None:
+        """Close the question with one of the three choices."""
+        self.dismiss(choice)
+
+
+class TextDialog(ModalScreen[ResultType]):
+    """A dialog that takes text: ctrl+s saves, escape asks first when there are changes."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="text.save", tooltip="Save and close"),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            id="text.close",
+            tooltip="Close (asks first when there are changes)",
+            priority=True,
+        ),
+    ]
+
+    _opened_with: object = None
+    _quitting = False
+
+    def snapshot(self) -> object:
+        """What the user can change, to tell whether anything was: every field's text."""
+        return tuple(field.value for field in self.query(Input))
+
+    def on_mount(self) -> None:
+        # Runs after a subclass's own on_mount (Textual calls the subclass first),
+        # so what it filled in counts as the starting point.
+        self._opened_with = self.snapshot()
+
+    @property
+    def changed(self) -> bool:
+        """True when something differs from what the dialog opened with."""
+        return self.is_mounted and self.snapshot() != self._opened_with
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def leave(self) -> None:
+        """Close without saving (a subclass may dismiss another value)."""
+        self.dismiss(None)
+
+    def action_close(self, quitting: bool = False) -> None:
+        """Close when nothing changed; otherwise ask what to do with the changes."""
+        if not self.changed:
+            self.leave()
+            if quitting:
+                self.app.exit()
+            return
+        self.app.push_screen(CloseDialog(quitting=quitting), lambda choice: self._after_question(choice, quitting))
+
+    def _after_question(self, choice: str | None, quitting: bool) -> None:
+        if choice == "discard":
+            self.leave()
+            if quitting:
+                self.app.exit()
+        elif choice == "save":
+            self._quitting = quitting
+            try:
+                self.action_save()  # stays open, with the reason shown, when it cannot save
+            finally:
+                self._quitting = False
+        else:
+            self.focus_field()
+
+    def focus_field(self) -> None:
+        """Put the cursor back in the first field (after "keep editing")."""
+        fields = self.query(Input)
+        if fields:
+            fields.first().focus()
+
+    def dismiss(self, result: Any = None) -> Any:
+        done = super().dismiss(result)
+        if self._quitting:
+            self.app.exit()  # saved: now quit, as asked
+        return done
