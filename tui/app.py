@@ -153,6 +153,27 @@ class MicroRomanceApp(App[int]):
 
         offer_review(self)
 
+    def load_later_styles(self) -> None:
+        """Parse the stylesheets of the other tabs and the dialogs (once).
+
+        Start-up parses only what the first frame shows; this runs right after
+        it, or earlier when a dialog or another tab is needed first.
+        """
+        if self._later_styles:
+            return
+        self._later_styles = True
+        sheet = self.stylesheet
+        for path in later_stylesheets():
+            sheet.read(path)
+        sheet.parse()
+        for screen in self.screen_stack:
+            sheet.update(screen, animate=False)
+
+    def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """Every screen is pushed with every stylesheet parsed."""
+        self.load_later_styles()
+        return super().push_screen(*args, **kwargs)
+
     def get_key_display(self, binding: Binding) -> str:
         """A key as the footer and the help screen show it ("enter", "shift+up", "?")."""
         modifiers, key = binding.parse_key()
@@ -176,27 +197,6 @@ class MicroRomanceApp(App[int]):
         for widget in self._tabs.values():
             if widget.is_mounted:
                 widget.redraw()
-
-    def load_later_styles(self) -> None:
-        """Parse the stylesheets of the other tabs and the dialogs (once).
-
-        Start-up parses only what the first frame shows; this runs right after
-        it, or earlier when a dialog or another tab is needed first.
-        """
-        if self._later_styles:
-            return
-        self._later_styles = True
-        sheet = self.stylesheet
-        for path in later_stylesheets():
-            sheet.read(path)
-        sheet.parse()
-        for screen in self.screen_stack:
-            sheet.update(screen, animate=False)
-
-    def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        """Every screen is pushed with every stylesheet parsed."""
-        self.load_later_styles()
-        return super().push_screen(*args, **kwargs)
 
     # ------------------------------------------------------------ the day
 
