@@ -506,3 +506,41 @@ async def test_the_cursor_stays_on_its_ritual_across_days(make_app) -> None:
         assert focused_name(app) == "Added today"
         await pilot.press("left_square_bracket")
         assert focused_name(app) == "One"  # not offered that day: the first one is
+
+
+async def test_removing_an_archived_ritual_reads_true(make_app) -> None:
+    app = make_app()
+    [coffee] = seed(app.store, "Coffee")
+    app.store.update_ritual(coffee, archived=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_tab(pilot)
+        await pilot.press("A", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Restore or delete “Coffee”?" in text
+        assert "no ticks yet" not in text and "it has no ticks" in text
+
+
+async def test_show_archived_with_nothing_archived_says_so_and_stays_off(make_app) -> None:
+    app = make_app()
+    seed(app.store, "Coffee")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_tab(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert not app.query_one(RitualsTab).show_archived
+        assert "Nothing is archived" in " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_archiving_while_archived_are_shown_does_not_ask_for_A(make_app) -> None:
+    app = make_app()
+    coffee, walk = seed(app.store, "Coffee", "Walk")
+    app.store.update_ritual(walk, archived=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_tab(pilot)
+        await pilot.press("A", "x", "a")
+        await pilot.pause()
+        assert app.store.ritual(coffee).archived
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "Press A" not in told and "listed at the end" in told

@@ -32,6 +32,7 @@ class RitualDialogs:
         host: Host
         today: date
         viewed: date
+        show_archived: bool
 
         def redraw(self, select: str | None = None) -> None: ...
         def focused_ritual(self) -> Ritual | None: ...
@@ -102,11 +103,15 @@ class RitualDialogs:
         ticks = "no ticks yet" if count == 0 else ("1 tick" if count == 1 else f"{count} ticks")
         if ritual.archived:
             first = Choice("restore", "Restore", "r", "primary")
+            title = f"Restore or delete “{ritual.name}”?"
             message = (
                 f"Restore puts it back on your list with its {ticks}. "
                 f"Delete removes it and its {ticks} for good."
+                if count
+                else "Restore puts it back on your list. Delete removes it for good; it has no ticks."
             )
         else:
+            title = f"Archive or delete “{ritual.name}”?"
             first = Choice("archive", "Archive", "a", "primary")
             message = (
                 f"Archive hides it and keeps its {ticks}; A shows archived rituals, "
@@ -121,7 +126,10 @@ class RitualDialogs:
             if answer == "archive":
                 if self.host.save(lambda: store.update_ritual(ritual.id, archived=True)) is None:
                     return
-                self.notify("Archived; every tick is kept. Press A to see archived rituals.", markup=False)
+                where = "It stays listed at the end while archived rituals are shown." if self.show_archived else (
+                    "Press A to see archived rituals."
+                )
+                self.notify(f"Archived; every tick is kept. {where}", markup=False)
             elif answer == "restore":
                 position = end_position(self._live())  # back at the end of the list
                 if self.host.save(lambda: store.update_ritual(ritual.id, archived=False, position=position)) is None:
@@ -137,7 +145,7 @@ class RitualDialogs:
                 return
             self.redraw(ritual.id if answer == "restore" else None)
 
-        self.app.push_screen(ChoiceDialog(f"Remove “{ritual.name}”?", message, choices), chosen)
+        self.app.push_screen(ChoiceDialog(title, message, choices), chosen)
 
     def action_grace(self) -> None:
         """Mark the day shown (or a range) as grace days, or remove the grace span it is in."""

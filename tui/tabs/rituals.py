@@ -355,6 +355,7 @@ class RitualsTab(RitualDialogs, TabBase):
 
     def action_toggle_archived(self) -> None:
         """Show or hide archived rituals at the end of the list."""
+        if not self.show_archived and not any(r.archived for r in self.host.store.rituals(include_archived=True)):
+            self.notify("Nothing is archived, so there is nothing more to show.", markup=False)
+            return
         self.show_archived = not self.show_archived  # redraws
-        if self.show_archived and not any(r.archived for r in self.host.store.rituals(include_archived=True)):
-            self.notify("Nothing is archived.", markup=False)
