@@ -67,7 +67,7 @@ class MicroRomanceApp(App[int]):
             id="app.review",
             tooltip="Look back on a week: rituals kept, gestures given, notes written",
         ),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit micro-romance"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit", tooltip="Quit micro-romance"),
     ]
 
     today: reactive[date] = reactive(date.min, init=False)
@@ -94,7 +94,7 @@ class MicroRomanceApp(App[int]):
                 with TabPane(spec.title, id=spec.id):
                     if spec is first:  # the others are built when first shown
                         yield first.load()(id=f"{first.id}-tab")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for each tab's keys; ctrl+p is in the help
 
     def on_mount(self) -> None:
         self.set_interval(20, self.check_day, name="midnight")

@@ -38,6 +38,7 @@ from tui.tabs.today_rows import (
     ASK_FEEDBACK,
     EMPTY_FAVOURITES,
     EMPTY_HISTORY,
+    answered_line,
     favourite_row,
     gesture_label,
     history_row,
@@ -83,11 +84,12 @@ class TodayTab(TabBase):
     )
 
     BINDINGS = [
-        Binding("d", "done", "Done", id="today.done", tooltip="Mark today's gesture done, with an optional note (again to unmark)"),
+        Binding("d", "done", "Done", id="today.done", tooltip="Mark today's gesture done, with an optional note"),
+        Binding("d", "undo_done", "Not done", id="today.undone", tooltip="Mark today's gesture as not done yet"),
         Binding("n", "another", "Another", id="today.another", tooltip="Suggest a different gesture for today"),
         Binding("f", "favourite", "Favourite", id="today.favourite", tooltip="Add today's gesture to your favourites, or remove it"),
-        Binding("v", "switch_list", "Favourites list", id="today.switch_list", tooltip="Switch the list between done gestures and favourites"),
-        Binding("l", "feedback('landed')", "It landed", show=False, id="today.landed",
+        Binding("v", "switch_list", "Favourites", id="today.switch_list", tooltip="Switch the list between done gestures and favourites"),
+        Binding("l", "feedback('landed')", "Did it land?", key_display="l/m/r", id="today.landed",
                 tooltip="Today's done gesture landed: gestures like it come up more"),
         Binding("m", "feedback('so_so')", "So-so", show=False, id="today.so_so",
                 tooltip="Today's done gesture was so-so"),
@@ -166,9 +168,9 @@ class TodayTab(TabBase):
         self.query_one("#today-meta", Static).update(Content(meta))
         self.query_one("#today-status", Static).update(status_line(recorded if done else None))
         asking = self.query_one("#today-feedback", Static)
-        asking.display = done and recorded is not None and recorded.feedback not in FEEDBACK
-        if asking.display:
-            asking.update(ASK_FEEDBACK)
+        asking.display = done and recorded is not None
+        if done and recorded is not None:
+            asking.update(ASK_FEEDBACK if recorded.feedback not in FEEDBACK else answered_line(recorded.feedback))
 
         nudge = self._nudge(gesture, done)
         nudge_line = self.query_one("#today-nudge", Static)
@@ -187,6 +189,7 @@ class TodayTab(TabBase):
         ledger.display = bool(lines)
         ledger.update(Content("\n".join(lines)))
         self._fill_list()
+        self.refresh_bindings()
 
     def _nudge(self, gesture: Gesture, done: bool) -> str:
         """The grace-day line, else the line about a language that has waited, else ""."""
@@ -265,6 +268,18 @@ class TodayTab(TabBase):
             self._undo_done(recorded)
             return
         self._ask_note(day, gesture, recorded.note)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """d marks done, or unmarks once done: the footer names the one that applies."""
+        if action in ("done", "undo_done") and self.is_mounted:
+            recorded = self.host.store.gesture_day(self.day)
+            done = recorded is not None and recorded.done
+            return done == (action == "undo_done")
+        return True
+
+    def action_undo_done(self) -> None:
+        """Mark today's gesture as not done yet (asks first when it has a note)."""
+        self.action_done()
 
     def _ask_note(self, day: date, gesture: Gesture, value: str = "") -> None:
         def save(note: str | None) -> None:
@@ -387,4 +402,4 @@ class TodayTab(TabBase):
         if self.host.save(lambda: store.show_gesture(day, chosen)) is None:
             return
         self.redraw()
-        self._notify("Today's gesture is now one of your favourites.")
+        self._notify("This favourite is today's gesture now.")

@@ -30,6 +30,21 @@ ASK_FEEDBACK = Content.assemble(
 )
 """Asked once today's gesture is done, until it is answered."""
 
+ANSWER_HINTS = {
+    "landed": "You said it landed",
+    "so_so": "You said so-so",
+    "not_really": "You said not really",
+}
+"""Shown after an answer, with how to change it."""
+
+
+def answered_line(feedback: str) -> Content:
+    """After an answer: what was said, and that l, m or r changes it."""
+    return Content.assemble(
+        (ANSWER_HINTS.get(feedback, ""), ""), " · ", ("l", "bold"), ", ", ("m", "bold"), " or ", ("r", "bold"),
+        " changes it",
+    )
+
 EMPTY_HISTORY = "Nothing here yet, and that is fine: the gestures you mark done will gather here."
 EMPTY_FAVOURITES = "No favourites yet. Press f on a gesture you would like to keep."
 
