@@ -39,6 +39,7 @@ from tui.tabs.today_rows import (
     EMPTY_FAVOURITES,
     EMPTY_HISTORY,
     answered_line,
+    counts_line,
     favourite_row,
     gesture_label,
     history_row,
@@ -178,11 +179,7 @@ class TodayTab(TabBase):
         nudge_line.update(Content(nudge))
         self.query_one("#today-why", Static).update(Content(why_line(day)))
         week, month = done_counts(store.gesture_days(), day)
-        if month:
-            counts = f"Done this week: {week} · this month: {month}"
-        else:
-            counts = "Each gesture you mark done is counted here, this week and this month."
-        self.query_one("#today-counts", Static).update(Content(counts))
+        self.query_one("#today-counts", Static).update(Content(counts_line(week, month, day)))
         history = store.gesture_days()
         lines = ledger_lines(history, content.gesture_by_id(), store.settings(), day)
         ledger = self.query_one("#today-ledger", Static)
@@ -200,7 +197,7 @@ class TodayTab(TabBase):
         waiting = daily.waiting_language(store, day)
         if waiting is None or (done and gesture.language == waiting[0]):
             return ""
-        return waiting_line(*waiting, done_today=done)
+        return waiting_line(*waiting, done_today=done, shown=gesture.language)
 
     def _fill_list(self) -> None:
         store, day = self.host.store, self.day
