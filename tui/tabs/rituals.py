@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 from tui import daily
 from tui.domain.calendar import due_on
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
-from tui.format import long_day
+from tui.format import long_day, schedule_label, short_day
 from tui.model import Ritual
 from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
@@ -38,9 +38,8 @@ from tui.tabs.ritual_rows import (
     FIXED_WIDTH,
     GRACE_REASON_WIDTH,
     MIN_NAME_WIDTH,
-    REST_ID,
+    FILL_IN_DAYS,
     columns_line,
-    rest_line,
     ritual_row,
 )
 from tui.widgets.heatmap import RitualHeatmap
@@ -55,8 +54,9 @@ class RitualsTab(RitualDialogs, TabBase):
     HELP = (
         "space or enter ticks the ritual under the cursor on the day shown, and unticks it. "
         "[ and ] step back and forward a day (never past today) so yesterday can be filled "
-        "in; t comes back to today. A ritual can be ticked on its scheduled days from the "
-        "day it was added.\n"
+        "in; t comes back to today. Rituals that rest on the day shown are listed last with "
+        "a dash; one added in the last seven days can be ticked on earlier days, which moves "
+        "its start back.\n"
         "Dots, the last 7 days: ● kept, · missed, ○ still open today, ◌ grace day; blank is "
         "a rest day. The day shown is underlined.\n"
         f"Streak: {STREAK_RULE}\n"
@@ -165,10 +165,24 @@ class RitualsTab(RitualDialogs, TabBase):
 
     def listed(self) -> list[Ritual]:
         """The rituals of the checklist, top to bottom (archived ones last when shown)."""
-        rows = [r for r in self._live() if self._shown_on(r, self.viewed)]
+        live = self._live()
+        rows = [r for r in live if self._shown_on(r, self.viewed)]
+        rows += [r for r in live if not self._shown_on(r, self.viewed)]  # resting, dimmed
         if self.show_archived:
             rows += self._archived()
         return rows
+
+    def _rest_note(self, ritual: Ritual) -> str:
+        """Why a live ritual is not due on the day shown ("rests today"), or ""."""
+        day = self.viewed
+        if ritual.archived or self._shown_on(ritual, day):
+            return ""
+        if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
+            return "added later · space ticks" if self._may_fill_in(day) else "added later"
+        return "rests today" if day == self.today else "rests that day"
+
+    def _may_fill_in(self, day: date) -> bool:
+        return (self.today - day).days < FILL_IN_DAYS
 
     def _archived(self) -> list[Ritual]:
         return [r for r in self.host.store.rituals(include_archived=True) if r.archived]
@@ -176,7 +190,7 @@ class RitualsTab(RitualDialogs, TabBase):
     def focused_ritual(self) -> Ritual | None:
         """The ritual under the cursor, if any."""
         option = self.query_one(RitualList).highlighted_option
-        if option is None or option.id in (None, REST_ID):
+        if option is None or option.id is None:
             return None
         try:
             return self.host.store.ritual(option.id)
@@ -223,18 +237,13 @@ class RitualsTab(RitualDialogs, TabBase):
         self.query_one("#rituals-columns", Static).update(columns_line(name_width))
         day, today = self.viewed, self.today
         options = [
-            Option(ritual_row(r, ticks.get(r.id, frozenset()), grace, name_width, day=day, today=today), id=r.id)
+            Option(
+                ritual_row(
+                    r, ticks.get(r.id, frozenset()), grace, name_width, day=day, today=today, rest=self._rest_note(r)
+                ),
+                id=r.id,
+            )
             for r in listing
-            if not r.archived
-        ]
-        resting = [r for r in live if not self._shown_on(r, self.viewed)]
-        if resting:
-            line = rest_line(resting, day=day, today=today).truncate(max(width - 1, 10), ellipsis=True)
-            options.append(Option(line, id=REST_ID, disabled=True))
-        options += [
-            Option(ritual_row(r, ticks.get(r.id, frozenset()), grace, name_width, day=day, today=today), id=r.id)
-            for r in listing
-            if r.archived
         ]
         checklist.set_options(options)
         enabled = [i for i, o in enumerate(options) if not o.disabled]
@@ -314,9 +323,36 @@ class RitualsTab(RitualDialogs, TabBase):
             self.notify("This ritual is archived; press x to bring it back first.", markup=False)
             return
         store, day = self.host.store, self.viewed
+        if not self._shown_on(ritual, day):
+            self._tick_resting(ritual, day)
+            return
         if self.host.save(lambda: store.set_tick(ritual.id, day, not store.is_ticked(ritual.id, day))) is None:
             return
         self.redraw(ritual.id)
+
+    def _tick_resting(self, ritual: Ritual, day: date) -> None:
+        """A ritual not due on ``day``: move its start back to count it, or say why not."""
+        store = self.host.store
+        if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
+            if not self._may_fill_in(day):
+                self.notify(f"Only the last {FILL_IN_DAYS} days before a ritual was added can be filled in.",
+                            markup=False)
+                return
+
+            def start_earlier() -> bool:
+                with store.batch():
+                    store.update_ritual(ritual.id, created=day)
+                    store.set_tick(ritual.id, day, True)
+                return True
+
+            if self.host.save(start_earlier) is None:
+                return
+            self.notify(f"Its start moved back to {short_day(day)}, so that day counts.", markup=False)
+            self.redraw(ritual.id)
+            return
+        when = "today" if day == self.today else "that day"
+        self.notify(f"It happens {schedule_label(ritual.weekdays)}, so there is nothing to tick {when}.",
+                    markup=False)
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor to the next or previous ritual."""
@@ -342,7 +378,8 @@ class RitualsTab(RitualDialogs, TabBase):
         ritual = self.focused_ritual()
         if ritual is None or ritual.archived:
             return
-        visible = [r.id for r in self.listed() if not r.archived]
+        due = self._shown_on(ritual, self.viewed)  # moves within its part of the list
+        visible = [r.id for r in self.listed() if not r.archived and self._shown_on(r, self.viewed) == due]
         order = [r.id for r in self._live()]
         index = visible.index(ritual.id)
         if not 0 <= index + step < len(visible):
