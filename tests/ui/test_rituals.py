@@ -144,7 +144,7 @@ async def test_every_ritual_is_listed_and_selectable_every_day(make_app) -> None
         texts = rows(app)
         assert [t[:18] for t in texts[:3]] == ["[ ] Morning coffee", "[ ] Walk  Mon, Wed", "[ ] New one       "]
         # A ritual resting today is still a row the cursor reaches (so e, x, J and K reach it).
-        assert texts[3].startswith("  – Weekly date  Fridays  rests today")
+        assert texts[3].startswith("  – Weekly date  Fridays  resting")
         await pilot.press("down", "down", "down", "space")
         assert focused_name(app) == "Weekly date"
         assert not app.store.ticked_days(date_night)
@@ -155,7 +155,7 @@ async def test_every_ritual_is_listed_and_selectable_every_day(make_app) -> None
         await pilot.press("left_square_bracket")
         texts = rows(app)
         assert texts[0].startswith("[ ] Morning coffee") and len(texts) == 4
-        assert texts[2].startswith("  – Walk  Mon, Wed, Fri  rests that day")
+        assert texts[2].startswith("  – Walk  Mon, Wed, Fri  resting")
         assert texts[3].startswith("  – New one  added later · space ticks")
         await pilot.press("home", "down", "down", "space")
         assert focused_name(app) == "Walk" and app.store.ticked_days(walk) == set()

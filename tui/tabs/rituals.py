@@ -179,7 +179,7 @@ class RitualsTab(RitualDialogs, TabBase):
             return ""
         if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
             return "added later · space ticks" if self._may_fill_in(day) else "added later"
-        return "rests today" if day == self.today else "rests that day"
+        return "resting"
 
     def _may_fill_in(self, day: date) -> bool:
         return (self.today - day).days < FILL_IN_DAYS
