@@ -131,7 +131,11 @@ async def test_brackets_step_weeks_but_never_past_this_week(make_app) -> None:
             await pilot.press("left_square_bracket")
         await pilot.pause()
         assert review.monday == date(2026, 9, 28)
-        assert review.check_action("step", (-1,)) is None
+        # One more [ says why nothing changes instead of doing nothing silently.
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert review.monday == date(2026, 9, 28)
+        assert "first week with anything in it" in " ".join(str(n.message) for n in app._notifications)
 
 
 async def test_a_quiet_week_is_told_warmly(make_app) -> None:
@@ -200,7 +204,10 @@ async def test_an_empty_store_reviews_gently(make_app) -> None:
         assert "A fresh week" in text
         assert "None chosen yet." in text
         assert not review.query_one("#review-heatmap").display
-        assert review.check_action("step", (-1,)) is None
+        assert review.check_action("step", (1,)) is None  # ] is dimmed: this is the latest week
+        await pilot.press("left_square_bracket")  # [ says there is nothing earlier
+        await pilot.pause()
+        assert "nothing earlier" in " ".join(str(n.message) for n in app._notifications)
 
 
 # --------------------------------------------------------------------------- the weekly offer

@@ -215,14 +215,15 @@ class WeeklyReviewScreen(Screen[None]):
         return step_week(self.monday, offset, earliest=self._earliest, today=self.today)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "step" and parameters and isinstance(parameters[0], int) and self.monday != date.min:
-            offset = parameters[0]
-            return None if self._target(offset) == self.monday else True
+        if action == "step" and parameters == (1,) and self.monday != date.min:
+            return None if self._target(1) == self.monday else True
         return True
 
     def action_step(self, offset: int) -> None:
         """Show the week before (-1) or after (+1), never beyond this week."""
         target = self._target(offset)
+        if target == self.monday and offset < 0:
+            self.notify("This is the first week with anything in it; there is nothing earlier.", markup=False)
         if target != self.monday:
             self.monday = target
             self.show_week()
