@@ -292,3 +292,13 @@ async def test_no_offer_in_the_demo(data_dir) -> None:
             assert app.screen is app.main_screen
     finally:
         store.close()
+
+
+async def test_ritual_names_are_not_cut_while_there_is_room(make_app) -> None:
+    app = make_app()
+    name = "Tea on the balcony after work!"  # 30 characters
+    ritual = app.store.add_ritual(name, created=date(2026, 10, 1))
+    app.store.set_tick(ritual.id, THIS_MONDAY, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        assert name in screen_text(app)
