@@ -302,3 +302,19 @@ async def test_ritual_names_are_not_cut_while_there_is_room(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_review(pilot)
         assert name in screen_text(app)
+
+
+async def test_a_ritual_resting_for_the_rest_of_the_week_is_not_said_to_be_coming(make_app) -> None:
+    from tui.model import GraceSpan
+
+    app = make_app()
+    created = date(2026, 10, 1)
+    app.store.add_ritual("Friday date", weekdays=(4,), created=created)
+    app.store.add_ritual("Sunday call", weekdays=(6,), created=created)
+    # Grace from today (Wednesday 25 November) to Friday: the Friday date rests; Sunday is still ahead.
+    app.store.save_grace(GraceSpan(id="g", start=app.today, end=app.today + timedelta(days=2), reason="travel"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        lines = [" ".join(line.split()) for line in screen_text(app).splitlines()]
+        assert any(line.startswith("rest Friday date") for line in lines), lines
+        assert any(line.startswith("not yet Sunday call") for line in lines), lines
