@@ -30,15 +30,15 @@ from textual.widgets.option_list import Option
 from tui import daily
 from tui.domain.calendar import due_on
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
-from tui.format import long_day, schedule_label, short_day
+from tui.format import long_day
 from tui.model import Ritual
 from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
 from tui.tabs.ritual_rows import (
+    FILL_IN_DAYS,
     FIXED_WIDTH,
     GRACE_REASON_WIDTH,
     MIN_NAME_WIDTH,
-    FILL_IN_DAYS,
     columns_line,
     ritual_row,
 )
@@ -329,30 +329,6 @@ class RitualsTab(RitualDialogs, TabBase):
         if self.host.save(lambda: store.set_tick(ritual.id, day, not store.is_ticked(ritual.id, day))) is None:
             return
         self.redraw(ritual.id)
-
-    def _tick_resting(self, ritual: Ritual, day: date) -> None:
-        """A ritual not due on ``day``: move its start back to count it, or say why not."""
-        store = self.host.store
-        if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
-            if not self._may_fill_in(day):
-                self.notify(f"Only the last {FILL_IN_DAYS} days before a ritual was added can be filled in.",
-                            markup=False)
-                return
-
-            def start_earlier() -> bool:
-                with store.batch():
-                    store.update_ritual(ritual.id, created=day)
-                    store.set_tick(ritual.id, day, True)
-                return True
-
-            if self.host.save(start_earlier) is None:
-                return
-            self.notify(f"Its start moved back to {short_day(day)}, so that day counts.", markup=False)
-            self.redraw(ritual.id)
-            return
-        when = "today" if day == self.today else "that day"
-        self.notify(f"It happens {schedule_label(ritual.weekdays)}, so there is nothing to tick {when}.",
-                    markup=False)
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor to the next or previous ritual."""

@@ -29,11 +29,10 @@ from textual.widgets.option_list import Option
 from tui import content, daily
 from tui.domain.gestures import FEEDBACK_RULE, done_counts
 from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
+from tui.format import short_day
 from tui.model import FEEDBACK, Gesture, GestureDay
 from tui.tabs.base import TabBase
-from tui.text import check_line
-from tui.dialogs.basic import ConfirmDialog, LineDialog
-from tui.format import short_day
+from tui.tabs.today_dialogs import TodayDialogs
 from tui.tabs.today_rows import (
     ASK_FEEDBACK,
     EMPTY_FAVOURITES,
@@ -63,7 +62,7 @@ def why_line(day: date) -> str:
     return lines[day.toordinal() % len(lines)] if lines else ""
 
 
-class TodayTab(TabBase):
+class TodayTab(TodayDialogs, TabBase):
     """Today's suggested gesture, its keys, and the done history or favourites."""
 
     TAB_ID = "today"
@@ -277,57 +276,6 @@ class TodayTab(TabBase):
     def action_undo_done(self) -> None:
         """Mark today's gesture as not done yet (asks first when it has a note)."""
         self.action_done()
-
-    def _ask_note(self, day: date, gesture: Gesture, value: str = "") -> None:
-        def save(note: str | None) -> None:
-            if note is None:
-                return
-            store = self.host.store
-            current = store.gesture_day(day)
-            if current is None:
-                return
-            if self.host.save(lambda: store.save_gesture_day(replace(current, done=True, note=note))) is None:
-                self._ask_note(day, gesture, note)  # keep what was written
-                return
-            self.redraw()
-            self._notify("Done. That counts, and it matters.")
-
-        self.app.push_screen(
-            LineDialog(
-                "Done! How did it go?",
-                value=value,
-                placeholder="A few words, or leave it empty",
-                hint="optional · enter saves · esc cancels",
-                check=check_line,
-            ),
-            save,
-        )
-
-    def _undo_done(self, recorded: GestureDay) -> None:
-        def undo(yes: bool | None = True) -> None:
-            if not yes:
-                return
-            store = self.host.store
-            current = store.gesture_day(recorded.day)
-            if current is None:
-                return
-            if self.host.save(lambda: store.save_gesture_day(replace(current, done=False, note="", feedback=""))) is None:
-                return
-            self.redraw()
-            self._notify("Marked as not done yet.")
-
-        if recorded.note:
-            self.app.push_screen(
-                ConfirmDialog(
-                    "Mark as not done?",
-                    f"Its note will be removed: “{recorded.note}”",
-                    yes="Unmark",
-                    no="Keep it",
-                ),
-                undo,
-            )
-        else:
-            undo()
 
     def action_feedback(self, answer: str) -> None:
         """Say whether today's done gesture landed (again to change the answer)."""
