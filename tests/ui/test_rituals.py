@@ -563,3 +563,14 @@ async def test_a_ritual_resting_today_can_be_edited(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, RitualDialog)
         assert app.screen.query_one("#ritual-name", Input).value == "Friday date"
+
+
+async def test_the_day_header_drops_its_hint_rather_than_cut_a_word_at_60_columns(make_app) -> None:
+    app = make_app()
+    seed(app.store, "Coffee", "Walk")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_tab(pilot)
+        header = app.query_one("#rituals-day", Static)
+        line = day_line(app)
+        assert len(line) <= header.size.width, line
+        assert line.rstrip().endswith("0 of 2 kept"), line

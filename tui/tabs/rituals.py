@@ -289,9 +289,10 @@ class RitualsTab(RitualDialogs, TabBase):
             tally = f"all {len(due)} kept ♥"
         else:
             tally = f"{kept} of {len(due)} kept"
-        header.update(
-            Content.assemble((title, "bold"), "  ", (tally, ""), "   ", (hint, "$foreground-muted"))
-        )
+        line = Content.assemble((title, "bold"), "  ", (tally, ""))
+        with_hint = Content.assemble(line, "   ", (hint, "$foreground-muted"))
+        width = header.size.width or self.app.size.width
+        header.update(with_hint if with_hint.cell_length <= width else line)  # never cut mid-word
 
     # ------------------------------------------------------------ keys
 
