@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TypeVar
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane, Tabs
 
 from tui import APP_NAME
 from tui.clock import Clock
@@ -73,7 +74,7 @@ class MicroRomanceApp(App[int]):
             id="app.review",
             tooltip="Look back on a week: rituals kept, gestures given, notes written",
         ),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit micro-romance"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit", tooltip="Quit micro-romance"),
     ]
 
     today: reactive[date] = reactive(date.min, init=False)
@@ -127,7 +128,7 @@ class MicroRomanceApp(App[int]):
                 with TabPane(spec.title, id=spec.id):
                     if spec is first:  # the others are built when first shown
                         yield first.load()(id=f"{first.id}-tab")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for each tab's keys; ctrl+p is in the help
 
     def on_mount(self) -> None:
         from tui.keys import apply_user_keys
@@ -306,6 +307,13 @@ class MicroRomanceApp(App[int]):
         if action in {"show_tab", "help", "settings", "review"} and self.screen is not self.main_screen:
             return False
         return True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Focus never rests on the tab strip, where a tab's own keys would not reach."""
+        if isinstance(event.widget, Tabs) and self.screen is self.main_screen:
+            active = self.main_screen.query_one(TabbedContent).active
+            if active:
+                self.call_after_refresh(self._focus_if_active, active)
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id

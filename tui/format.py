@@ -9,26 +9,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_PLURALS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
-MONTHS = (
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
-)
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+)  # fmt: skip
+SHORT_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+SHORT_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DAY_PLURALS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 EVERY_DAY = tuple(range(7))
 
 
 def long_day(day: date, *, year: bool = True) -> str:
     """ "Wednesday 25 November 2026" (without the year when ``year`` is False)."""
-    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    text = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
     return f"{text} {day.year}" if year else text
 
 
 def short_day(day: date, *, year: bool = False) -> str:
     """ "Wed 25 Nov" (and the year when ``year`` is True)."""
-    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    text = f"{SHORT_DAY_NAMES[day.weekday()]} {day.day} {SHORT_MONTH_NAMES[day.month - 1]}"
     return f"{text} {day.year}" if year else text
 
 
@@ -55,4 +55,4 @@ def schedule_label(weekdays: Iterable[int]) -> str:
         return "weekdays"
     if days == (5, 6):
         return "weekends"
-    return ", ".join(DAY_NAMES[d] for d in days)
+    return ", ".join(SHORT_DAY_NAMES[d] for d in days)

@@ -75,7 +75,8 @@ async def test_did_it_land_asks_once_done_and_can_be_changed(data_dir, make_app)
         await pilot.press("l")
         await pilot.pause()
         assert app.store.gesture_day(DAY).feedback == "landed"
-        assert not visible(app, "#today-feedback")
+        # The question gives way to the answer given, and how to change it.
+        assert "You said it landed · l, m or r changes it" in shown(app, "#today-feedback")
         assert "✓ Done today. It landed ♥" in shown(app, "#today-status")
         assert "Landed: " in shown(app, "#today-ledger")
 
@@ -90,7 +91,7 @@ async def test_did_it_land_asks_once_done_and_can_be_changed(data_dir, make_app)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.store.gesture_day(DAY).feedback == "not_really"
-        assert not visible(again, "#today-feedback")
+        assert "You said not really" in shown(again, "#today-feedback")
         await pilot.press("m")
         await pilot.pause()
         assert again.store.gesture_day(DAY).feedback == "so_so"
@@ -189,7 +190,8 @@ async def test_done_with_another_language_the_line_looks_to_tomorrow(data_dir, m
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert shown(app, "#today-nudge").endswith("today leans that way.")
+        # Today's gesture is of another language: the line does not claim it leans to touch.
+        assert shown(app, "#today-nudge").endswith("the picks lean that way (n offers another).")
         await mark_done(pilot)
         assert shown(app, "#today-nudge") == "It's been 9 days since a touch gesture — tomorrow leans that way."
 

@@ -276,3 +276,17 @@ async def test_grace_is_described_for_the_help_screen() -> None:
     binding = next(b for b in RitualsTab.BINDINGS if b.key == "g")
     assert binding.id == "rituals.grace" and binding.tooltip
     assert "grace" in RitualsTab.HELP
+
+
+async def test_the_date_fields_show_the_whole_date_while_typing(make_app, data_dir) -> None:
+    prepare(data_dir, "Tea")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        await open_dialog(pilot)
+        for field in ("#grace-start", "#grace-end"):
+            app.screen.query_one(field, Input).focus()
+            await pilot.press("end")
+            await pilot.pause()
+            line = next(row for row in screen_text(app).splitlines() if "From" in row)
+            assert line.count(DAY.isoformat()) == 2, line

@@ -142,6 +142,8 @@ async def test_t_filters_by_theme_and_n_follows_it(make_app) -> None:
         await pilot.pause()
         assert tab.theme == "seen"
         assert f"Topic: {themes['seen']}" in screen_text(app)
+        assert tab.prompt.theme == "seen"  # the question follows the theme at once
+        assert tab.prompt.text in str(app.query_one("#prompts-card").render())
         assert answer_ids(tab) == [ids[0]]
         assert "(1 of 2)" in screen_text(app)
         await pilot.press("n")
@@ -193,4 +195,4 @@ def test_every_key_is_on_the_help_screen(make_app) -> None:
 
     rows = dict(key_rows(list(PromptsTab.BINDINGS), lambda b, app=make_app(): keys_in_force(app, b)))
     assert set(rows) == {"a / enter", "n", "e", "t"}
-    assert PromptsTab.HELP
+    assert "180 days" in PromptsTab.HELP  # the rule of tui.domain.prompts

@@ -132,31 +132,38 @@ async def test_bracket_then_space_records_yesterday_not_today(make_app, data_dir
     assert on_disk(data_dir).ticked_days(coffee) == {YESTERDAY}
 
 
-async def test_only_rituals_of_the_viewed_day_are_listed(make_app) -> None:
+async def test_every_ritual_is_listed_and_selectable_every_day(make_app) -> None:
     app = make_app()
     # 2026-11-25 is a Wednesday (2); the weekly date is on Fridays (4).
-    seed(app.store, "Morning coffee")
+    (coffee,) = seed(app.store, "Morning coffee")
     (date_night,) = seed(app.store, "Weekly date", weekdays=(4,))
     (walk,) = seed(app.store, "Walk", weekdays=(0, 2, 4))
     (new,) = seed(app.store, "New one", created=DAY)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_tab(pilot)
         texts = rows(app)
         assert [t[:18] for t in texts[:3]] == ["[ ] Morning coffee", "[ ] Walk  Mon, Wed", "[ ] New one       "]
-        assert texts[-1] == "    Resting today: Weekly date"
-        # The dim line is not a ritual: the cursor stops before it.
-        await pilot.press("down", "down", "down", "down", "space")
-        assert app.store.is_ticked(new, DAY)
+        # A ritual resting today is still a row the cursor reaches (so e, x, J and K reach it).
+        assert texts[3].startswith("  – Weekly date  Fridays  resting")
+        await pilot.press("down", "down", "down", "space")
+        assert focused_name(app) == "Weekly date"
         assert not app.store.ticked_days(date_night)
-        # Yesterday (a Tuesday): the walk rests and the new ritual did not exist yet,
-        # so neither is offered.
+        await pilot.press("up", "space")
+        assert app.store.is_ticked(new, DAY)
+        # Yesterday (a Tuesday): the walk rests; the new ritual did not exist yet, and
+        # ticking it moves its start back to that day.
         await pilot.press("left_square_bracket")
         texts = rows(app)
-        assert texts[0].startswith("[ ] Morning coffee") and len(texts) == 2
-        assert texts[1] == "    Resting that day: Weekly date, Walk · Added later: New one"
+        assert texts[0].startswith("[ ] Morning coffee") and len(texts) == 4
+        assert texts[2].startswith("  – Walk  Mon, Wed, Fri  resting")
+        assert texts[3].startswith("  – New one  added later · space ticks")
+        await pilot.press("home", "down", "down", "space")
+        assert focused_name(app) == "Walk" and app.store.ticked_days(walk) == set()
         await pilot.press("down", "space")
-        assert app.store.ticked_days(walk) == set()
-        assert app.store.ticked_days(new) == {DAY}
+        assert app.store.ticked_days(new) == {DAY, YESTERDAY}
+        assert app.store.ritual(new).created == YESTERDAY
+        assert rows(app)[1].startswith("[x] New one")
+    assert app.store.ticked_days(coffee) == set()
 
 
 async def test_the_day_is_said_clearly_and_help_states_the_rules(make_app) -> None:
@@ -514,9 +521,70 @@ async def test_the_cursor_stays_on_its_ritual_across_days(make_app) -> None:
         assert focused_name(app) == "Two"
         await pilot.press("left_square_bracket")
         assert focused_name(app) == "Two"
-        await pilot.press("j", "j")  # stops at the last ritual of that day
-        assert focused_name(app) == "Two"
-        await pilot.press("t", "j")
+        await pilot.press("j", "j", "j")  # stops at the last ritual (added later, listed last)
+        assert focused_name(app) == "Added today"
+        await pilot.press("t")
         assert focused_name(app) == "Added today"
         await pilot.press("left_square_bracket")
-        assert focused_name(app) == "One"  # not offered that day: the first one is
+        assert focused_name(app) == "Added today"  # every ritual is listed every day
+
+
+async def test_removing_an_archived_ritual_reads_true(make_app) -> None:
+    app = make_app()
+    [coffee] = seed(app.store, "Coffee")
+    app.store.update_ritual(coffee, archived=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_tab(pilot)
+        await pilot.press("A", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Restore or delete “Coffee”?" in text
+        assert "no ticks yet" not in text and "it has no ticks" in text
+
+
+async def test_show_archived_with_nothing_archived_says_so_and_stays_off(make_app) -> None:
+    app = make_app()
+    seed(app.store, "Coffee")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_tab(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert not app.query_one(RitualsTab).show_archived
+        assert "Nothing is archived" in " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_archiving_while_archived_are_shown_does_not_ask_for_A(make_app) -> None:
+    app = make_app()
+    coffee, walk = seed(app.store, "Coffee", "Walk")
+    app.store.update_ritual(walk, archived=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_tab(pilot)
+        await pilot.press("A", "x", "a")
+        await pilot.pause()
+        assert app.store.ritual(coffee).archived
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "Press A" not in told and "listed at the end" in told
+
+
+async def test_a_ritual_resting_today_can_be_edited(make_app) -> None:
+    app = make_app()
+    seed(app.store, "Coffee")
+    seed(app.store, "Friday date", weekdays=(4,))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        await pilot.press("down", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualDialog)
+        assert app.screen.query_one("#ritual-name", Input).value == "Friday date"
+
+
+async def test_the_day_header_drops_its_hint_rather_than_cut_a_word_at_60_columns(make_app) -> None:
+    app = make_app()
+    seed(app.store, "Coffee", "Walk")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_tab(pilot)
+        header = app.query_one("#rituals-day", Static)
+        line = day_line(app)
+        assert len(line) <= header.size.width, line
+        assert line.rstrip().endswith("0 of 2 kept"), line

@@ -117,3 +117,21 @@ async def test_quit_never_drops_unsaved_words(make_app) -> None:
         await pilot.pause()
         assert [n.text for n in app.store.notes()] == ["hi"]
         assert not app.is_running
+
+
+async def test_tab_keys_work_wherever_focus_goes(make_app) -> None:
+    """Tab never leaves focus on the tab strip, where the tab's own keys would not reach."""
+    from textual.widgets import Tabs
+
+    from tui.dialogs.basic import LineDialog
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert not isinstance(app.focused, Tabs), app.focused
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, LineDialog)

@@ -274,3 +274,11 @@ async def test_keys_are_described_for_the_help_screen() -> None:
 def test_short_date() -> None:
     assert short_date(date(2026, 11, 24), DAY) == "Tue 24 Nov"
     assert short_date(date(2025, 1, 3), DAY) == "Fri 3 Jan 2025"
+
+
+def test_counts_say_why_the_week_holds_more_than_the_month() -> None:
+    from tui.tabs.today_rows import counts_line
+
+    assert counts_line(2, 1, date(2026, 12, 2)) == "Done this week: 2 · this month: 1 (the week began in November)"
+    assert counts_line(3, 5, date(2026, 11, 25)) == "Done this week: 3 · this month: 5"
+    assert counts_line(1, 0, date(2026, 12, 1)).startswith("Done this week: 1 · this month: 0")

@@ -131,7 +131,11 @@ async def test_brackets_step_weeks_but_never_past_this_week(make_app) -> None:
             await pilot.press("left_square_bracket")
         await pilot.pause()
         assert review.monday == date(2026, 9, 28)
-        assert review.check_action("step", (-1,)) is None
+        # One more [ says why nothing changes instead of doing nothing silently.
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert review.monday == date(2026, 9, 28)
+        assert "first week with anything in it" in " ".join(str(n.message) for n in app._notifications)
 
 
 async def test_a_quiet_week_is_told_warmly(make_app) -> None:
@@ -200,7 +204,10 @@ async def test_an_empty_store_reviews_gently(make_app) -> None:
         assert "A fresh week" in text
         assert "None chosen yet." in text
         assert not review.query_one("#review-heatmap").display
-        assert review.check_action("step", (-1,)) is None
+        assert review.check_action("step", (1,)) is None  # ] is dimmed: this is the latest week
+        await pilot.press("left_square_bracket")  # [ says there is nothing earlier
+        await pilot.pause()
+        assert "nothing earlier" in " ".join(str(n.message) for n in app._notifications)
 
 
 # --------------------------------------------------------------------------- the weekly offer
@@ -285,3 +292,29 @@ async def test_no_offer_in_the_demo(data_dir) -> None:
             assert app.screen is app.main_screen
     finally:
         store.close()
+
+
+async def test_ritual_names_are_not_cut_while_there_is_room(make_app) -> None:
+    app = make_app()
+    name = "Tea on the balcony after work!"  # 30 characters
+    ritual = app.store.add_ritual(name, created=date(2026, 10, 1))
+    app.store.set_tick(ritual.id, THIS_MONDAY, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        assert name in screen_text(app)
+
+
+async def test_a_ritual_resting_for_the_rest_of_the_week_is_not_said_to_be_coming(make_app) -> None:
+    from tui.model import GraceSpan
+
+    app = make_app()
+    created = date(2026, 10, 1)
+    app.store.add_ritual("Friday date", weekdays=(4,), created=created)
+    app.store.add_ritual("Sunday call", weekdays=(6,), created=created)
+    # Grace from today (Wednesday 25 November) to Friday: the Friday date rests; Sunday is still ahead.
+    app.store.save_grace(GraceSpan(id="g", start=app.today, end=app.today + timedelta(days=2), reason="travel"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        lines = [" ".join(line.split()) for line in screen_text(app).splitlines()]
+        assert any(line.startswith("rest Friday date") for line in lines), lines
+        assert any(line.startswith("not yet Sunday call") for line in lines), lines

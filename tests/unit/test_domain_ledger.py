@@ -98,3 +98,10 @@ def test_gentle_lines() -> None:
     assert grace_line("travel") == "Grace day (travel): rituals rest; today's ideas work from afar."
     assert grace_line("") == "Grace day: rituals rest; today's ideas work from afar."
     assert grace_line("illness", apart=False) == "Grace day (illness): rituals rest; n finds an idea that works from afar."
+
+
+def test_waiting_line_does_not_claim_a_gesture_of_another_language() -> None:
+    line = waiting_line("time", 28, shown="touch")
+    assert "today leans that way" not in line
+    assert line == "It's been 28 days since some quality time; the picks lean that way (n offers another)."
+    assert waiting_line("time", 28, shown="time").endswith("today leans that way.")

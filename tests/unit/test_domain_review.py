@@ -118,6 +118,12 @@ def test_headline_is_warm(summary: WeekSummary, start: str) -> None:
     assert not any(word in line.lower() for word in GUILT)
 
 
+def test_headline_claims_giving_only_when_something_was_given() -> None:
+    rituals_only = headline(week(kept=3, scheduled=3, notes=0), in_progress=True)
+    assert "all you gave" not in rituals_only and "Your rituals held" in rituals_only
+    assert headline(week(kept=3, scheduled=3, notes=1)).endswith("Look at all you gave.")
+
+
 def test_headline_of_a_week_in_progress() -> None:
     assert headline(week(notes=0), in_progress=True).startswith("A fresh week")
     assert headline(week(kept=3, scheduled=3, notes=0), in_progress=True).startswith("A warm, steady week so far")

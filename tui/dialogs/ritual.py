@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 from tui.errors import StoreWriteError
 from tui.text import TextError, check_name
 from tui.dialogs.basic import FormDialog
-from tui.format import DAY_NAMES, EVERY_DAY, schedule_label
+from tui.format import EVERY_DAY, SHORT_DAY_NAMES, schedule_label
 
 # --------------------------------------------------------------------------- days
 
@@ -59,7 +59,7 @@ class DayPicker(Widget, can_focus=True):
 
     def render(self) -> Content:
         parts: list[str | tuple[str, str]] = []
-        for day, name in enumerate(DAY_NAMES):
+        for day, name in enumerate(SHORT_DAY_NAMES):
             mark = "[x]" if day in self.chosen else "[ ]"
             style = "bold $success" if day in self.chosen else "$foreground-muted"
             if self.has_focus and day == self.cursor:

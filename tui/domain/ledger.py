@@ -132,15 +132,20 @@ def ledger_lines(
     return [ledger_line(entries, window)] + ([answers] if answers else [])
 
 
-def waiting_line(language: str, days: int, *, done_today: bool = False) -> str:
+def waiting_line(language: str, days: int, *, done_today: bool = False, shown: str | None = None) -> str:
     """ "It's been 9 days since a touch gesture — today leans that way."
 
     With ``done_today`` (today's gesture, of another language, is already done)
-    the line looks to tomorrow instead.
+    the line looks to tomorrow instead. ``shown`` is the language of the gesture
+    on screen: when it is another one, the line says the picks lean that way
+    (and n offers another) rather than that today's gesture does.
     """
     since = SINCE_PHRASES.get(language, f"a {LOVE_LANGUAGES.get(language, language).lower()} gesture")
-    when = "tomorrow" if done_today else "today"
-    return f"It's been {days} days since {since} — {when} leans that way."
+    if done_today:
+        return f"It's been {days} days since {since} — tomorrow leans that way."
+    if shown is not None and shown != language:
+        return f"It's been {days} days since {since}; the picks lean that way (n offers another)."
+    return f"It's been {days} days since {since} — today leans that way."
 
 
 def grace_line(reason: str, *, apart: bool = True) -> str:

@@ -72,6 +72,8 @@ def headline(summary: WeekSummary, *, in_progress: bool = False) -> str:
         return "A quiet week — that's normal. Every week is a fresh start."
     so_far = " so far" if in_progress else ""
     if scheduled and kept >= STEADY_SHARE * scheduled:
+        if gave == kept:  # rituals only: no gesture done, no note written
+            return f"A warm, steady week{so_far}. Your rituals held."
         return f"A warm, steady week{so_far}. Look at all you gave."
     if not scheduled and gave >= 3:
         return "A week full of small kindnesses. They add up."

@@ -9,6 +9,7 @@ user text and reach the screen as literal ``Content``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -30,10 +31,11 @@ from tui.domain.review import (
     step_week,
     week_has_entries,
 )
-from tui.domain.calendar import week_bounds
+from tui.domain.calendar import due_on, week_bounds
+from tui.domain.rituals import in_grace
 from tui.domain.weekly import WeekSummary, summarise_week
 from tui.format import short_day
-from tui.model import LOVE_LANGUAGES
+from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
 from tui.host import host_of
 from tui.widgets.heatmap import RitualHeatmap
 
@@ -58,15 +60,30 @@ def week_title(start: date, today: date) -> str:
     return f"Week of {span}"
 
 
-def ritual_lines(summary: WeekSummary, *, in_progress: bool) -> tuple[str, list[str]]:
-    """The rituals heading and one line per ritual ("6 of 7  Morning coffee")."""
+def upcoming(rituals: list[Ritual], grace: list[GraceSpan], monday: date, today: date) -> set[str]:
+    """Names of the rituals still due later this week, on a day that is not a grace day."""
+    later = [today + timedelta(days=n) for n in range(1, (monday + timedelta(days=6) - today).days + 1)]
+    return {r.name for r in rituals if any(due_on(r, day) and not in_grace(day, grace) for day in later)}
+
+
+def ritual_lines(
+    summary: WeekSummary, *, in_progress: bool, upcoming: Collection[str] | None = None
+) -> tuple[str, list[str]]:
+    """The rituals heading and one line per ritual ("6 of 7  Morning coffee").
+
+    A ritual with no day counted yet reads "not yet" while a day of it is still
+    ahead this week (every ritual when ``upcoming`` is None), else "rest".
+    """
     if not summary.per_ritual:
         return "Rituals", ["None chosen yet.", "The Rituals tab has ideas."]
     heading = f"Rituals kept: {summary.rituals_kept} of {summary.rituals_scheduled}"
     if not summary.rituals_scheduled:
         heading = "Rituals"
-    counts = [f"{kept} of {scheduled}" if scheduled else ("not yet" if in_progress else "rest")
-              for _, kept, scheduled in summary.per_ritual]
+    def waiting(name: str) -> bool:
+        return in_progress and (upcoming is None or name in upcoming)
+
+    counts = [f"{kept} of {scheduled}" if scheduled else ("not yet" if waiting(name) else "rest")
+              for name, kept, scheduled in summary.per_ritual]
     width = max(len(c) for c in counts)
     lines = []
     for (name, kept, scheduled), count in zip(summary.per_ritual, counts):
@@ -193,7 +210,8 @@ class WeeklyReviewScreen(Screen[None]):
         self._set("review-title", week_title(self.monday, today))
         self._set("review-headline", headline(summary, in_progress=in_progress))
         for section, (heading, lines) in (
-            ("rituals", ritual_lines(summary, in_progress=in_progress)),
+            ("rituals", ritual_lines(summary, in_progress=in_progress,
+                                     upcoming=upcoming(store.rituals(), store.grace(), self.monday, today))),
             ("gestures", gesture_lines(summary)),
             ("notes", note_lines(summary, in_progress=in_progress)),
         ):
@@ -215,14 +233,15 @@ class WeeklyReviewScreen(Screen[None]):
         return step_week(self.monday, offset, earliest=self._earliest, today=self.today)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "step" and parameters and isinstance(parameters[0], int) and self.monday != date.min:
-            offset = parameters[0]
-            return None if self._target(offset) == self.monday else True
+        if action == "step" and parameters == (1,) and self.monday != date.min:
+            return None if self._target(1) == self.monday else True
         return True
 
     def action_step(self, offset: int) -> None:
         """Show the week before (-1) or after (+1), never beyond this week."""
         target = self._target(offset)
+        if target == self.monday and offset < 0:
+            self.notify("This is the first week with anything in it; there is nothing earlier.", markup=False)
         if target != self.monday:
             self.monday = target
             self.show_week()

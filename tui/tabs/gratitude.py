@@ -99,10 +99,10 @@ class GratitudeTab(TabBase):
         Binding("a", "new_note", "New note", id="gratitude.new", tooltip="Write a new note of thanks"),
         Binding("e", "edit_note", "Edit", id="gratitude.edit", tooltip="Edit the selected note"),
         Binding("o", "said_aloud", "Said aloud", id="gratitude.said", tooltip="Mark the note as said out loud (again to unmark)"),
-        Binding("c", "share_note", "Copy to send", show=False, id="gratitude.share",
+        Binding("c", "share_note", "Copy", id="gratitude.share",
                 tooltip="Copy the note as a message ready to send to your partner"),
         Binding("x", "delete_note", "Delete", id="gratitude.delete", tooltip="Delete the selected note (asks first)"),
-        Binding("u", "undo_delete", "Undo delete", id="gratitude.undo", tooltip="Bring back the last deleted note"),
+        Binding("u", "undo_delete", "Undo", id="gratitude.undo", tooltip="Bring back the last deleted note"),
         Binding("slash", "filter", "Filter", key_display="/", id="gratitude.filter", tooltip="Show only notes containing some words"),
         Binding("escape", "clear_filter", "Clear filter", id="gratitude.clear_filter", tooltip="Show every note again"),
     ]

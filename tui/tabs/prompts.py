@@ -2,7 +2,7 @@
 
 The prompt of the day comes from :mod:`tui.daily` (the same pick on every
 screen) and is recorded with ``store.show_prompt`` once it is seen, so it is
-not offered again within 30 days. Answers are user data: shown as literal
+not offered again within NO_REPEAT_DAYS (180) days. Answers are user data: shown as literal
 ``Content`` (after :func:`tui.text.clean`), never as markup.
 """
 
@@ -20,6 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import content, daily
+from tui.domain.prompts import NO_REPEAT_DAYS
 from tui.format import short_day
 from tui.model import Answer, Prompt
 from tui.tabs.base import TabBase
@@ -62,7 +63,7 @@ class PromptsTab(TabBase):
     TAB_ID = "prompts"
     TAB_TITLE = "Prompts"
     HELP = (
-        "One reflective prompt a day, different from the last 30 days. Answer it in your "
+        f"One reflective prompt a day, none from the last {NO_REPEAT_DAYS} days. Answer it in your "
         "own words, or ask for another. Your answers stay here, newest first; enter on an "
         "answer opens it to read or edit."
     )
@@ -198,7 +199,7 @@ class PromptsTab(TabBase):
     # ------------------------------------------------------------ writing
 
     def _record(self, prompt: Prompt) -> bool:
-        """Note that ``prompt`` was shown today (so it rests for 30 days)."""
+        """Note that ``prompt`` was shown today (so it rests for NO_REPEAT_DAYS days)."""
         store, today = self.host.store, self.host.today
         return self.host.save(lambda: store.show_prompt(today, prompt.id)) is not None
 
@@ -260,5 +261,9 @@ class PromptsTab(TabBase):
         order: list[str | None] = [None, *content.themes()]
         self.theme = order[(order.index(self.theme) + 1) % len(order)]  # redraws
 
-    def watch_theme(self) -> None:
+    def watch_theme(self, theme: str | None) -> None:
+        """A theme chosen shows one of its prompts at once; All keeps the prompt shown."""
+        if theme is not None and self.prompt.theme != theme:
+            self._prompt = daily.another_prompt(self.host.store, self.host.today, theme=theme)
+            self._record(self._prompt)
         self.redraw()

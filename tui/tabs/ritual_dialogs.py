@@ -1,4 +1,4 @@
-"""The Rituals tab's dialogs: add, edit, archive or delete, grace days, suggestions.
+"""The Rituals tab's dialogs (add, edit, archive or delete, grace days, suggestions) and ticks off schedule.
 
 Mixed into :class:`tui.tabs.rituals.RitualsTab`; each action opens a dialog
 and writes through the host's ``save`` (or the dialog's own save, which keeps
@@ -15,8 +15,9 @@ from tui import daily
 from tui.dialogs.basic import Choice, ChoiceDialog
 from tui.dialogs.ritual import RitualDialog, RitualDraft
 from tui.domain.rituals import end_position, same_name
-from tui.format import schedule_label
+from tui.format import schedule_label, short_day
 from tui.model import GraceSpan, Ritual
+from tui.tabs.ritual_rows import FILL_IN_DAYS
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -32,10 +33,12 @@ class RitualDialogs:
         host: Host
         today: date
         viewed: date
+        show_archived: bool
 
         def redraw(self, select: str | None = None) -> None: ...
         def focused_ritual(self) -> Ritual | None: ...
         def _live(self) -> list[Ritual]: ...
+        def _may_fill_in(self, day: date) -> bool: ...
         def notify(self, message: str, *, markup: bool = ...) -> None: ...
 
     def _name_taken(self, keep_id: str | None = None) -> Callable[[str], str | None]:
@@ -102,11 +105,15 @@ class RitualDialogs:
         ticks = "no ticks yet" if count == 0 else ("1 tick" if count == 1 else f"{count} ticks")
         if ritual.archived:
             first = Choice("restore", "Restore", "r", "primary")
+            title = f"Restore or delete “{ritual.name}”?"
             message = (
                 f"Restore puts it back on your list with its {ticks}. "
                 f"Delete removes it and its {ticks} for good."
+                if count
+                else "Restore puts it back on your list. Delete removes it for good; it has no ticks."
             )
         else:
+            title = f"Archive or delete “{ritual.name}”?"
             first = Choice("archive", "Archive", "a", "primary")
             message = (
                 f"Archive hides it and keeps its {ticks}; A shows archived rituals, "
@@ -121,7 +128,10 @@ class RitualDialogs:
             if answer == "archive":
                 if self.host.save(lambda: store.update_ritual(ritual.id, archived=True)) is None:
                     return
-                self.notify("Archived; every tick is kept. Press A to see archived rituals.", markup=False)
+                where = "It stays listed at the end while archived rituals are shown." if self.show_archived else (
+                    "Press A to see archived rituals."
+                )
+                self.notify(f"Archived; every tick is kept. {where}", markup=False)
             elif answer == "restore":
                 position = end_position(self._live())  # back at the end of the list
                 if self.host.save(lambda: store.update_ritual(ritual.id, archived=False, position=position)) is None:
@@ -137,7 +147,7 @@ class RitualDialogs:
                 return
             self.redraw(ritual.id if answer == "restore" else None)
 
-        self.app.push_screen(ChoiceDialog(f"Remove “{ritual.name}”?", message, choices), chosen)
+        self.app.push_screen(ChoiceDialog(title, message, choices), chosen)
 
     def action_grace(self) -> None:
         """Mark the day shown (or a range) as grace days, or remove the grace span it is in."""
@@ -197,3 +207,27 @@ class RitualDialogs:
             self.redraw()
 
         self.app.push_screen(RitualPickerScreen(), picked)
+
+    def _tick_resting(self, ritual: Ritual, day: date) -> None:
+        """A ritual not due on ``day``: move its start back to count it, or say why not."""
+        store = self.host.store
+        if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
+            if not self._may_fill_in(day):
+                self.notify(f"Only the last {FILL_IN_DAYS} days before a ritual was added can be filled in.",
+                            markup=False)
+                return
+
+            def start_earlier() -> bool:
+                with store.batch():
+                    store.update_ritual(ritual.id, created=day)
+                    store.set_tick(ritual.id, day, True)
+                return True
+
+            if self.host.save(start_earlier) is None:
+                return
+            self.notify(f"Its start moved back to {short_day(day)}, so that day counts.", markup=False)
+            self.redraw(ritual.id)
+            return
+        when = "today" if day == self.today else "that day"
+        self.notify(f"It happens {schedule_label(ritual.weekdays)}, so there is nothing to tick {when}.",
+                    markup=False)

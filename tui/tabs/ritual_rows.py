@@ -30,8 +30,8 @@ MIN_NAME_WIDTH = 12
 GRACE_REASON_WIDTH = 12
 """The day header shortens a grace day's reason to this many characters."""
 
-REST_ID = "-rest"
-"""The option id of the dim line naming rituals not on the viewed day."""
+FILL_IN_DAYS = 7
+"""A ritual added lately can be ticked this many days back (its start moves back)."""
 
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{round(share * 100)}%"
@@ -57,10 +57,17 @@ def ritual_row(
     *,
     day: date,
     today: date,
+    rest: str = "",
 ) -> Content:
-    """One checklist row: the tick, the name, the last seven days, the streak, the 30 days."""
+    """One checklist row: the tick, the name, the last seven days, the streak, the 30 days.
+
+    ``rest`` says why a ritual is not due on ``day`` ("rests today", "added later"):
+    its row is then marked with a dash instead of a box.
+    """
     if ritual.archived:
         check: tuple[str, str] = ("  ▪ ", "$foreground-muted")
+    elif rest:
+        check = ("  – ", "$foreground-muted")
     elif day in ticked:
         check = ("[x] ", "bold $success")
     else:
@@ -70,6 +77,8 @@ def ritual_row(
         name = Content.assemble(name, ("  archived", "$foreground-muted italic"))
     elif ritual.weekdays:
         name = Content.assemble(name, (f"  {schedule_label(ritual.weekdays)}", "$foreground-muted"))
+    if rest and not ritual.archived:
+        name = Content.assemble(name, (f"  {rest}", "$foreground-muted italic"))
     name = name.truncate(name_width, ellipsis=True, pad=True)
     dots: list[str | tuple[str, str]] = []
     for index, (when, state) in enumerate(last_days(ritual, ticked, today, 7, grace)):
@@ -91,15 +100,3 @@ def ritual_row(
         " " * GAP,
         (f"{percent(share):>{PERCENT_WIDTH}}", ""),
     )
-
-def rest_line(resting: list[Ritual], *, day: date, today: date) -> Content:
-    """The dim line naming the rituals not on ``day``: resting, or added later."""
-    later = [r for r in resting if r.created is not None and r.created > day]
-    off = [r for r in resting if r not in later]
-    when = "today" if day == today else "that day"
-    parts = []
-    if off:
-        parts.append(f"Resting {when}: " + ", ".join(r.name for r in off))
-    if later:
-        parts.append("Added later: " + ", ".join(r.name for r in later))
-    return Content("    " + " · ".join(parts))

@@ -35,12 +35,11 @@ from tui.model import Ritual
 from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
 from tui.tabs.ritual_rows import (
+    FILL_IN_DAYS,
     FIXED_WIDTH,
     GRACE_REASON_WIDTH,
     MIN_NAME_WIDTH,
-    REST_ID,
     columns_line,
-    rest_line,
     ritual_row,
 )
 from tui.widgets.heatmap import RitualHeatmap
@@ -55,8 +54,9 @@ class RitualsTab(RitualDialogs, TabBase):
     HELP = (
         "space or enter ticks the ritual under the cursor on the day shown, and unticks it. "
         "[ and ] step back and forward a day (never past today) so yesterday can be filled "
-        "in; t comes back to today. A ritual can be ticked on its scheduled days from the "
-        "day it was added.\n"
+        "in; t comes back to today. Rituals that rest on the day shown are listed last with "
+        "a dash; one added in the last seven days can be ticked on earlier days, which moves "
+        "its start back.\n"
         "Dots, the last 7 days: ● kept, · missed, ○ still open today, ◌ grace day; blank is "
         "a rest day. The day shown is underlined.\n"
         f"Streak: {STREAK_RULE}\n"
@@ -165,10 +165,24 @@ class RitualsTab(RitualDialogs, TabBase):
 
     def listed(self) -> list[Ritual]:
         """The rituals of the checklist, top to bottom (archived ones last when shown)."""
-        rows = [r for r in self._live() if self._shown_on(r, self.viewed)]
+        live = self._live()
+        rows = [r for r in live if self._shown_on(r, self.viewed)]
+        rows += [r for r in live if not self._shown_on(r, self.viewed)]  # resting, dimmed
         if self.show_archived:
             rows += self._archived()
         return rows
+
+    def _rest_note(self, ritual: Ritual) -> str:
+        """Why a live ritual is not due on the day shown ("rests today"), or ""."""
+        day = self.viewed
+        if ritual.archived or self._shown_on(ritual, day):
+            return ""
+        if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
+            return "added later · space ticks" if self._may_fill_in(day) else "added later"
+        return "resting"
+
+    def _may_fill_in(self, day: date) -> bool:
+        return (self.today - day).days < FILL_IN_DAYS
 
     def _archived(self) -> list[Ritual]:
         return [r for r in self.host.store.rituals(include_archived=True) if r.archived]
@@ -176,7 +190,7 @@ class RitualsTab(RitualDialogs, TabBase):
     def focused_ritual(self) -> Ritual | None:
         """The ritual under the cursor, if any."""
         option = self.query_one(RitualList).highlighted_option
-        if option is None or option.id in (None, REST_ID):
+        if option is None or option.id is None:
             return None
         try:
             return self.host.store.ritual(option.id)
@@ -223,18 +237,13 @@ class RitualsTab(RitualDialogs, TabBase):
         self.query_one("#rituals-columns", Static).update(columns_line(name_width))
         day, today = self.viewed, self.today
         options = [
-            Option(ritual_row(r, ticks.get(r.id, frozenset()), grace, name_width, day=day, today=today), id=r.id)
+            Option(
+                ritual_row(
+                    r, ticks.get(r.id, frozenset()), grace, name_width, day=day, today=today, rest=self._rest_note(r)
+                ),
+                id=r.id,
+            )
             for r in listing
-            if not r.archived
-        ]
-        resting = [r for r in live if not self._shown_on(r, self.viewed)]
-        if resting:
-            line = rest_line(resting, day=day, today=today).truncate(max(width - 1, 10), ellipsis=True)
-            options.append(Option(line, id=REST_ID, disabled=True))
-        options += [
-            Option(ritual_row(r, ticks.get(r.id, frozenset()), grace, name_width, day=day, today=today), id=r.id)
-            for r in listing
-            if r.archived
         ]
         checklist.set_options(options)
         enabled = [i for i, o in enumerate(options) if not o.disabled]
@@ -280,9 +289,10 @@ class RitualsTab(RitualDialogs, TabBase):
             tally = f"all {len(due)} kept ♥"
         else:
             tally = f"{kept} of {len(due)} kept"
-        header.update(
-            Content.assemble((title, "bold"), "  ", (tally, ""), "   ", (hint, "$foreground-muted"))
-        )
+        line = Content.assemble((title, "bold"), "  ", (tally, ""))
+        with_hint = Content.assemble(line, "   ", (hint, "$foreground-muted"))
+        width = header.size.width or self.app.size.width
+        header.update(with_hint if with_hint.cell_length <= width else line)  # never cut mid-word
 
     # ------------------------------------------------------------ keys
 
@@ -314,6 +324,9 @@ class RitualsTab(RitualDialogs, TabBase):
             self.notify("This ritual is archived; press x to bring it back first.", markup=False)
             return
         store, day = self.host.store, self.viewed
+        if not self._shown_on(ritual, day):
+            self._tick_resting(ritual, day)
+            return
         if self.host.save(lambda: store.set_tick(ritual.id, day, not store.is_ticked(ritual.id, day))) is None:
             return
         self.redraw(ritual.id)
@@ -342,7 +355,8 @@ class RitualsTab(RitualDialogs, TabBase):
         ritual = self.focused_ritual()
         if ritual is None or ritual.archived:
             return
-        visible = [r.id for r in self.listed() if not r.archived]
+        due = self._shown_on(ritual, self.viewed)  # moves within its part of the list
+        visible = [r.id for r in self.listed() if not r.archived and self._shown_on(r, self.viewed) == due]
         order = [r.id for r in self._live()]
         index = visible.index(ritual.id)
         if not 0 <= index + step < len(visible):
@@ -355,6 +369,7 @@ class RitualsTab(RitualDialogs, TabBase):
 
     def action_toggle_archived(self) -> None:
         """Show or hide archived rituals at the end of the list."""
+        if not self.show_archived and not any(r.archived for r in self.host.store.rituals(include_archived=True)):
+            self.notify("Nothing is archived, so there is nothing more to show.", markup=False)
+            return
         self.show_archived = not self.show_archived  # redraws
-        if self.show_archived and not any(r.archived for r in self.host.store.rituals(include_archived=True)):
-            self.notify("Nothing is archived.", markup=False)

@@ -29,15 +29,16 @@ from textual.widgets.option_list import Option
 from tui import content, daily
 from tui.domain.gestures import FEEDBACK_RULE, done_counts
 from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
+from tui.format import short_day
 from tui.model import FEEDBACK, Gesture, GestureDay
 from tui.tabs.base import TabBase
-from tui.text import check_line
-from tui.dialogs.basic import ConfirmDialog, LineDialog
-from tui.format import short_day
+from tui.tabs.today_dialogs import TodayDialogs
 from tui.tabs.today_rows import (
     ASK_FEEDBACK,
     EMPTY_FAVOURITES,
     EMPTY_HISTORY,
+    answered_line,
+    counts_line,
     favourite_row,
     gesture_label,
     history_row,
@@ -62,7 +63,7 @@ def why_line(day: date) -> str:
     return lines[day.toordinal() % len(lines)] if lines else ""
 
 
-class TodayTab(TabBase):
+class TodayTab(TodayDialogs, TabBase):
     """Today's suggested gesture, its keys, and the done history or favourites."""
 
     TAB_ID = "today"
@@ -84,11 +85,12 @@ class TodayTab(TabBase):
     )
 
     BINDINGS = [
-        Binding("d", "done", "Done", id="today.done", tooltip="Mark today's gesture done, with an optional note (again to unmark)"),
+        Binding("d", "done", "Done", id="today.done", tooltip="Mark today's gesture done, with an optional note"),
+        Binding("d", "undo_done", "Not done", id="today.undone", tooltip="Mark today's gesture as not done yet"),
         Binding("n", "another", "Another", id="today.another", tooltip="Suggest a different gesture for today"),
         Binding("f", "favourite", "Favourite", id="today.favourite", tooltip="Add today's gesture to your favourites, or remove it"),
-        Binding("v", "switch_list", "Favourites list", id="today.switch_list", tooltip="Switch the list between done gestures and favourites"),
-        Binding("l", "feedback('landed')", "It landed", show=False, id="today.landed",
+        Binding("v", "switch_list", "Favourites", id="today.switch_list", tooltip="Switch the list between done gestures and favourites"),
+        Binding("l", "feedback('landed')", "Did it land?", key_display="l/m/r", id="today.landed",
                 tooltip="Today's done gesture landed: gestures like it come up more"),
         Binding("m", "feedback('so_so')", "So-so", show=False, id="today.so_so",
                 tooltip="Today's done gesture was so-so"),
@@ -168,9 +170,9 @@ class TodayTab(TabBase):
         self.query_one("#today-meta", Static).update(Content(meta))
         self.query_one("#today-status", Static).update(status_line(recorded if done else None))
         asking = self.query_one("#today-feedback", Static)
-        asking.display = done and recorded is not None and recorded.feedback not in FEEDBACK
-        if asking.display:
-            asking.update(ASK_FEEDBACK)
+        asking.display = done and recorded is not None
+        if done and recorded is not None:
+            asking.update(ASK_FEEDBACK if recorded.feedback not in FEEDBACK else answered_line(recorded.feedback))
 
         nudge = self._nudge(gesture, done)
         nudge_line = self.query_one("#today-nudge", Static)
@@ -181,17 +183,14 @@ class TodayTab(TabBase):
         partner.update(Content(gifts))
         self.query_one("#today-why", Static).update(Content(why_line(day)))
         week, month = done_counts(store.gesture_days(), day)
-        if month:
-            counts = f"Done this week: {week} · this month: {month}"
-        else:
-            counts = "Each gesture you mark done is counted here, this week and this month."
-        self.query_one("#today-counts", Static).update(Content(counts))
+        self.query_one("#today-counts", Static).update(Content(counts_line(week, month, day)))
         history = store.gesture_days()
         lines = ledger_lines(history, content.gesture_by_id(), store.settings(), day)
         ledger = self.query_one("#today-ledger", Static)
         ledger.display = bool(lines)
         ledger.update(Content("\n".join(lines)))
         self._fill_list()
+        self.refresh_bindings()
 
     def _nudge(self, gesture: Gesture, done: bool) -> str:
         """The grace-day line, else the line about a language that has waited, else ""."""
@@ -202,7 +201,7 @@ class TodayTab(TabBase):
         waiting = daily.waiting_language(store, day)
         if waiting is None or (done and gesture.language == waiting[0]):
             return ""
-        return waiting_line(*waiting, done_today=done)
+        return waiting_line(*waiting, done_today=done, shown=gesture.language)
 
     def _fill_list(self) -> None:
         store, day = self.host.store, self.day
@@ -271,58 +270,17 @@ class TodayTab(TabBase):
             return
         self._ask_note(day, gesture, recorded.note)
 
-    def _ask_note(self, day: date, gesture: Gesture, value: str = "") -> None:
-        def save(note: str) -> None:
-            """Written before the dialog closes: a failed write keeps it open with the note."""
-            store = self.host.store
-            current = store.gesture_day(day)
-            if current is not None:
-                store.save_gesture_day(replace(current, done=True, note=note))
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """d marks done, or unmarks once done: the footer names the one that applies."""
+        if action in ("done", "undo_done") and self.is_mounted:
+            recorded = self.host.store.gesture_day(self.day)
+            done = recorded is not None and recorded.done
+            return done == (action == "undo_done")
+        return True
 
-        def saved(note: str | None) -> None:
-            recorded = self.host.store.gesture_day(day)
-            if note is None or recorded is None or not recorded.done:
-                return
-            self.redraw()
-            self._notify("Done. That counts, and it matters.")
-
-        self.app.push_screen(
-            LineDialog(
-                "Done! How did it go?",
-                value=value,
-                placeholder="A few words, or leave it empty",
-                hint="optional · enter or ctrl+s saves · esc closes",
-                check=check_line,
-                save=save,
-            ),
-            saved,
-        )
-
-    def _undo_done(self, recorded: GestureDay) -> None:
-        def undo(yes: bool | None = True) -> None:
-            if not yes:
-                return
-            store = self.host.store
-            current = store.gesture_day(recorded.day)
-            if current is None:
-                return
-            if self.host.save(lambda: store.save_gesture_day(replace(current, done=False, note="", feedback=""))) is None:
-                return
-            self.redraw()
-            self._notify("Marked as not done yet.")
-
-        if recorded.note:
-            self.app.push_screen(
-                ConfirmDialog(
-                    "Mark as not done?",
-                    f"Its note will be removed: “{recorded.note}”",
-                    yes="Unmark",
-                    no="Keep it",
-                ),
-                undo,
-            )
-        else:
-            undo()
+    def action_undo_done(self) -> None:
+        """Mark today's gesture as not done yet (asks first when it has a note)."""
+        self.action_done()
 
     def action_feedback(self, answer: str) -> None:
         """Say whether today's done gesture landed (again to change the answer)."""
@@ -394,4 +352,4 @@ class TodayTab(TabBase):
         if self.host.save(lambda: store.show_gesture(day, chosen)) is None:
             return
         self.redraw()
-        self._notify("Today's gesture is now one of your favourites.")
+        self._notify("This favourite is today's gesture now.")

@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui import content
-from tui.format import short_day
+from tui.domain.calendar import week_start
+from tui.format import MONTH_NAMES, short_day
 from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, GestureDay
 from tui.text import clean
 
@@ -32,8 +33,34 @@ ASK_FEEDBACK = Content.assemble(
 )
 """Asked once today's gesture is done, until it is answered."""
 
+ANSWER_HINTS = {
+    "landed": "You said it landed",
+    "so_so": "You said so-so",
+    "not_really": "You said not really",
+}
+"""Shown after an answer, with how to change it."""
+
+
+def answered_line(feedback: str) -> Content:
+    """After an answer: what was said, and that l, m or r changes it."""
+    return Content.assemble(
+        (ANSWER_HINTS.get(feedback, ""), ""), " · ", ("l", "bold"), ", ", ("m", "bold"), " or ", ("r", "bold"),
+        " changes it",
+    )
+
 EMPTY_HISTORY = "Nothing here yet, and that is fine: the gestures you mark done will gather here."
 EMPTY_FAVOURITES = "No favourites yet. Press f on a gesture you would like to keep."
+
+
+def counts_line(week: int, month: int, day: date) -> str:
+    """ "Done this week: 2 · this month: 5", saying why when the week began last month."""
+    if not week and not month:
+        return "Each gesture you mark done is counted here, this week and this month."
+    line = f"Done this week: {week} · this month: {month}"
+    monday = week_start(day)
+    if monday.month != day.month:
+        line += f" (the week began in {MONTH_NAMES[monday.month - 1]})"
+    return line
 
 
 def short_date(day: date, today: date) -> str:

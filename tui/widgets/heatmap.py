@@ -16,8 +16,8 @@ from textual.widget import Widget
 
 from tui.domain.calendar import week_start
 from tui.domain.rituals import Cell, heatmap, in_grace
-from tui.format import DAY_NAMES as WEEKDAY_LABELS
-from tui.format import MONTH_NAMES as MONTHS
+from tui.format import SHORT_DAY_NAMES as WEEKDAY_LABELS
+from tui.format import SHORT_MONTH_NAMES as MONTHS
 from tui.model import GraceSpan, Ritual
 
 

@@ -1,0 +1,73 @@
+"""The footer tells the truth and fits: each tab's main keys and ? at 80x24."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.screen_text import screen_text
+
+
+def footer(app) -> str:
+    return screen_text(app).rstrip("\n").splitlines()[-1]
+
+
+@pytest.mark.parametrize("key", ["1", "2", "3", "4"])
+async def test_every_tab_shows_help_in_the_footer_at_80x24(make_app, key) -> None:
+    app = make_app()
+    app.store.add_ritual("Morning coffee", created=app.today)
+    app.store.add_note("Thank you for the tea.", app.today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert "? Help" in footer(app), footer(app)
+
+
+async def test_today_footer_names_what_d_does_and_offers_l_m_r(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "d Done" in footer(app) and "l/m/r Did it land?" in footer(app)
+        await pilot.press("d", "enter")  # done, no note
+        await pilot.pause()
+        line = footer(app)
+        assert "d Not done" in line and "d Done" not in line, line
+        assert "? Help" in line, line
+
+
+async def test_the_did_it_land_line_stays_with_how_to_change_the_answer(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d", "enter", "l")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "You said it landed · l, m or r changes it" in text
+
+
+async def test_gratitude_copy_is_in_the_footer(make_app) -> None:
+    app = make_app()
+    app.store.add_note("Thank you for the tea.", app.today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.pause()
+        assert "c Copy" in footer(app), footer(app)
+
+
+async def test_enter_on_a_favourite_says_it_became_todays_gesture(make_app) -> None:
+    from tui import content, daily
+
+    app = make_app()
+    today_id = daily.todays_gesture(app.store, app.today).id
+    other = next(g for g in content.gestures() if g.id != today_id)
+    app.store.set_favourite(other.id, True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "enter")
+        await pilot.pause()
+        assert app.store.gesture_day(app.today).gesture_id == other.id
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "favourite is today's gesture now" in told and "one of your favourites" not in told
