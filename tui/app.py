@@ -34,6 +34,9 @@ KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "righ
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
 
 
+HEADER_ICON = "♥"
+"""The header's mark: a glyph every common terminal and picture font has (Textual's "⭘" is missing from many)."""
+
 SYNC_EVERY = 30
 """Seconds between rounds of Together while the full screen is open."""
 
@@ -121,7 +124,7 @@ class MicroRomanceApp(App[int]):
         self._refresh_truecolor_filter(self.ansi_theme)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=HEADER_ICON)
         first = TAB_SPECS[0]
         with SteadyTabbedContent(initial=first.id):
             for spec in TAB_SPECS:

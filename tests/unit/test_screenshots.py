@@ -50,6 +50,7 @@ def test_command_writes_every_picture(tmp_path: Path, capsys) -> None:
         svg = (out / name).read_text(encoding="utf-8")
         assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>"), name
         assert "micro-romance" in svg, name  # the window's title
+        assert "⭘" not in svg, name  # Textual's header mark, missing from the fonts that draw the PNGs
         text[name] = "\n".join(svg_rows(svg))
     titles = [spec.title for spec in TAB_SPECS]
     for spec in TAB_SPECS:
