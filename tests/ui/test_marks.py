@@ -117,3 +117,38 @@ async def test_without_colour_the_cursor_row_and_the_focused_field_stand_out(mak
         blurred_border = name.styles.border_top[0]
         if colour == "no colour":
             assert focused_border != blurred_border  # a heavier frame, not only another grey
+
+
+async def test_without_colour_the_typed_filter_words_show(make_app, colour) -> None:
+    """The one-line filter keeps its text row when focused without colour."""
+    from datetime import date
+
+    app = make_app()
+    app.store.add_note("The evening walk, hand in hand", date(2026, 11, 24))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("slash", *"hand")
+        await pilot.pause()
+        box = app.screen.query_one("#gratitude-filter")
+        assert box.has_focus and box.content_region.height == 1
+        typed = [line for line in screen_text(app).splitlines() if "hand" in line and "walk" not in line]
+        assert typed, screen_text(app)  # the typed words are on the screen
+        if colour == "no colour":  # still marked as the focused field, without colour
+            assert "underline" in str(box.rich_style) or box.styles.border_left[0] not in ("", "none")
+
+
+async def test_without_colour_every_focused_field_shows_its_text(make_app, colour) -> None:
+    """Each field of the dialogs keeps a text row and shows what was typed."""
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(SettingsScreen())
+        await pilot.pause()
+        for box in app.screen.query(Input):
+            box.focus()
+            await pilot.pause()
+            assert box.content_region.height >= 1, box.id
