@@ -274,3 +274,24 @@ async def test_keys_are_described_for_the_help_screen() -> None:
 def test_short_date() -> None:
     assert short_date(date(2026, 11, 24), DAY) == "Tue 24 Nov"
     assert short_date(date(2025, 1, 3), DAY) == "Fri 3 Jan 2025"
+
+
+async def test_d_then_discarding_the_note_still_marks_done(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d", *"lovely", "escape")
+        await pilot.pause()
+        assert "not saved yet" in screen_text(app)
+        await pilot.press("k")  # keep editing: the note is still there, nothing written yet
+        await pilot.pause()
+        assert isinstance(app.screen, LineDialog) and app.screen.query_one("Input").value == "lovely"
+        assert not app.store.gesture_day(DAY).done
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("d")  # discard the note, not the gesture
+        await pilot.pause()
+        assert not isinstance(app.screen, LineDialog)
+        recorded = app.store.gesture_day(DAY)
+        assert recorded.done and recorded.note == ""
+        assert "lovely" not in screen_text(app)

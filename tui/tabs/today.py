@@ -289,6 +289,7 @@ class TodayTab(TabBase):
                 hint="optional · enter or ctrl+s saves · esc closes",
                 check=check_line,
                 save=save,
+                save_on_discard=True,
             ),
             saved,
         )
