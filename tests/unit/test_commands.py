@@ -309,6 +309,18 @@ def test_export_to_a_private_file(capsys, full: Path, tmp_path: Path) -> None:
     assert code == 1 and "is a folder" in err
 
 
+def test_export_never_overwrites_a_file_unless_forced(capsys, full: Path, tmp_path: Path) -> None:
+    target = tmp_path / "notes.json"
+    target.write_text("my own words", encoding="utf-8")
+    code, out, err = cli(capsys, full, "export", "-o", str(target))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "already exists" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "my own words"
+    code, out, _ = cli(capsys, full, "export", "--force", "-o", str(target))
+    assert code == 0 and out == f"Exported 14 entries to {target} (replaced the file that was there).\n"
+    assert json.loads(target.read_text(encoding="utf-8"))["format_version"] == 1
+
+
 def _export(full: Path) -> dict:
     with Store(full, readonly=True) as s:
         from tui.exchange import export_data
