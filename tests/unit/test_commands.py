@@ -176,6 +176,16 @@ def test_done_messages(capsys, rituals: Path) -> None:
     assert cli(capsys, rituals, "done", "m")[1] == "Ticked: Morning coffee ✓  That's every ritual for the day.\n"
 
 
+def test_done_undo_of_a_ritual_not_ticked_says_so(capsys, rituals: Path) -> None:
+    before = files_bytes(rituals)
+    for words in (["morning"], ["date"]):  # an every-day ritual, and one for Fridays (today is a Wednesday)
+        code, out, err = cli(capsys, rituals, "done", "--undo", *words)
+        name = "Morning coffee" if words == ["morning"] else "Date night"
+        assert (code, err) == (0, "")
+        assert out == f"{name} was not ticked on {DAY.isoformat()}; nothing to undo.\n"
+    assert files_bytes(rituals) == before
+
+
 def test_done_matches_words_anywhere_in_the_name(capsys, data_dir: Path) -> None:
     with Store(data_dir) as s:
         s.save_settings(Settings(welcomed=True))
