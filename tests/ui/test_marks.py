@@ -139,16 +139,34 @@ async def test_without_colour_the_typed_filter_words_show(make_app, colour) -> N
             assert "underline" in str(box.rich_style) or box.styles.border_left[0] not in ("", "none")
 
 
-async def test_without_colour_every_focused_field_shows_its_text(make_app, colour) -> None:
-    """Each field of the dialogs keeps a text row and shows what was typed."""
-    from textual.widgets import Input
+@pytest.mark.parametrize("dialog", ["settings", "done note", "ritual", "grace days", "gratitude editor"])
+async def test_without_colour_every_focused_field_shows_its_text(make_app, monkeypatch, colour, dialog) -> None:
+    """Each field of each dialog keeps a text row and shows what was typed, colour or not."""
+    from datetime import timedelta
 
+    from textual.widgets import Input, TextArea
+
+    from tests.conftest import DAY
+
+    monkeypatch.setattr(welcome, "RITUAL_PICKER", "tui.widgets.no_such_picker")
     app = make_app()
+    app.store.add_ritual("Tea", created=DAY - timedelta(days=3))
+    keys = {"settings": ["s"], "done note": ["d"], "ritual": ["2", "a"], "grace days": ["2", "g"], "gratitude editor": ["3", "a"]}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.push_screen(SettingsScreen())
-        await pilot.pause()
-        for box in app.screen.query(Input):
-            box.focus()
+        for key in keys[dialog]:
+            await pilot.press(key)
             await pilot.pause()
-            assert box.content_region.height >= 1, box.id
+            await pilot.pause()
+        fields = [f for f in [*app.screen.query(Input), *app.screen.query(TextArea)] if f.display]  # shown ones
+        assert fields, dialog
+        for field in fields:
+            field.focus()
+            await pilot.pause()
+            if isinstance(field, Input):
+                field.value = "zq"
+            else:
+                field.text = "zq"
+            await pilot.pause()
+            assert field.content_region.height >= 1, field.id
+            assert "zq" in screen_text(app), field.id
