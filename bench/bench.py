@@ -487,7 +487,7 @@ def main() -> int:
                 else:
                     dirs[years] = folder
             for _ in range(transfer_runs):
-                add("export", years, timed(cli(dirs[years], "export", "-o", str(tmp / "out.json"))))
+                add("export", years, timed(cli(dirs[years], "export", "--force", "-o", str(tmp / "out.json"))))
             # one launch to settle what a first start does once (backups, the weekly review)
             in_terminal(cli(dirs[years]))
 

@@ -391,19 +391,20 @@ class MicroRomanceApp(App[int]):
                 THEME_ABOUT.get(theme.name, ""),
                 lambda name=theme.name: setattr(self, "theme", name),
             )
-        for number, tab in enumerate(TAB_SPECS, start=1):
+        if screen is self.main_screen:  # over a dialog these wait, as their keys do (check_action)
+            for number, tab in enumerate(TAB_SPECS, start=1):
+                yield SystemCommand(
+                    f"Go to {tab.title}",
+                    f"Show the {tab.title} tab (key {number})",
+                    lambda tab_id=tab.id: self.action_show_tab(tab_id),
+                )
+            yield SystemCommand("Help", "Every key, tab by tab", self.action_help)
             yield SystemCommand(
-                f"Go to {tab.title}",
-                f"Show the {tab.title} tab (key {number})",
-                lambda tab_id=tab.id: self.action_show_tab(tab_id),
+                "Weekly review", "Rituals kept, gestures given, notes written (key w)", self.action_review
             )
-        yield SystemCommand("Help", "Every key, tab by tab", self.action_help)
-        yield SystemCommand(
-            "Weekly review", "Rituals kept, gestures given, notes written (key w)", self.action_review
-        )
-        yield SystemCommand(
-            "Settings", "Your partner's name, love languages, together or apart", self.action_settings
-        )
+            yield SystemCommand(
+                "Settings", "Your partner's name, love languages, together or apart", self.action_settings
+            )
         yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", self.action_quit)
         if (self.store.data_dir / "sync" / "pairing.json").exists():
             yield SystemCommand("Sync now", "A round of Together with your partner's devices", self.sync_now)

@@ -6,6 +6,8 @@ import pytest
 from textual.app import App
 from textual.widgets import Static, TextArea
 
+from tests.ui.screen_text import screen_text
+
 from tui.paths import stylesheets
 
 from tui.errors import StoreWriteError
@@ -185,8 +187,9 @@ async def test_too_long_text_is_refused_and_kept_whole(editor_app) -> None:
         editor.text_area.insert(long_text)
         await pilot.pause()
         count = editor.query_one("#editor-count", Static)
-        assert str(count.render()) == "10,001 / 10,000"
+        assert str(count.render()) == "10,001 / 10,000 · 1 over the limit"  # said in words, before saving
         assert count.has_class("-over")
+        assert "1 over the limit" in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is editor
@@ -194,7 +197,10 @@ async def test_too_long_text_is_refused_and_kept_whole(editor_app) -> None:
         assert editor.text == long_text
         assert harness.saved == []
         # at the limit exactly, it saves
-        await pilot.press("backspace", "ctrl+s")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert str(count.render()) == "10,000 / 10,000" and not count.has_class("-over")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert harness.saved == ["é" * MAX_CHARS]
 

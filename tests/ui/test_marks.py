@@ -117,3 +117,56 @@ async def test_without_colour_the_cursor_row_and_the_focused_field_stand_out(mak
         blurred_border = name.styles.border_top[0]
         if colour == "no colour":
             assert focused_border != blurred_border  # a heavier frame, not only another grey
+
+
+async def test_without_colour_the_typed_filter_words_show(make_app, colour) -> None:
+    """The one-line filter keeps its text row when focused without colour."""
+    from datetime import date
+
+    app = make_app()
+    app.store.add_note("The evening walk, hand in hand", date(2026, 11, 24))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("slash", *"hand")
+        await pilot.pause()
+        box = app.screen.query_one("#gratitude-filter")
+        assert box.has_focus and box.content_region.height == 1
+        typed = [line for line in screen_text(app).splitlines() if "hand" in line and "walk" not in line]
+        assert typed, screen_text(app)  # the typed words are on the screen
+        if colour == "no colour":  # still marked as the focused field, without colour
+            assert "underline" in str(box.rich_style) or box.styles.border_left[0] not in ("", "none")
+
+
+@pytest.mark.parametrize("dialog", ["settings", "done note", "ritual", "grace days", "gratitude editor"])
+async def test_without_colour_every_focused_field_shows_its_text(make_app, monkeypatch, colour, dialog) -> None:
+    """Each field of each dialog keeps a text row and shows what was typed, colour or not."""
+    from datetime import timedelta
+
+    from textual.widgets import Input, TextArea
+
+    from tests.conftest import DAY
+
+    monkeypatch.setattr(welcome, "RITUAL_PICKER", "tui.widgets.no_such_picker")
+    app = make_app()
+    app.store.add_ritual("Tea", created=DAY - timedelta(days=3))
+    keys = {"settings": ["s"], "done note": ["d"], "ritual": ["2", "a"], "grace days": ["2", "g"], "gratitude editor": ["3", "a"]}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in keys[dialog]:
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+        fields = [f for f in [*app.screen.query(Input), *app.screen.query(TextArea)] if f.display]  # shown ones
+        assert fields, dialog
+        for field in fields:
+            field.focus()
+            await pilot.pause()
+            if isinstance(field, Input):
+                field.value = "zq"
+            else:
+                field.text = "zq"
+            await pilot.pause()
+            assert field.content_region.height >= 1, field.id
+            assert "zq" in screen_text(app), field.id

@@ -342,6 +342,22 @@ async def test_reorder_steps_over_rituals_resting_today(make_app) -> None:
 # --------------------------------------------------------------------------- archive, delete
 
 
+async def test_an_archived_ritual_does_not_read_as_open_today(make_app, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")  # and it reads so without colour
+    app = make_app()
+    coffee, walk = seed(app.store, "Coffee", "Walk")
+    app.store.set_tick(coffee, YESTERDAY, True)
+    app.store.update_ritual(coffee, archived=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert "○" in row(app, "Walk")  # still open today
+        archived = row(app, "Coffee")
+        assert "archived" in archived and "●" in archived  # its kept day stays
+        assert "○" not in archived
+
+
 async def test_archive_keeps_history_and_can_be_restored(make_app) -> None:
     app = make_app()
     coffee, walk = seed(app.store, "Coffee", "Walk")

@@ -135,3 +135,31 @@ async def test_tab_keys_work_wherever_focus_goes(make_app) -> None:
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, LineDialog)
+
+
+async def test_palette_tab_commands_wait_while_a_dialog_is_open(make_app) -> None:
+    from textual.command import CommandPalette
+
+    from tui.dialogs.editor import EditorScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.text_area.insert("half a thought")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"go to")
+        await pilot.pause(0.3)
+        assert "Go to Today" not in screen_text(app)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "gratitude"  # nothing switched underneath
+        assert app.screen is editor and editor.text == "half a thought"
+        titles = [c.title for c in app.get_system_commands(editor)]
+        assert not [t for t in titles if t.startswith("Go to") or t in ("Help", "Weekly review", "Settings")]
+        assert "Quit" in titles and "Theme: linen" in titles

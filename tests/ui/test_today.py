@@ -282,3 +282,24 @@ def test_counts_say_why_the_week_holds_more_than_the_month() -> None:
     assert counts_line(2, 1, date(2026, 12, 2)) == "Done this week: 2 · this month: 1 (the week began in November)"
     assert counts_line(3, 5, date(2026, 11, 25)) == "Done this week: 3 · this month: 5"
     assert counts_line(1, 0, date(2026, 12, 1)).startswith("Done this week: 1 · this month: 0")
+
+
+async def test_d_then_discarding_the_note_still_marks_done(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d", *"lovely", "escape")
+        await pilot.pause()
+        assert "not saved yet" in screen_text(app)
+        await pilot.press("k")  # keep editing: the note is still there, nothing written yet
+        await pilot.pause()
+        assert isinstance(app.screen, LineDialog) and app.screen.query_one("Input").value == "lovely"
+        assert not app.store.gesture_day(DAY).done
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("d")  # discard the note, not the gesture
+        await pilot.pause()
+        assert not isinstance(app.screen, LineDialog)
+        recorded = app.store.gesture_day(DAY)
+        assert recorded.done and recorded.note == ""
+        assert "lovely" not in screen_text(app)

@@ -169,3 +169,30 @@ async def test_after_the_welcome_the_ritual_picker_is_offered(make_app, monkeypa
         await pilot.press("ctrl+s")  # saving the welcome leads to the rituals step
         await pilot.pause()
         assert isinstance(app.screen, RitualPickerScreen)
+
+
+async def test_the_hint_says_what_enter_does_where_the_focus_is(make_app) -> None:
+    app = make_app(welcomed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        def hint() -> str:
+            return " ".join(str(app.screen.query_one("#settings-message", Static).render()).split())
+
+        assert "enter or ctrl+s saves" in hint()  # in the name, enter saves
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, SelectionList)
+        assert "space or enter ticks" in hint() and "ctrl+s saves · esc skips" in hint()
+        assert "enter or ctrl+s saves" not in hint()
+        await pilot.press("enter")  # and enter does tick, as the hint says
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.screen.ranked_languages() == ("words",)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, RadioSet)
+        assert "space or enter chooses" in hint()
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert "enter or ctrl+s saves" in hint()

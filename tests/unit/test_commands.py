@@ -176,6 +176,16 @@ def test_done_messages(capsys, rituals: Path) -> None:
     assert cli(capsys, rituals, "done", "m")[1] == "Ticked: Morning coffee ✓  That's every ritual for the day.\n"
 
 
+def test_done_undo_of_a_ritual_not_ticked_says_so(capsys, rituals: Path) -> None:
+    before = files_bytes(rituals)
+    for words in (["morning"], ["date"]):  # an every-day ritual, and one for Fridays (today is a Wednesday)
+        code, out, err = cli(capsys, rituals, "done", "--undo", *words)
+        name = "Morning coffee" if words == ["morning"] else "Date night"
+        assert (code, err) == (0, "")
+        assert out == f"{name} was not ticked on {DAY.isoformat()}; nothing to undo.\n"
+    assert files_bytes(rituals) == before
+
+
 def test_done_matches_words_anywhere_in_the_name(capsys, data_dir: Path) -> None:
     with Store(data_dir) as s:
         s.save_settings(Settings(welcomed=True))
@@ -307,6 +317,18 @@ def test_export_to_a_private_file(capsys, full: Path, tmp_path: Path) -> None:
     assert code == 1 and "could not write" in err and len(err.splitlines()) == 1
     code, _, err = cli(capsys, full, "export", "-o", str(tmp_path))
     assert code == 1 and "is a folder" in err
+
+
+def test_export_never_overwrites_a_file_unless_forced(capsys, full: Path, tmp_path: Path) -> None:
+    target = tmp_path / "notes.json"
+    target.write_text("my own words", encoding="utf-8")
+    code, out, err = cli(capsys, full, "export", "-o", str(target))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "already exists" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "my own words"
+    code, out, _ = cli(capsys, full, "export", "--force", "-o", str(target))
+    assert code == 0 and out == f"Exported 14 entries to {target} (replaced the file that was there).\n"
+    assert json.loads(target.read_text(encoding="utf-8"))["format_version"] == 1
 
 
 def _export(full: Path) -> dict:

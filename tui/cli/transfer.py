@@ -37,6 +37,7 @@ def register_export(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--format", choices=("json", "markdown"), default="json", dest="fmt", help="json (default) or markdown")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, mode 0600) instead of standard output")
+    parser.add_argument("--force", action="store_true", help="replace FILE when it already exists")
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -54,12 +55,16 @@ def run_export(args: argparse.Namespace) -> int:
     path = Path(args.output).expanduser()
     if path.is_dir():
         raise CommandError(f"{path} is a folder; give a file name, for example {path / 'micro-romance.json'}")
+    replacing = path.exists() or path.is_symlink()
+    if replacing and not args.force:
+        raise CommandError(f"{path} already exists; nothing was written (add --force to replace it)")
     try:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
         raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
     total = counts.rituals + counts.ticks + counts.gesture_days + counts.favourites + counts.notes + counts.answers + counts.prompt_days + counts.grace
-    print(f"Exported {plural(total, 'entry', 'entries')} to {path}.")
+    replaced = " (replaced the file that was there)" if replacing else ""
+    print(f"Exported {plural(total, 'entry', 'entries')} to {path}{replaced}.")
     return 0
 
 

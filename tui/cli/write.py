@@ -75,15 +75,15 @@ def run_done(args: argparse.Namespace) -> int:
     with write_store(args) as store:
         ritual = find_ritual(store.rituals(), " ".join(args.words))
         name = one_line(ritual.name)
+        if args.undo and not store.is_ticked(ritual.id, day):  # whatever its days: there is no tick to take back
+            print(f"{name} was not ticked on {day.isoformat()}; nothing to undo.")
+            return 0
         if ritual.created is not None and day < ritual.created:
             raise CommandError(f"'{name}' was added on {ritual.created.isoformat()}, after {day.isoformat()}; nothing was ticked")
         if not ritual.scheduled_on(day):
             days = ", ".join(DAY_PLURALS[d] for d in ritual.weekdays)
             raise CommandError(f"'{name}' is for {days}, so there is nothing to tick on {day.isoformat()}")
         if args.undo:
-            if not store.is_ticked(ritual.id, day):
-                print(f"{name} was not ticked; nothing to undo.")
-                return 0
             store.set_tick(ritual.id, day, False)
             print(f"Unticked: {name}.")
             round_after_write(args, store)

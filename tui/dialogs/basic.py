@@ -62,7 +62,9 @@ class LineDialog(TextDialog[str | None]):
     changed). ``save(text)`` writes the checked text before the dialog closes;
     a refused line or a failed write (StoreWriteError) keeps the dialog open
     with the reason shown and the text kept. Dismisses the saved text, or
-    None when closed without saving.
+    None when closed without saving. With ``save_on_discard``, choosing
+    "discard" drops what was typed but still saves the line the dialog opened
+    with (the done note: discarding the note keeps the gesture done).
     """
 
     def __init__(
@@ -74,11 +76,13 @@ class LineDialog(TextDialog[str | None]):
         hint: str = "enter saves · esc closes",
         check: Callable[[str], str] | None = None,
         save: Callable[[str], object] | None = None,
+        save_on_discard: bool = False,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self._title, self._value, self._placeholder, self._hint = title, value, placeholder, hint
         self._check = check or (lambda text: text)
         self._save = save
+        self._save_on_discard = save_on_discard
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -97,15 +101,24 @@ class LineDialog(TextDialog[str | None]):
 
     def action_save(self) -> None:
         """Check the line, write it, and close; on any problem stay open and say why."""
+        self._write(self.query_one("#line", Input).value)
+
+    def discard(self) -> bool:
+        if not self._save_on_discard:
+            return super().discard()
+        return self._write(self._value)
+
+    def _write(self, value: str) -> bool:
         try:
-            text = self._check(self.query_one("#line", Input).value)
+            text = self._check(value)
             if self._save is not None:
                 self._save(text)
         except (TextError, StoreWriteError) as exc:
             self.query_one("#line-error", Static).update(Content(str(exc)))
             self.query_one("#line", Input).focus()
-            return
+            return False
         self.dismiss(text)
+        return True
 
     def action_cancel(self) -> None:
         """Close without saving (escape asks first when the line was changed)."""

@@ -34,7 +34,9 @@ SaveFunction = Callable[[str], object]
 
 
 def count_label(length: int, limit: int = MAX_CHARS) -> str:
-    """The live character count, e.g. "1,234 / 10,000"."""
+    """The live character count, e.g. "1,234 / 10,000"; past the limit it says so in words."""
+    if length > limit:
+        return f"{length:,} / {limit:,} · {length - limit:,} over the limit"
     return f"{length:,} / {limit:,}"
 
 

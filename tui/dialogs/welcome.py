@@ -13,7 +13,7 @@ import importlib
 import importlib.util
 from dataclasses import replace
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -65,7 +65,9 @@ class SettingsForm(TextDialog[bool]):
     TITLE_TEXT = "Settings"
     INTRO = "What you tell us here only shapes the suggestions. Change it whenever you like."
     LEAVE_LABEL = "Cancel (esc)"
+    ESC = "esc closes"
     HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc closes"
+    """The hint while the name has focus (enter there saves)."""
 
     def __init__(self) -> None:
         super().__init__(classes="settings-screen")
@@ -142,6 +144,23 @@ class SettingsForm(TextDialog[bool]):
     def _name_entered(self) -> None:
         self.action_save()
 
+    def hint_for(self, widget: object) -> str:
+        """What the keys do where the focus is: enter saves only in the name."""
+        if isinstance(widget, SelectionList):
+            keys = "space or enter ticks"
+        elif isinstance(widget, RadioSet):
+            keys = "space or enter chooses"
+        elif isinstance(widget, Button):
+            keys = "enter presses"
+        else:
+            return self.HINT
+        return f"tab moves · {keys}\nctrl+s saves · {self.ESC}"
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        message = self.query_one("#settings-message", Static)
+        if not message.has_class("-error"):  # a refused name keeps its reason in view
+            message.update(Content(self.hint_for(event.widget)))
+
     def snapshot(self) -> object:
         return (self.query_one("#partner-name", Input).value, self.ranked_languages(), self.together())
 
@@ -197,6 +216,7 @@ class WelcomeScreen(SettingsForm):
         "suggestions fit you both; all optional, and s changes it later."
     )
     LEAVE_LABEL = "Skip (esc)"
+    ESC = "esc skips"
     HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc skips"
 
     def _finish(self, saved: bool) -> None:

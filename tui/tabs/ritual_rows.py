@@ -82,6 +82,8 @@ def ritual_row(
     name = name.truncate(name_width, ellipsis=True, pad=True)
     dots: list[str | tuple[str, str]] = []
     for index, (when, state) in enumerate(last_days(ritual, ticked, today, 7, grace)):
+        if ritual.archived and state == OPEN:
+            state = ""  # archived: nothing is open today, so no ○ (the row says "archived")
         style = DOT_STYLES.get(state, "")
         if when == day and not ritual.archived:
             style = f"{style} underline".strip()

@@ -53,6 +53,7 @@ class TodayDialogs:
                 hint="optional · enter or ctrl+s saves · esc closes",
                 check=check_line,
                 save=save,
+                save_on_discard=True,  # discarding drops the note, not the gesture: it stays done
             ),
             saved,
         )

@@ -107,6 +107,11 @@ class TextDialog(ModalScreen[ResultType]):
         """Close without saving (a subclass may dismiss another value)."""
         self.dismiss(None)
 
+    def discard(self) -> bool:
+        """Drop the changes ("discard" in the question); False when the dialog stays open."""
+        self.leave()
+        return True
+
     def action_close(self, quitting: bool = False) -> None:
         """Close when nothing changed; otherwise ask what to do with the changes."""
         if not self.changed:
@@ -118,8 +123,7 @@ class TextDialog(ModalScreen[ResultType]):
 
     def _after_question(self, choice: str | None, quitting: bool) -> None:
         if choice == "discard":
-            self.leave()
-            if quitting:
+            if self.discard() and quitting:
                 self.app.exit()
         elif choice == "save":
             self._quitting = quitting
