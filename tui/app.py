@@ -24,7 +24,7 @@ from tui.errors import StoreWriteError
 from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
-from tui.themes import DEFAULT_THEME, THEME_ABOUT, THEMES, register_themes
+from tui.themes import DEFAULT_THEME, HEADER_ICON, THEME_ABOUT, THEMES, register_themes
 from tui.widgets.footer import Footer
 from tui.widgets.tabs import SteadyTabbedContent
 
@@ -33,9 +33,6 @@ T = TypeVar("T")
 KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "right": "right"}
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
 
-
-HEADER_ICON = "♥"
-"""The header's mark: a glyph every common terminal and picture font has (Textual's "⭘" is missing from many)."""
 
 SYNC_EVERY = 30
 """Seconds between rounds of Together while the full screen is open."""

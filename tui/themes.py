@@ -61,3 +61,8 @@ THEME_ABOUT = {
 def register_themes(app: App[object]) -> None:
     for theme in THEMES:
         app.register_theme(theme)
+
+
+HEADER_ICON = "♥"
+"""The mark at the left of every header: a glyph the common terminal and picture fonts have
+(Textual's "⭘" draws a missing-glyph box in many)."""

@@ -38,6 +38,7 @@ from tui.format import short_day
 from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
 from tui.host import host_of
 from tui.widgets.heatmap import RitualHeatmap
+from tui.themes import HEADER_ICON
 
 if TYPE_CHECKING:
     from tui.storage import Store
@@ -169,7 +170,7 @@ class WeeklyReviewScreen(Screen[None]):
         return host_of(self).today
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=HEADER_ICON)
         with VerticalScroll(id="review-body"):
             yield Static(Content(""), id="review-title")
             yield Static(Content(""), id="review-headline")
