@@ -19,6 +19,8 @@ from tui.errors import DataFileError, StoreError
 from tui.jsontext import DuplicateKey, loads
 from tui.text import clean
 
+from tui.durable import fsync_dir  # noqa: F401 - part of this module's interface
+
 FILE_NAME = "micro-romance.json"
 LOCK_NAME = "micro-romance.lock"
 HISTORY_DIR = "history"
@@ -59,20 +61,6 @@ def ensure_private_dir(path: Path) -> None:
             f"The data folder {path} cannot be created or used ({exc.strerror or exc}). "
             "Choose another with --data-dir, or fix its permissions."
         ) from exc
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename in ``path`` durable (best effort: some systems refuse)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
