@@ -51,3 +51,16 @@ async def test_the_heatmap_comes_back_when_the_terminal_grows(demo_app) -> None:
         assert "none kept yet" not in screen_text(app)
         await _rituals(app, pilot, (80, 24))
         assert "none kept yet" in screen_text(app)
+
+
+async def test_the_demo_sub_title_is_shortened_by_whole_clauses(demo_app) -> None:
+    app = demo_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert "demo: a throwaway copy" in header and "…" not in header, header
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert "demo: a throwaway copy, your own data is untouched" in header, header
