@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from tui import content
 from tui.domain.review import (
@@ -37,6 +37,7 @@ from tui.domain.weekly import WeekSummary, summarise_week
 from tui.format import short_day
 from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
 from tui.host import host_of
+from tui.widgets.header import Header
 from tui.widgets.heatmap import RitualHeatmap
 from tui.themes import HEADER_ICON
 
@@ -227,7 +228,7 @@ class WeeklyReviewScreen(Screen[None]):
         rituals = store.rituals()
         heat = self.query_one(RitualHeatmap)
         heat.display = bool(rituals)
-        heat.show(rituals, store.ticks_by_ritual(), today, store.grace())
+        heat.show(rituals, store.ticks_by_ritual(), today, store.grace(), until=self.monday + timedelta(days=6))
         self.refresh_bindings()
 
     def _target(self, offset: int) -> date:
