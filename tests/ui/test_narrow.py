@@ -64,3 +64,14 @@ async def test_the_demo_sub_title_is_shortened_by_whole_clauses(demo_app) -> Non
         await pilot.pause()
         header = screen_text(app).splitlines()[0]
         assert "demo: a throwaway copy, your own data is untouched" in header, header
+
+
+async def test_at_60x20_the_weekly_review_keeps_ritual_names_whole(demo_app) -> None:
+    app = demo_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Morning coffee together" in text and "Check in about the day" in text, text

@@ -44,6 +44,8 @@ from tui.themes import HEADER_ICON
 if TYPE_CHECKING:
     from tui.storage import Store
 
+NARROW_WIDTH = 70
+"""Narrower than this, the rituals and what was given stack instead of sitting side by side."""
 KEPT_ALL_MARK = "✓"
 """After a ritual kept on every scheduled day of the week, and beside notes said aloud."""
 
@@ -196,6 +198,10 @@ class WeeklyReviewScreen(Screen[None]):
         self.watch(self.app, "today", self._day_changed, init=False)
         self.show_week()
         self.query_one("#review-body", VerticalScroll).focus()
+
+    def on_resize(self) -> None:
+        # Narrow: the sections stack, so ritual names keep the whole width.
+        self.query_one("#review-columns").set_class(self.size.width < NARROW_WIDTH, "-stacked")
 
     def _day_changed(self, day: date) -> None:
         self.show_week()
