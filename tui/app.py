@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane, Tabs
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from tui import APP_NAME
 from tui.clock import Clock
@@ -26,13 +26,13 @@ from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, HEADER_ICON, THEME_ABOUT, THEMES, register_themes
 from tui.widgets.footer import Footer
+from tui.widgets.header import Header
 from tui.widgets.tabs import SteadyTabbedContent
 
 T = TypeVar("T")
 
 KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "right": "right"}
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
-
 
 SYNC_EVERY = 30
 """Seconds between rounds of Together while the full screen is open."""

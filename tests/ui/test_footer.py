@@ -71,3 +71,22 @@ async def test_enter_on_a_favourite_says_it_became_todays_gesture(make_app) -> N
         assert app.store.gesture_day(app.today).gesture_id == other.id
         told = " ".join(str(n.message) for n in app._notifications)
         assert "favourite is today's gesture now" in told and "one of your favourites" not in told
+
+
+@pytest.mark.parametrize("key", ["1", "2", "3", "4"])
+async def test_at_60x20_the_footer_shows_whole_keys_and_help(make_app, key) -> None:
+    app = make_app()
+    app.store.add_ritual("Morning coffee", created=app.today)
+    app.store.add_note("Thank you for the tea.", app.today)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause()
+        line = footer(app)
+        assert "? Help" in line, line
+        shown = {f" {app.get_key_display(b)} {b.description} " for (_n, b, _e, _t) in app.screen.active_bindings.values() if b.show}
+        rest = line
+        for item in sorted(shown, key=len, reverse=True):
+            rest = rest.replace(item, " ")
+        assert rest.strip() == "", f"cut or unknown text in the footer: {rest.strip()!r} of {line!r}"

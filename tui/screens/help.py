@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual import events
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -35,12 +37,31 @@ def key_rows(bindings: list[Binding | tuple[str, ...]], shown: Callable[[Binding
     return [(" / ".join(keys), text) for keys, text in rows.values()]
 
 
+class KeyRows(Static):
+    """Keys and what they do, a description that wraps hanging under its own column."""
+
+    def __init__(self, rows: list[tuple[str, str]], *, classes: str) -> None:
+        self._rows = rows
+        super().__init__(Content(self._lines(0)), classes=classes)
+
+    def _lines(self, width: int) -> str:
+        keys_width = max((len(k) for k, _ in self._rows), default=0)
+        lines = []
+        for keys, what in self._rows:
+            lead = f"  {keys:<{keys_width}}  "
+            parts = textwrap.wrap(what, width - len(lead)) if width - len(lead) >= 12 else [what]
+            lines.append(lead + parts[0] if parts else lead.rstrip())
+            lines += [" " * len(lead) + part for part in parts[1:]]
+        return "\n".join(lines)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update(Content(self._lines(self.content_region.width)))
+
+
 def _section(title: str, rows: list[tuple[str, str]], text: str = "") -> ComposeResult:
     yield Static(Content(title), classes="help-title")
-    width = max((len(k) for k, _ in rows), default=0)
-    lines = [f"  {keys:<{width}}  {what}" for keys, what in rows]
-    if lines:
-        yield Static(Content("\n".join(lines)), classes="help-keys")
+    if rows:
+        yield KeyRows(rows, classes="help-keys")
     if text:
         yield Static(Content(text), classes="help-text")
 

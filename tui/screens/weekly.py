@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from tui import content
 from tui.domain.review import (
@@ -37,12 +37,15 @@ from tui.domain.weekly import WeekSummary, summarise_week
 from tui.format import short_day
 from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
 from tui.host import host_of
+from tui.widgets.header import Header
 from tui.widgets.heatmap import RitualHeatmap
 from tui.themes import HEADER_ICON
 
 if TYPE_CHECKING:
     from tui.storage import Store
 
+NARROW_WIDTH = 70
+"""Narrower than this, the rituals and what was given stack instead of sitting side by side."""
 KEPT_ALL_MARK = "✓"
 """After a ritual kept on every scheduled day of the week, and beside notes said aloud."""
 
@@ -196,6 +199,10 @@ class WeeklyReviewScreen(Screen[None]):
         self.show_week()
         self.query_one("#review-body", VerticalScroll).focus()
 
+    def on_resize(self) -> None:
+        # Narrow: the sections stack, so ritual names keep the whole width.
+        self.query_one("#review-columns").set_class(self.size.width < NARROW_WIDTH, "-stacked")
+
     def _day_changed(self, day: date) -> None:
         self.show_week()
 
@@ -227,7 +234,7 @@ class WeeklyReviewScreen(Screen[None]):
         rituals = store.rituals()
         heat = self.query_one(RitualHeatmap)
         heat.display = bool(rituals)
-        heat.show(rituals, store.ticks_by_ritual(), today, store.grace())
+        heat.show(rituals, store.ticks_by_ritual(), today, store.grace(), until=self.monday + timedelta(days=6))
         self.refresh_bindings()
 
     def _target(self, offset: int) -> date:

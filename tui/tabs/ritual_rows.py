@@ -26,6 +26,8 @@ PERCENT_WIDTH = 7
 GAP = 2
 FIXED_WIDTH = CHECK_WIDTH + GAP + DOTS_WIDTH + GAP + STREAK_WIDTH + GAP + PERCENT_WIDTH
 MIN_NAME_WIDTH = 12
+WIDE_NAME_WIDTH = 28
+"""Narrower than this, the names take the room of the 30-day column, which is left out."""
 
 GRACE_REASON_WIDTH = 12
 """The day header shortens a grace day's reason to this many characters."""
@@ -37,15 +39,21 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{round(share * 100)}%"
 
 
-def columns_line(name_width: int) -> Content:
-    """The column heads above the rows."""
+def name_width_for(width: int) -> tuple[int, bool]:
+    """The names' width in a row ``width`` cells wide, and whether the 30-day column fits too."""
+    if width - FIXED_WIDTH >= WIDE_NAME_WIDTH:
+        return width - FIXED_WIDTH, True
+    return max(MIN_NAME_WIDTH, width - FIXED_WIDTH + GAP + PERCENT_WIDTH), False
+
+
+def columns_line(name_width: int, *, thirty: bool = True) -> Content:
+    """The column heads above the rows (``thirty``: with the 30-day column)."""
     return Content(
         " " * (CHECK_WIDTH + name_width + GAP)
         + f"{'last 7 days':<{DOTS_WIDTH}}"
         + " " * GAP
         + f"{'streak':>{STREAK_WIDTH}}"
-        + " " * GAP
-        + f"{'30 days':>{PERCENT_WIDTH}}"
+        + (" " * GAP + f"{'30 days':>{PERCENT_WIDTH}}" if thirty else "")
     )
 
 
@@ -58,11 +66,13 @@ def ritual_row(
     day: date,
     today: date,
     rest: str = "",
+    thirty: bool = True,
 ) -> Content:
     """One checklist row: the tick, the name, the last seven days, the streak, the 30 days.
 
     ``rest`` says why a ritual is not due on ``day`` ("rests today", "added later"):
-    its row is then marked with a dash instead of a box.
+    its row is then marked with a dash instead of a box. Without ``thirty``
+    the row ends at the streak (a narrow terminal).
     """
     if ritual.archived:
         check: tuple[str, str] = ("  ▪ ", "$foreground-muted")
@@ -99,6 +109,5 @@ def ritual_row(
         *dots,
         " " * GAP,
         (f"{streak:>{STREAK_WIDTH}}", "bold" if streak else "$foreground-muted"),
-        " " * GAP,
-        (f"{percent(share):>{PERCENT_WIDTH}}", ""),
+        *((" " * GAP, (f"{percent(share):>{PERCENT_WIDTH}}", "")) if thirty else ()),
     )

@@ -36,14 +36,19 @@ from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
 from tui.tabs.ritual_rows import (
     FILL_IN_DAYS,
-    FIXED_WIDTH,
     GRACE_REASON_WIDTH,
-    MIN_NAME_WIDTH,
     columns_line,
+    name_width_for,
     ritual_row,
 )
 from tui.widgets.heatmap import RitualHeatmap
 from tui.widgets.ritual_list import RitualList
+
+
+HEATMAP_ROWS = 9
+"""The heatmap's height with its margin (styles/rituals.tcss)."""
+SHORT_LIST_ROWS = 8
+"""With fewer rows than this left for the list, the heatmap folds away if the list needs them."""
 
 
 class RitualsTab(RitualDialogs, TabBase):
@@ -221,7 +226,11 @@ class RitualsTab(RitualDialogs, TabBase):
         archived = self._archived()
         self.query_one("#rituals-empty", Static).display = empty
         self.query_one("#rituals-columns", Static).display = bool(listing)
-        self.query_one(RitualHeatmap).display = not empty
+        heatmap = self.query_one(RitualHeatmap)
+        folded = self._heatmap_folds(len(listing))
+        if heatmap.display != (not empty and not folded):
+            heatmap.display = not empty and not folded
+            self.call_after_refresh(self.redraw)  # the list's width changes with its scrollbar
         if empty:
             lines = [
                 "Rituals are the small moments you two can count on: a coffee together, "
@@ -233,13 +242,14 @@ class RitualsTab(RitualDialogs, TabBase):
             self.query_one("#rituals-empty", Static).update(Content("\n".join(lines)))
 
         width = checklist.scrollable_content_region.width or 76
-        name_width = max(MIN_NAME_WIDTH, width - FIXED_WIDTH)
-        self.query_one("#rituals-columns", Static).update(columns_line(name_width))
+        name_width, thirty = name_width_for(width)
+        self.query_one("#rituals-columns", Static).update(columns_line(name_width, thirty=thirty))
         day, today = self.viewed, self.today
         options = [
             Option(
                 ritual_row(
-                    r, ticks.get(r.id, frozenset()), grace, name_width, day=day, today=today, rest=self._rest_note(r)
+                    r, ticks.get(r.id, frozenset()), grace, name_width,
+                    day=day, today=today, rest=self._rest_note(r), thirty=thirty,
                 ),
                 id=r.id,
             )
@@ -254,6 +264,14 @@ class RitualsTab(RitualDialogs, TabBase):
             self._last_focus = focus_id
         self.query_one(RitualHeatmap).show(live, ticks, self.today, grace)
         self.refresh_bindings()
+
+    def _heatmap_folds(self, rows: int) -> bool:
+        """On a short terminal the heatmap gives its room to a list that would not fit beside it."""
+        height = self.size.height
+        if not height:
+            return False
+        beside = height - 2 - HEATMAP_ROWS  # the day, the column heads, the heatmap and its margin
+        return beside < SHORT_LIST_ROWS and rows > beside
 
     def _draw_day(self, live: list[Ritual], ticks: dict[str, frozenset[date]]) -> None:
         day, today = self.viewed, self.today

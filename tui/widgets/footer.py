@@ -5,16 +5,31 @@ every time the bindings might have changed: on every focus change, every
 highlight that refreshes bindings, once for each such event even within one
 refresh. A tab switch set that off a dozen times, most of the cost of a
 switch. This one rebuilds at most once per refresh, and only when the keys,
-their labels or their state differ from what is on screen.
+their labels, their state or the width differ from what is on screen.
+
+On a narrow terminal it shows only the keys that fit whole, in the order the
+bindings give (most used first), and always the help key, instead of cutting
+the last one mid-word.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
+
+ALWAYS_SHOWN = "help"
+"""The action whose key the footer keeps whatever the width."""
+
+
+def _item_width(item: FooterKey) -> int:
+    """The cells a key takes: " key " then "label " (Textual's padding)."""
+    return cell_len(item.key_display) + cell_len(item.description) + 3
 
 
 class Footer(TextualFooter):
@@ -33,12 +48,28 @@ class Footer(TextualFooter):
             for (_node, b, enabled, tooltip) in self.screen.active_bindings.values()
             if b.show or b.key == app.COMMAND_PALETTE_BINDING
         )
-        return keys, self.compact, self.show_command_palette
+        return keys, self.compact, self.show_command_palette, self._width()
+
+    def _width(self) -> int:
+        return self.size.width or self.app.size.width
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._shown = self._keys_shown()
-        yield from super().compose()
+        items = list(super().compose())
+        room = self._width() - sum(_item_width(i) for i in items if i.action == ALWAYS_SHOWN)
+        for item in items:
+            if item.action == ALWAYS_SHOWN:
+                yield item
+                continue
+            room -= _item_width(item)
+            if room >= 0:
+                yield item
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._bindings_ready and not self._queued:
+            self._queued = True
+            self.call_after_refresh(self._rebuild_if_changed)
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True

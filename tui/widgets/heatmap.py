@@ -18,6 +18,7 @@ from tui.domain.calendar import week_start
 from tui.domain.rituals import Cell, heatmap, in_grace
 from tui.format import SHORT_DAY_NAMES as WEEKDAY_LABELS
 from tui.format import SHORT_MONTH_NAMES as MONTHS
+from tui.format import short_day
 from tui.model import GraceSpan, Ritual
 
 
@@ -110,6 +111,7 @@ class RitualHeatmap(Widget):
         self._ticks: Mapping[str, Set[date]] = {}
         self._grace: Collection[GraceSpan] = ()
         self._today: date | None = None
+        self._until: date | None = None
         self.weeks = MIN_WEEKS
         """How many week columns the last drawing had."""
 
@@ -119,29 +121,39 @@ class RitualHeatmap(Widget):
         ticks: Mapping[str, Set[date]],
         today: date,
         grace: Collection[GraceSpan] = (),
+        until: date | None = None,
     ) -> None:
-        """Draw these rituals and ticks as seen on ``today``."""
+        """Draw these rituals and ticks as seen on ``today``, up to the day ``until``
+        (an earlier week's Sunday in the weekly review; default today)."""
         self._rituals, self._ticks, self._today, self._grace = rituals, ticks, today, grace
+        self._until = until if until is not None and until < today else None
         self.refresh()
 
+    def _end(self) -> date | None:
+        return self._until or self._today
+
     def grid(self, weeks: int) -> list[list[Cell | None]]:
-        """The domain heatmap for ``weeks`` weeks ending with this week."""
-        if self._today is None:
+        """The domain heatmap for ``weeks`` weeks ending with the week shown."""
+        end = self._end()
+        if end is None:
             return []
-        return heatmap(self._rituals, self._ticks, self._today, weeks=weeks, grace=self._grace)
+        return heatmap(self._rituals, self._ticks, end, weeks=weeks, grace=self._grace)
 
     def render(self) -> Content:
         if self._today is None:
             return Content("")
         created = [r.created for r in self._rituals if r.created is not None and not r.archived]
-        weeks = weeks_for_width(self.size.width or 80, min(created, default=None), self._today)
+        weeks = weeks_for_width(self.size.width or 80, min(created, default=None), self._end())
         self.weeks = weeks
         grid = self.grid(weeks)
         first_monday = grid[0][0][0] if grid and grid[0][0] else None
         if first_monday is None:  # pragma: no cover - the first column is always past
             return Content("")
         legend = [
-            Content.styled(f"Last {weeks} weeks, all rituals", "bold"),
+            Content.styled(
+                f"{weeks} weeks to {short_day(self._until)}" if self._until else f"Last {weeks} weeks, all rituals",
+                "bold",
+            ),
             Content.assemble((NONE_KEPT, NONE_STYLE), " none kept yet"),
             Content.assemble((SHADES[0], KEPT_STYLE), " a few kept"),
             Content.assemble((SHADES[1], KEPT_STYLE), " about half kept"),
