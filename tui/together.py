@@ -353,6 +353,17 @@ def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
     return finish(prepared, prepared.engine.round(prepared.outbox))
 
 
+def shared_notes(state_dir: Path) -> set[str]:
+    """The ids of the notes this person shared with their partner (or marked to share)."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return set()
+    found = state.get("shared_notes", {})
+    authors = state.get("from", {}) if isinstance(state.get("from"), dict) else {}
+    return {k for k, v in found.items() if v is True and k not in authors} if isinstance(found, dict) else set()
+
+
 def ticked_by(state_dir: Path) -> dict[str, str]:
     """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
     try:

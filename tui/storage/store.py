@@ -90,6 +90,10 @@ class Store:
     def files(self) -> list[Path]:
         return self._storage.files()
 
+    def on_write(self, callback: Any) -> None:
+        """Call ``callback()`` after every write that reaches the disk (None to stop)."""
+        self._storage.after_write = callback
+
     @property
     def schema_version(self) -> int:
         return self._version if self._version is not None else lifecycle.SCHEMA_VERSION
