@@ -118,6 +118,8 @@ class Ritual:
     position: int = 0
     archived: bool = False
     created: date | None = None
+    personal: bool = False
+    """Kept to this person's own devices (Together); False: shared with the partner."""
 
     def scheduled_on(self, day: date) -> bool:
         return not self.weekdays or day.weekday() in self.weekdays

@@ -174,3 +174,41 @@ def test_applying_the_same_changes_twice_changes_nothing(tmp_path: Path) -> None
         first = files()
         together.apply_remote([ritual, tick, note], {"aa": "Alex"})
         assert files() == first
+
+
+def test_a_personal_ritual_and_its_ticks_stay_with_their_author(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, sam, shared = couple
+    with Store(alex) as store:
+        store.add_ritual("Journal by myself", created=DAY, personal=True)
+    assert cli(capsys, alex, "done", "journal")[0] == 0
+    assert cli(capsys, alex, "done", "morning")[0] == 0
+    cli(capsys, sam, "sync")
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    with Store(sam, readonly=True) as store:
+        assert [r.name.casefold() for r in store.rituals()] == ["morning coffee"]
+        assert store.ticked_days(store.rituals()[0].id) == {DAY, date(2026, 11, 20)}
+    with Store(alex, readonly=True) as store:
+        assert sorted(r.name.casefold() for r in store.rituals()) == ["journal by myself", "morning coffee"]
+    assert "Journal" not in cli(capsys, sam, "today")[1]
+    for path in shared.rglob("*"):
+        if path.is_file():
+            assert b"journal" not in path.read_bytes().lower()
+
+
+def test_a_ritual_made_personal_later_stops_sending(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, sam, _ = couple
+    cli(capsys, sam, "sync")
+    cli(capsys, alex, "sync")
+    with Store(alex) as store:
+        [ritual] = store.rituals()
+        store.update_ritual(ritual.id, personal=True, name="Morning coffee alone")
+    assert cli(capsys, alex, "done", "morning")[0] == 0
+    code, _, err = cli(capsys, sam, "sync")
+    assert code == 0 and err == ""
+    with Store(sam, readonly=True) as store:
+        [kept] = store.rituals()
+        assert kept.name.casefold() == "morning coffee" and DAY not in store.ticked_days(kept.id)
+    with Store(alex, readonly=True) as store:
+        [mine] = store.rituals()
+        assert mine.personal and DAY in store.ticked_days(mine.id)

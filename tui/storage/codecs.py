@@ -59,11 +59,11 @@ class SettingsCodec:
 
 
 class RitualCodec:
-    fields = ("id", "name", "weekdays", "position", "archived", "created")
+    fields = ("id", "name", "weekdays", "position", "archived", "created", "personal")
 
     @staticmethod
     def doc(ritual: Ritual) -> dict[str, Any]:
-        return {
+        doc = {
             "id": ritual.id,
             "name": ritual.name,
             "weekdays": list(ritual.weekdays),
@@ -71,6 +71,9 @@ class RitualCodec:
             "archived": ritual.archived,
             "created": _iso(ritual.created),
         }
+        if ritual.personal:  # written only when true: a shared ritual's document is as before
+            doc["personal"] = True
+        return doc
 
     @staticmethod
     def read(r: Reader) -> Ritual:
@@ -84,6 +87,7 @@ class RitualCodec:
             position=r.get("position", int, 0),
             archived=r.get("archived", bool, False),
             created=r.day("created", None),
+            personal=r.get("personal", bool, False),
         )
 
 

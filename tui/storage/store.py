@@ -166,15 +166,19 @@ class Store:
         return ritual
 
     def add_ritual(
-        self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None
+        self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None,
+        personal: bool = False,
     ) -> Ritual:
         position = max((r.position for r in self._ix.rituals.values()), default=-1) + 1
         weekdays = tuple(sorted(set(weekdays)))
-        ritual = Ritual(id=ritual_id or self.new_id(), name=name, weekdays=weekdays, position=position, created=created)
+        ritual = Ritual(
+            id=ritual_id or self.new_id(), name=name, weekdays=weekdays, position=position, created=created,
+            personal=personal,
+        )
         return self._save_ritual(ritual)
 
     def update_ritual(self, ritual_id: str, **changes: Any) -> Ritual:
-        """Change a ritual's name, weekdays or archived flag."""
+        """Change a ritual's name, weekdays, archived or personal flag."""
         return self._save_ritual(replace(self._ix.rituals[ritual_id], **changes))
 
     def move_ritual(self, ritual_id: str, offset: int) -> list[Ritual]:

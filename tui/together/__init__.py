@@ -12,9 +12,10 @@ as sent, so they are not echoed back.
 
 What is shared (see the README, "Together"):
 
-* ``ritual`` (every ritual) and ``tick`` (``RITUAL:DAY``): a tick by either partner counts
+* ``ritual`` and ``tick`` (``RITUAL:DAY``): a tick of a shared ritual by either partner counts
   for the pair. A partner's ritual with the name of one of ours becomes that ritual: the
-  one with the smaller id is kept on both sides, with the ticks of both.
+  one with the smaller id is kept on both sides, with the ticks of both. A personal ritual
+  (``Ritual.personal``) and its ticks are private, as private notes are.
 * ``note``: a gratitude note is private (to this person's own devices) unless shared with
   ``gratitude --share``; a partner's shared note is kept with the name of its author.
 * ``gesture`` (the day's suggestion, what was done, the note): private. When a gesture
@@ -38,9 +39,9 @@ from tui.storage.reader import Dialect, Reader
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
 from tui.sync.hlc import Clock
+from tui.together.state import STATE_FILE, gift_lines, note_authors, received_gifts, shared_notes, ticked_by
 
 SENT_FILE = "sent.json"
-STATE_FILE = "together.json"
 Key = tuple[str, str]
 
 
@@ -119,11 +120,14 @@ class Together:
     def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
         """Every entry sync carries, as (document, private), by (kind, entry id)."""
         out: dict[Key, tuple[dict[str, Any], bool]] = {}
+        personal = set()
         for r in self.store.rituals(include_archived=True):
-            out[("ritual", r.id)] = (RitualCodec.doc(r), False)
+            out[("ritual", r.id)] = (RitualCodec.doc(r), r.personal)
+            if r.personal:
+                personal.add(r.id)
         for rid, days in self.store.ticks_by_ritual().items():
             for day in days:
-                out[("tick", f"{rid}:{day.isoformat()}")] = (TickCodec.doc(rid, day), False)
+                out[("tick", f"{rid}:{day.isoformat()}")] = (TickCodec.doc(rid, day), rid in personal)
         shared = self.state["shared_notes"]
         for n in self.store.notes():
             out[("note", n.id)] = (NoteCodec.doc(n), not shared.get(n.id, False))
@@ -257,7 +261,10 @@ class Together:
         ritual = read_ritual(doc)
         if ritual.id != change.entry_id:
             raise BadEntry("the ritual's id is not its entry's")
-        same = [r for r in mine.values() if r.id != ritual.id and r.name.casefold() == ritual.name.casefold()]
+        same = [
+            r for r in mine.values()
+            if r.id != ritual.id and not (r.personal or ritual.personal) and r.name.casefold() == ritual.name.casefold()
+        ]
         if ritual.id not in mine and same:
             local = same[0]
             if local.id < ritual.id:
@@ -277,31 +284,16 @@ class Together:
 def _save_ritual(store: Any, ritual: Ritual) -> None:
     mine = {r.id for r in store.rituals(include_archived=True)}
     if ritual.id in mine:
-        store.update_ritual(ritual.id, name=ritual.name, weekdays=ritual.weekdays, archived=ritual.archived, position=ritual.position)
+        store.update_ritual(
+            ritual.id, name=ritual.name, weekdays=ritual.weekdays, archived=ritual.archived, position=ritual.position,
+            personal=ritual.personal,
+        )
     else:
-        store.add_ritual(ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id)
+        store.add_ritual(
+            ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id,
+            personal=ritual.personal,
+        )
         store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
-
-
-def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
-    """(who, gesture id) of what a partner did for this person on ``day``, as last synced."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return []
-    gifts = state.get("gifts", {})
-    out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
-    return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
-
-
-def note_authors(state_dir: Path) -> dict[str, str]:
-    """Note id -> the partner's name, for the notes a partner shared with this person."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
-    found = state.get("from", {})
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
 
 
 # --------------------------------------------------------------------------- a round on a store
@@ -353,42 +345,7 @@ def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
     return finish(prepared, prepared.engine.round(prepared.outbox))
 
 
-def shared_notes(state_dir: Path) -> set[str]:
-    """The ids of the notes this person shared with their partner (or marked to share)."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return set()
-    found = state.get("shared_notes", {})
-    authors = state.get("from", {}) if isinstance(state.get("from"), dict) else {}
-    return {k for k, v in found.items() if v is True and k not in authors} if isinstance(found, dict) else set()
-
-
-def ticked_by(state_dir: Path) -> dict[str, str]:
-    """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
-    found = state.get("ticked_by", {})
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
-
-
-def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
-    """"Sam did something for you: ..." for each thing a partner did for this person on ``day``.
-
-    ``gesture_text(gesture_id, my_name)`` gives a gesture's text (or "" for one not known here).
-    """
-    found = received_gifts(state_dir, day)
-    if not found:
-        return []
-    try:
-        config = read_json(Path(state_dir) / "pairing.json", {}) or {}
-    except ValueError:
-        config = {}
-    me = config.get("name", "") if isinstance(config, dict) else ""
-    lines = []
-    for by, gesture_id in found:
-        text = gesture_text(gesture_id, me) or "a gesture this version does not know"
-        lines.append(f"{' '.join(by.split())} did something for you: {text}")
-    return lines
+__all__ = [
+    "STATE_FILE", "Together", "finish", "gift_lines", "note_authors", "prepare", "received_gifts", "run_round",
+    "shared_notes", "ticked_by",
+]
