@@ -105,6 +105,8 @@ class GestureDay:
     note: str = ""
     feedback: str = ""
     """One of FEEDBACK, or "" when not answered."""
+    partner_feedback: str = ""
+    """The partner's own answer (Together): one of FEEDBACK, or "" when they gave none."""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -212,3 +212,33 @@ def test_a_ritual_made_personal_later_stops_sending(couple: tuple[Path, Path, Pa
     with Store(alex, readonly=True) as store:
         [mine] = store.rituals()
         assert mine.personal and DAY in store.ticked_days(mine.id)
+
+
+def test_the_receivers_answer_goes_back_to_the_giver(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from tui import daily
+    from tui.content import gesture_by_id, gestures
+    from tui.model import GestureDay
+    from tui.together import Together, gifts_of_day
+
+    alex, sam, _ = couple
+    gesture = gestures()[0]
+    with Store(alex) as store:
+        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed"))
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    [(gift_id, by, gid, said)] = gifts_of_day(sam / "sync", DAY)
+    assert (by, gid, said) == ("Alex", gesture.id, "")
+    with Store(sam) as store:
+        Together(store, sam / "sync").answer_gift(gift_id, "not_really")
+    assert "(you said: not really)" in cli(capsys, sam, "today")[1]
+    cli(capsys, sam, "sync")
+    cli(capsys, alex, "sync")
+    with Store(alex, readonly=True) as store:
+        assert store.gesture_day(DAY).partner_feedback == "not_really"
+        weights = daily.gesture_weights(store, DAY + timedelta(days=1))
+    language = gesture_by_id()[gesture.id].language
+    assert weights[language] == pytest.approx(0.8)  # the partner's "not really" twice, not Alex's "landed"
+    with Store(sam, readonly=True) as store:
+        assert store.gesture_day(DAY) is None
+    cli(capsys, sam, "sync")  # nothing echoes back and forth
+    assert cli(capsys, alex, "sync")[0] == 0

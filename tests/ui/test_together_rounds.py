@@ -108,3 +108,39 @@ async def test_p_keeps_a_private_note_private_until_pressed(tmp_path: Path, data
     cli(alex, "sync")
     with Store(alex) as store:
         assert store.notes() == []
+
+
+async def test_the_partner_answers_a_gesture_with_l_m_r_and_it_goes_back(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.ui.screen_text import screen_text
+    from tui.content import gestures
+    from tui.model import GestureDay
+    from tui.tabs.today_partner import ASK_PARTNER
+
+    alex = paired(tmp_path, data_dir, capsys)
+    gesture = gestures()[0]
+    with Store(alex) as store:
+        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed"))
+    cli(alex, "sync")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        assert "Alex did something for you: " in screen_text(app)
+        assert ASK_PARTNER in screen_text(app)
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert "(you said: so-so)" in screen_text(app) and ASK_PARTNER not in screen_text(app)
+        assert app.store.gesture_day(DAY) is None or not app.store.gesture_day(DAY).done  # not Sam's own
+        await pilot.press("r")  # Sam's own gesture is not done: this changes the answer
+        await settle(app, pilot)
+        assert "(you said: not really)" in screen_text(app)
+    cli(alex, "sync")
+    with Store(alex) as store:
+        assert store.gesture_day(DAY).partner_feedback == "not_really"
+
+
+def test_the_givers_card_says_what_the_partner_answered() -> None:
+    from tui.model import GestureDay
+    from tui.tabs.today_rows import status_line
+
+    done = GestureDay(day=DAY, gesture_id="g", done=True, feedback="landed", partner_feedback="so_so")
+    assert str(status_line(done)) == "✓ Done today. It landed ♥  Your partner: so-so."

@@ -272,7 +272,7 @@ class Store:
             return current
         shown = current.shown + ((gesture_id,) if gesture_id not in current.shown else ())
         return self.save_gesture_day(
-            replace(current, gesture_id=gesture_id, shown=shown, done=False, note="", feedback="")
+            replace(current, gesture_id=gesture_id, shown=shown, done=False, note="", feedback="", partner_feedback="")
         )
 
     def favourites(self) -> frozenset[str]:

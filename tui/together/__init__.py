@@ -19,7 +19,9 @@ What is shared (see the README, "Together"):
 * ``note``: a gratitude note is private (to this person's own devices) unless shared with
   ``gratitude --share``; a partner's shared note is kept with the name of its author.
 * ``gesture`` (the day's suggestion, what was done, the note): private. When a gesture
-  is done, a ``gift`` (``PERSON:DAY``) tells the partner what was done for them.
+  is done, a ``gift`` (``PERSON:DAY``) tells the partner what was done for them, and their
+  ``reply`` (the same id: whether it landed) comes back into the giver's gesture day as
+  ``partner_feedback``.
 
 The small state of its own (``together.json``: which notes are shared, who wrote a
 partner's note, who ticked, gifts received, ritual aliases) lives beside the sync state.
@@ -28,18 +30,26 @@ partner's note, who ticked, gifts received, ritual aliases) lives beside the syn
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import GestureDay, Note, Ritual
+from tui.model import FEEDBACK, GestureDay, Note, Ritual
 from tui.storage.codecs import GestureCodec, NoteCodec, RitualCodec, TickCodec
 from tui.storage.reader import Dialect, Reader
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
 from tui.sync.hlc import Clock
-from tui.together.state import STATE_FILE, gift_lines, note_authors, received_gifts, shared_notes, ticked_by
+from tui.together.state import (
+    STATE_FILE,
+    gift_lines,
+    gifts_of_day,
+    note_authors,
+    received_gifts,
+    shared_notes,
+    ticked_by,
+)
 
 SENT_FILE = "sent.json"
 Key = tuple[str, str]
@@ -102,7 +112,7 @@ class Together:
         self.person = person
         self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
         state = read_json(self.state_dir / STATE_FILE, {}) or {}
-        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked")
+        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies")
         self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
@@ -112,6 +122,14 @@ class Together:
     def share_note(self, note_id: str) -> None:
         """Mark a note as shared with the partner (sent at the next round)."""
         self.state["shared_notes"][note_id] = True
+        self._save_state()
+
+    def answer_gift(self, gift_id: str, feedback: str) -> None:
+        """Say whether what the partner did (the gift ``gift_id``) landed; sent at the next round."""
+        gift = self.state["gifts"].get(gift_id)
+        if feedback not in FEEDBACK or not isinstance(gift, dict):
+            raise ValueError(f"no answer {feedback!r} to a gift {gift_id!r}")
+        self.state["replies"][gift_id] = {"day": gift["day"], "gesture": gift["gesture"], "feedback": feedback}
         self._save_state()
 
     def _save_state(self) -> None:
@@ -136,6 +154,8 @@ class Together:
             out[("gesture", g.day.isoformat())] = (GestureCodec.doc(g), True)
             if g.done and me:
                 out[("gift", f"{me}:{g.day.isoformat()}")] = ({"day": g.day.isoformat(), "gesture": g.gesture_id}, False)
+        for gift_id, reply in self.state["replies"].items():
+            out[("reply", gift_id)] = (dict(reply), False)
         return out
 
     def outbox(self, clock: Clock) -> list[Change]:
@@ -240,6 +260,8 @@ class Together:
             if not change.deleted:
                 store.save_gesture_day(read_gesture(doc))
             return True
+        if change.kind == "reply":
+            return self._apply_reply(change, doc)
         if change.kind == "gift":
             if change.entry_id.startswith(f"{self.person.casefold()}:"):
                 return False  # one of this person's own, from another of their devices
@@ -249,6 +271,26 @@ class Together:
                 self.state["gifts"][change.entry_id] = {"by": author, "day": _text(doc, "day"), "gesture": _text(doc, "gesture")}
             return True
         return False
+
+    def _apply_reply(self, change: Change, doc: dict[str, Any]) -> bool:
+        person, _, _ = change.entry_id.rpartition(":")
+        if change.deleted:
+            self.state["replies"].pop(change.entry_id, None)
+            return True
+        day, gesture, feedback = _text(doc, "day"), _text(doc, "gesture"), _text(doc, "feedback")
+        if feedback not in FEEDBACK:
+            raise BadEntry(f"field 'feedback' should be one of {', '.join(FEEDBACK)}")
+        if person != self.person.casefold():  # this person's own answer, from another of their devices
+            self.state["replies"][change.entry_id] = {"day": day, "gesture": gesture, "feedback": feedback}
+            return True
+        try:
+            given = self.store.gesture_day(date.fromisoformat(day))
+        except ValueError:
+            raise BadEntry("field 'day' should be a date") from None
+        if given is None or not given.done or given.gesture_id != gesture or given.partner_feedback == feedback:
+            return False  # about a gesture no longer marked done here (or already kept)
+        self.store.save_gesture_day(replace(given, partner_feedback=feedback))
+        return True
 
     def _apply_ritual(self, change: Change, doc: dict[str, Any]) -> bool:
         store = self.store
@@ -346,6 +388,6 @@ def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
 
 
 __all__ = [
-    "STATE_FILE", "Together", "finish", "gift_lines", "note_authors", "prepare", "received_gifts", "run_round",
+    "STATE_FILE", "Together", "finish", "gift_lines", "gifts_of_day", "note_authors", "prepare", "received_gifts", "run_round",
     "shared_notes", "ticked_by",
 ]

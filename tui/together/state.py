@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from tui.model import FEEDBACK
 from tui.sync.files import read_json
 
 STATE_FILE = "together.json"
@@ -21,6 +23,26 @@ def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
     gifts = state.get("gifts", {})
     out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
     return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
+
+
+def gifts_of_day(state_dir: Path, day: date) -> list[tuple[str, str, str, str]]:
+    """(gift id, who, gesture id, this person's answer or "") of what a partner did for them on ``day``."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return []
+    gifts, replies = state.get("gifts", {}), state.get("replies", {})
+    replies = replies if isinstance(replies, dict) else {}
+    out = []
+    for gift_id, g in sorted(gifts.items()) if isinstance(gifts, dict) else []:
+        if not (isinstance(g, dict) and g.get("day") == day.isoformat()):
+            continue
+        by, gesture = g.get("by"), g.get("gesture")
+        reply = replies.get(gift_id)
+        answer = reply.get("feedback") if isinstance(reply, dict) and reply.get("gesture") == gesture else ""
+        if isinstance(by, str) and isinstance(gesture, str):
+            out.append((gift_id, by, gesture, answer if answer in FEEDBACK else ""))
+    return out
 
 
 def note_authors(state_dir: Path) -> dict[str, str]:
@@ -59,7 +81,7 @@ def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
 
     ``gesture_text(gesture_id, my_name)`` gives a gesture's text (or "" for one not known here).
     """
-    found = received_gifts(state_dir, day)
+    found = gifts_of_day(state_dir, day)
     if not found:
         return []
     try:
@@ -68,7 +90,8 @@ def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
         config = {}
     me = config.get("name", "") if isinstance(config, dict) else ""
     lines = []
-    for by, gesture_id in found:
+    for _, by, gesture_id, answer in found:
         text = gesture_text(gesture_id, me) or "a gesture this version does not know"
-        lines.append(f"{' '.join(by.split())} did something for you: {text}")
+        said = f" (you said: {FEEDBACK[answer].lower()})" if answer else ""
+        lines.append(f"{' '.join(by.split())} did something for you: {text}{said}")
     return lines
