@@ -242,3 +242,25 @@ def test_the_receivers_answer_goes_back_to_the_giver(couple: tuple[Path, Path, P
         assert store.gesture_day(DAY) is None
     cli(capsys, sam, "sync")  # nothing echoes back and forth
     assert cli(capsys, alex, "sync")[0] == 0
+
+
+def test_a_shared_answer_reaches_the_partner_beside_their_own_answers(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.together import Together, partner_answers
+
+    alex, sam, shared = couple
+    with Store(alex) as store:
+        mine = store.add_answer("p-001", "Our walk by the river", DAY)
+        store.add_answer("p-002", "a private hope", DAY)
+        Together(store, alex / "sync").share_answer(mine.id)
+    with Store(sam) as store:
+        store.add_answer("p-001", "Sam keeps this one", DAY)
+    for side in (alex, sam, alex, sam):
+        assert cli(capsys, side, "sync")[0] == 0
+    assert partner_answers(sam / "sync") == {"p-001": [("Alex", "Our walk by the river")]}
+    assert partner_answers(alex / "sync") == {}  # Sam's answer is not shared
+    with Store(sam, readonly=True) as store:
+        assert [a.text for a in store.answers()] == ["Sam keeps this one"]
+    for path in shared.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"river" not in data and b"hope" not in data and b"keeps" not in data

@@ -144,3 +144,37 @@ def test_the_givers_card_says_what_the_partner_answered() -> None:
 
     done = GestureDay(day=DAY, gesture_id="g", done=True, feedback="landed", partner_feedback="so_so")
     assert str(status_line(done)) == "✓ Done today. It landed ♥  Your partner: so-so."
+
+
+async def test_the_partners_answer_shows_once_yours_is_shared(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.ui.screen_text import screen_text
+    from tui import daily
+    from tui.tabs.prompts import PromptsTab
+    from tui.together import Together, partner_answers
+
+    alex = paired(tmp_path, data_dir, capsys)
+    with Store(data_dir) as store:
+        prompt = daily.todays_prompt(store, DAY)
+        store.add_answer(prompt.id, "Sam's [i]own[/i] thoughts", DAY)
+    with Store(alex) as store:
+        theirs = store.add_answer(prompt.id, "Alex's river walk", DAY)
+        Together(store, alex / "sync").share_answer(theirs.id)
+    cli(alex, "sync")
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Alex answered this too: p shares yours and shows theirs." in text
+        assert "Alex answered this one too" in text
+        assert "river" not in text
+        tab = app.query_one(PromptsTab)
+        tab.answers_list.focus()
+        await pilot.press("p")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Alex answered:" in text and "Alex's river walk" in text
+        assert "(shared)" in text and "Sam's [i]own[/i] thoughts" in text
+    cli(alex, "sync")
+    assert partner_answers(alex / "sync") == {prompt.id: [("Sam", "Sam's [i]own[/i] thoughts")]}

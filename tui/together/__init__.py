@@ -18,6 +18,10 @@ What is shared (see the README, "Together"):
   (``Ritual.personal``) and its ticks are private, as private notes are.
 * ``note``: a gratitude note is private (to this person's own devices) unless shared with
   ``gratitude --share``; a partner's shared note is kept with the name of its author.
+* ``answer``: a prompt's answer is private unless shared (``p`` on the Prompts tab); a
+  partner's shared answer is kept beside the store (together.json), never among this
+  person's answers, and the Prompts tab shows it once this person has shared theirs to
+  the same prompt.
 * ``gesture`` (the day's suggestion, what was done, the note): private. When a gesture
   is done, a ``gift`` (``PERSON:DAY``) tells the partner what was done for them, and their
   ``reply`` (the same id: whether it landed) comes back into the giver's gesture day as
@@ -30,13 +34,13 @@ partner's note, who ticked, gifts received, ritual aliases) lives beside the syn
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tui.model import FEEDBACK, GestureDay, Note, Ritual
-from tui.storage.codecs import GestureCodec, NoteCodec, RitualCodec, TickCodec
+from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, TickCodec
 from tui.storage.reader import Dialect, Reader
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
@@ -46,7 +50,9 @@ from tui.together.state import (
     gift_lines,
     gifts_of_day,
     note_authors,
+    partner_answers,
     received_gifts,
+    shared_answers,
     shared_notes,
     ticked_by,
 )
@@ -112,7 +118,7 @@ class Together:
         self.person = person
         self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
         state = read_json(self.state_dir / STATE_FILE, {}) or {}
-        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies")
+        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies", "shared_answers", "their_answers")
         self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
@@ -122,6 +128,11 @@ class Together:
     def share_note(self, note_id: str) -> None:
         """Mark a note as shared with the partner (sent at the next round)."""
         self.state["shared_notes"][note_id] = True
+        self._save_state()
+
+    def share_answer(self, answer_id: str) -> None:
+        """Mark a prompt's answer as shared with the partner (sent at the next round)."""
+        self.state["shared_answers"][answer_id] = True
         self._save_state()
 
     def answer_gift(self, gift_id: str, feedback: str) -> None:
@@ -154,6 +165,9 @@ class Together:
             out[("gesture", g.day.isoformat())] = (GestureCodec.doc(g), True)
             if g.done and me:
                 out[("gift", f"{me}:{g.day.isoformat()}")] = ({"day": g.day.isoformat(), "gesture": g.gesture_id}, False)
+        shared_answers = self.state["shared_answers"]
+        for a in self.store.answers():
+            out[("answer", a.id)] = (AnswerCodec.doc(a), not shared_answers.get(a.id, False))
         for gift_id, reply in self.state["replies"].items():
             out[("reply", gift_id)] = (dict(reply), False)
         return out
@@ -260,6 +274,8 @@ class Together:
             if not change.deleted:
                 store.save_gesture_day(read_gesture(doc))
             return True
+        if change.kind == "answer":
+            return self._apply_answer(change, doc, author)
         if change.kind == "reply":
             return self._apply_reply(change, doc)
         if change.kind == "gift":
@@ -271,6 +287,24 @@ class Together:
                 self.state["gifts"][change.entry_id] = {"by": author, "day": _text(doc, "day"), "gesture": _text(doc, "gesture")}
             return True
         return False
+
+    def _apply_answer(self, change: Change, doc: dict[str, Any], author: str) -> bool:
+        store = self.store
+        if change.deleted:
+            self.state["their_answers"].pop(change.entry_id, None)
+            if change.entry_id in {a.id for a in store.answers()}:
+                store.delete_answer(change.entry_id)
+            return True
+        answer = _read(AnswerCodec, "the answer", doc)
+        if change.private or author == self.person:  # this person's own, from another of their devices
+            store.save_answer(answer)
+            if not change.private:
+                self.state["shared_answers"][answer.id] = True
+            return True
+        self.state["their_answers"][answer.id] = {
+            "by": author, "prompt": answer.prompt_id, "day": answer.day.isoformat(), "text": answer.text,
+        }
+        return True
 
     def _apply_reply(self, change: Change, doc: dict[str, Any]) -> bool:
         person, _, _ = change.entry_id.rpartition(":")
@@ -338,56 +372,9 @@ def _save_ritual(store: Any, ritual: Ritual) -> None:
         store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
 
 
-# --------------------------------------------------------------------------- a round on a store
-
-
-@dataclass
-class Prepared:
-    """A round's first step, on the thread that owns the store: the outbox, ready to send."""
-
-    engine: Any
-    together: Together
-    names: dict[str, str]
-    outbox: list[Change]
-    waiting: int
-
-
-def prepare(store: Any, state_dir: Path) -> Prepared | None:
-    """Build this device's outbox; None when the device is not paired."""
-    from tui.sync import pairing
-
-    engine = pairing.engine(state_dir)
-    if engine is None:
-        return None
-    status = pairing.status(state_dir)
-    names = {d.device: d.name for d in status.confirmed}
-    names[engine.me.device] = status.name
-    together = Together(store, state_dir, person=status.name)
-    return Prepared(engine, together, names, together.outbox(engine.clock), len(status.waiting))
-
-
-def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
-    """A round's last step, on the store's thread: apply, commit, then drop what was sent."""
-    applied = prepared.together.apply_remote(result.incoming, prepared.names)
-    prepared.engine.commit(result)
-    prepared.together.drop_from_outbox(result.sent)
-    return {
-        "received": applied,
-        "sent": len(result.sent),
-        "skipped": [str(p) for p in result.skipped] + prepared.together.problems,
-        "waiting": prepared.waiting,
-    }
-
-
-def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
-    """One whole round; None when not paired. Raises FolderMissing (and OSError) as the engine does."""
-    prepared = prepare(store, state_dir)
-    if prepared is None:
-        return None
-    return finish(prepared, prepared.engine.round(prepared.outbox))
-
+from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)
 
 __all__ = [
-    "STATE_FILE", "Together", "finish", "gift_lines", "gifts_of_day", "note_authors", "prepare", "received_gifts", "run_round",
-    "shared_notes", "ticked_by",
+    "STATE_FILE", "Prepared", "Together", "finish", "gift_lines", "gifts_of_day", "note_authors", "partner_answers", "prepare", "received_gifts", "run_round",
+    "shared_answers", "shared_notes", "ticked_by",
 ]

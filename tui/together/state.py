@@ -95,3 +95,27 @@ def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
         said = f" (you said: {FEEDBACK[answer].lower()})" if answer else ""
         lines.append(f"{' '.join(by.split())} did something for you: {text}{said}")
     return lines
+
+
+def _state(state_dir: Path) -> dict[str, Any]:
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def shared_answers(state_dir: Path) -> set[str]:
+    """The ids of this person's prompt answers shared with their partner."""
+    found = _state(state_dir).get("shared_answers", {})
+    return {k for k, v in found.items() if v is True} if isinstance(found, dict) else set()
+
+
+def partner_answers(state_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    """Prompt id -> (who, text) of the answers a partner shared, oldest first."""
+    found = _state(state_dir).get("their_answers", {})
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for _, a in sorted(found.items()) if isinstance(found, dict) else []:
+        if isinstance(a, dict) and all(isinstance(a.get(k), str) for k in ("by", "prompt", "day", "text")):
+            out.setdefault(a["prompt"], []).append((a["day"], a["by"], a["text"]))
+    return {p: [(by, text) for _, by, text in sorted(items)] for p, items in out.items()}
