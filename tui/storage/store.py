@@ -91,8 +91,7 @@ class Store:
         return self._storage.files()
 
     def on_write(self, callback: Any) -> None:
-        """Call ``callback()`` after every write that reaches the disk (None to stop)."""
-        self._storage.after_write = callback
+        self._storage.after_write = callback  # called after each write that reached the disk; None: nothing
 
     @property
     def schema_version(self) -> int:
@@ -165,16 +164,11 @@ class Store:
         ix.rituals[ritual.id] = ritual
         return ritual
 
-    def add_ritual(
-        self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None,
-        personal: bool = False,
-    ) -> Ritual:
+    def add_ritual(self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None,
+                   personal: bool = False) -> Ritual:
         position = max((r.position for r in self._ix.rituals.values()), default=-1) + 1
-        weekdays = tuple(sorted(set(weekdays)))
-        ritual = Ritual(
-            id=ritual_id or self.new_id(), name=name, weekdays=weekdays, position=position, created=created,
-            personal=personal,
-        )
+        days = tuple(sorted(set(weekdays)))
+        ritual = Ritual(ritual_id or self.new_id(), name, days, position, created=created, personal=personal)
         return self._save_ritual(ritual)
 
     def update_ritual(self, ritual_id: str, **changes: Any) -> Ritual:
