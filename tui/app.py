@@ -22,6 +22,7 @@ from tui import APP_NAME
 from tui.clock import Clock
 from tui.errors import StoreWriteError
 from tui.paths import first_frame_stylesheets, later_stylesheets
+from tui.screens.rounds import SYNC_EVERY, TogetherRounds
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, HEADER_ICON, THEME_ABOUT, THEMES, register_themes
@@ -34,11 +35,10 @@ T = TypeVar("T")
 KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "right": "right"}
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
 
-SYNC_EVERY = 30
-"""Seconds between rounds of Together while the full screen is open."""
 
 
-class MicroRomanceApp(App[int]):
+
+class MicroRomanceApp(TogetherRounds, App[int]):
     """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
     TITLE = APP_NAME
@@ -90,7 +90,6 @@ class MicroRomanceApp(App[int]):
         self._tabs: dict[str, TabBase] = {}
         self._mounting: dict[str, object] = {}
         self._later_styles = False
-        self._syncing = False
         self.set_reactive(MicroRomanceApp.today, clock.today())
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
@@ -141,6 +140,7 @@ class MicroRomanceApp(App[int]):
         if not self.demo:
             self.call_after_refresh(self.sync_now)
             self.set_interval(SYNC_EVERY, self.sync_now, name="sync")
+            self.store.on_write(self.sync_soon)
         if not self.store.settings().welcomed and not self.demo:
             from tui.dialogs.welcome import WelcomeScreen
 
@@ -206,64 +206,6 @@ class MicroRomanceApp(App[int]):
         now = self.clock.today()
         if now != self.today:
             self.today = now
-
-    # ------------------------------------------------------------ Together
-
-    def sync_now(self) -> None:
-        """A round of sync when paired: the store is read and written on this thread only,
-        the folder in a worker thread, so a round never blocks a key."""
-        if self._syncing or not (self.store.data_dir / "sync" / "pairing.json").exists():
-            return  # not paired: the sync code is not even loaded
-        from tui.together import prepare
-
-        try:
-            prepared = prepare(self.store, self.store.data_dir / "sync")
-        except (OSError, ValueError) as exc:
-            self._sync_mark(f"not synced ({exc})")
-            return
-        if prepared is None:
-            return
-        self._syncing = True
-        self._sync_mark("syncing…")
-        self.run_worker(lambda: self._round_in_thread(prepared), thread=True, group="sync", exit_on_error=False)
-
-    def _round_in_thread(self, prepared: object) -> None:
-        from tui.sync.folder import FolderMissing
-
-        try:
-            result = prepared.engine.round(prepared.outbox)  # type: ignore[attr-defined]
-        except FolderMissing:
-            self.call_from_thread(self._round_failed, "shared folder missing")
-            return
-        except Exception as exc:  # noqa: BLE001 (said in the header; the next round tries again)
-            self.call_from_thread(self._round_failed, f"not synced ({exc})")
-            return
-        self.call_from_thread(self._round_done, prepared, result)
-
-    def _round_failed(self, why: str) -> None:
-        self._syncing = False
-        self._sync_mark(why)
-
-    def _round_done(self, prepared: object, result: object) -> None:
-        from tui.errors import StoreError
-        from tui.together import finish
-
-        self._syncing = False
-        try:
-            report = finish(prepared, result)  # type: ignore[arg-type]
-        except (StoreError, OSError, ValueError) as exc:
-            self._sync_mark(f"not synced ({exc})")
-            return
-        if report["received"]:
-            for tab in self._tabs.values():
-                tab.redraw()
-        mark = "a device is waiting for confirmation" if report["waiting"] else "in step"
-        if report["skipped"]:
-            mark += f", {len(report['skipped'])} file(s) skipped (micro-romance pair status)"
-        self._sync_mark(mark)
-
-    def _sync_mark(self, text: str) -> None:
-        self.sub_title = f"together: {text}"
 
     # ------------------------------------------------------------ actions
 

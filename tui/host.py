@@ -51,6 +51,10 @@ class Host(Protocol):
         """Redraw every tab built so far from the store."""
         ...
 
+    def sync_soon(self) -> None:
+        """Ask for a round of Together in a moment (nothing when not paired)."""
+        ...
+
 
 def host_of(node: DOMNode) -> Host:
     """The host of a mounted widget or screen."""

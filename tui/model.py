@@ -105,6 +105,8 @@ class GestureDay:
     note: str = ""
     feedback: str = ""
     """One of FEEDBACK, or "" when not answered."""
+    partner_feedback: str = ""
+    """The partner's own answer (Together): one of FEEDBACK, or "" when they gave none."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ class Ritual:
     position: int = 0
     archived: bool = False
     created: date | None = None
+    personal: bool = False
+    """Kept to this person's own devices (Together); False: shared with the partner."""
 
     def scheduled_on(self, day: date) -> bool:
         return not self.weekdays or day.weekday() in self.weekdays

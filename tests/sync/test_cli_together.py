@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -174,3 +174,93 @@ def test_applying_the_same_changes_twice_changes_nothing(tmp_path: Path) -> None
         first = files()
         together.apply_remote([ritual, tick, note], {"aa": "Alex"})
         assert files() == first
+
+
+def test_a_personal_ritual_and_its_ticks_stay_with_their_author(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, sam, shared = couple
+    with Store(alex) as store:
+        store.add_ritual("Journal by myself", created=DAY, personal=True)
+    assert cli(capsys, alex, "done", "journal")[0] == 0
+    assert cli(capsys, alex, "done", "morning")[0] == 0
+    cli(capsys, sam, "sync")
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    with Store(sam, readonly=True) as store:
+        assert [r.name.casefold() for r in store.rituals()] == ["morning coffee"]
+        assert store.ticked_days(store.rituals()[0].id) == {DAY, date(2026, 11, 20)}
+    with Store(alex, readonly=True) as store:
+        assert sorted(r.name.casefold() for r in store.rituals()) == ["journal by myself", "morning coffee"]
+    assert "Journal" not in cli(capsys, sam, "today")[1]
+    for path in shared.rglob("*"):
+        if path.is_file():
+            assert b"journal" not in path.read_bytes().lower()
+
+
+def test_a_ritual_made_personal_later_stops_sending(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, sam, _ = couple
+    cli(capsys, sam, "sync")
+    cli(capsys, alex, "sync")
+    with Store(alex) as store:
+        [ritual] = store.rituals()
+        store.update_ritual(ritual.id, personal=True, name="Morning coffee alone")
+    assert cli(capsys, alex, "done", "morning")[0] == 0
+    code, _, err = cli(capsys, sam, "sync")
+    assert code == 0 and err == ""
+    with Store(sam, readonly=True) as store:
+        [kept] = store.rituals()
+        assert kept.name.casefold() == "morning coffee" and DAY not in store.ticked_days(kept.id)
+    with Store(alex, readonly=True) as store:
+        [mine] = store.rituals()
+        assert mine.personal and DAY in store.ticked_days(mine.id)
+
+
+def test_the_receivers_answer_goes_back_to_the_giver(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from tui import daily
+    from tui.content import gesture_by_id, gestures
+    from tui.model import GestureDay
+    from tui.together import Together, gifts_of_day
+
+    alex, sam, _ = couple
+    gesture = gestures()[0]
+    with Store(alex) as store:
+        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed"))
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    [(gift_id, by, gid, said)] = gifts_of_day(sam / "sync", DAY)
+    assert (by, gid, said) == ("Alex", gesture.id, "")
+    with Store(sam) as store:
+        Together(store, sam / "sync").answer_gift(gift_id, "not_really")
+    assert "(you said: not really)" in cli(capsys, sam, "today")[1]
+    cli(capsys, sam, "sync")
+    cli(capsys, alex, "sync")
+    with Store(alex, readonly=True) as store:
+        assert store.gesture_day(DAY).partner_feedback == "not_really"
+        weights = daily.gesture_weights(store, DAY + timedelta(days=1))
+    language = gesture_by_id()[gesture.id].language
+    assert weights[language] == pytest.approx(0.8)  # the partner's "not really" twice, not Alex's "landed"
+    with Store(sam, readonly=True) as store:
+        assert store.gesture_day(DAY) is None
+    cli(capsys, sam, "sync")  # nothing echoes back and forth
+    assert cli(capsys, alex, "sync")[0] == 0
+
+
+def test_a_shared_answer_reaches_the_partner_beside_their_own_answers(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.together import Together, partner_answers
+
+    alex, sam, shared = couple
+    with Store(alex) as store:
+        mine = store.add_answer("p-001", "Our walk by the river", DAY)
+        store.add_answer("p-002", "a private hope", DAY)
+        Together(store, alex / "sync").share_answer(mine.id)
+    with Store(sam) as store:
+        store.add_answer("p-001", "Sam keeps this one", DAY)
+    for side in (alex, sam, alex, sam):
+        assert cli(capsys, side, "sync")[0] == 0
+    assert partner_answers(sam / "sync") == {"p-001": [("Alex", "Our walk by the river")]}
+    assert partner_answers(alex / "sync") == {}  # Sam's answer is not shared
+    with Store(sam, readonly=True) as store:
+        assert [a.text for a in store.answers()] == ["Sam keeps this one"]
+    for path in shared.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"river" not in data and b"hope" not in data and b"keeps" not in data

@@ -278,7 +278,7 @@ def test_every_key_is_on_the_help_screen(make_app) -> None:
     from tui.screens.help import key_rows
 
     rows = dict(key_rows(list(GratitudeTab.BINDINGS), lambda b, app=make_app(): keys_in_force(app, b)))
-    assert set(rows) == {"a", "e", "o", "c", "x", "u", "/", "esc"}
+    assert set(rows) == {"a", "e", "o", "c", "p", "x", "u", "/", "esc"}
     assert GratitudeTab.HELP
 
 

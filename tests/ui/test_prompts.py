@@ -194,5 +194,5 @@ def test_every_key_is_on_the_help_screen(make_app) -> None:
     from tui.screens.help import key_rows
 
     rows = dict(key_rows(list(PromptsTab.BINDINGS), lambda b, app=make_app(): keys_in_force(app, b)))
-    assert set(rows) == {"a / enter", "n", "e", "t"}
+    assert set(rows) == {"a / enter", "n", "e", "p", "t"}
     assert "180 days" in PromptsTab.HELP  # the rule of tui.domain.prompts

@@ -296,3 +296,18 @@ def test_weights_out_of_bounds_are_clamped() -> None:
     probs_two = language_probabilities(Settings(), LANGS, {"touch": 2.0})
     assert probs_huge == probs_two
     assert probs_two["touch"] == pytest.approx(2 / 6)
+
+
+def test_the_partners_answer_replaces_the_givers_and_counts_twice() -> None:
+    day = date(2025, 4, 30)
+    history = [
+        # touch, minute: the giver thought it landed; the partner says not really
+        GestureDay(date(2025, 4, 1), "touch-00", done=True, feedback="landed", partner_feedback="not_really"),
+        # gifts, minute: only the partner answered
+        GestureDay(date(2025, 4, 2), "gifts-00", done=True, partner_feedback="landed"),
+    ]
+    assert feedback_weights(history, BY_ID, day) == {
+        "touch": pytest.approx(0.8),  # -2, not +1
+        "minute": pytest.approx(1.0),  # -2 +2
+        "gifts": pytest.approx(1.2),  # +2
+    }

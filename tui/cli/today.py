@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from tui import APP_NAME
 from tui.cli.common import CommandError, add_command, first_run, read_store, today
 from tui.format import one_line, plural
+from tui.model import FEEDBACK
 
 if TYPE_CHECKING:
     from tui.domain.memories import Memory
@@ -117,18 +118,18 @@ def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
     from tui.cli.together import state_dir
     from tui.content import gesture_by_id, personalise
     from tui.sync.pairing import status
-    from tui.together import received_gifts
+    from tui.together import gifts_of_day
 
-    found = received_gifts(state_dir(args), day)
+    found = gifts_of_day(state_dir(args), day)
     if not found:
         return []
     by_id = gesture_by_id()
     me = status(state_dir(args)).name
     out = []
-    for by, gesture_id in found:
+    for _, by, gesture_id, answer in found:
         gesture = by_id.get(gesture_id)
         text = one_line(personalise(gesture.text, me)) if gesture else gesture_id
-        out.append({"by": one_line(by), "gesture": gesture_id, "text": text})
+        out.append({"by": one_line(by), "gesture": gesture_id, "text": text, "answer": answer})
     return out
 
 
@@ -165,7 +166,8 @@ def run_today(args: argparse.Namespace) -> int:
     if g.gesture_note:
         print(f"  How it went: {g.gesture_note}")
     for gift in gifts:
-        print(f"{gift['by']} did something for you: {gift['text']}")
+        said = f" (you said: {FEEDBACK[gift['answer']].lower()})" if gift["answer"] else ""
+        print(f"{gift['by']} did something for you: {gift['text']}{said}")
     for tick in partner_ticks:
         print(f"{tick['by']} ticked: {tick['name']} ✓")
     if g.first_run:

@@ -1,4 +1,5 @@
-"""The ritual dialog of the Rituals tab: a ritual's name and the days it happens on.
+"""The ritual dialog of the Rituals tab: a ritual's name, the days it happens on, and
+whether it is shared with the partner or personal (Together).
 
 Every string shown here is literal ``Content``: a ritual's name is never
 parsed as markup.
@@ -96,6 +97,38 @@ class DayPicker(Widget, can_focus=True):
         self.refresh()
 
 
+class SharedChoice(Widget, can_focus=True):
+    """"[x] Shared with your partner" or "[ ] ... personal": space (or a click) switches."""
+
+    BINDINGS = [Binding("space", "toggle", "Shared or personal", show=False)]
+
+    shared: reactive[bool] = reactive(True)
+
+    def __init__(self, shared: bool = True, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(SharedChoice.shared, shared)
+
+    def render(self) -> Content:
+        if self.shared:
+            text = "[x] Shared with your partner"
+        else:
+            text = "[ ] Shared with your partner: personal, your devices only"
+        return Content.styled(text, "reverse" if self.has_focus else "")
+
+    def action_toggle(self) -> None:
+        """Share the ritual with your partner, or keep it personal."""
+        self.shared = not self.shared
+
+    def on_click(self) -> None:
+        self.action_toggle()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
 # --------------------------------------------------------------------------- add / edit
 
 
@@ -106,13 +139,15 @@ class RitualDraft:
     name: str
     weekdays: tuple[int, ...]
     """Empty means every day."""
+    personal: bool = False
+    """Kept to this person's own devices, not shared with the partner."""
 
 
 class RitualDialog(FormDialog[RitualDraft | None]):
     """Ask for a ritual's name and the days it happens on."""
 
     ERROR_ID = "ritual-error"
-    ENTER_SAVES_ON = (DayPicker,)
+    ENTER_SAVES_ON = (DayPicker, SharedChoice)
 
     def __init__(
         self,
@@ -120,6 +155,7 @@ class RitualDialog(FormDialog[RitualDraft | None]):
         *,
         name: str = "",
         weekdays: Sequence[int] = (),
+        personal: bool = False,
         taken: Callable[[str], str | None] | None = None,
         save: Callable[[RitualDraft], object] | None = None,
     ) -> None:
@@ -131,6 +167,7 @@ class RitualDialog(FormDialog[RitualDraft | None]):
         """
         super().__init__(classes="dialog-screen")
         self._title, self._name, self._weekdays = title, name, tuple(weekdays)
+        self._personal = personal
         self._taken = taken or (lambda name: None)
         self._save = save
 
@@ -141,7 +178,8 @@ class RitualDialog(FormDialog[RitualDraft | None]):
             yield Static(Content("Which days?"), classes="ritual-days-label")
             yield DayPicker(self._weekdays, id="ritual-days")
             yield Static(Content(""), id="ritual-schedule", classes="ritual-schedule")
-            yield from self.form_footer("enter saves · tab: days (space ticks) · esc closes")
+            yield SharedChoice(not self._personal, id="ritual-shared")
+            yield from self.form_footer("enter saves · tab: days, shared (space ticks) · esc closes")
 
     def on_mount(self) -> None:
         name = self.query_one("#ritual-name", Input)
@@ -150,7 +188,7 @@ class RitualDialog(FormDialog[RitualDraft | None]):
         self._show_schedule(self.query_one(DayPicker).chosen)
 
     def snapshot(self) -> object:
-        return (super().snapshot(), self.query_one(DayPicker).chosen)
+        return (super().snapshot(), self.query_one(DayPicker).chosen, self.query_one(SharedChoice).shared)
 
     def _show_schedule(self, days: frozenset[int]) -> None:
         text = f"Happens {schedule_label(days)}." if days else "No day chosen yet."
@@ -179,7 +217,7 @@ class RitualDialog(FormDialog[RitualDraft | None]):
             self.query_one(DayPicker).focus()
             return
         weekdays = () if days == frozenset(EVERY_DAY) else tuple(sorted(days))
-        draft = RitualDraft(name=name, weekdays=weekdays)
+        draft = RitualDraft(name=name, weekdays=weekdays, personal=not self.query_one(SharedChoice).shared)
         if self._save is not None:
             try:
                 self._save(draft)

@@ -35,13 +35,16 @@ UNRANKED_SHARE = 0.10
 WEIGHT_MIN = 0.5
 WEIGHT_MAX = 2.0
 FEEDBACK_STEP = 0.1
+PARTNER_WEIGHT = 2
+"""The partner's own answer counts this many times, in place of the giver's guess."""
 NEGLECT_DAYS = 7
 """A ranked language is "waiting" once it has not been done for this many days."""
 
 FEEDBACK_RULE = (
     "Each \"It landed\" in the last 90 days adds 10% to how often gestures of that "
     "kind come up, each \"Not really\" takes 10% away and \"So-so\" changes nothing. "
-    "The effect never goes below half or above double."
+    "The effect never goes below half or above double. When your partner says how a "
+    "gesture landed for them (Together), their answer counts instead of yours, and twice."
 )
 """Plain-language statement of :func:`feedback_weights`, for a help screen."""
 
@@ -259,22 +262,25 @@ def feedback_weights(
     scores +1 for "landed", 0 for "so_so" and -1 for "not_really". The
     multiplier is ``clamp(1 + 0.1 * score, 0.5, 2.0)``: five net "landed" make
     a kind 50% likelier, five net "not really" halve it, and that is the floor.
-    Only keys with at least one answer appear; a missing key means 1.0.
+    Only keys with at least one answer appear; a missing key means 1.0. The
+    partner's own answer (``partner_feedback``), when there is one, replaces the
+    giver's and counts PARTNER_WEIGHT times.
     """
     start = day - timedelta(days=window - 1)
     points = {"landed": 1, "so_so": 0, "not_really": -1}
     scores: dict[str, int] = {}
     for entry in history:
         gesture = catalog_by_id.get(entry.gesture_id)
-        if (
-            gesture is None
-            or not entry.done
-            or entry.feedback not in points
-            or not start <= entry.day <= day
-        ):
+        if gesture is None or not entry.done or not start <= entry.day <= day:
+            continue
+        if entry.partner_feedback in points:
+            score = PARTNER_WEIGHT * points[entry.partner_feedback]
+        elif entry.feedback in points:
+            score = points[entry.feedback]
+        else:
             continue
         for key in (gesture.language, gesture.effort):
-            scores[key] = scores.get(key, 0) + points[entry.feedback]
+            scores[key] = scores.get(key, 0) + score
     return {key: _clamp(1 + FEEDBACK_STEP * score) for key, score in scores.items()}
 
 

@@ -128,7 +128,7 @@ def merge_gesture_day(here: GestureDay, incoming: GestureDay) -> GestureDay:
     """One day's gesture from two copies: a done day wins, shown ids are joined.
 
     The copy that is done wins (the local one when both or neither are); the
-    other copy's note and feedback fill in only when it is about the same
+    other copy's note and feedbacks fill in only when it is about the same
     gesture and the winner has none. Merging again changes nothing.
     """
     base, other = (incoming, here) if incoming.done and not here.done else (here, incoming)
@@ -139,6 +139,7 @@ def merge_gesture_day(here: GestureDay, incoming: GestureDay) -> GestureDay:
         done=base.done or (same and other.done),
         note=base.note or (other.note if same else ""),
         feedback=base.feedback or (other.feedback if same else ""),
+        partner_feedback=base.partner_feedback or (other.partner_feedback if same else ""),
     )
 
 

@@ -59,11 +59,11 @@ class SettingsCodec:
 
 
 class RitualCodec:
-    fields = ("id", "name", "weekdays", "position", "archived", "created")
+    fields = ("id", "name", "weekdays", "position", "archived", "created", "personal")
 
     @staticmethod
     def doc(ritual: Ritual) -> dict[str, Any]:
-        return {
+        doc = {
             "id": ritual.id,
             "name": ritual.name,
             "weekdays": list(ritual.weekdays),
@@ -71,6 +71,9 @@ class RitualCodec:
             "archived": ritual.archived,
             "created": _iso(ritual.created),
         }
+        if ritual.personal:  # written only when true: a shared ritual's document is as before
+            doc["personal"] = True
+        return doc
 
     @staticmethod
     def read(r: Reader) -> Ritual:
@@ -84,6 +87,7 @@ class RitualCodec:
             position=r.get("position", int, 0),
             archived=r.get("archived", bool, False),
             created=r.day("created", None),
+            personal=r.get("personal", bool, False),
         )
 
 
@@ -136,11 +140,11 @@ class TickCodec:
 
 
 class GestureCodec:
-    fields = ("day", "gesture", "shown", "done", "note", "feedback")
+    fields = ("day", "gesture", "shown", "done", "note", "feedback", "partner_feedback")
 
     @staticmethod
     def doc(gd: GestureDay) -> dict[str, Any]:
-        return {
+        doc = {
             "day": gd.day.isoformat(),
             "gesture": gd.gesture_id,
             "shown": list(gd.shown),
@@ -148,17 +152,23 @@ class GestureCodec:
             "note": gd.note,
             "feedback": gd.feedback,
         }
+        if gd.partner_feedback:  # written only when the partner answered: other days as before
+            doc["partner_feedback"] = gd.partner_feedback
+        return doc
 
     @staticmethod
     def trusted(doc: dict[str, Any]) -> GestureDay:
         day = date.fromisoformat(doc["day"])
         shown, done = doc.get("shown", []), doc.get("done", False)
         note, feedback = doc.get("note", ""), doc.get("feedback", "")
+        theirs = doc.get("partner_feedback", "")
         if not (type(doc["gesture"]) is str and type(done) is bool and type(note) is str
-                and type(feedback) is str and type(shown) is list
+                and type(feedback) is str and type(shown) is list and type(theirs) is str
                 and all(type(x) is str for x in shown)):  # fmt: skip
             raise TypeError
-        return GestureDay(day, tidy(doc["gesture"]), tuple(map(tidy, shown)), done, tidy(note), tidy(feedback))
+        return GestureDay(
+            day, tidy(doc["gesture"]), tuple(map(tidy, shown)), done, tidy(note), tidy(feedback), tidy(theirs)
+        )
 
     @staticmethod
     def read(r: Reader) -> GestureDay:
@@ -171,6 +181,7 @@ class GestureCodec:
             done=r.get("done", bool, False),
             note=r.text("note", check_line, ""),
             feedback=r.choice("feedback", FEEDBACK),
+            partner_feedback=r.choice("partner_feedback", FEEDBACK),
         )
 
 

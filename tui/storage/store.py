@@ -90,6 +90,9 @@ class Store:
     def files(self) -> list[Path]:
         return self._storage.files()
 
+    def on_write(self, callback: Any) -> None:
+        self._storage.after_write = callback  # called after each write that reached the disk; None: nothing
+
     @property
     def schema_version(self) -> int:
         return self._version if self._version is not None else lifecycle.SCHEMA_VERSION
@@ -161,16 +164,15 @@ class Store:
         ix.rituals[ritual.id] = ritual
         return ritual
 
-    def add_ritual(
-        self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None
-    ) -> Ritual:
+    def add_ritual(self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None,
+                   personal: bool = False) -> Ritual:
         position = max((r.position for r in self._ix.rituals.values()), default=-1) + 1
-        weekdays = tuple(sorted(set(weekdays)))
-        ritual = Ritual(id=ritual_id or self.new_id(), name=name, weekdays=weekdays, position=position, created=created)
+        days = tuple(sorted(set(weekdays)))
+        ritual = Ritual(ritual_id or self.new_id(), name, days, position, created=created, personal=personal)
         return self._save_ritual(ritual)
 
     def update_ritual(self, ritual_id: str, **changes: Any) -> Ritual:
-        """Change a ritual's name, weekdays or archived flag."""
+        """Change a ritual's name, weekdays, archived or personal flag."""
         return self._save_ritual(replace(self._ix.rituals[ritual_id], **changes))
 
     def move_ritual(self, ritual_id: str, offset: int) -> list[Ritual]:
@@ -264,7 +266,7 @@ class Store:
             return current
         shown = current.shown + ((gesture_id,) if gesture_id not in current.shown else ())
         return self.save_gesture_day(
-            replace(current, gesture_id=gesture_id, shown=shown, done=False, note="", feedback="")
+            replace(current, gesture_id=gesture_id, shown=shown, done=False, note="", feedback="", partner_feedback="")
         )
 
     def favourites(self) -> frozenset[str]:

@@ -54,6 +54,8 @@ class SplitJSONStorage(Storage):
         """A committed write could not be finished: refuse more until the next open."""
         self.origin: dict[str, Path] = {}
         """Which file each table was read from (for messages about a bad entry)."""
+        self.after_write: Any = None
+        """Called with no argument after each write that reached the disk (None: nothing)."""
 
     # TinyDB calls these two.
     def read(self) -> dict[str, Any] | None:
@@ -105,6 +107,8 @@ class SplitJSONStorage(Storage):
             ) from exc
         self._data = data
         self._written = dict(data)
+        if self.after_write is not None:
+            self.after_write()
 
     # Our own.
     def hold(self) -> None:

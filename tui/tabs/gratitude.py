@@ -49,14 +49,17 @@ def day_label(day: date, today: date) -> str:
     return label
 
 
-def note_row(note: Note, author: str = "") -> Content:
-    """One list row: the said-aloud mark, the first line of the note, who wrote it if not you."""
+def note_row(note: Note, author: str = "", *, shared: bool = False) -> Content:
+    """One list row: the said-aloud mark, the first line of the note, who wrote it if not you,
+    or that it was sent to your partner."""
     lines = clean(note.text).split("\n")
     first = lines[0]
     more = len(lines) > 1
     text = f"{first}{' …' if more else ''}"
     if author:
         text += f"  (from {' '.join(clean(author).split())})"
+    elif shared:
+        text += "  (shared)"
     if note.said_aloud:
         return Content.assemble((SAID_MARK, ".gratitude--said"), " ", text)
     return Content(f"  {text}")
@@ -87,7 +90,8 @@ class GratitudeTab(TabBase):
     TAB_TITLE = "Gratitude"
     HELP = (
         "Write down small things you appreciate about your partner, then tell them: "
-        "o marks a note as said out loud, and c copies it as a message ready to send. "
+        "o marks a note as said out loud, c copies it as a message ready to send, "
+        "and p shares it with your partner when you are together (micro-romance pair). "
         "Deleting asks first, and u brings the "
         "last deleted note back while the app is open."
     )
@@ -101,6 +105,8 @@ class GratitudeTab(TabBase):
         Binding("o", "said_aloud", "Said aloud", id="gratitude.said", tooltip="Mark the note as said out loud (again to unmark)"),
         Binding("c", "share_note", "Copy", id="gratitude.share",
                 tooltip="Copy the note as a message ready to send to your partner"),
+        Binding("p", "send_note", "Send to partner", show=False, id="gratitude.send",
+                tooltip="Share the selected note with your partner (Together): it shows in their Gratitude tab"),
         Binding("x", "delete_note", "Delete", id="gratitude.delete", tooltip="Delete the selected note (asks first)"),
         Binding("u", "undo_delete", "Undo", id="gratitude.undo", tooltip="Bring back the last deleted note"),
         Binding("slash", "filter", "Filter", key_display="/", id="gratitude.filter", tooltip="Show only notes containing some words"),
@@ -176,9 +182,10 @@ class GratitudeTab(TabBase):
         current = self.selected_note()
         keep = select or (current.id if current else None)
 
-        from tui.together import note_authors
+        from tui.together import note_authors, shared_notes
 
         authors = note_authors(store.data_dir / "sync")
+        shared = shared_notes(store.data_dir / "sync")
 
         def rows(page: list[Note]) -> list[Option | None]:
             options: list[Option | None] = []
@@ -187,7 +194,7 @@ class GratitudeTab(TabBase):
                 if note.day != shown_day:
                     shown_day = note.day
                     options.append(Option(Content(day_label(note.day, today)), id=f"{DAY_PREFIX}{note.day}", disabled=True))
-                options.append(Option(note_row(note, authors.get(note.id, "")), id=note.id))
+                options.append(Option(note_row(note, authors.get(note.id, ""), shared=note.id in shared), id=note.id))
             return options
 
         listing = self.notes_list
@@ -284,6 +291,35 @@ class GratitudeTab(TabBase):
             return
         self.app.copy_to_clipboard(share_message(note.text, self.host.store.settings().partner_name))
         self.app.notify("Copied — ready to send or say out loud", markup=False)
+
+    def action_send_note(self) -> None:
+        """Share the selected note with your partner: it goes at the next round of Together."""
+        from tui.together import Together, note_authors
+
+        note = self.selected_note()
+        if note is None:
+            self.app.notify("There is no note to send yet. Press a to write one.", markup=False)
+            return
+        state_dir = self.host.store.data_dir / "sync"
+        author = note_authors(state_dir).get(note.id)
+        if author:
+            self.app.notify(f"This note came from {' '.join(author.split())}; it is shared already.", markup=False)
+            return
+        together = Together(self.host.store, state_dir)
+        if together.state["shared_notes"].get(note.id):
+            self.app.notify("This note is shared with your partner already.", markup=False)
+            return
+        try:
+            together.share_note(note.id)
+        except OSError as exc:
+            self.app.notify(f"Not shared ({exc.strerror or exc}).", title="Not saved", severity="error", markup=False)
+            return
+        if (state_dir / "pairing.json").exists():
+            self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
+            self.host.sync_soon()
+        else:
+            self.app.notify("Marked to share: it goes to your partner once you pair (micro-romance pair start FOLDER).", markup=False)
+        self.redraw(note.id)
 
     def action_delete_note(self) -> None:
         """Delete the selected note, after asking."""

@@ -44,11 +44,22 @@ def preview(text: str) -> str:
     return shown + (" …" if cut else "")
 
 
-def answer_row(answer: Answer, prompts: dict[str, Prompt]) -> Content:
-    """One answer in the list: its date and prompt, then the answer itself."""
+def answer_row(
+    answer: Answer, prompts: dict[str, Prompt], *, shared: bool = False, theirs: list[tuple[str, str]] | None = None
+) -> Content:
+    """One answer in the list: its date and prompt, then the answer itself; with Together,
+    whether it is shared and the partner's answers to the same prompt (shown once yours is shared)."""
     prompt = prompts.get(answer.prompt_id)
     asked = prompt.text if prompt else "A prompt that is no longer in the deck"
-    return Content.assemble((f"{short_day(answer.day)} · {asked}", ".prompts--meta"), "\n", preview(answer.text))
+    meta = f"{short_day(answer.day)} · {asked}" + ("  (shared)" if shared else "")
+    row = Content.assemble((meta, ".prompts--meta"), "\n", preview(answer.text))
+    for by, text in theirs or []:
+        name = " ".join(clean(by).split())
+        if shared:
+            row = Content.assemble(row, "\n", (f"{name} answered:", ".prompts--meta"), "\n", preview(text))
+        else:
+            row = Content.assemble(row, "\n", (f"{name} answered this too: p shares yours and shows theirs.", ".prompts--hint"))
+    return row
 
 
 class PromptCard(Static, can_focus=True):
@@ -65,7 +76,8 @@ class PromptsTab(TabBase):
     HELP = (
         f"One reflective prompt a day, none from the last {NO_REPEAT_DAYS} days. Answer it in your "
         "own words, or ask for another. Your answers stay here, newest first; enter on an "
-        "answer opens it to read or edit."
+        "answer opens it to read or edit. When you are together (micro-romance pair), p shares "
+        "an answer with your partner; their answer to the same prompt shows once yours is shared."
     )
 
     COMPONENT_CLASSES = {"prompts--question", "prompts--hint", "prompts--meta"}
@@ -76,6 +88,8 @@ class PromptsTab(TabBase):
         Binding("enter", "answer", "Answer", show=False, id="prompts.answer_enter", tooltip="Answer the prompt shown"),
         Binding("n", "another", "Another prompt", id="prompts.another", tooltip="Show a different prompt today"),
         Binding("e", "edit_answer", "Edit answer", id="prompts.edit", tooltip="Edit the selected answer"),
+        Binding("p", "share_answer", "Share with partner", show=False, id="prompts.share",
+                tooltip="Share the selected answer with your partner (Together) and read theirs to the same prompt"),
         Binding("t", "theme", "Topic", id="prompts.theme", tooltip="Show one topic at a time (All, then each topic)"),
     ]
 
@@ -166,6 +180,7 @@ class PromptsTab(TabBase):
             status = "✓ Answered today · enter opens your answer · n another"
         else:
             status = "enter or a answers · n shows another"
+        status += self._partner_hint(prompt)
         card.update(Content.assemble((prompt.text, ".prompts--question"), "\n", (status, ".prompts--hint")))
 
         answers = self.visible_answers()
@@ -173,7 +188,10 @@ class PromptsTab(TabBase):
         heading = f"Your answers ({len(answers)})" if not self.theme else f"Your answers on this topic ({len(answers)} of {total})"
         self.query_one("#prompts-heading", Static).update(Content(heading))
 
+        from tui.together import partner_answers, shared_answers
+
         by_id = content.prompt_by_id()
+        theirs, shared = partner_answers(self._state_dir), shared_answers(self._state_dir)
         listing = self.answers_list
         current = self.selected_answer()
         keep = select or (current.id if current else None)
@@ -182,7 +200,8 @@ class PromptsTab(TabBase):
             for answer in page:
                 if options:
                     options.append(None)
-                options.append(Option(answer_row(answer, by_id), id=answer.id))
+                row = answer_row(answer, by_id, shared=answer.id in shared, theirs=theirs.get(answer.prompt_id))
+                options.append(Option(row, id=answer.id))
             return options
 
         listing.show(answers, rows, keep=keep)
@@ -196,7 +215,47 @@ class PromptsTab(TabBase):
         listing.set_class(not answers, "-empty")
         listing.can_focus = bool(answers)
 
+    def _partner_hint(self, prompt: Prompt) -> str:
+        """" · Sam answered this one too" while this person has not shared an answer to it."""
+        from tui.together import partner_answers, shared_answers
+
+        theirs = partner_answers(self._state_dir).get(prompt.id)
+        if not theirs:
+            return ""
+        shared = shared_answers(self._state_dir)
+        if any(a.prompt_id == prompt.id and a.id in shared for a in self.host.store.answers()):
+            return ""
+        return f" · {' '.join(clean(theirs[-1][0]).split())} answered this one too (share yours with p to read it)"
+
+    @property
+    def _state_dir(self):  # type: ignore[no-untyped-def]
+        return self.host.store.data_dir / "sync"
+
     # ------------------------------------------------------------ writing
+
+    def action_share_answer(self) -> None:
+        """Share the selected answer (else today's) with your partner, at the next round."""
+        from tui.together import Together, shared_answers
+
+        answer = self.selected_answer() if self.answers_list.has_focus else None
+        answer = answer or self.todays_answer() or self.selected_answer()
+        if answer is None:
+            self.app.notify("There is no answer to share yet: press a to answer the prompt.", markup=False)
+            return
+        if answer.id in shared_answers(self._state_dir):
+            self.app.notify("This answer is shared with your partner already.", markup=False)
+            return
+        try:
+            Together(self.host.store, self._state_dir).share_answer(answer.id)
+        except OSError as exc:
+            self.app.notify(f"Not shared ({exc.strerror or exc}).", title="Not saved", severity="error", markup=False)
+            return
+        if (self._state_dir / "pairing.json").exists():
+            self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
+            self.host.sync_soon()
+        else:
+            self.app.notify("Marked to share: it goes to your partner once you pair (micro-romance pair start FOLDER).", markup=False)
+        self.redraw(answer.id)
 
     def _record(self, prompt: Prompt) -> bool:
         """Note that ``prompt`` was shown today (so it rests for NO_REPEAT_DAYS days)."""

@@ -59,7 +59,7 @@ class RitualDialogs:
         added: list[Ritual] = []
 
         def save(draft: RitualDraft) -> None:
-            added.append(self.host.store.add_ritual(draft.name, weekdays=draft.weekdays, created=self.today))
+            added.append(self.host.store.add_ritual(draft.name, weekdays=draft.weekdays, created=self.today, personal=draft.personal))
 
         def closed(draft: RitualDraft | None) -> None:
             if draft is None or not added:
@@ -80,7 +80,7 @@ class RitualDialogs:
             return
 
         def save(draft: RitualDraft) -> None:
-            self.host.store.update_ritual(ritual.id, name=draft.name, weekdays=draft.weekdays)
+            self.host.store.update_ritual(ritual.id, name=draft.name, weekdays=draft.weekdays, personal=draft.personal)
 
         def closed(draft: RitualDraft | None) -> None:
             self.redraw(ritual.id)
@@ -90,6 +90,7 @@ class RitualDialogs:
                 "Edit ritual",
                 name=ritual.name,
                 weekdays=ritual.weekdays,
+                personal=ritual.personal,
                 taken=self._name_taken(ritual.id),
                 save=save,
             ),

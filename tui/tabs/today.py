@@ -42,9 +42,9 @@ from tui.tabs.today_rows import (
     favourite_row,
     gesture_label,
     history_row,
-    partner_text,
     status_line,
 )
+from tui.tabs.today_partner import answer_partner, partner_text
 from tui.widgets.paged import PagedOptionList
 
 HISTORY = "history"
@@ -288,6 +288,8 @@ class TodayTab(TodayDialogs, TabBase):
             return
         self._record()
         _, recorded = self._today()
+        if answer_partner(self, answer, own_done=recorded is not None and recorded.done):
+            return  # what the partner did for you today (Together)
         if recorded is None or not recorded.done:
             self._notify("First mark today's gesture done (d); then l, m or r says how it landed.")
             return

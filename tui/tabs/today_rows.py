@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
-from pathlib import Path
 
 from textual.content import Content
 from textual.widgets.option_list import Option
@@ -15,7 +14,7 @@ from textual.widgets.option_list import Option
 from tui import content
 from tui.domain.calendar import week_start
 from tui.format import MONTH_NAMES, short_day
-from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, GestureDay
+from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
 from tui.text import clean
 
 DATE_WIDTH = 11
@@ -73,6 +72,8 @@ def status_line(done: GestureDay | None) -> Content:
     if done is None:
         return Content("When you have done it, press d. Not today's thing? n for another.")
     line = Content.assemble(("✓ Done today.", "bold"), " ", ANSWERED.get(done.feedback, "Lovely."))
+    if done.partner_feedback in FEEDBACK:  # their own answer (Together)
+        line = Content.assemble(line, f"  Your partner: {FEEDBACK[done.partner_feedback].lower()}.")
     if done.note:
         line = Content.assemble(line, "  ", (f"“{done.note}”", "italic"))
     return line
@@ -104,14 +105,3 @@ def favourite_row(gesture: Gesture, name: str, *, today: bool) -> Option:
     """A favourite gesture, its love language and effort (and whether it is today's)."""
     label = gesture_label(gesture) + (" · today's" if today else "")
     return Option(Content.assemble(content.personalise(gesture.text, name), "\n", (label, "dim")), id=gesture.id)
-
-
-def partner_text(state_dir: Path, day: date) -> str:
-    """ "Sam did something for you: ..." lines (Together), as plain text; "" when none."""
-    from tui.together import gift_lines
-
-    def text(gesture_id: str, me: str) -> str:
-        gesture = content.gesture_by_id().get(gesture_id)
-        return content.personalise(gesture.text, me) if gesture else ""
-
-    return "\n".join(clean(line) for line in gift_lines(state_dir, day, text))

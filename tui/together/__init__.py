@@ -12,13 +12,20 @@ as sent, so they are not echoed back.
 
 What is shared (see the README, "Together"):
 
-* ``ritual`` (every ritual) and ``tick`` (``RITUAL:DAY``): a tick by either partner counts
+* ``ritual`` and ``tick`` (``RITUAL:DAY``): a tick of a shared ritual by either partner counts
   for the pair. A partner's ritual with the name of one of ours becomes that ritual: the
-  one with the smaller id is kept on both sides, with the ticks of both.
+  one with the smaller id is kept on both sides, with the ticks of both. A personal ritual
+  (``Ritual.personal``) and its ticks are private, as private notes are.
 * ``note``: a gratitude note is private (to this person's own devices) unless shared with
   ``gratitude --share``; a partner's shared note is kept with the name of its author.
+* ``answer``: a prompt's answer is private unless shared (``p`` on the Prompts tab); a
+  partner's shared answer is kept beside the store (together.json), never among this
+  person's answers, and the Prompts tab shows it once this person has shared theirs to
+  the same prompt.
 * ``gesture`` (the day's suggestion, what was done, the note): private. When a gesture
-  is done, a ``gift`` (``PERSON:DAY``) tells the partner what was done for them.
+  is done, a ``gift`` (``PERSON:DAY``) tells the partner what was done for them, and their
+  ``reply`` (the same id: whether it landed) comes back into the giver's gesture day as
+  ``partner_feedback``.
 
 The small state of its own (``together.json``: which notes are shared, who wrote a
 partner's note, who ticked, gifts received, ritual aliases) lives beside the sync state.
@@ -27,20 +34,30 @@ partner's note, who ticked, gifts received, ritual aliases) lives beside the syn
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import GestureDay, Note, Ritual
-from tui.storage.codecs import GestureCodec, NoteCodec, RitualCodec, TickCodec
+from tui.model import FEEDBACK, GestureDay, Note, Ritual
+from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, TickCodec
 from tui.storage.reader import Dialect, Reader
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
 from tui.sync.hlc import Clock
+from tui.together.state import (
+    STATE_FILE,
+    gift_lines,
+    gifts_of_day,
+    note_authors,
+    partner_answers,
+    received_gifts,
+    shared_answers,
+    shared_notes,
+    ticked_by,
+)
 
 SENT_FILE = "sent.json"
-STATE_FILE = "together.json"
 Key = tuple[str, str]
 
 
@@ -101,7 +118,7 @@ class Together:
         self.person = person
         self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
         state = read_json(self.state_dir / STATE_FILE, {}) or {}
-        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked")
+        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies", "shared_answers", "their_answers")
         self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
@@ -113,17 +130,33 @@ class Together:
         self.state["shared_notes"][note_id] = True
         self._save_state()
 
+    def share_answer(self, answer_id: str) -> None:
+        """Mark a prompt's answer as shared with the partner (sent at the next round)."""
+        self.state["shared_answers"][answer_id] = True
+        self._save_state()
+
+    def answer_gift(self, gift_id: str, feedback: str) -> None:
+        """Say whether what the partner did (the gift ``gift_id``) landed; sent at the next round."""
+        gift = self.state["gifts"].get(gift_id)
+        if feedback not in FEEDBACK or not isinstance(gift, dict):
+            raise ValueError(f"no answer {feedback!r} to a gift {gift_id!r}")
+        self.state["replies"][gift_id] = {"day": gift["day"], "gesture": gift["gesture"], "feedback": feedback}
+        self._save_state()
+
     def _save_state(self) -> None:
         write_json(self.state_dir / STATE_FILE, self.state)
 
     def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
         """Every entry sync carries, as (document, private), by (kind, entry id)."""
         out: dict[Key, tuple[dict[str, Any], bool]] = {}
+        personal = set()
         for r in self.store.rituals(include_archived=True):
-            out[("ritual", r.id)] = (RitualCodec.doc(r), False)
+            out[("ritual", r.id)] = (RitualCodec.doc(r), r.personal)
+            if r.personal:
+                personal.add(r.id)
         for rid, days in self.store.ticks_by_ritual().items():
             for day in days:
-                out[("tick", f"{rid}:{day.isoformat()}")] = (TickCodec.doc(rid, day), False)
+                out[("tick", f"{rid}:{day.isoformat()}")] = (TickCodec.doc(rid, day), rid in personal)
         shared = self.state["shared_notes"]
         for n in self.store.notes():
             out[("note", n.id)] = (NoteCodec.doc(n), not shared.get(n.id, False))
@@ -132,6 +165,11 @@ class Together:
             out[("gesture", g.day.isoformat())] = (GestureCodec.doc(g), True)
             if g.done and me:
                 out[("gift", f"{me}:{g.day.isoformat()}")] = ({"day": g.day.isoformat(), "gesture": g.gesture_id}, False)
+        shared_answers = self.state["shared_answers"]
+        for a in self.store.answers():
+            out[("answer", a.id)] = (AnswerCodec.doc(a), not shared_answers.get(a.id, False))
+        for gift_id, reply in self.state["replies"].items():
+            out[("reply", gift_id)] = (dict(reply), False)
         return out
 
     def outbox(self, clock: Clock) -> list[Change]:
@@ -236,6 +274,10 @@ class Together:
             if not change.deleted:
                 store.save_gesture_day(read_gesture(doc))
             return True
+        if change.kind == "answer":
+            return self._apply_answer(change, doc, author)
+        if change.kind == "reply":
+            return self._apply_reply(change, doc)
         if change.kind == "gift":
             if change.entry_id.startswith(f"{self.person.casefold()}:"):
                 return False  # one of this person's own, from another of their devices
@@ -245,6 +287,44 @@ class Together:
                 self.state["gifts"][change.entry_id] = {"by": author, "day": _text(doc, "day"), "gesture": _text(doc, "gesture")}
             return True
         return False
+
+    def _apply_answer(self, change: Change, doc: dict[str, Any], author: str) -> bool:
+        store = self.store
+        if change.deleted:
+            self.state["their_answers"].pop(change.entry_id, None)
+            if change.entry_id in {a.id for a in store.answers()}:
+                store.delete_answer(change.entry_id)
+            return True
+        answer = _read(AnswerCodec, "the answer", doc)
+        if change.private or author == self.person:  # this person's own, from another of their devices
+            store.save_answer(answer)
+            if not change.private:
+                self.state["shared_answers"][answer.id] = True
+            return True
+        self.state["their_answers"][answer.id] = {
+            "by": author, "prompt": answer.prompt_id, "day": answer.day.isoformat(), "text": answer.text,
+        }
+        return True
+
+    def _apply_reply(self, change: Change, doc: dict[str, Any]) -> bool:
+        person, _, _ = change.entry_id.rpartition(":")
+        if change.deleted:
+            self.state["replies"].pop(change.entry_id, None)
+            return True
+        day, gesture, feedback = _text(doc, "day"), _text(doc, "gesture"), _text(doc, "feedback")
+        if feedback not in FEEDBACK:
+            raise BadEntry(f"field 'feedback' should be one of {', '.join(FEEDBACK)}")
+        if person != self.person.casefold():  # this person's own answer, from another of their devices
+            self.state["replies"][change.entry_id] = {"day": day, "gesture": gesture, "feedback": feedback}
+            return True
+        try:
+            given = self.store.gesture_day(date.fromisoformat(day))
+        except ValueError:
+            raise BadEntry("field 'day' should be a date") from None
+        if given is None or not given.done or given.gesture_id != gesture or given.partner_feedback == feedback:
+            return False  # about a gesture no longer marked done here (or already kept)
+        self.store.save_gesture_day(replace(given, partner_feedback=feedback))
+        return True
 
     def _apply_ritual(self, change: Change, doc: dict[str, Any]) -> bool:
         store = self.store
@@ -257,7 +337,10 @@ class Together:
         ritual = read_ritual(doc)
         if ritual.id != change.entry_id:
             raise BadEntry("the ritual's id is not its entry's")
-        same = [r for r in mine.values() if r.id != ritual.id and r.name.casefold() == ritual.name.casefold()]
+        same = [
+            r for r in mine.values()
+            if r.id != ritual.id and not (r.personal or ritual.personal) and r.name.casefold() == ritual.name.casefold()
+        ]
         if ritual.id not in mine and same:
             local = same[0]
             if local.id < ritual.id:
@@ -277,107 +360,21 @@ class Together:
 def _save_ritual(store: Any, ritual: Ritual) -> None:
     mine = {r.id for r in store.rituals(include_archived=True)}
     if ritual.id in mine:
-        store.update_ritual(ritual.id, name=ritual.name, weekdays=ritual.weekdays, archived=ritual.archived, position=ritual.position)
+        store.update_ritual(
+            ritual.id, name=ritual.name, weekdays=ritual.weekdays, archived=ritual.archived, position=ritual.position,
+            personal=ritual.personal,
+        )
     else:
-        store.add_ritual(ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id)
+        store.add_ritual(
+            ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id,
+            personal=ritual.personal,
+        )
         store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
 
 
-def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
-    """(who, gesture id) of what a partner did for this person on ``day``, as last synced."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return []
-    gifts = state.get("gifts", {})
-    out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
-    return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
+from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)
 
-
-def note_authors(state_dir: Path) -> dict[str, str]:
-    """Note id -> the partner's name, for the notes a partner shared with this person."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
-    found = state.get("from", {})
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
-
-
-# --------------------------------------------------------------------------- a round on a store
-
-
-@dataclass
-class Prepared:
-    """A round's first step, on the thread that owns the store: the outbox, ready to send."""
-
-    engine: Any
-    together: Together
-    names: dict[str, str]
-    outbox: list[Change]
-    waiting: int
-
-
-def prepare(store: Any, state_dir: Path) -> Prepared | None:
-    """Build this device's outbox; None when the device is not paired."""
-    from tui.sync import pairing
-
-    engine = pairing.engine(state_dir)
-    if engine is None:
-        return None
-    status = pairing.status(state_dir)
-    names = {d.device: d.name for d in status.confirmed}
-    names[engine.me.device] = status.name
-    together = Together(store, state_dir, person=status.name)
-    return Prepared(engine, together, names, together.outbox(engine.clock), len(status.waiting))
-
-
-def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
-    """A round's last step, on the store's thread: apply, commit, then drop what was sent."""
-    applied = prepared.together.apply_remote(result.incoming, prepared.names)
-    prepared.engine.commit(result)
-    prepared.together.drop_from_outbox(result.sent)
-    return {
-        "received": applied,
-        "sent": len(result.sent),
-        "skipped": [str(p) for p in result.skipped] + prepared.together.problems,
-        "waiting": prepared.waiting,
-    }
-
-
-def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
-    """One whole round; None when not paired. Raises FolderMissing (and OSError) as the engine does."""
-    prepared = prepare(store, state_dir)
-    if prepared is None:
-        return None
-    return finish(prepared, prepared.engine.round(prepared.outbox))
-
-
-def ticked_by(state_dir: Path) -> dict[str, str]:
-    """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
-    found = state.get("ticked_by", {})
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
-
-
-def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
-    """"Sam did something for you: ..." for each thing a partner did for this person on ``day``.
-
-    ``gesture_text(gesture_id, my_name)`` gives a gesture's text (or "" for one not known here).
-    """
-    found = received_gifts(state_dir, day)
-    if not found:
-        return []
-    try:
-        config = read_json(Path(state_dir) / "pairing.json", {}) or {}
-    except ValueError:
-        config = {}
-    me = config.get("name", "") if isinstance(config, dict) else ""
-    lines = []
-    for by, gesture_id in found:
-        text = gesture_text(gesture_id, me) or "a gesture this version does not know"
-        lines.append(f"{' '.join(by.split())} did something for you: {text}")
-    return lines
+__all__ = [
+    "STATE_FILE", "Prepared", "Together", "finish", "gift_lines", "gifts_of_day", "note_authors", "partner_answers", "prepare", "received_gifts", "run_round",
+    "shared_answers", "shared_notes", "ticked_by",
+]

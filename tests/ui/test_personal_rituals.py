@@ -1,0 +1,50 @@
+"""The ritual dialog says, in words, whether a ritual is shared with the partner or personal."""
+
+from __future__ import annotations
+
+from tests.conftest import DAY
+from tests.ui.screen_text import screen_text
+from tui.dialogs.ritual import RitualDialog, SharedChoice
+
+
+async def open_rituals(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("2")
+    await pilot.pause()
+
+
+async def test_a_new_ritual_is_shared_unless_made_personal(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_rituals(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "[x] Shared with your partner" in screen_text(app)
+        await pilot.press(*"Journal alone", "tab", "tab")
+        assert isinstance(app.screen.focused, SharedChoice)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "[ ] Shared with your partner: personal, your devices only" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, RitualDialog)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Walk together", "enter")
+        await pilot.pause()
+        kept = {r.name: r.personal for r in app.store.rituals()}
+        assert kept == {"Journal alone": True, "Walk together": False}
+
+
+async def test_editing_shows_and_changes_the_choice(make_app) -> None:
+    app = make_app()
+    alone = app.store.add_ritual("Journal alone", created=DAY, personal=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_rituals(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualDialog)
+        assert "[ ] Shared with your partner: personal" in screen_text(app)
+        app.screen.query_one(SharedChoice).focus()
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert app.store.ritual(alone.id).personal is False

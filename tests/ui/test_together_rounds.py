@@ -1,0 +1,180 @@
+"""The full screen sends what was just written a moment later, and the Gratitude tab shares a note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DAY
+from tui.cli import main
+from tui.storage import Store
+from tui.tabs.gratitude import GratitudeTab
+
+
+def cli(data: Path, *args: str) -> None:
+    assert main(["--data-dir", str(data), "--today", DAY.isoformat(), *args]) == 0
+
+
+def paired(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Alex's data folder, paired with Sam's (``data_dir``) through one shared folder."""
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex = tmp_path / "alex"
+    cli(alex, "pair", "start", str(shared), "--name", "Alex")
+    cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
+    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
+    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
+    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
+    return alex
+
+
+@pytest.fixture
+def soon(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.screens.rounds
+
+    monkeypatch.setattr(tui.screens.rounds, "SYNC_AFTER_WRITE", 0.05)
+
+
+async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_tick_reaches_the_partner_without_a_sync_by_hand(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+    alex = paired(tmp_path, data_dir, capsys)
+    with Store(data_dir) as store:
+        store.add_ritual("Morning coffee together", weekdays=frozenset(range(7)), created=DAY)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert app.sub_title == "together: in step"
+    cli(alex, "sync")
+    with Store(alex) as store:
+        coffee = next(r for r in store.rituals() if r.name == "Morning coffee together")
+        assert store.is_ticked(coffee.id, DAY)
+
+
+async def test_no_round_when_not_paired(data_dir: Path, make_app, soon) -> None:
+    with Store(data_dir) as store:
+        store.add_ritual("Walk", weekdays=frozenset(range(7)), created=DAY)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert "together" not in app.sub_title
+    assert not (data_dir / "sync").exists()
+
+
+async def test_p_shares_the_selected_note_with_the_partner(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+    alex = paired(tmp_path, data_dir, capsys)
+    cli(data_dir, "gratitude", "The way you [b]laugh[/b]")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        tab = app.query_one(GratitudeTab)
+        tab.notes_list.focus()
+        await pilot.press("p")
+        await settle(app, pilot)
+        rows = [str(option.prompt) for option in tab.notes_list.options if not option.disabled]
+        assert rows == ["  The way you [b]laugh[/b]  (shared)"]
+        await pilot.press("p")
+        await pilot.pause()
+        assert any("shared with your partner already" in n.message for n in app._notifications)
+    cli(alex, "sync")
+    with Store(alex) as store:
+        assert [n.text for n in store.notes()] == ["The way you [b]laugh[/b]"]
+    cli(alex, "gratitude", "Alex's own")
+    out = capsys.readouterr()
+    assert "Alex's own" not in out.err
+
+
+async def test_p_keeps_a_private_note_private_until_pressed(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+    alex = paired(tmp_path, data_dir, capsys)
+    cli(data_dir, "gratitude", "Just for me")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+    cli(alex, "sync")
+    with Store(alex) as store:
+        assert store.notes() == []
+
+
+async def test_the_partner_answers_a_gesture_with_l_m_r_and_it_goes_back(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.ui.screen_text import screen_text
+    from tui.content import gestures
+    from tui.model import GestureDay
+    from tui.tabs.today_partner import ASK_PARTNER
+
+    alex = paired(tmp_path, data_dir, capsys)
+    gesture = gestures()[0]
+    with Store(alex) as store:
+        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed"))
+    cli(alex, "sync")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        assert "Alex did something for you: " in screen_text(app)
+        assert ASK_PARTNER in screen_text(app)
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert "(you said: so-so)" in screen_text(app) and ASK_PARTNER not in screen_text(app)
+        assert app.store.gesture_day(DAY) is None or not app.store.gesture_day(DAY).done  # not Sam's own
+        await pilot.press("r")  # Sam's own gesture is not done: this changes the answer
+        await settle(app, pilot)
+        assert "(you said: not really)" in screen_text(app)
+    cli(alex, "sync")
+    with Store(alex) as store:
+        assert store.gesture_day(DAY).partner_feedback == "not_really"
+
+
+def test_the_givers_card_says_what_the_partner_answered() -> None:
+    from tui.model import GestureDay
+    from tui.tabs.today_rows import status_line
+
+    done = GestureDay(day=DAY, gesture_id="g", done=True, feedback="landed", partner_feedback="so_so")
+    assert str(status_line(done)) == "✓ Done today. It landed ♥  Your partner: so-so."
+
+
+async def test_the_partners_answer_shows_once_yours_is_shared(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.ui.screen_text import screen_text
+    from tui import daily
+    from tui.tabs.prompts import PromptsTab
+    from tui.together import Together, partner_answers
+
+    alex = paired(tmp_path, data_dir, capsys)
+    with Store(data_dir) as store:
+        prompt = daily.todays_prompt(store, DAY)
+        store.add_answer(prompt.id, "Sam's [i]own[/i] thoughts", DAY)
+    with Store(alex) as store:
+        theirs = store.add_answer(prompt.id, "Alex's river walk", DAY)
+        Together(store, alex / "sync").share_answer(theirs.id)
+    cli(alex, "sync")
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Alex answered this too: p shares yours and shows theirs." in text
+        assert "Alex answered this one too" in text
+        assert "river" not in text
+        tab = app.query_one(PromptsTab)
+        tab.answers_list.focus()
+        await pilot.press("p")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Alex answered:" in text and "Alex's river walk" in text
+        assert "(shared)" in text and "Sam's [i]own[/i] thoughts" in text
+    cli(alex, "sync")
+    assert partner_answers(alex / "sync") == {prompt.id: [("Sam", "Sam's [i]own[/i] thoughts")]}

@@ -1,0 +1,62 @@
+"""What a partner did for you today (Together): the lines of the Today tab, and your answer.
+
+l, m and r answer what the partner did first, while it is not answered; then they answer
+your own done gesture as before (and, when yours is not done, change your answer to them).
+The answer goes back at the next round and counts in the partner's picker.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui import content
+from tui.model import FEEDBACK
+from tui.text import clean
+
+ASK_PARTNER = "How did it land for you?  l it landed · m so-so · r not really"
+"""Asked under what a partner did for you, until it is answered."""
+
+
+def partner_text(state_dir: Path, day: date) -> str:
+    """ "Sam did something for you: ..." lines, and the question while one is unanswered; "" when none."""
+    from tui.together import gift_lines, gifts_of_day
+
+    def text(gesture_id: str, me: str) -> str:
+        gesture = content.gesture_by_id().get(gesture_id)
+        return content.personalise(gesture.text, me) if gesture else ""
+
+    lines = [clean(line) for line in gift_lines(state_dir, day, text)]
+    if any(not answer for *_, answer in gifts_of_day(state_dir, day)):
+        lines.append(ASK_PARTNER)
+    return "\n".join(lines)
+
+
+def answer_partner(tab: Any, answer: str, *, own_done: bool) -> bool:
+    """Send ``answer`` about what the partner did today, when l/m/r are for that; True if so."""
+    from tui.together import Together, gifts_of_day
+
+    store = tab.host.store
+    state_dir = store.data_dir / "sync"
+    gifts = gifts_of_day(state_dir, tab.host.today)
+    waiting = [g for g in gifts if not g[3]]
+    if waiting:
+        gift_id, by, _, said = waiting[0]
+    elif gifts and not own_done:
+        gift_id, by, _, said = gifts[-1]
+    else:
+        return False
+    name = " ".join(clean(by).split())
+    if said == answer:
+        tab.notify(f"Already told {name}: {FEEDBACK[answer].lower()}.", markup=False)
+        return True
+    try:
+        Together(store, state_dir).answer_gift(gift_id, answer)
+    except (OSError, ValueError) as exc:
+        tab.notify(f"Not saved ({exc}).", title="Not saved", severity="error", markup=False)
+        return True
+    tab.host.sync_soon()
+    tab.redraw()
+    tab.notify(f"Noted: {FEEDBACK[answer].lower()}. {name} hears it at the next round.", markup=False)
+    return True

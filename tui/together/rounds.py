@@ -1,0 +1,61 @@
+"""A round of Together on a store, in two steps around the engine's round (which touches
+only the shared folder, so the full screen runs it in a worker thread)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.sync.change import Change
+
+if TYPE_CHECKING:
+    from tui.together import Together
+
+
+@dataclass
+class Prepared:
+    """A round's first step, on the thread that owns the store: the outbox, ready to send."""
+
+    engine: Any
+    together: Together
+    names: dict[str, str]
+    outbox: list[Change]
+    waiting: int
+
+
+def prepare(store: Any, state_dir: Path) -> Prepared | None:
+    """Build this device's outbox; None when the device is not paired."""
+    from tui.sync import pairing
+
+    engine = pairing.engine(state_dir)
+    if engine is None:
+        return None
+    status = pairing.status(state_dir)
+    names = {d.device: d.name for d in status.confirmed}
+    names[engine.me.device] = status.name
+    from tui.together import Together
+
+    together = Together(store, state_dir, person=status.name)
+    return Prepared(engine, together, names, together.outbox(engine.clock), len(status.waiting))
+
+
+def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
+    """A round's last step, on the store's thread: apply, commit, then drop what was sent."""
+    applied = prepared.together.apply_remote(result.incoming, prepared.names)
+    prepared.engine.commit(result)
+    prepared.together.drop_from_outbox(result.sent)
+    return {
+        "received": applied,
+        "sent": len(result.sent),
+        "skipped": [str(p) for p in result.skipped] + prepared.together.problems,
+        "waiting": prepared.waiting,
+    }
+
+
+def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
+    """One whole round; None when not paired. Raises FolderMissing (and OSError) as the engine does."""
+    prepared = prepare(store, state_dir)
+    if prepared is None:
+        return None
+    return finish(prepared, prepared.engine.round(prepared.outbox))

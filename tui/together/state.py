@@ -1,0 +1,121 @@
+"""What the last rounds of Together left in ``DATA/sync/together.json``, read for the screens
+and the commands without opening the adapter (a broken file reads as nothing yet).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui.model import FEEDBACK
+from tui.sync.files import read_json
+
+STATE_FILE = "together.json"
+
+
+def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
+    """(who, gesture id) of what a partner did for this person on ``day``, as last synced."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return []
+    gifts = state.get("gifts", {})
+    out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
+    return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
+
+
+def gifts_of_day(state_dir: Path, day: date) -> list[tuple[str, str, str, str]]:
+    """(gift id, who, gesture id, this person's answer or "") of what a partner did for them on ``day``."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return []
+    gifts, replies = state.get("gifts", {}), state.get("replies", {})
+    replies = replies if isinstance(replies, dict) else {}
+    out = []
+    for gift_id, g in sorted(gifts.items()) if isinstance(gifts, dict) else []:
+        if not (isinstance(g, dict) and g.get("day") == day.isoformat()):
+            continue
+        by, gesture = g.get("by"), g.get("gesture")
+        reply = replies.get(gift_id)
+        answer = reply.get("feedback") if isinstance(reply, dict) and reply.get("gesture") == gesture else ""
+        if isinstance(by, str) and isinstance(gesture, str):
+            out.append((gift_id, by, gesture, answer if answer in FEEDBACK else ""))
+    return out
+
+
+def note_authors(state_dir: Path) -> dict[str, str]:
+    """Note id -> the partner's name, for the notes a partner shared with this person."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return {}
+    found = state.get("from", {})
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+
+
+def shared_notes(state_dir: Path) -> set[str]:
+    """The ids of the notes this person shared with their partner (or marked to share)."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return set()
+    found = state.get("shared_notes", {})
+    authors = state.get("from", {}) if isinstance(state.get("from"), dict) else {}
+    return {k for k, v in found.items() if v is True and k not in authors} if isinstance(found, dict) else set()
+
+
+def ticked_by(state_dir: Path) -> dict[str, str]:
+    """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return {}
+    found = state.get("ticked_by", {})
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+
+
+def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
+    """"Sam did something for you: ..." for each thing a partner did for this person on ``day``.
+
+    ``gesture_text(gesture_id, my_name)`` gives a gesture's text (or "" for one not known here).
+    """
+    found = gifts_of_day(state_dir, day)
+    if not found:
+        return []
+    try:
+        config = read_json(Path(state_dir) / "pairing.json", {}) or {}
+    except ValueError:
+        config = {}
+    me = config.get("name", "") if isinstance(config, dict) else ""
+    lines = []
+    for _, by, gesture_id, answer in found:
+        text = gesture_text(gesture_id, me) or "a gesture this version does not know"
+        said = f" (you said: {FEEDBACK[answer].lower()})" if answer else ""
+        lines.append(f"{' '.join(by.split())} did something for you: {text}{said}")
+    return lines
+
+
+def _state(state_dir: Path) -> dict[str, Any]:
+    try:
+        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
+    except ValueError:
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def shared_answers(state_dir: Path) -> set[str]:
+    """The ids of this person's prompt answers shared with their partner."""
+    found = _state(state_dir).get("shared_answers", {})
+    return {k for k, v in found.items() if v is True} if isinstance(found, dict) else set()
+
+
+def partner_answers(state_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    """Prompt id -> (who, text) of the answers a partner shared, oldest first."""
+    found = _state(state_dir).get("their_answers", {})
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for _, a in sorted(found.items()) if isinstance(found, dict) else []:
+        if isinstance(a, dict) and all(isinstance(a.get(k), str) for k in ("by", "prompt", "day", "text")):
+            out.setdefault(a["prompt"], []).append((a["day"], a["by"], a["text"]))
+    return {p: [(by, text) for _, by, text in sorted(items)] for p, items in out.items()}
