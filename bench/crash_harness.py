@@ -12,7 +12,6 @@ disk must equal the model, or the model plus the one write that was in flight
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from tests.conftest import DAY
 from tests.ui.screen_text import screen_text

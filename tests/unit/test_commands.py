@@ -442,7 +442,7 @@ def test_real_process_errors_are_one_line(tmp_path: Path) -> None:
     proc = run("--data-dir", str(tmp_path / "d"), "import", "-", input=b'{"format_version": 1, "notes": [{"id": "a"}]}')
     assert proc.returncode == 1
     assert proc.stderr.decode() == (
-        f"micro-romance: cannot import standard input: entry 1 of 'notes': field 'day' is missing. Nothing was changed.\n"
+        "micro-romance: cannot import standard input: entry 1 of 'notes': field 'day' is missing. Nothing was changed.\n"
     )
 
 

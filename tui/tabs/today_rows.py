@@ -15,7 +15,6 @@ from tui import content
 from tui.domain.calendar import week_start
 from tui.format import MONTH_NAMES, short_day
 from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
-from tui.text import clean
 
 DATE_WIDTH = 11
 """Width of the date column in the history ("Tue 24 Nov" and a space)."""
