@@ -45,3 +45,10 @@ def test_the_command_line_runs_without_textual(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     loaded = [line for line in result.stdout.splitlines() if line.startswith("LOADED=")]
     assert loaded == ["LOADED="], result.stdout + result.stderr
+
+
+def test_no_module_over_400_lines() -> None:
+    """Each module holds one job; a module that grows past 400 lines is split, not stretched."""
+    root = Path(__file__).resolve().parents[2] / "tui"
+    long = {str(p.relative_to(root)): n for p in root.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
