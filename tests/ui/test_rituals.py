@@ -604,3 +604,14 @@ async def test_the_day_header_drops_its_hint_rather_than_cut_a_word_at_60_column
         line = day_line(app)
         assert len(line) <= header.size.width, line
         assert line.rstrip().endswith("0 of 2 kept"), line
+
+
+async def test_the_heatmap_sits_under_a_short_list_not_at_the_bottom(make_app) -> None:
+    app = make_app()
+    seed(app.store, "Morning coffee", "Goodnight", "Walk")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_tab(pilot)
+        listing = app.query_one(RitualList).region
+        heatmap = app.query_one(RitualHeatmap).region
+        assert listing.height == 3  # as many rows as rituals
+        assert heatmap.y == listing.bottom + 1  # one blank line between, not a gap of empty rows
