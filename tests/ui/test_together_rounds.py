@@ -7,26 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DAY
-from tui.cli import main
+from tests.ui.pairing import cli, paired
 from tui.storage import Store
 from tui.tabs.gratitude import GratitudeTab
-
-
-def cli(data: Path, *args: str) -> None:
-    assert main(["--data-dir", str(data), "--today", DAY.isoformat(), *args]) == 0
-
-
-def paired(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """Alex's data folder, paired with Sam's (``data_dir``) through one shared folder."""
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex = tmp_path / "alex"
-    cli(alex, "pair", "start", str(shared), "--name", "Alex")
-    cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
-    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
-    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
-    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
-    return alex
 
 
 @pytest.fixture

@@ -7,23 +7,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DAY
-from tui.cli import main
+from tests.ui.pairing import cli, paired
 from tui.tabs.gratitude import GratitudeTab
 
 
-def cli(data: Path, *args: str) -> None:
-    assert main(["--data-dir", str(data), "--today", DAY.isoformat(), *args]) == 0
-
-
 async def test_a_shared_note_is_marked_from_its_author(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex = tmp_path / "alex"
-    cli(alex, "pair", "start", str(shared), "--name", "Alex")
-    cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
-    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
-    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
-    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
+    alex = paired(tmp_path, data_dir, capsys)
     cli(alex, "gratitude", "--share", "You [bold]always[/bold] make me laugh")
     cli(data_dir, "gratitude", "Sam's own note")
     cli(data_dir, "sync")
@@ -39,14 +28,7 @@ async def test_a_shared_note_is_marked_from_its_author(tmp_path: Path, data_dir:
 
 
 async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex = tmp_path / "alex"
-    cli(alex, "pair", "start", str(shared), "--name", "Alex")
-    cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
-    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
-    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
-    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
+    alex = paired(tmp_path, data_dir, capsys)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
@@ -61,7 +43,7 @@ async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(tmp_pat
         tab = app.query_one(GratitudeTab)
         rows = [str(option.prompt) for option in tab.notes_list.options if not option.disabled]
         assert rows == ["  The tea you made  (from Alex)"]
-        shared.rename(tmp_path / "unplugged")
+        (tmp_path / "Shared").rename(tmp_path / "unplugged")  # the folder paired() shared
         app.sync_now()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -74,14 +56,7 @@ async def test_the_today_tab_says_what_the_partner_did_for_you(tmp_path: Path, d
     from tui.model import GestureDay
     from tui.storage import Store
 
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex = tmp_path / "alex"
-    cli(alex, "pair", "start", str(shared), "--name", "Alex")
-    cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
-    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
-    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
-    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
+    alex = paired(tmp_path, data_dir, capsys)
     gesture = gestures()[0]
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
