@@ -486,3 +486,10 @@ def test_today_keeps_memories_short_for_a_shell_prompt(capsys, rituals: Path) ->
     assert "  and 2 more notes from this day: see the Gratitude tab" in out.splitlines()
     data = json.loads(cli(capsys, rituals, "today", "--json")[1])["memories"]
     assert len(data) == 5 and data[0]["text"] == ("word " * 3000).strip()
+
+
+def test_export_names_a_folder_with_escapes_literally(capsys, data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "odd\x1b]2;title\x07name.json"
+    code, out, _ = cli(capsys, data_dir, "export", "-o", str(target))
+    assert code == 0 and target.exists()
+    assert "\x1b" not in out and "\x07" not in out and "Exported" in out

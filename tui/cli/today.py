@@ -128,8 +128,8 @@ def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
     out = []
     for _, by, gesture_id, answer in found:
         gesture = by_id.get(gesture_id)
-        text = one_line(personalise(gesture.text, me)) if gesture else gesture_id
-        out.append({"by": one_line(by), "gesture": gesture_id, "text": text, "answer": answer})
+        text = one_line(personalise(gesture.text, me)) if gesture else one_line(gesture_id)
+        out.append({"by": one_line(by), "gesture": one_line(gesture_id), "text": text, "answer": answer})
     return out
 
 

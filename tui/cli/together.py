@@ -73,7 +73,7 @@ def _begin(args: argparse.Namespace, join: bool) -> int:
         raise CommandError(f"{exc}; make it (or let your sync tool make it) first. Nothing was changed") from None
     except pairing.PairingError as exc:
         raise CommandError(str(exc)) from None
-    print(f"This device: {one_line(status.name)} ({status.device}), sharing through {status.folder}")
+    print(f"This device: {one_line(status.name)} ({status.device}), sharing through {one_line(str(status.folder))}")
     if status.waiting:
         _print_waiting(status)
         print("Compare the code with the one on the other machine; if they are the same, run on each:")
@@ -126,7 +126,7 @@ def run_status(args: argparse.Namespace) -> int:
         print("Not paired. To share with your partner: micro-romance pair start FOLDER (see the README, Together).")
         return 0
     present = "" if status.folder_present else " (missing: is the drive mounted?)"
-    print(f"Folder: {status.folder}{present}")
+    print(f"Folder: {one_line(str(status.folder))}{present}")
     print(f"This device: {one_line(status.name)} ({status.device})")
     if status.confirmed:
         for device in status.confirmed:

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import CommandError, add_command, read_input, read_store, write_out, write_store
-from tui.format import plural
+from tui.format import one_line, plural
 
 LABELS = {
     "rituals": ("ritual", None),
@@ -64,7 +64,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
     total = counts.rituals + counts.ticks + counts.gesture_days + counts.favourites + counts.notes + counts.answers + counts.prompt_days + counts.grace
     replaced = " (replaced the file that was there)" if replacing else ""
-    print(f"Exported {plural(total, 'entry', 'entries')} to {path}{replaced}.")
+    print(f"Exported {plural(total, 'entry', 'entries')} to {one_line(str(path))}{replaced}.")
     return 0
 
 

@@ -229,8 +229,8 @@ class Together:
                 self.sent[f"{change.kind}/{change.entry_id}"] = [_digest(*docs[key]), docs[key][1]]
             elif change.deleted:
                 self.sent.pop(f"{change.kind}/{change.entry_id}", None)
+        self._save_state()  # who wrote what first: a kill before the next line only re-sends, harmlessly
         write_json(self.state_dir / SENT_FILE, self.sent)
-        self._save_state()
         return applied
 
     def _ritual_id(self, rid: str) -> str:
