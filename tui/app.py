@@ -29,6 +29,7 @@ from tui.themes import DEFAULT_THEME, HEADER_ICON, THEME_ABOUT, THEMES, register
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.tabs import SteadyTabbedContent
+from tui.together.state import is_paired
 
 T = TypeVar("T")
 
@@ -345,5 +346,5 @@ class MicroRomanceApp(TogetherRounds, App[int]):
                 "Settings", "Your partner's name, love languages, together or apart", self.action_settings
             )
         yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", self.action_quit)
-        if (self.store.data_dir / "sync" / "pairing.json").exists():
+        if is_paired(self.store.data_dir / "sync"):
             yield SystemCommand("Sync now", "A round of Together with your partner's devices", self.sync_now)

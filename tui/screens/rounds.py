@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.together.state import is_paired
 SYNC_EVERY = 30
 """Seconds between rounds of Together while the full screen is open."""
 SYNC_AFTER_WRITE = 2.0
@@ -27,7 +28,7 @@ class TogetherRounds:
     _sync_timer: Any = None
 
     def _paired(self) -> bool:
-        return (self.store.data_dir / "sync" / "pairing.json").exists()
+        return is_paired(self.store.data_dir / "sync")
 
     def sync_soon(self) -> None:
         """A round ``SYNC_AFTER_WRITE`` seconds after the last call (when paired): many writes, one round."""

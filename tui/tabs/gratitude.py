@@ -31,6 +31,7 @@ from tui.text import clean
 from tui.dialogs.basic import ConfirmDialog
 from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
+from tui.together.state import is_paired
 
 SAID_MARK = "✓"
 """Shown before a note that was said out loud to the partner."""
@@ -314,7 +315,7 @@ class GratitudeTab(TabBase):
         except OSError as exc:
             self.app.notify(f"Not shared ({exc.strerror or exc}).", title="Not saved", severity="error", markup=False)
             return
-        if (state_dir / "pairing.json").exists():
+        if is_paired(state_dir):
             self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
             self.host.sync_soon()
         else:

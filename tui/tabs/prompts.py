@@ -27,6 +27,7 @@ from tui.tabs.base import TabBase
 from tui.text import clean
 from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
+from tui.together.state import is_paired
 
 PREVIEW_LINES = 3
 """How many lines of an answer the list shows (the editor shows it all)."""
@@ -250,7 +251,7 @@ class PromptsTab(TabBase):
         except OSError as exc:
             self.app.notify(f"Not shared ({exc.strerror or exc}).", title="Not saved", severity="error", markup=False)
             return
-        if (self._state_dir / "pairing.json").exists():
+        if is_paired(self._state_dir):
             self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
             self.host.sync_soon()
         else:

@@ -12,6 +12,14 @@ from tui.model import FEEDBACK
 from tui.sync.files import read_json
 
 STATE_FILE = "together.json"
+PAIRING_FILE = "pairing.json"
+"""Written by ``tui.sync.pairing`` once this device has started or joined (named here so the
+screens can ask without loading the sync code and its encryption)."""
+
+
+def is_paired(state_dir: Path) -> bool:
+    """Whether this device has started or joined a pair (``DATA/sync/pairing.json`` is there)."""
+    return (Path(state_dir) / PAIRING_FILE).exists()
 
 
 def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
