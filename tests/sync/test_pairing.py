@@ -9,6 +9,7 @@ import pytest
 from tui.sync import pairing
 from tui.sync.change import Change
 from tui.sync.folder import FolderMissing
+from tui.together.state import is_paired
 
 
 @pytest.fixture
@@ -83,6 +84,7 @@ def test_leave_keeps_everything_local(tmp_path: Path, shared: Path) -> None:
     assert not pairing.status(alex).paired
     assert (alex / "identity.key").exists()
     assert pairing.engine(alex) is None
+    assert not is_paired(alex)  # the screens stop offering to share
     assert not pairing.leave(alex)
     assert list(shared.rglob("key.pub"))  # the folder is left as it was
 

@@ -18,8 +18,16 @@ screens can ask without loading the sync code and its encryption)."""
 
 
 def is_paired(state_dir: Path) -> bool:
-    """Whether this device has started or joined a pair (``DATA/sync/pairing.json`` is there)."""
-    return (Path(state_dir) / PAIRING_FILE).exists()
+    """Whether this device has started or joined a pair and not left it since
+    (``DATA/sync/pairing.json`` names a folder; after ``pair leave`` it keeps only the name)."""
+    path = Path(state_dir) / PAIRING_FILE
+    if not path.exists():
+        return False
+    try:
+        config = read_json(path, {})
+    except ValueError:
+        return True  # a damaged file is for the round to report, not for the screens to hide
+    return bool(config.get("folder")) if isinstance(config, dict) else True
 
 
 def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
