@@ -142,3 +142,29 @@ def partner_answers(state_dir: Path) -> dict[str, list[tuple[str, str]]]:
         if isinstance(a, dict) and all(isinstance(a.get(k), str) for k in ("by", "prompt", "day", "text")):
             out.setdefault(a["prompt"], []).append((a["day"], a["by"], a["text"]))
     return {p: [(by, text) for _, by, text in sorted(items)] for p, items in out.items()}
+
+
+def partner_name(state_dir: Path) -> str:
+    """The name of the partner this device has confirmed (their first by name), or ""."""
+    try:
+        config = _read(Path(state_dir) / PAIRING_FILE)
+    except ValueError:
+        return ""
+    trusted = config.get("trusted") if isinstance(config, dict) and config.get("folder") else None
+    names = sorted(
+        t["name"] for t in (trusted.values() if isinstance(trusted, dict) else ())
+        if isinstance(t, dict) and not t.get("mine") and isinstance(t.get("name"), str)
+    )  # fmt: skip
+    return " ".join(names[0].split()) if names else ""
+
+
+def gift_days(state_dir: Path) -> list[date]:
+    """The days a partner marked a gesture done for this person, as last synced."""
+    gifts = _state(state_dir).get("gifts")
+    days = []
+    for g in gifts.values() if isinstance(gifts, dict) else ():
+        try:
+            days.append(date.fromisoformat(g["day"]))
+        except (TypeError, KeyError, ValueError):
+            continue
+    return days
