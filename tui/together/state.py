@@ -18,8 +18,17 @@ screens can ask without loading the sync code and its encryption)."""
 
 
 def is_paired(state_dir: Path) -> bool:
-    """Whether this device has started or joined a pair (``DATA/sync/pairing.json`` is there)."""
-    return (Path(state_dir) / PAIRING_FILE).exists()
+    """Whether this device has started or joined a pair and not left it since.
+
+    ``DATA/sync/pairing.json`` names the shared folder; after ``pair leave`` it keeps only
+    the name (its folder is empty). A file that is not JSON counts as paired, so the round
+    that reads it next says what is wrong with it.
+    """
+    try:
+        config = read_json(Path(state_dir) / PAIRING_FILE)
+    except (OSError, ValueError):
+        return True
+    return isinstance(config, dict) and bool(config.get("folder"))
 
 
 def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
