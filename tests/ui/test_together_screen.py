@@ -45,6 +45,11 @@ async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("ctrl+u", *text)  # clear the field, then type
 
 
+def shown(app, part: str) -> str:  # type: ignore[no-untyped-def]
+    """The text of one part of the Together screen (``message``, ``status``), however it wraps."""
+    return str(app.screen.query_one(f"#together-{part}").content)
+
+
 def code_on(app) -> str:  # type: ignore[no-untyped-def]
     line = next(line.strip() for line in screen_text(app).splitlines() if line.strip().startswith("Pairing code: "))
     return line.removeprefix("Pairing code: ")
@@ -144,11 +149,12 @@ async def test_a_folder_that_cannot_be_used_is_refused_and_nothing_is_written(
         await type_in(pilot, "Shared")
         await pilot.press("enter", "enter", "enter")
         await settle(app, pilot)
-        text = " ".join(screen_text(app).split())
+        text = shown(app, "message")
         if what == "missing":
-            assert f"The shared folder {target} is missing; make it (or let your sync tool make it) first. Nothing was changed." in text
+            assert text == f"The shared folder {target} is missing; make it (or let your sync tool make it) first. Nothing was changed."
         else:
-            assert f"{target} is a file, not a folder" in text
+            assert text.startswith(f"{target} is a file, not a folder")
+        assert app.screen.query_one("#together-message").display
         assert "together" not in app.sub_title
     assert not (data_dir / "sync" / "pairing.json").exists()
 
@@ -174,11 +180,12 @@ async def test_leave_asks_first_and_keeps_everything_here(tmp_path: Path, data_d
         assert app.sub_title == "together: in step"
         app.action_together()
         await settle(app, pilot)
-        text = screen_text(app)
-        assert f"Folder: {tmp_path / 'Shared'}" in text and "Confirmed: Alex (" in text
+        assert f"Folder: {tmp_path / 'Shared'}\n" in shown(app, "status")
+        assert "Confirmed: Alex (" in screen_text(app)
         app.screen.query_one("#together-leave").press()
         await pilot.pause()
-        assert "Nothing here is deleted" in " ".join(screen_text(app).split())
+        question = str(app.screen.query_one(".dialog-message").content)
+        assert question.startswith(f"This device stops sharing through {tmp_path / 'Shared'}. Nothing here is deleted")
         await pilot.press("n")
         await settle(app, pilot)
         assert "Nothing changed: this device still shares." in screen_text(app)
@@ -187,9 +194,9 @@ async def test_leave_asks_first_and_keeps_everything_here(tmp_path: Path, data_d
         await pilot.pause()
         await pilot.press("y")
         await settle(app, pilot)
-        text = screen_text(app)
-        assert "This device no longer shares. Nothing here was deleted" in text
-        assert "The shared folder" in text and app.screen.query_one("#together-folder").value == str(tmp_path / "Shared")
+        assert shown(app, "message") == "This device no longer shares. Nothing here was deleted; the shared folder was left as it is."
+        assert "The shared folder" in screen_text(app)
+        assert app.screen.query_one("#together-folder").value == str(tmp_path / "Shared")
         assert app.sub_title == ""
         assert not [c for c in app.get_system_commands(app.main_screen) if c.title == "Sync now"]
         assert [n.text for n in app.store.notes()] == ["The way you [b]laugh[/b]"]

@@ -79,6 +79,8 @@ class TogetherRounds:
         if self.demo:
             return
         if self._paired():
+            if self._syncing:
+                self._sync_again = True  # the running round began before this step
             self.sync_now()
             return
         if self._sync_timer is not None:
