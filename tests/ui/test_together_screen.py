@@ -240,3 +240,18 @@ async def test_the_demo_cannot_be_paired(store: Store, clock: ManualClock) -> No
         assert "This is the demo, a throwaway copy: it cannot be paired." in screen_text(app)
         assert not app.screen.query_one("#together-begin").display
     assert not (store.data_dir / "sync").exists()
+
+
+async def test_a_damaged_file_in_the_folder_is_shown_skipped_with_why(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+    alex = paired(tmp_path, data_dir, capsys)
+    alex_device = pairing.status(alex / "sync").device
+    (tmp_path / "Shared" / "micro-romance" / alex_device / "log-2026-11.age").write_bytes(b"half a file")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)  # the round at start skips it
+        assert app.sub_title == "together: in step, 1 file(s) skipped (micro-romance pair status)"
+        app.action_together()
+        await settle(app, pilot)
+        [skipped] = [line for line in shown(app, "status").splitlines() if line.startswith("Skipped: ")]
+        assert f"micro-romance/{alex_device}/log-2026-11.age: " in skipped
+        assert skipped in [f"Skipped: {s}" for s in pairing.status(data_dir / "sync").skipped]
