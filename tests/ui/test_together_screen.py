@@ -255,3 +255,14 @@ async def test_a_damaged_file_in_the_folder_is_shown_skipped_with_why(tmp_path: 
         [skipped] = [line for line in shown(app, "status").splitlines() if line.startswith("Skipped: ")]
         assert f"micro-romance/{alex_device}/log-2026-11.age: " in skipped
         assert skipped in [f"Skipped: {s}" for s in pairing.status(data_dir / "sync").skipped]
+
+
+async def test_a_damaged_pairing_file_is_said_not_hidden(data_dir: Path, make_app) -> None:
+    (data_dir / "sync").mkdir(parents=True)
+    (data_dir / "sync" / "pairing.json").write_text("{not json")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_together()
+        await settle(app, pilot)
+        assert shown(app, "message").startswith(f"This device's pairing (in {data_dir / 'sync'}) cannot be read: ")
+        assert "Reading the shared folder" not in screen_text(app)

@@ -177,6 +177,11 @@ class TogetherScreen(PairingWork, Screen[None]):
         else:
             self.query_one("#together-sync", Button).focus()
 
+    def _unreadable(self, reason: str) -> None:
+        """The pairing could not be read: say so instead of "Reading…"."""
+        self.query_one("#together-intro").display = False
+        self._say(f"This device's pairing (in {self.state_dir}) cannot be read: {reason}", error=True)
+
     def _still_busy(self) -> bool:
         """True (and said) while a step is under way: one step at a time."""
         if self._busy:

@@ -69,7 +69,7 @@ class PairingWork:
                 self.app.call_from_thread(self._refused, f"{exc}; {missing}", focus)
             except PairingError as exc:
                 self.app.call_from_thread(self._refused, str(exc), focus)
-            except (OSError, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 (an OSError, a damaged key file: said on the screen)
                 reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
                 self.app.call_from_thread(self._refused, f"not done: {reason}", focus)
             else:
@@ -102,8 +102,8 @@ class PairingWork:
         def run() -> None:
             try:
                 reading = _read(state_dir)
-            except (OSError, ValueError) as exc:
-                reason = getattr(exc, "strerror", None) or str(exc)
+            except Exception as exc:  # noqa: BLE001 (a damaged pairing.json or key file: said on the screen)
+                reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
                 self.app.call_from_thread(self._read_done, None, reason)
                 return
             self.app.call_from_thread(self._read_done, reading, "")
@@ -123,6 +123,5 @@ class PairingWork:
             self._unreadable(problem)
 
     def _unreadable(self, reason: str) -> None:
-        if self.is_attached:
-            self._say(f"This device's pairing cannot be read ({reason}).", error=True)
+        raise NotImplementedError
 
