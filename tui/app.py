@@ -319,6 +319,13 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         if not isinstance(self.screen, SettingsForm):
             self.push_screen(SettingsScreen())
 
+    def action_together(self) -> None:
+        """Pair with your partner's devices, or see how Together is going."""
+        from tui.screens.together import TogetherScreen
+
+        if not isinstance(self.screen, TogetherScreen):
+            self.push_screen(TogetherScreen())
+
     def watch_theme(self, theme: str) -> None:
         settings = self.store.settings()
         if settings.theme != theme and self.is_running:
@@ -350,6 +357,9 @@ class MicroRomanceApp(TogetherRounds, App[int]):
             )
             yield SystemCommand(
                 "Settings", "Your partner's name, love languages, together or apart", self.action_settings
+            )
+            yield SystemCommand(
+                "Together…", "Pair with your partner through a shared folder, or see how it is going", self.action_together
             )
         yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", self.action_quit)
         if is_paired(self.store.data_dir / "sync"):

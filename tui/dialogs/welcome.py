@@ -103,6 +103,8 @@ class SettingsForm(TextDialog[bool]):
                                 value=settings.together == key,
                                 id=f"place-{key or 'unsure'}",
                             )
+                    yield Button(Content("Together: pair devices…"), id="open-together", compact=True,
+                                 tooltip="Share with your partner's machine through a synced folder")
             with Horizontal(classes="settings-buttons"):
                 yield Static(Content(self.HINT), id="settings-message")
                 yield Button(Content("Save (ctrl+s)"), variant="primary", id="save")
@@ -190,6 +192,11 @@ class SettingsForm(TextDialog[bool]):
         if host.save(lambda: host.store.save_settings(settings)) is None:
             return
         self._finish(True)
+
+    @on(Button.Pressed, "#open-together")
+    async def _together_pressed(self) -> None:
+        """Pairing with the partner's devices (the Together screen, over this form)."""
+        await self.app.run_action("together")
 
     @on(Button.Pressed, "#leave")
     def _leave_pressed(self) -> None:

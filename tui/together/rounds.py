@@ -50,6 +50,7 @@ def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
         "sent": len(result.sent),
         "skipped": [str(p) for p in result.skipped] + prepared.together.problems,
         "waiting": prepared.waiting,
+        "confirmed": len(prepared.names) - 1,
     }
 
 

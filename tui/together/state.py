@@ -49,13 +49,17 @@ def _state(state_dir: Path) -> dict[str, Any]:
 
 
 def is_paired(state_dir: Path) -> bool:
-    """Whether this device has started or joined a pair and not left it since
-    (``DATA/sync/pairing.json`` names a folder; after ``pair leave`` it keeps only the name)."""
+    """Whether this device has started or joined a pair and not left it since.
+
+    ``DATA/sync/pairing.json`` names the shared folder; after ``pair leave`` it keeps only
+    the name (its folder is empty). A file that is not JSON (or not a plain file) counts as
+    paired, so the round that reads it next says what is wrong with it.
+    """
     try:
         config = _read(Path(state_dir) / PAIRING_FILE)
-    except ValueError:
-        return True  # a damaged file is for the round to report, not for the screens to hide
-    return bool(config.get("folder")) if isinstance(config, dict) else config is not None
+    except (OSError, ValueError):
+        return True
+    return isinstance(config, dict) and bool(config.get("folder"))
 
 
 def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
