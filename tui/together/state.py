@@ -1,5 +1,6 @@
-"""What the last rounds of Together left in ``DATA/sync/together.json``, read for the screens
-and the commands without opening the adapter (a broken file reads as nothing yet).
+"""What the last rounds of Together left in ``DATA/sync/together.json``, read for the screens,
+the commands and the day's pick (:mod:`tui.daily`) without opening the adapter (a broken file
+reads as nothing yet).
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import FEEDBACK
+from tui.model import FEEDBACK, LOVE_LANGUAGES
 from tui.sync.files import read_json
 
 STATE_FILE = "together.json"
@@ -127,3 +128,16 @@ def partner_answers(state_dir: Path) -> dict[str, list[tuple[str, str]]]:
         if isinstance(a, dict) and all(isinstance(a.get(k), str) for k in ("by", "prompt", "day", "text")):
             out.setdefault(a["prompt"], []).append((a["day"], a["by"], a["text"]))
     return {p: [(by, text) for _, by, text in sorted(items)] for p, items in out.items()}
+
+
+def partner_rankings(state_dir: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(who, ranking) of how each partner said they feel loved (their own, shared), as last synced."""
+    found = _state(state_dir).get("their_languages", {})
+    out = []
+    for _, entry in sorted(found.items()) if isinstance(found, dict) else []:
+        by, languages = (entry.get("by"), entry.get("languages")) if isinstance(entry, dict) else (None, None)
+        if isinstance(by, str) and isinstance(languages, list):
+            ranked = tuple(dict.fromkeys(lang for lang in languages if lang in LOVE_LANGUAGES))
+            if ranked:
+                out.append((by, ranked))
+    return out
