@@ -5,6 +5,7 @@ reads as nothing yet).
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,33 @@ def is_paired(state_dir: Path) -> bool:
     return (Path(state_dir) / PAIRING_FILE).exists()
 
 
+_read: dict[Path, tuple[bytes, dict[str, Any]]] = {}
+"""The last reading of together.json: its bytes and what they hold (parsed again only when they change)."""
+
+
+def _state(state_dir: Path) -> dict[str, Any]:
+    """together.json as it is now ({} when missing or broken); the result is shared, never mutated."""
+    path = Path(state_dir) / STATE_FILE
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return {}
+    held = _read.get(path)
+    if held is not None and held[0] == raw:
+        return held[1]
+    try:
+        state = json.loads(raw.decode("utf-8"))
+    except ValueError:
+        state = {}
+    state = state if isinstance(state, dict) else {}
+    _read.clear()  # one data folder at a time: only the newest reading is kept
+    _read[path] = (raw, state)
+    return state
+
+
 def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
     """(who, gesture id) of what a partner did for this person on ``day``, as last synced."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return []
+    state = _state(state_dir)
     gifts = state.get("gifts", {})
     out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
     return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
@@ -36,10 +58,7 @@ def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
 
 def gifts_of_day(state_dir: Path, day: date) -> list[tuple[str, str, str, str]]:
     """(gift id, who, gesture id, this person's answer or "") of what a partner did for them on ``day``."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return []
+    state = _state(state_dir)
     gifts, replies = state.get("gifts", {}), state.get("replies", {})
     replies = replies if isinstance(replies, dict) else {}
     out = []
@@ -56,20 +75,14 @@ def gifts_of_day(state_dir: Path, day: date) -> list[tuple[str, str, str, str]]:
 
 def note_authors(state_dir: Path) -> dict[str, str]:
     """Note id -> the partner's name, for the notes a partner shared with this person."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
+    state = _state(state_dir)
     found = state.get("from", {})
     return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
 
 
 def shared_notes(state_dir: Path) -> set[str]:
     """The ids of the notes this person shared with their partner (or marked to share)."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return set()
+    state = _state(state_dir)
     found = state.get("shared_notes", {})
     authors = state.get("from", {}) if isinstance(state.get("from"), dict) else {}
     return {k for k, v in found.items() if v is True and k not in authors} if isinstance(found, dict) else set()
@@ -77,10 +90,7 @@ def shared_notes(state_dir: Path) -> set[str]:
 
 def ticked_by(state_dir: Path) -> dict[str, str]:
     """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
+    state = _state(state_dir)
     found = state.get("ticked_by", {})
     return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
 
@@ -106,12 +116,6 @@ def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
     return lines
 
 
-def _state(state_dir: Path) -> dict[str, Any]:
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
-    return state if isinstance(state, dict) else {}
 
 
 def shared_answers(state_dir: Path) -> set[str]:
