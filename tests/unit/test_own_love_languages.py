@@ -68,6 +68,9 @@ def test_daily_uses_the_guess_until_a_ranking_is_shared(tmp_path: Path) -> None:
         assert daily.lean_settings(store).love_languages == ("touch", "words")
         assert daily.settings_for(store, DAY).love_languages == ("touch", "words")
         assert store.settings().love_languages == ("gifts",)  # the guess itself is kept
+        odd = {"their_languages": {"alex": {"by": "\x1b[31mAl\nex", "languages": ["time"]}, "x": {"by": 3, "languages": ["words"]}}}
+        (state / "together.json").write_text(json.dumps(odd))
+        assert daily.partners_own(store) == ("Al ex", ("time",))  # no escape reaches the terminal
         (state / "together.json").write_text("{not json")
         assert daily.partners_own(store) is None
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from tui.model import FEEDBACK, LOVE_LANGUAGES
 from tui.sync.files import read_json
+from tui.text import tidy
 
 STATE_FILE = "together.json"
 PAIRING_FILE = "pairing.json"
@@ -135,13 +136,16 @@ def partner_answers(state_dir: Path) -> dict[str, list[tuple[str, str]]]:
 
 
 def partner_rankings(state_dir: Path) -> list[tuple[str, tuple[str, ...]]]:
-    """(who, ranking) of how each partner said they feel loved (their own, shared), as last synced."""
+    """(who, ranking) of how each partner said they feel loved (their own, shared), as last synced.
+
+    ``who`` is on one line, without anything a terminal would act on; unknown languages are left out.
+    """
     found = _state(state_dir).get("their_languages", {})
     out = []
     for _, entry in sorted(found.items()) if isinstance(found, dict) else []:
         by, languages = (entry.get("by"), entry.get("languages")) if isinstance(entry, dict) else (None, None)
         if isinstance(by, str) and isinstance(languages, list):
             ranked = tuple(dict.fromkeys(lang for lang in languages if lang in LOVE_LANGUAGES))
-            if ranked:
-                out.append((by, ranked))
+            if ranked and (who := " ".join(tidy(by).split())):
+                out.append((who, ranked))
     return out
