@@ -5,8 +5,8 @@ ranked order (the order in which they are ticked is the rank), whether the coupl
 is mostly together or apart, and how the user feels loved (ranked the same way;
 Together shares it with the partner). Once the partner has shared their own
 ranking, a line under the guess says that theirs counts instead. Everything may
-be left empty. Saving the welcome leads on
-to the rituals step; esc skips the whole first run.
+be left empty. Saving the welcome leads on to the rituals step; esc skips the
+whole first run.
 Saved through ``store.save_settings``; the name is shown literally.
 """
 
