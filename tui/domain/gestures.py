@@ -7,6 +7,9 @@ already shown today as ``skip``, which changes the seed and the candidates.
 Also here: small counts for the Today tab (done this week / month), a ledger of
 done gestures per love language, the language that has waited longest, and the
 feedback rule that lets "did it land?" answers tilt future picks.
+
+The ranking these lean on is ``settings.love_languages`` as given: :func:`tui.daily.lean_settings`
+puts the partner's own ranking there when they shared one (:mod:`tui.domain.languages`).
 """
 
 from __future__ import annotations

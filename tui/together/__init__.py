@@ -26,9 +26,13 @@ What is shared (see the README, "Together"):
   is done, a ``gift`` (``PERSON:DAY``) tells the partner what was done for them, and their
   ``reply`` (the same id: whether it landed) comes back into the giver's gesture day as
   ``partner_feedback``.
+* ``love_languages`` (``PERSON``): how this person feels loved, their own ranking (the shared
+  part of the settings, ``SettingsCodec.shared``); a partner's is kept in together.json by
+  person (``their_languages``), never in this person's settings, and the picks lean on it
+  over the guess (:mod:`tui.daily`).
 
 The small state of its own (``together.json``: which notes are shared, who wrote a
-partner's note, who ticked, gifts received, ritual aliases) lives beside the sync state.
+partner's note, who ticked, gifts received, a partner's own love languages, ritual aliases) lives beside the sync state.
 """
 
 from __future__ import annotations
@@ -39,18 +43,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import FEEDBACK, GestureDay, Note, Ritual
-from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, TickCodec
-from tui.storage.reader import Dialect, Reader
+from tui.model import FEEDBACK, Ritual
+from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, SettingsCodec, TickCodec
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
 from tui.sync.hlc import Clock
+from tui.together.documents import BadEntry, read_doc, read_gesture, read_note, read_own_languages, read_ritual, text_field
 from tui.together.state import (
     STATE_FILE,
     gift_lines,
     gifts_of_day,
     note_authors,
     partner_answers,
+    partner_rankings,
     received_gifts,
     shared_answers,
     shared_notes,
@@ -65,49 +70,6 @@ def _digest(doc: dict[str, Any], private: bool) -> str:
     return hashlib.sha256(canonical_json([doc, private])).hexdigest()[:24]
 
 
-# --------------------------------------------------------------------------- documents
-
-
-class BadEntry(ValueError):
-    """A partner's entry this device cannot keep (the message says which field)."""
-
-
-class _RemoteDialect(Dialect):
-    """A partner's entries are checked as strictly as an import."""
-
-    strict = True
-    field_word = "field "
-
-    def __init__(self) -> None:
-        super().__init__(Path("."))
-
-    def error(self, message: str) -> Exception:
-        return BadEntry(message)
-
-
-def _read(codec: Any, kind: str, doc: dict[str, Any]) -> Any:
-    return codec.read(Reader(_RemoteDialect(), kind, doc, codec.fields))
-
-
-def read_ritual(doc: dict[str, Any]) -> Ritual:
-    return _read(RitualCodec, "the ritual", doc)
-
-
-def read_note(doc: dict[str, Any]) -> Note:
-    return _read(NoteCodec, "the note", doc)
-
-
-def read_gesture(doc: dict[str, Any]) -> GestureDay:
-    return _read(GestureCodec, "the gesture day", doc)
-
-
-def _text(doc: dict[str, Any], key: str) -> str:
-    value = doc.get(key)
-    if not isinstance(value, str) or not value:
-        raise BadEntry(f"field {key!r} should be a text")
-    return value
-
-
 # --------------------------------------------------------------------------- the adapter
 
 
@@ -118,7 +80,8 @@ class Together:
         self.person = person
         self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
         state = read_json(self.state_dir / STATE_FILE, {}) or {}
-        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies", "shared_answers", "their_answers")
+        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies", "shared_answers", "their_answers",
+                 "their_languages")
         self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
@@ -170,7 +133,16 @@ class Together:
             out[("answer", a.id)] = (AnswerCodec.doc(a), not shared_answers.get(a.id, False))
         for gift_id, reply in self.state["replies"].items():
             out[("reply", gift_id)] = (dict(reply), False)
+        settings = self.store.settings()
+        if settings.own_love_languages and me:  # how this person feels loved, for the partner's picks
+            doc = SettingsCodec.doc(settings)
+            out[("love_languages", me)] = ({key: doc[key] for key in SettingsCodec.shared}, False)
         return out
+
+    def _someone_elses(self, kind: str, entry_id: str) -> bool:
+        """An entry of a kind kept per person that is not this person's (never deleted from here)."""
+        me = self.person.casefold()
+        return (kind == "gift" and not entry_id.startswith(f"{me}:")) or (kind == "love_languages" and entry_id != me)
 
     def outbox(self, clock: Clock) -> list[Change]:
         """This device's changes since the last round (new, changed and deleted entries)."""
@@ -188,7 +160,7 @@ class Together:
             self._pending[change.id] = (key, [digest, private])
         for key, held in sorted(self.sent.items()):
             kind, _, entry_id = key.partition("/")
-            if (kind, entry_id) in docs or held[0] == "-" or (kind == "gift" and not entry_id.startswith(f"{self.person.casefold()}:")):
+            if (kind, entry_id) in docs or held[0] == "-" or self._someone_elses(kind, entry_id):
                 continue
             change = Change(kind, entry_id, {}, clock.tick(), clock.device, deleted=True, private=bool(held[1]))
             out.append(change)
@@ -281,13 +253,15 @@ class Together:
             return self._apply_answer(change, doc, author)
         if change.kind == "reply":
             return self._apply_reply(change, doc)
+        if change.kind == "love_languages":
+            return self._apply_languages(change, doc, author)
         if change.kind == "gift":
             if change.entry_id.startswith(f"{self.person.casefold()}:"):
                 return False  # one of this person's own, from another of their devices
             if change.deleted:
                 self.state["gifts"].pop(change.entry_id, None)
             else:
-                self.state["gifts"][change.entry_id] = {"by": author, "day": _text(doc, "day"), "gesture": _text(doc, "gesture")}
+                self.state["gifts"][change.entry_id] = {"by": author, "day": text_field(doc, "day"), "gesture": text_field(doc, "gesture")}
             return True
         return False
 
@@ -298,7 +272,7 @@ class Together:
             if change.entry_id in {a.id for a in store.answers()}:
                 store.delete_answer(change.entry_id)
             return True
-        answer = _read(AnswerCodec, "the answer", doc)
+        answer = read_doc(AnswerCodec, "the answer", doc)
         if change.private or author == self.person:  # this person's own, from another of their devices
             store.save_answer(answer)
             if not change.private:
@@ -309,12 +283,29 @@ class Together:
         }
         return True
 
+    def _apply_languages(self, change: Change, doc: dict[str, Any], author: str) -> bool:
+        """How a partner feels loved, kept by person beside the store (never in the settings)."""
+        if change.entry_id == self.person.casefold():
+            return False  # this person's own, from another of their devices
+        theirs = self.state["their_languages"]
+        if change.deleted:
+            theirs.pop(change.entry_id, None)
+            return True
+        if change.entry_id != author.casefold():
+            raise BadEntry("the entry is not its author's own ranking")
+        ranking = read_own_languages(doc)
+        if ranking:
+            theirs[change.entry_id] = {"by": author, "languages": list(ranking)}
+        else:
+            theirs.pop(change.entry_id, None)
+        return True
+
     def _apply_reply(self, change: Change, doc: dict[str, Any]) -> bool:
         person, _, _ = change.entry_id.rpartition(":")
         if change.deleted:
             self.state["replies"].pop(change.entry_id, None)
             return True
-        day, gesture, feedback = _text(doc, "day"), _text(doc, "gesture"), _text(doc, "feedback")
+        day, gesture, feedback = text_field(doc, "day"), text_field(doc, "gesture"), text_field(doc, "feedback")
         if feedback not in FEEDBACK:
             raise BadEntry(f"field 'feedback' should be one of {', '.join(FEEDBACK)}")
         if person != self.person.casefold():  # this person's own answer, from another of their devices
@@ -378,6 +369,7 @@ def _save_ritual(store: Any, ritual: Ritual) -> None:
 from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)
 
 __all__ = [
-    "STATE_FILE", "Prepared", "Together", "finish", "gift_lines", "gifts_of_day", "note_authors", "partner_answers", "prepare", "received_gifts", "run_round",
+    "STATE_FILE", "BadEntry", "Prepared", "Together", "finish", "gift_lines", "gifts_of_day", "note_authors", "partner_answers",
+    "partner_rankings", "prepare", "read_gesture", "read_note", "read_ritual", "received_gifts", "run_round",
     "shared_answers", "shared_notes", "ticked_by",
 ]

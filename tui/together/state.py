@@ -1,5 +1,6 @@
-"""What the last rounds of Together left in ``DATA/sync/together.json``, read for the screens
-and the commands without opening the adapter (a broken file reads as nothing yet).
+"""What the last rounds of Together left in ``DATA/sync/together.json``, read for the screens,
+the commands and the day's pick (:mod:`tui.daily`) without opening the adapter (a broken file
+reads as nothing yet).
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import FEEDBACK
+from tui.model import FEEDBACK, LOVE_LANGUAGES
 from tui.sync.files import read_json
+from tui.text import tidy
 
 STATE_FILE = "together.json"
 PAIRING_FILE = "pairing.json"
@@ -172,3 +174,19 @@ def gift_days(state_dir: Path) -> list[date]:
         except (TypeError, KeyError, ValueError):
             continue
     return days
+
+
+def partner_rankings(state_dir: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(who, ranking) of how each partner said they feel loved (their own, shared), as last synced.
+
+    ``who`` is on one line, without anything a terminal would act on; unknown languages are left out.
+    """
+    found = _state(state_dir).get("their_languages", {})
+    out = []
+    for _, entry in sorted(found.items()) if isinstance(found, dict) else []:
+        by, languages = (entry.get("by"), entry.get("languages")) if isinstance(entry, dict) else (None, None)
+        if isinstance(by, str) and isinstance(languages, list):
+            ranked = tuple(dict.fromkeys(lang for lang in languages if lang in LOVE_LANGUAGES))
+            if ranked and (who := " ".join(tidy(by).split())):
+                out.append((who, ranked))
+    return out
