@@ -59,7 +59,13 @@ def test_a_partners_own_ranking_reaches_the_other_picker_and_nothing_else_change
             assert b"own_love_languages" not in path.read_bytes() and b"touch" not in path.read_bytes()
     capsys.readouterr()  # `micro-romance today` shows the gesture the full screen picks, on the same ranking
     cli(sam, "today", "--json")
-    assert json.loads(capsys.readouterr().out)["gesture"]["id"] == gesture.id
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["gesture"]["id"] == gesture.id
+    assert shown["partner_feels_loved_through"] == {"by": "Alex", "languages": ["touch", "words"]}
+    cli(sam, "today")
+    assert "Alex feels loved through: touch, words\n" in capsys.readouterr().out
+    cli(alex, "today", "--json")
+    assert json.loads(capsys.readouterr().out)["partner_feels_loved_through"] is None
 
 
 def test_clearing_ones_own_ranking_brings_the_guess_back(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
