@@ -50,6 +50,9 @@ def test_old_years_wait_until_asked_for(data_dir: Path) -> None:
         ticks = s.ticks_by_ritual()
         assert date(2021, 6, 1) in ticks[rid] and date(2021, 6, 2) not in ticks[rid]
         assert unread(s) == set(range(2019, 2025)) - {2021}  # one year read, for one day asked about
+        fresh = s.add_ritual("Dance", created=DAY)
+        assert date(2020, 5, 1) not in s.ticks_by_ritual().get(fresh.id, ())
+        assert unread(s) == set(range(2019, 2025)) - {2020, 2021}  # a ritual without ticks reads only the year asked
         assert len(s.notes()) == 2 * len(YEARS)
         assert unread(s) == set()
         assert len(s.ticked_days(rid)) == sum(1 for y in YEARS for m in range(1, 13) if date(y, m, 1) <= DAY)

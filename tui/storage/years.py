@@ -165,8 +165,15 @@ class TicksByRitual(Mapping[str, Set[date]]):
     going through every ritual reads every year (a ritual may have ticks only there)."""
 
     def __init__(self, ticks: Callable[[], dict[str, dict[int, set[date]]]], need: Callable[[int], None],
-                 need_all: Callable[[], None]) -> None:
-        self._ticks, self._need, self._need_all = ticks, need, need_all
+                 need_all: Callable[[], None], rituals: Callable[[], Mapping[str, Any]]) -> None:
+        self._ticks, self._need, self._need_all, self._rituals = ticks, need, need_all, rituals
+
+    def get(self, ritual_id: str, default: Any = None) -> Any:
+        """A ritual's days (a known ritual's, even with no tick read yet: asking about a day reads
+        only that day's year), else ``default``."""
+        if ritual_id in self._ticks() or ritual_id in self._rituals():
+            return DaysKept(lambda: self._ticks().get(ritual_id, {}), self._need, self._need_all)
+        return super().get(ritual_id, default)
 
     def __getitem__(self, ritual_id: str) -> Set[date]:
         if ritual_id not in self._ticks():
