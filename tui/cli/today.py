@@ -93,7 +93,7 @@ def glance(store: Store, day: date) -> Glance:
         done=kept,
         grace=grace,
         has_rituals=bool(rituals),
-        memories=tuple(memories_for(store.notes(), day)),
+        memories=tuple(memories_for(store.anniversary_notes(day), day)),
         named=bool(one_line(settings.partner_name)),
     )
 

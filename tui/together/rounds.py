@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.sync.change import Change
-
 if TYPE_CHECKING:
+    from tui.sync.change import Change
     from tui.together import Together
 
 
