@@ -138,6 +138,8 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         if self._theme_notice:
             self.notify(self._theme_notice, title="Theme", markup=False)
         self.call_after_refresh(self.load_later_styles)
+        self.store.on_damage(lambda exc: self.notify(  # a past year read late and found damaged
+            str(exc), title="A past year could not be read", severity="error", timeout=60, markup=False))
         if not self.demo:
             self.call_after_refresh(self.sync_now)
             self.set_interval(SYNC_EVERY, self.sync_now, name="sync")

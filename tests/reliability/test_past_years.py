@@ -139,3 +139,59 @@ def test_the_record_of_checked_years_is_only_a_help(data_dir: Path) -> None:
     with Store(data_dir) as s:  # checked again, and the record written anew
         assert unread(s) == set(range(2019, 2025))
     assert json.loads(record.read_text())["version"] == 1
+
+
+def test_after_a_failed_save_old_entries_can_still_be_deleted_and_moved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk once must not leave past years half known to the store until a restart."""
+    from dataclasses import replace as _replace
+
+    from tui.errors import StoreWriteError
+    from tui.storage import tinystore
+
+    data = tmp_path / "failing"
+    with Store(data) as store:
+        ids = {y: store.add_note(f"note {y}", date(y, 3, 1)).id for y in (2020, 2021, 2025, 2026)}
+    with Store(data) as store:
+        assert len(store.notes()) == 4  # every year read
+        real = tinystore.atomic_write
+
+        def full(*args: object, **kwargs: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(tinystore, "atomic_write", full)
+        with pytest.raises(StoreWriteError, match="No space left"):
+            store.add_note("today", date(2026, 11, 30))
+        monkeypatch.setattr(tinystore, "atomic_write", real)
+        store.delete_note(ids[2020])
+        store.save_note(_replace(store.note(ids[2021]), day=date(2026, 1, 5)))
+    with Store(data) as store:
+        assert sorted((n.text, n.day.year) for n in store.notes()) == [("note 2021", 2026), ("note 2025", 2025), ("note 2026", 2026)]
+
+
+async def test_a_past_year_damaged_while_the_app_runs_is_reported_not_a_crash(tmp_path: Path) -> None:
+    from dataclasses import replace as _replace
+
+    from tui.app import MicroRomanceApp
+    from tui.clock import ManualClock
+    from tui.errors import StoreWriteError
+
+    data = tmp_path / "live"
+    with Store(data) as store:
+        for y in (2020, 2021, 2025, 2026):
+            store.add_note(f"note {y}", date(y, 3, 1))
+    store = Store(data)
+    store.save_settings(_replace(store.settings(), welcomed=True))
+    app = MicroRomanceApp(store=store, clock=ManualClock(date(2026, 11, 25)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (data / "history" / "2020.json").write_text("{oops")  # a sync tool or an editor, mid-session
+        await pilot.press("w")  # the weekly review reads every year of notes
+        await pilot.pause()
+        assert app.is_running
+        shown = [n.message for n in app._notifications]
+        assert any("2020.json could not be read" in m for m in shown), shown
+        with pytest.raises(StoreWriteError, match="2020.json could not be read, so it is left as it is"):
+            store.add_note("a note for a day of that year", date(2020, 5, 1))
+        assert {n.text for n in store.notes()} == {"note 2021", "note 2025", "note 2026"}
+    store.close()
+    assert (data / "history" / "2020.json").read_text() == "{oops"  # never rewritten

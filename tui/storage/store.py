@@ -97,6 +97,12 @@ class Store(PromptsAndAnswers):
     def on_write(self, callback: Any) -> None:
         self._storage.after_write = callback  # called after each write that reached the disk; None: nothing
 
+    def on_damage(self, callback: Any) -> None:
+        """From now on a past year found damaged when first read is given to ``callback`` and
+        left unread (its entries are missing from the views; writes into it are refused)
+        instead of failing the read that asked. Before this, and for the commands, it raises."""
+        self._past.on_damage = callback
+
     @property
     def schema_version(self) -> int:
         return self._version if self._version is not None else lifecycle.SCHEMA_VERSION

@@ -96,13 +96,15 @@ class SplitJSONStorage(Storage):
                 "were; until then nothing more is saved. Your text is still here."
             ) from exc
         except OSError as exc:
-            self._data = None
+            # Nothing on disk changed: memory goes back to what was last written (past years
+            # already read stay read, as the store's index expects).
+            self._data = dict(self._written)
             raise StoreWriteError(
                 f"Could not save to {self.path.parent} ({exc.strerror or exc}). "
                 "Nothing on disk was changed; your text is still here."
             ) from exc
         except UnicodeEncodeError as exc:
-            self._data = None
+            self._data = dict(self._written)
             raise StoreWriteError(
                 "This text holds a character that cannot be saved (a broken emoji or symbol). "
                 "Nothing was saved; remove that character and try again."
@@ -204,8 +206,9 @@ class SplitJSONStorage(Storage):
                 dirty.update({where, old_where})
         for name in self._written.keys() - data.keys():
             dirty.add(table_file(name, newest))
-        if any(where.isdigit() and int(where) in self.deferred for where in dirty):
-            raise OSError("a past year not read yet would be rewritten")  # never: the store reads it first
+        unread = sorted(int(where) for where in dirty if where.isdigit() and int(where) in self.deferred)
+        if unread:  # the store reads a year before writing into it, unless that year could not be read
+            raise OSError(f"{self.deferred[unread[0]]} could not be read, so it is left as it is")
         # Encode everything before the first file is replaced.
         payloads = [(self.history / f"{where}.json", dumps(groups.get(where, {}))) for where in sorted(dirty - {""})]
         if "" in dirty or not os.path.lexists(self.path):

@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tui.errors import DataFileError
 from tui.model import Note
 from tui.storage.codecs import NoteCodec
 from tui.storage.files import HISTORY_DIR, atomic_write, read_plain_file
@@ -199,6 +200,10 @@ class PastYears:
         self._checked = Checked(data_dir)
         self._tables: dict[int, dict[str, int]] = {}
         """Entries per table of each year not read yet."""
+        self.on_damage: Callable[[DataFileError], None] | None = None
+        """Set by the full screen: a past year found damaged after start-up is reported to it
+        (and left unread, so nothing rewrites it) instead of failing the view that asked."""
+        self.damaged: dict[int, DataFileError] = {}
 
     def check(self, *, save: bool) -> None:
         """At open, before any write: check entry by entry each year not read whose
@@ -221,8 +226,16 @@ class PastYears:
         deferred = self._storage.deferred
         for year in years:
             if year in deferred:
-                path, tables = self._storage.unread_tables(year)
-                found = build_index(tables, dict.fromkeys(tables, path), self._main)
+                try:
+                    path, tables = self._storage.unread_tables(year)
+                    found = build_index(tables, dict.fromkeys(tables, path), self._main)
+                except DataFileError as exc:
+                    if self.on_damage is None:  # at open, and for a command: refused, as always
+                        raise
+                    if year not in self.damaged:
+                        self.damaged[year] = exc
+                        self.on_damage(exc)
+                    continue
                 self._storage.adopt_year(year, tables)
                 self._tables.pop(year, None)
                 self._index().absorb(found)
