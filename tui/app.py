@@ -7,6 +7,7 @@ Kept short on purpose: each tab lives in ``tui/tabs/``, full screens in
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TypeVar
@@ -91,6 +92,8 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         self._tabs: dict[str, TabBase] = {}
         self._mounting: dict[str, object] = {}
         self._later_styles = False
+        self.generation = 0
+        """Goes up with every write that reaches the disk (tabs redraw on show only after one)."""
         self.set_reactive(MicroRomanceApp.today, clock.today())
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
@@ -138,16 +141,20 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         if self._theme_notice:
             self.notify(self._theme_notice, title="Theme", markup=False)
         self.call_after_refresh(self.load_later_styles)
+        self.call_after_refresh(self.build_hidden_tab)
+        self.store.on_write(self._written)
         if not self.demo:
             self.call_after_refresh(self.sync_now)
             self.set_interval(SYNC_EVERY, self.sync_now, name="sync")
-            self.store.on_write(self.sync_soon)
         if not self.store.settings().welcomed and not self.demo:
             from tui.dialogs.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
         elif not self.demo:
             self.call_after_refresh(self._offer_review)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what build_hidden_tab froze can be collected again once the app is gone
 
     def _offer_review(self) -> None:
         """On the first launch of a week, open the review of the week just ended."""
@@ -170,6 +177,24 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         sheet.parse()
         for screen in self.screen_stack:
             sheet.update(screen, animate=False)
+
+    def build_hidden_tab(self) -> None:
+        """Build a tab not shown yet, hidden, then (after a frame) the next one.
+
+        Runs after the first frame, one tab at a time so that a key pressed
+        meanwhile waits for one tab at most: a tab's first visit is then as
+        quick as any other.
+        """
+        missing = [spec.id for spec in TAB_SPECS if spec.id not in self._tabs]
+        if missing and self.is_running and self.screen_stack:
+            self.tab(missing[0])
+            self.call_after_refresh(self.build_hidden_tab)
+        elif not missing:
+            # What start-up made (the store's index, every tab) lives as long as the app: the
+            # garbage collector stops scanning it, so that a full collection (50-70 ms with years
+            # of history) does not land in the middle of a keypress.
+            gc.collect()
+            gc.freeze()
 
     def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Every screen is pushed with every stylesheet parsed."""
@@ -194,6 +219,11 @@ class MicroRomanceApp(TogetherRounds, App[int]):
             self.redraw()
             return None
 
+    def _written(self) -> None:
+        """A write reached the disk: what tabs show may be stale; a round of Together soon."""
+        self.generation += 1
+        self.sync_soon()
+
     def redraw(self) -> None:
         """Redraw every tab built so far from the store."""
         for widget in self._tabs.values():
@@ -213,8 +243,11 @@ class MicroRomanceApp(TogetherRounds, App[int]):
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab by its id."""
         self.main_screen.query_one(TabbedContent).active = tab_id
-        self.tab(tab_id)  # built now if this is its first showing
-        self.call_after_refresh(self._focus_if_active, tab_id)
+        widget = self.tab(tab_id)  # built now if this is its first showing
+        if widget.is_mounted:
+            widget.focus_first()  # painted in the same frame as the tab
+        else:
+            self.call_after_refresh(self._focus_if_active, tab_id)
 
     @property
     def main_screen(self) -> Screen:
@@ -261,8 +294,10 @@ class MicroRomanceApp(TogetherRounds, App[int]):
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id
         if pane_id:
-            await self.ensure_tab(pane_id)  # built on its first showing
-            self.call_after_refresh(self._focus_if_active, pane_id)
+            widget = await self.ensure_tab(pane_id)  # built on its first showing
+            focused = self.main_screen.focused
+            if event.tabbed_content.active == pane_id and (focused is None or widget not in focused.ancestors):
+                widget.focus_first()
 
     async def _focus_if_active(self, pane_id: str) -> None:
         """Focus a tab's main widget unless the user has already moved on."""
