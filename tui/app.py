@@ -285,11 +285,14 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         return True
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Focus never rests on the tab strip, where a tab's own keys would not reach."""
-        if isinstance(event.widget, Tabs) and self.screen is self.main_screen:
-            active = self.main_screen.query_one(TabbedContent).active
-            if active:
-                self.call_after_refresh(self._focus_if_active, active)
+        """Focus never rests on the tab strip, where a tab's own keys would not reach, nor in a
+        tab that is hidden (a focus asked for before a number key, applied after it)."""
+        if self.screen is not self.main_screen:
+            return
+        active = self.main_screen.query_one(TabbedContent).active
+        pane = next((w for w in event.widget.ancestors if isinstance(w, TabPane)), None)
+        if active and (isinstance(event.widget, Tabs) or (pane is not None and pane.id != active)):
+            self.call_after_refresh(self._focus_if_active, active)
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id
@@ -304,8 +307,11 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         if not self.is_running or not self.screen_stack:
             return
         tabs = self.main_screen.query(TabbedContent)
-        if tabs and tabs.first().active == pane_id:
-            (await self.ensure_tab(pane_id)).focus_first()
+        if not tabs or tabs.first().active != pane_id:
+            return
+        widget = await self.ensure_tab(pane_id)
+        if tabs.first().active == pane_id:  # a key may have moved on while the tab was mounting
+            widget.focus_first()
 
     async def action_quit(self) -> None:
         """Quit, asking first when a dialog holds words that are not saved yet.

@@ -1,8 +1,18 @@
-"""Durable renames, shared by the store's files and sync's own (it imports nothing of ours)."""
+"""Private folders and all-or-nothing writes, shared by the store's files and sync's own
+(it imports nothing of ours).
+
+* A folder we make is 0700 and a file we write 0600, whatever the umask.
+* A write is a temporary file beside the target (``.NAME.XXXXXXXX.tmp``: the store's
+  start-up, ``doctor`` and the shared folder's reader all know the pattern), flushed and
+  fsynced, then ``os.replace``, then the folder fsynced: a crash at any instant leaves the
+  old bytes or the new ones.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
+import uuid
 from pathlib import Path
 
 
@@ -18,3 +28,64 @@ def fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` and any missing parents, each 0700 whatever the umask;
+    tighten ``path`` itself if it exists (never a parent that was already there)."""
+    missing = []
+    here = path
+    while not os.path.lexists(here):
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        os.chmod(folder, 0o700)
+    tighten_dir(path, follow=True)
+
+
+def tighten_dir(path: Path, *, follow: bool = False) -> None:
+    """Make a folder private (0700) if others can reach it; a link is left alone
+    unless ``follow`` (the data folder itself may be a link)."""
+    info = path.stat() if follow else path.lstat()
+    if stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
+        os.chmod(path, 0o700)
+
+
+def temp_beside(path: Path) -> Path:
+    """A fresh temporary name in ``path``'s folder for the bytes that will replace it."""
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def write_temp(tmp: Path, data: bytes, *, durable: bool = True) -> None:
+    """Create ``tmp`` (0600, never over an existing file) holding ``data``, fsynced if ``durable``."""
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        os.fchmod(handle.fileno(), 0o600)
+        handle.write(data)
+        handle.flush()
+        if durable:
+            os.fsync(handle.fileno())
+
+
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves the old or the new bytes.
+
+    ``durable=False`` skips the fsyncs, for files that may be lost in a power cut (the
+    rename still makes the write all or nothing for every reader).
+    """
+    tmp = temp_beside(path)
+    try:
+        write_temp(tmp, data, durable=durable)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+    if durable:
+        fsync_dir(path.parent)

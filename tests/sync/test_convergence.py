@@ -20,7 +20,7 @@ from tui.sync.change import Change
 from tui.sync.hlc import Stamp
 from tui.sync.merge import Replica
 
-KINDS = st.sampled_from(["note", "ritual"])
+KINDS = st.sampled_from(["ritual", "tick", "note", "gesture", "answer", "reply", "gift"])  # every kind that crosses
 IDS = st.sampled_from(["a", "b", "c"])
 FIELDS = st.dictionaries(st.sampled_from(["text", "day", "n"]), st.integers(0, 3), min_size=1, max_size=3)
 

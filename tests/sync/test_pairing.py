@@ -9,6 +9,7 @@ import pytest
 from tui.sync import pairing
 from tui.sync.change import Change
 from tui.sync.folder import FolderMissing
+from tui.together.state import is_paired
 
 
 @pytest.fixture
@@ -83,6 +84,7 @@ def test_leave_keeps_everything_local(tmp_path: Path, shared: Path) -> None:
     assert not pairing.status(alex).paired
     assert (alex / "identity.key").exists()
     assert pairing.engine(alex) is None
+    assert not is_paired(alex)  # the screens stop offering to share
     assert not pairing.leave(alex)
     assert list(shared.rglob("key.pub"))  # the folder is left as it was
 
@@ -95,3 +97,26 @@ def test_start_makes_a_new_data_folder_private(tmp_path: Path, shared: Path) -> 
     pairing.start(data / "sync", shared, "Alex")
     assert stat.S_IMODE(os.stat(data).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(data / "sync").st_mode) == 0o700
+
+
+def test_the_screens_read_a_changed_state_file_and_survive_a_pipe(tmp_path: Path, shared: Path) -> None:
+    import os
+
+    from tui.together.state import STATE_FILE, note_authors
+
+    alex = tmp_path / "alex" / "sync"
+    pairing.start(alex, shared, "Alex")
+    state = alex / STATE_FILE
+    state.write_text('{"from": {"n1": "Sam"}}')
+    assert note_authors(alex) == {"n1": "Sam"}
+    state.write_text('{"from": {"n1": "Sam", "n2": "Sam"}}')  # rewritten (as a round does)
+    assert note_authors(alex) == {"n1": "Sam", "n2": "Sam"}
+    state.write_text('{"gifts": [1, 2]}')  # edited by hand: read as nothing, never a crash
+    from datetime import date
+
+    from tui.together.state import received_gifts
+
+    assert received_gifts(alex, date(2026, 1, 1)) == []
+    state.unlink()
+    os.mkfifo(state)
+    assert note_authors(alex) == {}  # returns at once, never blocks on the pipe

@@ -62,3 +62,21 @@ def test_a_personal_ritual_from_another_own_device_is_not_merged_by_name(tmp_pat
         Together(store, tmp_path / "data" / "sync", person="Alex").apply_remote([change], {"other": "Alex"})
         kept = {r.id: r.personal for r in store.rituals()}
     assert kept == {walk.id: False, "zz": True}
+
+
+def test_a_round_with_nothing_new_rewrites_neither_what_was_sent_nor_the_clock(tmp_path: Path) -> None:
+    from tui.sync import pairing
+    from tui.together import run_round
+
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    state = tmp_path / "data" / "sync"
+    pairing.start(state, shared, "Alex")
+    with Store(tmp_path / "data") as store:
+        store.add_note("Thanks for the soup", DAY)
+        run_round(store, state)
+        run_round(store, state)
+        kept = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in state.glob("*.json") if p.name != "engine.json"}
+        assert "sent.json" in kept
+        run_round(store, state)
+    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in state.glob("*.json") if p.name != "engine.json"} == kept

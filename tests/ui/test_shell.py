@@ -163,3 +163,21 @@ async def test_palette_tab_commands_wait_while_a_dialog_is_open(make_app) -> Non
         titles = [c.title for c in app.get_system_commands(editor)]
         assert not [t for t in titles if t.startswith("Go to") or t in ("Help", "Weekly review", "Settings")]
         assert "Quit" in titles and "Theme: linen" in titles
+
+
+async def test_a_late_focus_in_the_tab_left_does_not_pull_the_user_back(make_app) -> None:
+    """On a busy machine a tab's first focus can land after a number key: the key wins."""
+    from tui.tabs.rituals import RitualsTab
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tabs = app.query_one(TabbedContent)
+        await pilot.press("2")
+        await pilot.pause()
+        late = app.query_one("#today-list")
+        app.screen.set_focus(late)  # the Today tab's first focus, asked for before the key, lands now
+        await pilot.pause()
+        await pilot.pause()
+        assert tabs.active == "rituals"
+        assert app.focused is not None and app.query_one(RitualsTab) in app.focused.ancestors_with_self

@@ -33,6 +33,7 @@ from tui.domain.review import (
 )
 from tui.domain.calendar import due_on, week_bounds
 from tui.domain.rituals import in_grace
+from tui.domain.pair_week import pair_lines, pair_week
 from tui.domain.weekly import WeekSummary, summarise_week
 from tui.format import short_day
 from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
@@ -40,6 +41,7 @@ from tui.host import host_of
 from tui.widgets.header import Header
 from tui.widgets.heatmap import RitualHeatmap
 from tui.themes import HEADER_ICON
+from tui.together import state
 
 if TYPE_CHECKING:
     from tui.storage import Store
@@ -122,17 +124,33 @@ def note_lines(summary: WeekSummary, *, in_progress: bool) -> tuple[str, list[st
 
 
 def summary_for(store: Store, monday: date, today: date) -> WeekSummary:
-    """The week starting ``monday`` as seen on ``today``."""
+    """The week starting ``monday`` as seen on ``today`` (the notes this person wrote: not a partner's)."""
+    theirs = state.note_authors(store.data_dir / "sync")
     return summarise_week(
         monday,
         store.rituals(include_archived=True),
         store.ticks_by_ritual(),
         store.gesture_days(),
         content.gesture_by_id(),
-        store.notes(),
+        [n for n in store.notes() if n.id not in theirs],
         store.grace(),
         today=today,
     )
+
+
+def pair_for(store: Store, monday: date, today: date) -> tuple[str, list[str]] | None:
+    """The section on the two of you, or None when no partner is confirmed on this device."""
+    folder = store.data_dir / "sync"
+    partner = state.partner_name(folder) if state.is_paired(folder) else ""
+    if not partner:
+        return None
+    week = pair_week(
+        monday, min(monday + timedelta(days=6), today), partner,
+        store.rituals(include_archived=True), store.ticks_by_ritual(), set(state.ticked_by(folder)),
+        store.gesture_days(), state.gift_days(folder), store.notes(),
+        state.shared_notes(folder), set(state.note_authors(folder)),
+    )  # fmt: skip
+    return pair_lines(week)
 
 
 def earliest_week(store: Store, today: date) -> date:
@@ -186,6 +204,9 @@ class WeeklyReviewScreen(Screen[None]):
                     yield Static(Content(""), id="review-gestures-lines", classes="review-lines")
                     yield Static(Content(""), id="review-notes-heading", classes="review-heading")
                     yield Static(Content(""), id="review-notes-lines", classes="review-lines")
+            with Vertical(id="review-pair", classes="review-section"):
+                yield Static(Content(""), id="review-pair-heading", classes="review-heading")
+                yield Static(Content(""), id="review-pair-lines", classes="review-lines")
             with Vertical(id="review-prompt", classes="review-section"):
                 yield Static(Content(""), id="review-prompt-heading", classes="review-heading")
                 yield Static(Content(""), id="review-prompt-text")
@@ -225,6 +246,11 @@ class WeeklyReviewScreen(Screen[None]):
         ):
             self._set(f"review-{section}-heading", heading)
             self._set(f"review-{section}-lines", "\n".join(lines))
+        pair = pair_for(store, self.monday, today)
+        self.query_one("#review-pair").display = pair is not None
+        if pair is not None:
+            self._set("review-pair-heading", pair[0])
+            self._set("review-pair-lines", "\n".join(pair[1]))
         prompt = review_prompt(summary, content.prompts())
         self.query_one("#review-prompt").display = prompt is not None
         if prompt is not None:

@@ -1,9 +1,8 @@
 """The data folder's files: names, private folders, atomic writes, reading JSON.
 
 * The data folder is 0700 and every file 0600.
-* A write is a temporary file in the same folder, flushed and fsynced, then
-  ``os.replace``, then the folder fsynced: a crash at any instant leaves the
-  old bytes or the new ones.
+* A write is all or nothing (``tui.durable.atomic_write``): a crash at any
+  instant leaves the old bytes or the new ones.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,37 +17,12 @@ from tui.errors import DataFileError, StoreError
 from tui.jsontext import DuplicateKey, loads
 from tui.text import clean
 
-from tui.durable import fsync_dir  # noqa: F401 - part of this module's interface
+from tui.durable import atomic_write, fsync_dir, make_private_dir, tighten_dir  # noqa: F401 - part of this module's interface
 
 FILE_NAME = "micro-romance.json"
 LOCK_NAME = "micro-romance.lock"
 HISTORY_DIR = "history"
 BACKUP_DIR = "backups"  # also named in tui.errors' message
-
-
-def make_private_dir(path: Path) -> None:
-    """Create ``path`` and any missing parents, each 0700 whatever the umask;
-    tighten ``path`` itself if it exists (never a parent that was already there)."""
-    missing = []
-    here = path
-    while not os.path.lexists(here):
-        missing.append(here)
-        here = here.parent
-    for folder in reversed(missing):
-        try:
-            folder.mkdir(mode=0o700)
-        except FileExistsError:
-            pass
-        os.chmod(folder, 0o700)
-    tighten_dir(path, follow=True)
-
-
-def tighten_dir(path: Path, *, follow: bool = False) -> None:
-    """Make a folder private (0700) if others can reach it; a link is left alone
-    unless ``follow`` (the data folder itself may be a link)."""
-    info = path.stat() if follow else path.lstat()
-    if stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
-        os.chmod(path, 0o700)
 
 
 def ensure_private_dir(path: Path) -> None:
@@ -61,25 +34,6 @@ def ensure_private_dir(path: Path) -> None:
             f"The data folder {path} cannot be created or used ({exc.strerror or exc}). "
             "Choose another with --data-dir, or fix its permissions."
         ) from exc
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new bytes."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
 
 
 def dumps(data: dict[str, Any]) -> bytes:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import uuid
 from pathlib import Path
 
 from tui.errors import DataFileError, StoreError
+from tui.durable import temp_beside, write_temp
 from tui.storage.files import FILE_NAME, HISTORY_DIR, atomic_write, dumps, fsync_dir, make_private_dir
 
 JOURNAL_NAME = ".micro-romance.journal"
@@ -68,13 +68,9 @@ def _commit(folder: Path, payloads: list[tuple[Path, bytes | None]], *, replacin
             if data is None:
                 continue
             make_private_dir(path.parent)
-            tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            tmp = temp_beside(path)
             staged.append((tmp, path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            write_temp(tmp, data)
         for parent in {tmp.parent for tmp, _path in staged}:
             fsync_dir(parent)
         renames = [[str(tmp.relative_to(folder)), str(path.relative_to(folder))] for tmp, path in staged]

@@ -92,7 +92,8 @@ class Clock:
 
     def save(self) -> None:
         """Keep a mark above the last stamp (written only when stamps have passed the old one)."""
-        if self.path is None or (self.wall, self.counter) < self._saved:
+        # At the mark itself is fine too: a clock read back from the mark ticks above it.
+        if self.path is None or (self.wall, self.counter) <= self._saved:
             return
         mark = (self.wall + RESERVE_MS, 0)
         write_json(self.path, {"wall": mark[0], "counter": mark[1]})

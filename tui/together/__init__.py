@@ -197,11 +197,14 @@ class Together:
 
     def drop_from_outbox(self, ids: list[str]) -> None:
         """Record that the changes ``ids`` (from the last :meth:`outbox`) are in the logs."""
+        recorded = False
         for change_id in ids:
             found = self._pending.pop(change_id, None)
             if found is not None:
                 self.sent[found[0]] = found[1]
-        write_json(self.state_dir / SENT_FILE, self.sent)
+                recorded = True
+        if recorded:  # a round with nothing to send writes nothing here
+            write_json(self.state_dir / SENT_FILE, self.sent)
 
     # ---------------------------------------------------------------- what the partner sends
 

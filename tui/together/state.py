@@ -4,6 +4,7 @@ and the commands without opening the adapter (a broken file reads as nothing yet
 
 from __future__ import annotations
 
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,28 +18,59 @@ PAIRING_FILE = "pairing.json"
 screens can ask without loading the sync code and its encryption)."""
 
 
+_cache: dict[Path, tuple[tuple[int, int, int], Any]] = {}
+
+
+def _read(path: Path) -> Any:
+    """The JSON in ``path`` (None when missing), read again only when the file changed: a
+    redraw asks several questions of the same file. ValueError for a damaged file."""
+    try:
+        info = path.stat()
+    except OSError:
+        _cache.pop(path, None)
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError(f"{path} is not a plain file")  # a pipe would block the screen
+    key = (info.st_mtime_ns, info.st_size, info.st_ino)
+    held = _cache.get(path)
+    if held is not None and held[0] == key:
+        return held[1]
+    value = read_json(path, None)
+    _cache[path] = (key, value)
+    return value
+
+
+def _state(state_dir: Path) -> dict[str, Any]:
+    try:
+        state = _read(Path(state_dir) / STATE_FILE)
+    except ValueError:
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
 def is_paired(state_dir: Path) -> bool:
-    """Whether this device has started or joined a pair (``DATA/sync/pairing.json`` is there)."""
-    return (Path(state_dir) / PAIRING_FILE).exists()
+    """Whether this device has started or joined a pair and not left it since
+    (``DATA/sync/pairing.json`` names a folder; after ``pair leave`` it keeps only the name)."""
+    try:
+        config = _read(Path(state_dir) / PAIRING_FILE)
+    except ValueError:
+        return True  # a damaged file is for the round to report, not for the screens to hide
+    return bool(config.get("folder")) if isinstance(config, dict) else config is not None
 
 
 def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
     """(who, gesture id) of what a partner did for this person on ``day``, as last synced."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
+    state = _state(state_dir)
+    gifts = state.get("gifts")
+    if not isinstance(gifts, dict):
         return []
-    gifts = state.get("gifts", {})
     out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
     return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
 
 
 def gifts_of_day(state_dir: Path, day: date) -> list[tuple[str, str, str, str]]:
     """(gift id, who, gesture id, this person's answer or "") of what a partner did for them on ``day``."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return []
+    state = _state(state_dir)
     gifts, replies = state.get("gifts", {}), state.get("replies", {})
     replies = replies if isinstance(replies, dict) else {}
     out = []
@@ -55,20 +87,14 @@ def gifts_of_day(state_dir: Path, day: date) -> list[tuple[str, str, str, str]]:
 
 def note_authors(state_dir: Path) -> dict[str, str]:
     """Note id -> the partner's name, for the notes a partner shared with this person."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
+    state = _state(state_dir)
     found = state.get("from", {})
     return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
 
 
 def shared_notes(state_dir: Path) -> set[str]:
     """The ids of the notes this person shared with their partner (or marked to share)."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return set()
+    state = _state(state_dir)
     found = state.get("shared_notes", {})
     authors = state.get("from", {}) if isinstance(state.get("from"), dict) else {}
     return {k for k, v in found.items() if v is True and k not in authors} if isinstance(found, dict) else set()
@@ -76,10 +102,7 @@ def shared_notes(state_dir: Path) -> set[str]:
 
 def ticked_by(state_dir: Path) -> dict[str, str]:
     """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
+    state = _state(state_dir)
     found = state.get("ticked_by", {})
     return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
 
@@ -93,7 +116,7 @@ def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
     if not found:
         return []
     try:
-        config = read_json(Path(state_dir) / "pairing.json", {}) or {}
+        config = _read(Path(state_dir) / PAIRING_FILE) or {}
     except ValueError:
         config = {}
     me = config.get("name", "") if isinstance(config, dict) else ""
@@ -103,14 +126,6 @@ def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
         said = f" (you said: {FEEDBACK[answer].lower()})" if answer else ""
         lines.append(f"{' '.join(by.split())} did something for you: {text}{said}")
     return lines
-
-
-def _state(state_dir: Path) -> dict[str, Any]:
-    try:
-        state = read_json(Path(state_dir) / STATE_FILE, {}) or {}
-    except ValueError:
-        return {}
-    return state if isinstance(state, dict) else {}
 
 
 def shared_answers(state_dir: Path) -> set[str]:
@@ -127,3 +142,29 @@ def partner_answers(state_dir: Path) -> dict[str, list[tuple[str, str]]]:
         if isinstance(a, dict) and all(isinstance(a.get(k), str) for k in ("by", "prompt", "day", "text")):
             out.setdefault(a["prompt"], []).append((a["day"], a["by"], a["text"]))
     return {p: [(by, text) for _, by, text in sorted(items)] for p, items in out.items()}
+
+
+def partner_name(state_dir: Path) -> str:
+    """The name of the partner this device has confirmed (their first by name), or ""."""
+    try:
+        config = _read(Path(state_dir) / PAIRING_FILE)
+    except ValueError:
+        return ""
+    trusted = config.get("trusted") if isinstance(config, dict) and config.get("folder") else None
+    names = sorted(
+        t["name"] for t in (trusted.values() if isinstance(trusted, dict) else ())
+        if isinstance(t, dict) and not t.get("mine") and isinstance(t.get("name"), str)
+    )  # fmt: skip
+    return " ".join(names[0].split()) if names else ""
+
+
+def gift_days(state_dir: Path) -> list[date]:
+    """The days a partner marked a gesture done for this person, as last synced."""
+    gifts = _state(state_dir).get("gifts")
+    days = []
+    for g in gifts.values() if isinstance(gifts, dict) else ():
+        try:
+            days.append(date.fromisoformat(g["day"]))
+        except (TypeError, KeyError, ValueError):
+            continue
+    return days

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -10,21 +11,22 @@ from textual.widgets._header import HeaderTitle
 
 
 def fitting(title: str, sub_title: str, width: int) -> str:
-    """``sub_title`` shortened to fit beside ``title`` in ``width`` cells.
+    """``sub_title`` shortened to fit beside ``title`` in ``width`` cells (wide characters,
+    as in a partner's name written in Japanese, take two).
 
     Trailing clauses (after ", ") go first, then trailing words; what is left
     is always whole words, with no ellipsis. Nothing fits: no sub-title.
     """
-    room = width - len(title) - 3  # " — "
-    if len(sub_title) <= room:
+    room = width - cell_len(title) - 3  # " — "
+    if cell_len(sub_title) <= room:
         return sub_title
     clauses = sub_title.split(", ")
     while len(clauses) > 1:
         clauses.pop()
-        if len(", ".join(clauses)) <= room:
+        if cell_len(", ".join(clauses)) <= room:
             return ", ".join(clauses)
     words = clauses[0].split()
-    while words and len(" ".join(words)) > room:
+    while words and cell_len(" ".join(words)) > room:
         words.pop()
     return " ".join(words)
 
