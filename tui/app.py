@@ -192,8 +192,8 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         elif not missing:
             # What start-up made (the store's index, every tab) lives as long as the app: the
             # garbage collector stops scanning it, so that a full collection (50-70 ms with years
-            # of history) does not land in the middle of a keypress.
-            gc.collect()
+            # of history) does not land in the middle of a keypress. (No collection first: it
+            # would be one of those 50-70 ms, just when a first key may come.)
             gc.freeze()
 
     def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
