@@ -134,8 +134,10 @@ class Footer(TextualFooter):
             return
         if self.is_attached and screen is self.screen and not self._queued:
             self._queued = True
-            # Before the next frame, not after it: a tab switch paints its keys with the tab.
-            self.call_later(self._rebuild_if_changed)
+            if self._shown is None:  # the screen's first keys: after its first frame, not delaying it
+                self.call_after_refresh(self._rebuild_if_changed)
+            else:  # before the next frame: a tab switch paints its keys with the tab
+                self.call_later(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
         self._queued = False
