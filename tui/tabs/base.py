@@ -46,7 +46,7 @@ class TabBase(Vertical):
 
     def redraw(self, select: str | None = None) -> None:
         """Redraw what the tab shows from the store (keeping, or moving to, ``select``)."""
-        if not self.is_attached:  # removed, or the app is closing
+        if not self.is_attached or not self.children:  # removed, or not composed yet (it draws on mount)
             return
         self.draw(select)
         self._drawn = self._drawn_for()
