@@ -179,21 +179,19 @@ class MicroRomanceApp(TogetherRounds, App[int]):
             sheet.update(screen, animate=False)
 
     def build_hidden_tab(self) -> None:
-        """Build a tab not shown yet, hidden, then (after a frame) the next one.
+        """Build a tab not shown yet, hidden, then (after a frame) the next one (``TabSpec.early``).
 
         Runs after the first frame, one tab at a time so that a key pressed
         meanwhile waits for one tab at most: a tab's first visit is then as
         quick as any other.
         """
-        missing = [spec.id for spec in TAB_SPECS if spec.id not in self._tabs]
+        missing = [spec.id for spec in TAB_SPECS if spec.early and spec.id not in self._tabs]
         if missing and self.is_running and self.screen_stack:
             self.tab(missing[0])
             self.call_after_refresh(self.build_hidden_tab)
         elif not missing:
-            # What start-up made (the store's index, every tab) lives as long as the app: the
-            # garbage collector stops scanning it, so that a full collection (50-70 ms with years
-            # of history) does not land in the middle of a keypress. (No collection first: it
-            # would be one of those 50-70 ms, just when a first key may come.)
+            # Start-up's objects live as long as the app: the collector stops scanning them, so a full
+            # collection (50-70 ms with years of history) no longer lands in a keypress.
             gc.freeze()
 
     def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -354,6 +352,13 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         if not isinstance(self.screen, SettingsForm):
             self.push_screen(SettingsScreen())
 
+    def action_together(self) -> None:
+        """Pair with your partner's devices, or see how Together is going."""
+        from tui.screens.together import TogetherScreen
+
+        if not isinstance(self.screen, TogetherScreen):
+            self.push_screen(TogetherScreen())
+
     def watch_theme(self, theme: str) -> None:
         settings = self.store.settings()
         if settings.theme != theme and self.is_running:
@@ -385,6 +390,9 @@ class MicroRomanceApp(TogetherRounds, App[int]):
             )
             yield SystemCommand(
                 "Settings", "Your partner's name, love languages, together or apart", self.action_settings
+            )
+            yield SystemCommand(
+                "Together…", "Pair with your partner through a shared folder, or see how it is going", self.action_together
             )
         yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", self.action_quit)
         if is_paired(self.store.data_dir / "sync"):

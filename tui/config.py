@@ -16,7 +16,6 @@ keyboard sends) becomes one line of warning and is left out; the rest applies.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -102,6 +101,8 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
         return Config(path=path)
     except OSError as exc:
         return Config(path=path, warnings=(f"{CONFIG_NAME} could not be read ({exc.strerror or exc}); the usual keys apply.",))
+    import tomllib  # only when there is a file: most people have none, and start-up does not wait for it
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

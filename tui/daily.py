@@ -9,6 +9,10 @@ day itself, so the pick stays the same all day): the "did it land?" answers
 (:func:`tui.domain.gestures.feedback_weights`) and, outside grace days, the
 partner's language that has waited a week or more, whose gestures become
 NEGLECT_BOOST times likelier (see :func:`gesture_weights`).
+
+The ranking the pick and the ledger lean on is the partner's own, when they shared one
+through Together (kept in ``DATA/sync/together.json``), else the user's guess from settings
+(:func:`lean_settings`).
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from datetime import date
 
 from tui import content
 from tui.domain.gestures import feedback_weights, neglected_language, pick_gesture
+from tui.domain.languages import effective_ranking, partner_ranking
 from tui.domain.prompts import prompt_of_the_day
 from tui.model import Gesture, GraceSpan, Prompt, Settings
 from tui.storage import Store
+from tui.together.state import partner_rankings
 
 
 def _gesture_history(store: Store, day: date):
@@ -54,9 +60,21 @@ def grace_span(store: Store, day: date) -> GraceSpan | None:
     return max(covering, key=lambda span: (span.start, span.id)) if covering else None
 
 
+def partners_own(store: Store) -> tuple[str, tuple[str, ...]] | None:
+    """(who, ranking) the partner chose for themself and shared through Together, as last synced."""
+    return partner_ranking(partner_rankings(store.data_dir / "sync"), store.settings().partner_name)
+
+
+def lean_settings(store: Store) -> Settings:
+    """The settings with the ranking to lean on: the partner's own when shared, else the guess."""
+    settings, theirs = store.settings(), partners_own(store)
+    ranked = effective_ranking(settings.love_languages, theirs[1] if theirs else ())
+    return settings if ranked == settings.love_languages else replace(settings, love_languages=ranked)
+
+
 def settings_for(store: Store, day: date) -> Settings:
-    """The settings the pick uses: on a grace day, gestures that work apart."""
-    settings = store.settings()
+    """The settings the pick uses: the ranking to lean on; on a grace day, gestures that work apart."""
+    settings = lean_settings(store)
     return replace(settings, together="apart") if is_grace_day(store, day) else settings
 
 

@@ -61,6 +61,14 @@ class Host(Protocol):
         """Ask for a round of Together in a moment (nothing when not paired)."""
         ...
 
+    def sync_now(self) -> bool:
+        """A round of Together now, in a worker; True when one is under way (False when not paired)."""
+        ...
+
+    def together_changed(self) -> None:
+        """After pairing, confirming or leaving: the header's mark and the rounds follow."""
+        ...
+
 
 def host_of(node: DOMNode) -> Host:
     """The host of a mounted widget or screen."""

@@ -10,7 +10,6 @@ show the keys in force through ``App.get_key_display``.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import unicodedata
 from collections.abc import Iterator
 
@@ -32,6 +31,8 @@ def _subclasses(cls: type) -> Iterator[type]:
 
 def all_bindings() -> dict[str, Binding]:
     """Every binding of ours that has an id: id -> the binding as written."""
+    import pkgutil
+
     for package_name in SCREEN_PACKAGES:
         try:
             package = importlib.import_module(package_name)

@@ -54,11 +54,12 @@ FEEDBACK: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Settings:
-    """What the user told us about their partner."""
+    """What the user told us about their partner, and about themself."""
 
     partner_name: str = ""
     love_languages: tuple[str, ...] = ()
-    """Ranked, first is strongest; a subset of LOVE_LANGUAGES."""
+    """The user's guess of how their partner feels loved: ranked, first is strongest; a subset
+    of LOVE_LANGUAGES. (Given to the pick, it is the ranking to lean on: see ``tui.daily``.)"""
     together: str = ""
     """One of TOGETHERNESS."""
     welcomed: bool = False
@@ -67,6 +68,9 @@ class Settings:
     """The Textual theme last chosen; "" means the product default."""
     last_review: str = ""
     """Monday (ISO date) of the last week whose review was offered; "" if never."""
+    own_love_languages: tuple[str, ...] = ()
+    """How the user feels loved, ranked as ``love_languages``: their own choice, shared with the
+    partner through Together, whose picks lean on it over their guess."""
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,20 @@ def test_settings(snap_compare, tmp_path: Path) -> None:
         assert snap_compare(MicroRomanceApp(store=store, clock=ManualClock(DAY)), press=["s"], terminal_size=SIZE)
     finally:
         store.close()
+
+
+def test_settings_with_the_partners_own_ranking(snap_compare, tmp_path: Path) -> None:
+    """Once Alex shared how they feel loved (Together), a line under the guess says theirs counts."""
+    import json
+
+    store = Store(tmp_path / "data", backups=False)
+    store.save_settings(
+        replace(store.settings(), partner_name="Alex", love_languages=("gifts",), own_love_languages=("time", "words"), welcomed=True)
+    )
+    state = tmp_path / "data" / "sync"
+    state.mkdir(mode=0o700)
+    (state / "together.json").write_text(json.dumps({"their_languages": {"alex": {"by": "Alex", "languages": ["touch", "words"]}}}))
+    try:
+        assert snap_compare(MicroRomanceApp(store=store, clock=ManualClock(DAY)), press=["s"], terminal_size=SIZE)
+    finally:
+        store.close()

@@ -120,3 +120,50 @@ def test_the_screens_read_a_changed_state_file_and_survive_a_pipe(tmp_path: Path
     state.unlink()
     os.mkfifo(state)
     assert note_authors(alex) == {}  # returns at once, never blocks on the pipe
+
+
+def test_a_file_a_link_to_nothing_and_a_link_to_a_folder(tmp_path: Path, shared: Path) -> None:
+    state = tmp_path / "sam" / "sync"
+    (tmp_path / "notes.txt").write_text("not a folder")
+    with pytest.raises(pairing.PairingError, match="is a file, not a folder"):
+        pairing.start(state, tmp_path / "notes.txt", "Sam")
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone")
+    with pytest.raises(FolderMissing):
+        pairing.start(state, tmp_path / "dangling", "Sam")
+    assert not (state / "pairing.json").exists()
+    (tmp_path / "link").symlink_to(shared)
+    started = pairing.start(state, tmp_path / "link", "Sam")
+    assert started.folder == str(tmp_path / "link")  # kept as typed, followed to the folder
+    assert list(shared.rglob("key.pub"))
+
+
+def test_a_folder_this_user_cannot_write_in_changes_nothing(tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    state = tmp_path / "sam" / "sync"
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(pairing.PairingError, match="cannot be read and written"):
+        pairing.start(state, shared, "Sam")
+    assert not state.exists() and not list(shared.iterdir())
+
+
+def test_the_defaults_are_the_folder_and_name_last_used_here(tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "sam")
+    state = tmp_path / "sam" / "sync"
+    assert pairing.defaults(state) == ("", "sam")
+    pairing.start(state, shared, "Sam Lee")
+    pairing.leave(state)
+    assert pairing.defaults(state) == (str(shared), "Sam Lee")
+
+
+def test_after_leaving_the_device_is_not_paired(tmp_path: Path, shared: Path) -> None:
+    from tui.together.state import is_paired
+
+    alex = tmp_path / "alex" / "sync"
+    assert not is_paired(alex)
+    pairing.start(alex, shared, "Alex")
+    assert is_paired(alex)
+    pairing.leave(alex)
+    assert not is_paired(alex)

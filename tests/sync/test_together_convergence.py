@@ -4,7 +4,7 @@ end up showing each other the same shared things, and nothing private crosses.
 This is the level a couple lives at: stores, the Together adapter and its rounds over one
 shared folder, with every kind of entry that crosses (rituals merged by name, ticks,
 shared and private notes, deleted notes, shared and private answers, done gestures and
-the partner's "did it land?").
+the partner's "did it land?", how each feels loved).
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from tempfile import TemporaryDirectory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.model import FEEDBACK, GestureDay
+from dataclasses import replace
+
+from tui.model import FEEDBACK, LOVE_LANGUAGES, GestureDay
 from tui.storage import Store
 from tui.sync import pairing
 from tui.together import Together, note_authors, partner_answers, run_round, shared_notes
-from tui.together.state import gifts_of_day
+from tui.together.state import gifts_of_day, partner_rankings
 
 DAY0 = date(2026, 11, 20)
 PEOPLE = ("Alex", "Sam")
@@ -37,6 +39,7 @@ OP = st.one_of(
     st.tuples(st.just("answer"), SIDE, st.sampled_from(PROMPTS), st.booleans()),
     st.tuples(st.just("gesture"), SIDE, OFFSET),
     st.tuples(st.just("reply"), SIDE, st.sampled_from(sorted(FEEDBACK))),
+    st.tuples(st.just("loved"), SIDE, st.lists(st.sampled_from(sorted(LOVE_LANGUAGES)), max_size=3, unique=True)),
     st.tuples(st.just("round"), SIDE),
 )
 
@@ -49,6 +52,7 @@ class Side:
         self.store = Store(self.data, backups=False)
         self.written: dict[str, tuple[str, bool]] = {}  # note text -> (id, shared), still kept
         self.answers: dict[str, bool] = {}  # answer text -> shared
+        self.loved: tuple[str, ...] = ()  # how this person said they feel loved
 
     def together(self) -> Together:
         return Together(self.store, self.state, person=self.person)
@@ -114,6 +118,9 @@ def _play(sides: list[Side], step: tuple, serial: int) -> None:
                 if not answer:
                     side.together().answer_gift(gift_id, step[2])
                     return
+    elif name == "loved":  # how this person feels loved, in their own settings
+        side.loved = tuple(step[2])
+        store.save_settings(replace(store.settings(), own_love_languages=side.loved))
     elif name == "round":
         side.round()
 
@@ -140,6 +147,9 @@ def run(ops: list[tuple]) -> None:
                 done = {g.day for g in me.store.gesture_days() if g.done}
                 got = {DAY0 + timedelta(days=o) for o in range(4) if gifts_of_day(other.state, DAY0 + timedelta(days=o))}
                 assert got == done
+                assert partner_rankings(other.state) == ([(me.person, me.loved)] if me.loved else [])
+                settings = other.store.settings()  # a partner's ranking never enters the other's settings
+                assert (settings.own_love_languages, settings.love_languages) == (other.loved, ())
         finally:
             for side in sides:
                 side.store.close()

@@ -93,7 +93,7 @@ def glance(store: Store, day: date) -> Glance:
         done=kept,
         grace=grace,
         has_rituals=bool(rituals),
-        memories=tuple(memories_for(store.notes(), day)),
+        memories=tuple(memories_for(store.anniversary_notes(day), day)),
         named=bool(one_line(settings.partner_name)),
     )
 
@@ -152,14 +152,19 @@ def partner_kept(args: argparse.Namespace, g: Glance) -> list[dict[str, str]]:
 
 def run_today(args: argparse.Namespace) -> int:
     """Print the day at a glance."""
+    from tui.daily import partners_own
+
     with read_store(args) as store:
         g = glance(store, today(args))
+        theirs = partners_own(store)  # how the partner feels loved, in their own words (Together)
     gifts = partner_gifts(args, g.day)
     partner_ticks = partner_kept(args, g)
     if args.json:
         from tui.jsontext import to_json
 
-        print(to_json({**_today_json(g), "from_partner": gifts, "ticked_by_partner": partner_ticks}), end="")
+        loved = {"by": one_line(theirs[0]), "languages": list(theirs[1])} if theirs else None
+        print(to_json({**_today_json(g), "from_partner": gifts, "ticked_by_partner": partner_ticks,
+                       "partner_feels_loved_through": loved}), end="")
         return 0
     mark = " (done ✓)" if g.gesture_done else ""
     print(f"Today's gesture{mark}: {g.gesture}")
@@ -170,6 +175,10 @@ def run_today(args: argparse.Namespace) -> int:
         print(f"{gift['by']} did something for you: {gift['text']}{said}")
     for tick in partner_ticks:
         print(f"{tick['by']} ticked: {tick['name']} ✓")
+    if theirs:
+        from tui.domain.languages import loved_through_line
+
+        print(one_line(loved_through_line(*theirs)))
     if g.first_run:
         print(f"Run {APP_NAME} to choose your rituals and tell it about your partner.")
     elif g.grace:

@@ -58,9 +58,8 @@ def register_pair(sub: argparse._SubParsersAction) -> None:
 
 
 def _print_waiting(status: Status) -> None:
-    for device in status.waiting:
-        print(f"Waiting for confirmation: {one_line(device.name)}'s device {device.device}")
-        print(f"Pairing code: {device.code}")
+    for line in status.waiting_lines():
+        print(line)
 
 
 def _begin(args: argparse.Namespace, join: bool) -> int:
@@ -125,21 +124,8 @@ def run_status(args: argparse.Namespace) -> int:
     if not status.paired:
         print("Not paired. To share with your partner: micro-romance pair start FOLDER (see the README, Together).")
         return 0
-    present = "" if status.folder_present else " (missing: is the drive mounted?)"
-    print(f"Folder: {one_line(str(status.folder))}{present}")
-    print(f"This device: {one_line(status.name)} ({status.device})")
-    if status.confirmed:
-        for device in status.confirmed:
-            mine = ", yours" if device.mine else ""
-            print(f"Confirmed: {one_line(device.name)} ({device.device}{mine})")
-    else:
-        print("Confirmed: no device yet")
-    _print_waiting(status)
-    for problem in status.problems:
-        print(f"Problem: {one_line(problem)}")
-    print(f"Last round: {status.last_round or 'none yet'}")
-    for skipped in status.skipped:
-        print(f"Skipped: {one_line(skipped)}")
+    for line in status.lines():
+        print(line)
     return 0
 
 

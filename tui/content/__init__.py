@@ -39,12 +39,13 @@ __all__ = [
 ]
 
 TAGS: frozenset[str] = frozenset(
-    {"together", "apart", "morning", "evening", "at_home", "out", "costs_nothing"}
+    {"together", "apart", "morning", "evening", "at_home", "out", "costs_nothing", "occasion"}
 )
 """Every tag a gesture may carry.
 
 ``together`` needs being in the same place; ``apart`` works at a distance.
-A gesture may carry both when it works either way.
+A gesture may carry both when it works either way. ``occasion``: it waits for
+something that may not be happening (an illness, good news, a trip, a hard day).
 """
 
 DEPTHS: tuple[int, ...] = (1, 2, 3)

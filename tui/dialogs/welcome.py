@@ -1,9 +1,12 @@
 """The first-run welcome and the settings screen: one small form, both optional.
 
-Asks for the partner's name, their love languages in ranked order (the order
-in which they are ticked is the rank) and whether the couple is mostly
-together or apart. Everything may be left empty. Saving the welcome leads on
-to the rituals step; esc skips the whole first run.
+Asks for the partner's name, their love languages as the user guesses them, in
+ranked order (the order in which they are ticked is the rank), whether the couple
+is mostly together or apart, and how the user feels loved (ranked the same way;
+Together shares it with the partner). Once the partner has shared their own
+ranking, a line under the guess says that theirs counts instead. Everything may
+be left empty. Saving the welcome leads on to the rituals step; esc skips the
+whole first run.
 Saved through ``store.save_settings``; the name is shown literally.
 """
 
@@ -20,6 +23,8 @@ from textual.content import Content
 from textual.widgets import Button, Input, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from tui import daily
+from tui.domain.languages import loved_through_line
 from tui.model import LOVE_LANGUAGES, Settings
 from tui.host import host_of
 from tui.text import TextError, check_name
@@ -45,6 +50,12 @@ def _language_prompt(language: str, rank: int | None) -> Content:
     return Content.assemble(label.ljust(21), (_ORDINALS[rank] if rank < len(_ORDINALS) else f"{rank + 1}th", "bold"))
 
 
+def overruled_line(who: str, languages: tuple[str, ...]) -> str:
+    """Under the guess, once the partner shared their own: theirs is the one the picks use."""
+    words = loved_through_line(who, languages).partition(": ")[2]
+    return f"{' '.join(who.split())} chose their own: {words}. It counts over this guess."
+
+
 def offer_rituals(app: App[object]) -> None:
     """After the welcome, offer the default rituals when there are none yet."""
     if host_of(app).store.rituals(include_archived=True):
@@ -68,33 +79,33 @@ class SettingsForm(TextDialog[bool]):
     ESC = "esc closes"
     HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc closes"
     """The hint while the name has focus (enter there saves)."""
+    OFFER_TOGETHER = True
+    """A button to the Together screen (pairing); the first-run welcome keeps to the questions."""
 
     def __init__(self) -> None:
         super().__init__(classes="settings-screen")
 
     def compose(self) -> ComposeResult:
-        settings: Settings = host_of(self).store.settings()
+        store = host_of(self).store
+        settings: Settings = store.settings()
         self._ranked = [lang for lang in settings.love_languages if lang in LOVE_LANGUAGES]
+        self._own = [lang for lang in settings.own_love_languages if lang in LOVE_LANGUAGES]
+        theirs = daily.partners_own(store)
         with VerticalScroll(classes="settings-dialog"):
             yield Static(Content(self.TITLE_TEXT), classes="settings-title")
             yield Static(Content(self.INTRO), classes="settings-intro")
-            yield Static(Content("Your partner's name (optional)"), classes="settings-label")
-            yield Input(
-                settings.partner_name,
-                placeholder="Their name, or leave it empty",
-                id="partner-name",
-            )
             with Horizontal(classes="settings-columns"):
-                with Vertical(classes="settings-column"):
-                    yield Static(Content("Their love languages, in order"), classes="settings-label")
-                    yield CheckList[str](
-                        *(
-                            Selection(_language_prompt(lang, None), lang, id=lang)
-                            for lang in LOVE_LANGUAGES
-                        ),
-                        id="love-languages",
-                    )
-                with Vertical(classes="settings-column"):
+                with Vertical(classes="settings-column"):  # about them
+                    yield Static(Content("Your partner's name (optional)"), classes="settings-label")
+                    yield Input(settings.partner_name, placeholder="Their name, or leave it empty", id="partner-name")
+                    yield Static(Content("How they feel loved (your guess)"), classes="settings-label")
+                    yield self._languages("love-languages")
+                    if theirs is not None:  # their own, shared through Together, counts instead
+                        yield Static(Content(overruled_line(*theirs)), id="settings-theirs")
+                    if self.OFFER_TOGETHER:  # in the room the left column leaves free
+                        yield Button(Content("Together: pair devices…"), id="open-together", compact=True,
+                                     tooltip="Pair with your partner's machine through a synced folder")
+                with Vertical(classes="settings-column -right"):  # about you, and you two
                     yield Static(Content("Mostly together or apart?"), classes="settings-label")
                     with RadioSet(id="together"):
                         for key, label in PLACES.items():
@@ -103,25 +114,39 @@ class SettingsForm(TextDialog[bool]):
                                 value=settings.together == key,
                                 id=f"place-{key or 'unsure'}",
                             )
+                    yield Static(Content("How do you feel loved?"), classes="settings-label")
+                    yield self._languages("own-languages")
             with Horizontal(classes="settings-buttons"):
                 yield Static(Content(self.HINT), id="settings-message")
                 yield Button(Content("Save (ctrl+s)"), variant="primary", id="save")
                 yield Button(Content(self.LEAVE_LABEL), id="leave")
 
+    @staticmethod
+    def _languages(list_id: str) -> CheckList[str]:
+        """A ranked checklist of the love languages (the order of ticking is the rank)."""
+        return CheckList[str](
+            *(Selection(_language_prompt(lang, None), lang, id=lang) for lang in LOVE_LANGUAGES), id=list_id
+        )
+
     def on_mount(self) -> None:
         name = self.query_one("#partner-name", Input)
         name.cursor_blink = False
-        languages = self.query_one("#love-languages", SelectionList)
-        for lang in self._ranked:  # selection order is the rank
-            languages.select(lang)
-        self._show_ranks()
+        for list_id, ranked in (("#love-languages", self._ranked), ("#own-languages", self._own)):
+            languages = self.query_one(list_id, SelectionList)
+            for lang in ranked:  # selection order is the rank
+                languages.select(lang)
+            self._show_ranks(languages)
         name.focus()
 
     # ------------------------------------------------------------ the form
 
     def ranked_languages(self) -> tuple[str, ...]:
-        """The ticked love languages, in the order they were ticked."""
+        """The partner's love languages as guessed: those ticked, in the order they were ticked."""
         return tuple(self.query_one("#love-languages", SelectionList).selected)
+
+    def own_languages(self) -> tuple[str, ...]:
+        """How the user feels loved: the languages ticked, in the order they were ticked."""
+        return tuple(self.query_one("#own-languages", SelectionList).selected)
 
     def together(self) -> str:
         pressed = self.query_one("#together", RadioSet).pressed_button
@@ -129,16 +154,16 @@ class SettingsForm(TextDialog[bool]):
         key = key.removeprefix("place-")
         return "" if key == "unsure" else key
 
-    def _show_ranks(self) -> None:
-        languages = self.query_one("#love-languages", SelectionList)
+    @staticmethod
+    def _show_ranks(languages: SelectionList[str]) -> None:
         order = languages.selected
         for lang in LOVE_LANGUAGES:
             rank = order.index(lang) if lang in order else None
             languages.replace_option_prompt(lang, _language_prompt(lang, rank))
 
-    @on(SelectionList.SelectedChanged, "#love-languages")
-    def _languages_changed(self) -> None:
-        self._show_ranks()
+    @on(SelectionList.SelectedChanged, "#love-languages, #own-languages")
+    def _languages_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        self._show_ranks(event.selection_list)
 
     @on(Input.Submitted, "#partner-name")
     def _name_entered(self) -> None:
@@ -162,7 +187,7 @@ class SettingsForm(TextDialog[bool]):
             message.update(Content(self.hint_for(event.widget)))
 
     def snapshot(self) -> object:
-        return (self.query_one("#partner-name", Input).value, self.ranked_languages(), self.together())
+        return (self.query_one("#partner-name", Input).value, self.ranked_languages(), self.own_languages(), self.together())
 
     def _say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#settings-message", Static)
@@ -184,12 +209,18 @@ class SettingsForm(TextDialog[bool]):
             host.store.settings(),
             partner_name=name,
             love_languages=self.ranked_languages(),
+            own_love_languages=self.own_languages(),
             together=self.together(),
             welcomed=True,
         )
         if host.save(lambda: host.store.save_settings(settings)) is None:
             return
         self._finish(True)
+
+    @on(Button.Pressed, "#open-together")
+    async def _together_pressed(self) -> None:
+        """Pairing with the partner's devices (the Together screen, over this form)."""
+        await self.app.run_action("together")
 
     @on(Button.Pressed, "#leave")
     def _leave_pressed(self) -> None:
@@ -204,7 +235,7 @@ class SettingsForm(TextDialog[bool]):
 
 
 class SettingsScreen(SettingsForm):
-    """Change the partner's name, love languages and together/apart (key s)."""
+    """Change the partner's name, love languages (theirs and yours) and together/apart (key s)."""
 
 
 class WelcomeScreen(SettingsForm):
@@ -216,6 +247,7 @@ class WelcomeScreen(SettingsForm):
         "suggestions fit you both; all optional, and s changes it later."
     )
     LEAVE_LABEL = "Skip (esc)"
+    OFFER_TOGETHER = False
     ESC = "esc skips"
     HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc skips"
 

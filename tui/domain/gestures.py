@@ -7,6 +7,9 @@ already shown today as ``skip``, which changes the seed and the candidates.
 Also here: small counts for the Today tab (done this week / month), a ledger of
 done gestures per love language, the language that has waited longest, and the
 feedback rule that lets "did it land?" answers tilt future picks.
+
+The ranking these lean on is ``settings.love_languages`` as given: :func:`tui.daily.lean_settings`
+puts the partner's own ranking there when they shared one (:mod:`tui.domain.languages`).
 """
 
 from __future__ import annotations
@@ -165,7 +168,8 @@ def pick_gesture(
     ``random.Random``). Candidates come from :func:`_candidate_levels`: fitted to
     ``settings.together``, not shown in the 90 days before ``day`` and not in
     ``skip``, relaxed step by step rather than failing (then the gestures seen
-    longest ago). When the first-ranked language is due (:func:`first_language_due`)
+    longest ago). In the first week of use, gestures tagged ``occasion`` (they wait
+    for an illness, good news, a trip) are left out. When the first-ranked language is due (:func:`first_language_due`)
     and has a candidate left, only its gestures remain. A love language is drawn
     with :func:`language_probabilities`, then a gesture of that language, each
     weighted by ``weights[effort]`` (clamped to 0.5..2.0; 1.0 when absent).
@@ -175,6 +179,9 @@ def pick_gesture(
     if not catalog:
         raise ValueError("the gesture catalog is empty")
     candidates = _candidate_levels(day, catalog, settings, history, skip)
+    if _first_week(day, history):
+        # Someone new should meet gestures they can do today, not "when your partner is ill".
+        candidates = [g for g in candidates if "occasion" not in g.tags] or candidates
     ranked = settings.love_languages
     if ranked and first_language_due(day, history, {g.id: g for g in catalog}, ranked[0]):
         # Unseen beats a language match: only narrow when the first language has some left.
@@ -186,6 +193,16 @@ def pick_gesture(
     pool = [g for g in candidates if g.language == language]
     effort_weights = [_clamp((weights or {}).get(g.effort, 1.0)) for g in pool]
     return rng.choices(pool, weights=effort_weights)[0]
+
+
+FIRST_WEEK = 7
+"""For the first days of use the pick leaves out gestures that wait for an occasion."""
+
+
+def _first_week(day: date, history: Iterable[GestureDay]) -> bool:
+    """Whether ``day`` is within the first week of use (or before any use)."""
+    first = min((entry.day for entry in history), default=day)
+    return (day - first).days < FIRST_WEEK
 
 
 def _done_days(history: Iterable[GestureDay], start: date, end: date) -> set[date]:

@@ -2,8 +2,9 @@
 
 Pure functions for the Today tab's compact ledger: how many gestures of each
 love language were done in the last 30 days (the partner's ranked languages
-first, marked ♥), how the answered ones landed, and the gentle lines for a
-language that has waited and for a grace day. No Textual here.
+first, marked ♥; their own ranking when they shared one, else the guess), how
+the answered ones landed, and the gentle lines for a language that has waited
+and for a grace day. No Textual here.
 """
 
 from __future__ import annotations
@@ -13,19 +14,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tui.domain.gestures import language_ledger
+from tui.domain.languages import SHORT_NAMES
 from tui.model import LOVE_LANGUAGES, Gesture, GestureDay, Settings
 
 WINDOW = 30
 """The ledger covers this many days, ending with the day shown."""
-
-SHORT_NAMES: dict[str, str] = {
-    "words": "words",
-    "touch": "touch",
-    "service": "service",
-    "time": "time",
-    "gifts": "gifts",
-}
-"""One word per love language, for the one-line ledger."""
 
 SINCE_PHRASES: dict[str, str] = {
     "words": "some words of affirmation",
@@ -68,8 +61,9 @@ def ledger(
 ) -> list[LedgerEntry]:
     """Every love language with its done count over the ``window`` days ending on ``day``.
 
-    The partner's ranked languages come first, in their order; the others follow
-    in LOVE_LANGUAGES order. Gestures no longer in the catalog are left out.
+    The ranked languages (``settings.love_languages``: :func:`tui.daily.lean_settings` puts
+    the partner's own ranking there when they shared one) come first, in their order; the
+    others follow in LOVE_LANGUAGES order. Gestures no longer in the catalog are left out.
     """
     counts = language_ledger(history, catalog_by_id, day, window)
     start = day - timedelta(days=window - 1)

@@ -63,6 +63,8 @@ def plan_import(bundle: Bundle, store: Store) -> Plan:
         filled["partner_name"] = incoming.partner_name
     if not local.love_languages and incoming.love_languages:
         filled["love_languages"] = incoming.love_languages
+    if not local.own_love_languages and incoming.own_love_languages:
+        filled["own_love_languages"] = incoming.own_love_languages
     if not local.together and incoming.together:
         filled["together"] = incoming.together
     if not local.welcomed and incoming.welcomed:

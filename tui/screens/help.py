@@ -20,6 +20,12 @@ CARE_NOTE = (
     "relationship, a trained professional or a local helpline is the right place to turn."
 )
 
+TOGETHER_HELP = (
+    "Start or join with a folder your sync tool keeps in step, compare the pairing code with the one "
+    "on your partner's screen, and type it in to confirm. Once paired: Sync now, or Leave (nothing "
+    "here is deleted)."
+)
+
 
 def key_rows(bindings: list[Binding | tuple[str, ...]], shown: Callable[[Binding], list[str]]) -> list[tuple[str, str]]:
     """(keys, description) for each described binding; same action merged.
@@ -74,6 +80,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        from tui.screens.together import TogetherScreen
         from tui.tabs import TABS
 
         def shown(binding: Binding) -> list[str]:
@@ -83,12 +90,14 @@ class HelpScreen(ModalScreen[None]):
         global_rows = key_rows([b for b in app_bindings if not b.id or not b.id.startswith("tab.")], shown)
         switch = " ".join(str(n) for n in range(1, len(TABS) + 1))
         global_rows.insert(0, (switch, "Switch tabs: " + ", ".join(t.TAB_TITLE for t in TABS)))
-        global_rows += [("ctrl+p", "Command palette: tabs, themes, settings"), ("ctrl+q", "Quit from anywhere")]
+        global_rows += [("ctrl+p", "Command palette: tabs, themes, settings, Together"), ("ctrl+q", "Quit from anywhere")]
         with Vertical(id="help-dialog"):
             yield Static(Content("Keys"), id="help-heading")
             with VerticalScroll(id="help-body"):
                 yield from _section("Everywhere (when no text field has focus)", global_rows)
                 for tab in TABS:
                     yield from _section(tab.TAB_TITLE, key_rows(list(tab.BINDINGS), shown), tab.HELP)
+                yield from _section("Together (ctrl+p, Together…, or its button in the settings)",
+                                    key_rows(list(TogetherScreen.BINDINGS), shown), TOGETHER_HELP)
                 yield Static(Content(CARE_NOTE), classes="help-text help-care")
             yield Static(Content("esc closes"), id="help-footer")

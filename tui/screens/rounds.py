@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.together.state import is_paired
+
 SYNC_EVERY = 30
 """Seconds between rounds of Together while the full screen is open."""
 SYNC_AFTER_WRITE = 2.0
@@ -50,23 +51,42 @@ class TogetherRounds:
             self._sync_again = False
             self.sync_soon()
 
-    def sync_now(self) -> None:
+    def sync_now(self) -> bool:
         """A round of sync when paired: the store is read and written on this thread only,
-        the folder in a worker thread, so a round never blocks a key."""
-        if self._syncing or not self._paired():
-            return  # not paired: the sync code is not even loaded
+        the folder in a worker thread, so a round never blocks a key.
+
+        True when a round is under way (this one, or one already running)."""
+        if self._syncing:
+            return True
+        if self.demo or not self._paired():
+            return False  # not paired: the sync code is not even loaded
         from tui.together import prepare
 
         try:
             prepared = prepare(self.store, self.store.data_dir / "sync")
         except (OSError, ValueError) as exc:
             self._sync_mark(f"not synced ({exc})")
-            return
+            return False
         if prepared is None:
-            return
+            return False
         self._syncing = True
         self._sync_mark("syncing…")
         self.run_worker(lambda: self._round_in_thread(prepared), thread=True, group="sync", exit_on_error=False)
+        return True
+
+    def together_changed(self) -> None:
+        """After pairing, confirming or leaving: a round now when paired; otherwise no mark and no round."""
+        if self.demo:
+            return
+        if self._paired():
+            if self._syncing:
+                self._sync_again = True  # the running round began before this step
+            self.sync_now()
+            return
+        if self._sync_timer is not None:
+            self._sync_timer.stop()  # type: ignore[attr-defined]
+            self._sync_timer = None
+        self._sync_mark("")
 
     def _round_in_thread(self, prepared: object) -> None:
         from tui.sync.folder import FolderMissing
@@ -104,10 +124,16 @@ class TogetherRounds:
         if report["received"]:
             for tab in self._tabs.values():
                 tab.redraw()
-        mark = "a device is waiting for confirmation" if report["waiting"] else "in step"
+        if report["waiting"]:
+            mark = "a device is waiting for confirmation"
+        elif not report["confirmed"]:
+            mark = "no other device confirmed yet"
+        else:
+            mark = "in step"
         if report["skipped"]:
             mark += f", {len(report['skipped'])} file(s) skipped (micro-romance pair status)"
         self._sync_mark(mark)
 
     def _sync_mark(self, text: str) -> None:
-        self.sub_title = f"together: {text}"
+        """The header's mark; none once this device is not paired (it left while a round ran)."""
+        self.sub_title = f"together: {text}" if text and self._paired() else ""

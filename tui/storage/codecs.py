@@ -30,15 +30,18 @@ def _optional_name(text: str) -> str:
 
 
 class SettingsCodec:
-    fields = ("partner_name", "love_languages", "together", "welcomed", "theme", "last_review")
+    fields = ("partner_name", "love_languages", "own_love_languages", "together", "welcomed", "theme", "last_review")
     exported = fields[:-1]
     """The export leaves out when the weekly review was last shown."""
+    shared = ("own_love_languages",)
+    """What Together sends the partner (kind ``love_languages``): this person's own ranking."""
 
     @staticmethod
     def doc(s: Settings) -> dict[str, Any]:
         return {
             "partner_name": s.partner_name,
             "love_languages": list(s.love_languages),
+            "own_love_languages": list(s.own_love_languages),
             "together": s.together,
             "welcomed": s.welcomed,
             "theme": s.theme,
@@ -47,10 +50,10 @@ class SettingsCodec:
 
     @staticmethod
     def read(r: Reader) -> Settings:
-        languages = r.members("love_languages", LOVE_LANGUAGES)
         return Settings(
             partner_name=r.text("partner_name", _optional_name, ""),
-            love_languages=languages,
+            love_languages=r.members("love_languages", LOVE_LANGUAGES),
+            own_love_languages=r.members("own_love_languages", LOVE_LANGUAGES),
             together=r.choice("together", TOGETHERNESS),
             welcomed=r.get("welcomed", bool, False),
             theme=r.text("theme", check_line, ""),

@@ -1,7 +1,8 @@
-"""The in-memory index: every entry of the data files, checked, for fast reads.
+"""The in-memory index: every entry read from the data files, checked, for fast reads.
 
-Built once when the store opens (and again after a failed write); the store
-keeps it in step with each write that succeeds.
+Built when the store opens (and again after a failed write) from the files read
+then, and added to when a past year is read later (:mod:`tui.storage.years`);
+the store keeps it in step with each write that succeeds.
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ class Index:
         self.prompt_ids: dict[date, tuple[str, int]] = {}
         self.grace: dict[str, GraceSpan] = {}
         self.grace_ids: dict[str, int] = {}
+
+    def absorb(self, other: Index) -> None:
+        """Add the entries of ``other``, built from tables read late (a past year)."""
+        for rid, years in other.ticks.items():
+            self.ticks.setdefault(rid, {}).update(years)
+        if other.settings_id is not None:
+            self.settings, self.settings_id = other.settings, other.settings_id
+        for name, value in vars(other).items():
+            if isinstance(value, dict) and name != "ticks":
+                getattr(self, name).update(value)
 
     # One "place" per kind: put a read entry where the store looks for it.
 
@@ -121,13 +132,14 @@ _KINDS: dict[str, tuple[_Read, _Trusted | None, _Place]] = {
 }
 
 
-def build_index(data: dict[str, Any], origin: dict[str, Path], main: Path) -> Index:
-    """Check every entry of ``data`` and index it; DataFileError names a bad one.
+def build_index(data: dict[str, Any], origin: dict[str, Path], main: Path, index: Index | None = None) -> Index:
+    """Check every entry of ``data`` and index it (into ``index``, e.g. a past year
+    read late, else a new one); DataFileError names a bad one.
 
     The big dated tables take a fast path of plain lookups; any surprise sends
     the table down the careful path, which names the entry and field that is wrong.
     """
-    index = Index()
+    index = Index() if index is None else index
     for name, table in data.items():
         path = origin.get(name, main)
         if not isinstance(table, dict):

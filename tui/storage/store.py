@@ -7,24 +7,22 @@ returns (or raises :class:`~tui.errors.StoreWriteError` and changes nothing).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Set
 from itertools import chain
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tui.errors import StoreWriteError
-from tui.model import Answer, Counts, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings, day_out_of_range
+from tui.model import Counts, GestureDay, GraceSpan, Note, Ritual, Settings, day_out_of_range
 from tui.storage import lifecycle
 from tui.storage.codecs import (
-    AnswerCodec,
     FavouriteCodec,
     GestureCodec,
     GraceCodec,
     NoteCodec,
-    PromptDayCodec,
     RitualCodec,
     SettingsCodec,
     TicksCodec,
@@ -32,10 +30,13 @@ from tui.storage.codecs import (
 from tui.storage.files import FILE_NAME, ensure_private_dir
 from tui.storage.index import Index, build_index
 from tui.storage.lock import FolderLock, lock_data_folder
+from tui.storage.answers import PromptsAndAnswers
+from tui.storage.answers import stamp as _stamp
 from tui.storage.tinystore import Database, SplitJSONStorage
+from tui.storage.years import PastYears, TicksByRitual
 
 
-class Store:
+class Store(PromptsAndAnswers):
     """The user's data: open it once, call plain methods, close it."""
 
     def __init__(self, data_dir: Path, *, readonly: bool = False, backups: bool = True) -> None:
@@ -53,6 +54,8 @@ class Store:
                 lifecycle.clean_leftovers(self.data_dir, self._storage.files())
             self._version = lifecycle.check_version(data, self.path)
             self._ix = self._build(data)
+            self._past = PastYears(self._storage, lambda: self._ix, self.path, self.data_dir)
+            self._past.check(save=not readonly)  # past years not read now: checked before any write
             self._db = Database(storage=lambda: self._storage)
             if not readonly:
                 if backups:
@@ -80,7 +83,8 @@ class Store:
             self._db.put("meta", {"schema_version": lifecycle.SCHEMA_VERSION}, 1)
             return
         if self._version != lifecycle.SCHEMA_VERSION:
-            self._storage.write(lifecycle.migrate(data, self._version))
+            self._past.need_all()
+            self._storage.write(lifecycle.migrate(self._storage.read() or {}, self._version))
             self._reload()
 
     def backups(self) -> list[Path]:
@@ -132,6 +136,10 @@ class Store:
             if problem := day_out_of_range(day):
                 raise StoreWriteError(f"{problem}; nothing was saved.")
         return f"{kind}/{days[0].year}"
+
+    def read_all(self) -> None:
+        """Read every past year now (an export or a whole-history view would read them anyway)."""
+        self._past.need_all()
 
     @staticmethod
     def new_id() -> str:
@@ -190,6 +198,7 @@ class Store:
 
     def delete_ritual(self, ritual_id: str) -> int:
         """Delete a ritual and its ticks; returns how many ticks went with it."""
+        self._past.need_all()
         ix = self._ix
         removed = sum(len(days) for days in ix.ticks.get(ritual_id, {}).values())
         for (rid, year), doc_id in sorted(ix.tick_docs.items()):
@@ -204,12 +213,18 @@ class Store:
     # ------------------------------------------------------------ ticks
 
     def ticked_days(self, ritual_id: str) -> frozenset[date]:
+        self._past.need_kind("ticks")
         return frozenset(chain.from_iterable(self._ix.ticks.get(ritual_id, {}).values()))
 
-    def ticks_by_ritual(self) -> dict[str, frozenset[date]]:
+    def ticks_by_ritual(self) -> Mapping[str, Set[date]]:
+        """Days kept per ritual; with past years unread, each year is read when a day of it is asked about."""
+        if self._storage.deferred:
+            return TicksByRitual(lambda: self._ix.ticks, self._past.need, lambda: self._past.need_kind("ticks"),
+                                 lambda: self._ix.rituals)
         return {rid: frozenset(chain.from_iterable(years.values())) for rid, years in self._ix.ticks.items()}
 
     def is_ticked(self, ritual_id: str, day: date) -> bool:
+        self._past.need(day.year)
         return day in self._ix.ticks.get(ritual_id, {}).get(day.year, ())
 
     def set_tick(self, ritual_id: str, day: date, done: bool) -> bool:
@@ -228,7 +243,9 @@ class Store:
 
     def _change_year(self, ritual_id: str, year: int, days: list[date], done: bool) -> None:
         """Tick or untick ``days`` (all in ``year``): one document written, memory after it."""
-        ix, key, table = self._ix, (ritual_id, year), self._yearly("ticks", *days)
+        table = self._yearly("ticks", *days)
+        self._past.need(year)
+        ix, key = self._ix, (ritual_id, year)
         years = ix.ticks.get(ritual_id, {})
         kept = years.get(year, set())
         kept = kept.union(days) if done else kept.difference(days)
@@ -242,16 +259,19 @@ class Store:
     # ------------------------------------------------------------ gestures
 
     def gesture_day(self, day: date) -> GestureDay | None:
+        self._past.need(day.year)
         return self._ix.gestures.get(day)
 
     def gesture_days(self) -> list[GestureDay]:
         """Every day a gesture was shown, newest first."""
+        self._past.need_kind("gestures")
         return sorted(self._ix.gestures.values(), key=lambda g: g.day, reverse=True)
 
     def save_gesture_day(self, gd: GestureDay) -> GestureDay:
+        table = self._yearly("gestures", gd.day)
+        self._past.need(gd.day.year)
         ix = self._ix
         old = ix.gesture_ids.get(gd.day)
-        table = self._yearly("gestures", gd.day)
         doc_id = self._db.put(table, GestureCodec.doc(gd), old[1] if old else None)
         ix.gesture_ids[gd.day] = (table, doc_id)
         ix.gestures[gd.day] = gd
@@ -259,7 +279,7 @@ class Store:
 
     def show_gesture(self, day: date, gesture_id: str) -> GestureDay:
         """Record that ``gesture_id`` is the suggestion shown for ``day``."""
-        current = self._ix.gestures.get(day)
+        current = self.gesture_day(day)
         if current is None:
             return self.save_gesture_day(GestureDay(day=day, gesture_id=gesture_id, shown=(gesture_id,)))
         if current.gesture_id == gesture_id:
@@ -285,84 +305,43 @@ class Store:
 
     def notes(self) -> list[Note]:
         """Gratitude notes, newest first."""
+        self._past.need_kind("notes")
         return sorted(self._ix.notes.values(), key=lambda n: (n.day, n.created, n.id), reverse=True)
 
+    def anniversary_notes(self, day: date) -> list[Note]:
+        """Enough notes for the memories of ``day``: those read so far and, from the
+        years still unread, those written on this day of the year."""
+        return [*self._past.anniversary_notes(day), *self._ix.notes.values()]
+
     def note(self, note_id: str) -> Note:
+        self._past.find(self._ix.notes, note_id, "notes")
         return self._ix.notes[note_id]
 
     def save_note(self, note: Note) -> Note:
         """Insert or replace a note (the same id replaces)."""
-        ix = self._ix
         # An existing note stays in the table it was first written to, even if
         # its day changes: moving it would be two writes, and a failure between
         # them could lose it.
-        old = ix.note_ids.get(note.id)
+        return self._put_note(note, self._past.find(self._ix.note_ids, note.id, "notes", note.day.year))
+
+    def _put_note(self, note: Note, old: tuple[str, int] | None) -> Note:
         table = old[0] if old else self._yearly("notes", note.day)
+        self._past.need(note.day.year)
+        ix = self._ix
         ix.note_ids[note.id] = (table, self._db.put(table, NoteCodec.doc(note), old[1] if old else None))
         ix.notes[note.id] = note
         return note
 
     def add_note(self, text: str, day: date, *, created: str = "") -> Note:
-        return self.save_note(Note(id=self.new_id(), day=day, text=text, created=created or _stamp()))
+        return self._put_note(Note(id=self.new_id(), day=day, text=text, created=created or _stamp()), None)
 
     def delete_note(self, note_id: str) -> Note:
         """Delete a note; returns it so it can be restored with save_note."""
         ix = self._ix
-        note = ix.notes[note_id]
+        note = self.note(note_id)
         self._db.drop(*ix.note_ids[note_id])
         del ix.note_ids[note_id], ix.notes[note_id]
         return note
-
-    # ------------------------------------------------------------ prompts and answers
-
-    def prompt_day(self, day: date) -> PromptDay | None:
-        return self._ix.prompts.get(day)
-
-    def prompt_days(self) -> list[PromptDay]:
-        return sorted(self._ix.prompts.values(), key=lambda p: p.day, reverse=True)
-
-    def show_prompt(self, day: date, prompt_id: str) -> PromptDay:
-        current = self._ix.prompts.get(day)
-        if current is not None and current.prompt_id == prompt_id:
-            return current
-        shown = (current.shown if current else ()) + (prompt_id,)
-        pd = PromptDay(day=day, prompt_id=prompt_id, shown=tuple(dict.fromkeys(shown)))
-        return self.save_prompt_day(pd)
-
-    def save_prompt_day(self, pd: PromptDay) -> PromptDay:
-        ix = self._ix
-        table = self._yearly("prompts", pd.day)
-        old = ix.prompt_ids.get(pd.day)
-        ix.prompt_ids[pd.day] = (table, self._db.put(table, PromptDayCodec.doc(pd), old[1] if old else None))
-        ix.prompts[pd.day] = pd
-        return pd
-
-    def answers(self) -> list[Answer]:
-        """Answers, newest first."""
-        return sorted(self._ix.answers.values(), key=lambda a: (a.day, a.created, a.id), reverse=True)
-
-    def answer(self, answer_id: str) -> Answer:
-        return self._ix.answers[answer_id]
-
-    def save_answer(self, answer: Answer) -> Answer:
-        ix = self._ix
-        old = ix.answer_ids.get(answer.id)  # stays where it was first written, as notes do
-        table = old[0] if old else self._yearly("answers", answer.day)
-        ix.answer_ids[answer.id] = (table, self._db.put(table, AnswerCodec.doc(answer), old[1] if old else None))
-        ix.answers[answer.id] = answer
-        return answer
-
-    def add_answer(self, prompt_id: str, text: str, day: date) -> Answer:
-        return self.save_answer(
-            Answer(id=self.new_id(), prompt_id=prompt_id, day=day, text=text, created=_stamp())
-        )
-
-    def delete_answer(self, answer_id: str) -> Answer:
-        ix = self._ix
-        answer = ix.answers[answer_id]
-        self._db.drop(*ix.answer_ids.pop(answer_id))
-        del ix.answers[answer_id]
-        return answer
 
     # ------------------------------------------------------------ grace days
 
@@ -384,15 +363,11 @@ class Store:
     # ------------------------------------------------------------ whole store
 
     def counts(self) -> Counts:
+        self._past.need_all()
         ix = self._ix
         ticks = sum(len(days) for years in ix.ticks.values() for days in years.values())
         return Counts(len(ix.rituals), ticks, len(ix.gestures), len(ix.favourites), len(ix.notes),
                       len(ix.answers), len(ix.prompts), len(ix.grace))  # fmt: skip
-
-
-def _stamp() -> str:
-    """A creation timestamp used only to order entries written on the same day."""
-    return datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
 def open_store(data_dir: Path, *, readonly: bool = False) -> Store:

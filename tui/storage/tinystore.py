@@ -56,6 +56,8 @@ class SplitJSONStorage(Storage):
         """Which file each table was read from (for messages about a bad entry)."""
         self.after_write: Any = None
         """Called with no argument after each write that reached the disk (None: nothing)."""
+        self.deferred: dict[int, Path] = {}
+        """Past years not read yet (before last year): year -> history file (see tui.storage.years)."""
 
     # TinyDB calls these two.
     def read(self) -> dict[str, Any] | None:
@@ -152,23 +154,44 @@ class SplitJSONStorage(Storage):
                 found = sorted(p for p in backups.iterdir() if p.is_dir()) if backups.is_dir() else []
                 raise MissingDataFile(self.path, [p.stem for p in archives], found[-1] if found else None)
             return {}
-        main = load_json(staged.get(self.path, self.path))
-        if not isinstance(main, dict):
-            raise DataFileError(self.path, "it holds JSON, but not the object micro-romance writes")
+        main = self._read_part(staged.get(self.path, self.path), self.path)
+        newest = max(_newest(main), *(int(p.stem) for p in archives), 0)
         merged: dict[str, Any] = {}
+        self.deferred = {}
         for archive in archives:
-            part = load_json(staged.get(archive, archive))
-            if not isinstance(part, dict):
-                raise DataFileError(archive, "it holds JSON, but not the object micro-romance writes")
+            if not staged and int(archive.stem) < newest - 1:
+                self.deferred[int(archive.stem)] = archive  # read when asked for (tui.storage.years)
+                continue
+            part = self._read_part(staged.get(archive, archive), archive)
             merged.update(part)
             self.origin.update(dict.fromkeys(part, archive))
         merged.update(main)  # the main file wins (it is written last when moving years)
         self.origin.update(dict.fromkeys(main, self.path))
         return merged
 
+    @staticmethod
+    def _read_part(path: Path, name: Path) -> dict[str, Any]:
+        part = load_json(path)
+        if not isinstance(part, dict):
+            raise DataFileError(name, "it holds JSON, but not the object micro-romance writes")
+        return part
+
+    def unread_tables(self, year: int) -> tuple[Path, dict[str, Any]]:
+        """A past year not read yet: its file and the tables memory does not hold already."""
+        path, data = self.deferred[year], self.read() or {}
+        return path, {name: table for name, table in self._read_part(path, path).items() if name not in data}
+
+    def adopt_year(self, year: int, tables: dict[str, Any]) -> None:
+        """Hold a past year's tables (from :meth:`unread_tables`) in memory from now on."""
+        path, data = self.deferred.pop(year), self.read()
+        if data is not None:
+            data.update(tables)
+            self._written.update(tables)
+            self.origin.update(dict.fromkeys(tables, path))
+
     def _write_changed(self, data: dict[str, Any]) -> None:
-        newest = _newest(data)
-        newest_written = _newest(self._written)
+        newest = max(_newest(data), *self.deferred, 0)
+        newest_written = max(_newest(self._written), *self.deferred, 0)
         groups: dict[str, dict[str, Any]] = {}
         dirty: set[str] = set()
         for name, table in data.items():
@@ -181,6 +204,8 @@ class SplitJSONStorage(Storage):
                 dirty.update({where, old_where})
         for name in self._written.keys() - data.keys():
             dirty.add(table_file(name, newest))
+        if any(where.isdigit() and int(where) in self.deferred for where in dirty):
+            raise OSError("a past year not read yet would be rewritten")  # never: the store reads it first
         # Encode everything before the first file is replaced.
         payloads = [(self.history / f"{where}.json", dumps(groups.get(where, {}))) for where in sorted(dirty - {""})]
         if "" in dirty or not os.path.lexists(self.path):

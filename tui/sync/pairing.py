@@ -10,9 +10,11 @@ one, when confirmed, is one of "my devices" and also receives private entries.
 from __future__ import annotations
 
 import getpass
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.format import one_line
 from tui.sync.crypto import create_identity, load_identity, normalise_code, pairing_code
 from tui.sync.engine import ENGINE_FILE, Engine, Trusted
 from tui.sync.files import private_dir, read_json, write_json
@@ -66,6 +68,29 @@ class Status:
             "skipped": self.skipped,
         }
 
+    def waiting_lines(self) -> list[str]:
+        """Each key waiting here and its pairing code, a line each (the code's line begins ``Pairing code: ``)."""
+        lines = []
+        for device in self.waiting:
+            lines.append(f"Waiting for confirmation: {one_line(device.name)}'s device {device.device}")
+            lines.append(f"Pairing code: {device.code}")
+        return lines
+
+    def lines(self) -> list[str]:
+        """What ``pair status`` says of a paired device, a line each, with names and paths on one line."""
+        present = "" if self.folder_present else " (missing: is the drive mounted?)"
+        lines = [f"Folder: {one_line(str(self.folder))}{present}", f"This device: {one_line(self.name)} ({self.device})"]
+        for device in self.confirmed:
+            mine = ", yours" if device.mine else ""
+            lines.append(f"Confirmed: {one_line(device.name)} ({device.device}{mine})")
+        if not self.confirmed:
+            lines.append("Confirmed: no device yet")
+        lines += self.waiting_lines()
+        lines += [f"Problem: {one_line(problem)}" for problem in self.problems]
+        lines.append(f"Last round: {self.last_round or 'none yet'}")
+        lines += [f"Skipped: {one_line(skipped)}" for skipped in self.skipped]
+        return lines
+
 
 def _config(state_dir: Path) -> dict | None:
     value = read_json(state_dir / PAIRING_FILE)
@@ -81,12 +106,53 @@ def _clean_name(name: str | None) -> str:
     return text
 
 
+def shared_root(folder: Path | str) -> Path:
+    """The shared folder as pairing keeps it: ``~`` expanded, made absolute, a link kept as typed.
+
+    :class:`FolderMissing` when nothing is there (a link to nothing counts as missing);
+    :class:`PairingError` when it is a file, or this user cannot read and write in it.
+    """
+    root = Path(folder).expanduser().absolute()
+    try:
+        there, is_dir = root.exists(), root.is_dir()
+    except OSError as exc:
+        raise PairingError(f"{root} cannot be read ({exc.strerror or exc}); nothing was changed") from None
+    if not there:
+        raise FolderMissing(root)
+    if not is_dir:
+        raise PairingError(f"{root} is a file, not a folder: choose the folder your sync tool keeps in step")
+    if not os.access(root, os.R_OK | os.W_OK | os.X_OK):
+        raise PairingError(f"the folder {root} cannot be read and written by this user; nothing was changed")
+    return root
+
+
+def defaults(state_dir: Path) -> tuple[str, str]:
+    """(folder, name) for a start or join: the folder this device shared through or left, and the
+    name it used last, or the login name (what a start without ``--name`` takes)."""
+    try:
+        value = read_json(state_dir / PAIRING_FILE)
+    except (OSError, ValueError):
+        value = None
+    value = value if isinstance(value, dict) else {}
+    folder = value.get("folder") or value.get("left") or ""
+    folder = folder if isinstance(folder, str) else ""
+    name = value.get("name") if isinstance(value.get("name"), str) else None
+    for given in (name, None):
+        try:
+            return folder, _clean_name(given)
+        except (PairingError, OSError, KeyError):  # a bad name kept, or no login name to go by
+            continue
+    return folder, ""
+
+
 def _begin(state_dir: Path, folder: Path, name: str | None) -> Status:
-    shared = SharedFolder(Path(folder).expanduser().absolute())
-    shared.check()
+    shared = SharedFolder(shared_root(folder))
     person = _clean_name(name)
     me = create_identity(private_dir(state_dir))
-    shared.write_key(me.device, me.public, person)
+    try:
+        shared.write_key(me.device, me.public, person)
+    except OSError as exc:
+        raise PairingError(f"this device's key could not be written into {shared.root} ({exc.strerror or exc})") from None
     old = _config(state_dir) or {}
     trusted = old.get("trusted", {}) if old.get("folder") == str(shared.root) else {}
     write_json(state_dir / PAIRING_FILE, {"folder": str(shared.root), "name": person, "device": me.device, "trusted": trusted})

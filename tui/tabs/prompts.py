@@ -255,7 +255,7 @@ class PromptsTab(TabBase):
             self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
             self.host.sync_soon()
         else:
-            self.app.notify("Marked to share: it goes to your partner once you pair (micro-romance pair start FOLDER).", markup=False)
+            self.app.notify("Marked to share: it goes to your partner once you pair (Together… in ctrl+p, or micro-romance pair start FOLDER).", markup=False)
         self.redraw(answer.id)
 
     def _record(self, prompt: Prompt) -> bool:

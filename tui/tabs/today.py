@@ -8,7 +8,9 @@ literal ``Content``.
 
 Once the gesture is done, l / m / r answer "did it land?" (and change the
 answer later); the answers and the love-language ledger underneath
-(:mod:`tui.domain.ledger`) explain where the next days' picks lean.
+(:mod:`tui.domain.ledger`) explain where the next days' picks lean, and
+"Alex feels loved through: touch, words" says which ranking they lean on once
+the partner shared their own (Together).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from textual.widgets.option_list import Option
 
 from tui import content, daily
 from tui.domain.gestures import FEEDBACK_RULE, done_counts
+from tui.domain.languages import loved_through_line
 from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
 from tui.format import short_day
 from tui.model import FEEDBACK, Gesture, GestureDay
@@ -79,7 +82,8 @@ class TodayTab(TodayDialogs, TabBase):
         "really; another of the three changes the answer. "
         f"{FEEDBACK_RULE}\n"
         f"The ledger counts the gestures done in the last 30 days by love language, "
-        f"{PARTNER_MARK} marking your partner's; \"Landed: touch 5 of 6\" means five of six "
+        f"{PARTNER_MARK} marking your partner's (their own ranking, when they shared how they feel "
+        f"loved through Together: it counts over your guess); \"Landed: touch 5 of 6\" means five of six "
         f"answered touch gestures landed. {daily.NEGLECT_RULE}\n"
         "On a grace day (g on the Rituals tab) the ideas are ones that work from afar."
     )
@@ -116,6 +120,7 @@ class TodayTab(TodayDialogs, TabBase):
             yield Static(id="today-partner")
             yield Static(id="today-why")
             yield Static(id="today-counts")
+            yield Static(id="today-loved")
             yield Static(id="today-ledger")
         yield Static(id="today-list-title")
         yield PagedOptionList(id="today-list")
@@ -184,8 +189,12 @@ class TodayTab(TodayDialogs, TabBase):
         self.query_one("#today-why", Static).update(Content(why_line(day)))
         week, month = done_counts(store.gesture_days(), day)
         self.query_one("#today-counts", Static).update(Content(counts_line(week, month, day)))
+        theirs = daily.partners_own(store)  # how the partner said they feel loved (Together)
+        loved = self.query_one("#today-loved", Static)
+        loved.display = theirs is not None
+        loved.update(Content(loved_through_line(*theirs) if theirs else ""))
         history = store.gesture_days()
-        lines = ledger_lines(history, content.gesture_by_id(), store.settings(), day)
+        lines = ledger_lines(history, content.gesture_by_id(), daily.lean_settings(store), day)
         ledger = self.query_one("#today-ledger", Static)
         ledger.display = bool(lines)
         ledger.update(Content("\n".join(lines)))

@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tui.dialogs.basic import ConfirmDialog, LineDialog
 from tui.model import Gesture, GestureDay
 from tui.text import check_line
 
@@ -45,6 +44,8 @@ class TodayDialogs:
             self.redraw()
             self._notify("Done. That counts, and it matters.")
 
+        from tui.dialogs.basic import LineDialog  # dialogs load when first needed, after the first frame
+
         self.app.push_screen(
             LineDialog(
                 "Done! How did it go?",
@@ -72,6 +73,8 @@ class TodayDialogs:
             self._notify("Marked as not done yet.")
 
         if recorded.note:
+            from tui.dialogs.basic import ConfirmDialog
+
             self.app.push_screen(
                 ConfirmDialog(
                     "Mark as not done?",

@@ -21,7 +21,7 @@ ASK_PARTNER = "How did it land for you?  l it landed · m so-so · r not really"
 
 def partner_text(state_dir: Path, day: date) -> str:
     """ "Sam did something for you: ..." lines, and the question while one is unanswered; "" when none."""
-    from tui.together import gift_lines, gifts_of_day
+    from tui.together.state import gift_lines, gifts_of_day
 
     def text(gesture_id: str, me: str) -> str:
         gesture = content.gesture_by_id().get(gesture_id)

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.sync.change import Change
-
 if TYPE_CHECKING:
+    from tui.sync.change import Change
     from tui.together import Together
 
 
@@ -50,6 +49,7 @@ def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
         "sent": len(result.sent),
         "skipped": [str(p) for p in result.skipped] + prepared.together.problems,
         "waiting": prepared.waiting,
+        "confirmed": len(prepared.names) - 1,
     }
 
 

@@ -1,5 +1,6 @@
-"""What the last rounds of Together left in ``DATA/sync/together.json``, read for the screens
-and the commands without opening the adapter (a broken file reads as nothing yet).
+"""What the last rounds of Together left in ``DATA/sync/together.json``, read for the screens,
+the commands and the day's pick (:mod:`tui.daily`) without opening the adapter (a broken file
+reads as nothing yet).
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import FEEDBACK
+from tui.model import FEEDBACK, LOVE_LANGUAGES
 from tui.sync.files import read_json
+from tui.text import tidy
 
 STATE_FILE = "together.json"
 PAIRING_FILE = "pairing.json"
@@ -49,13 +51,17 @@ def _state(state_dir: Path) -> dict[str, Any]:
 
 
 def is_paired(state_dir: Path) -> bool:
-    """Whether this device has started or joined a pair and not left it since
-    (``DATA/sync/pairing.json`` names a folder; after ``pair leave`` it keeps only the name)."""
+    """Whether this device has started or joined a pair and not left it since.
+
+    ``DATA/sync/pairing.json`` names the shared folder; after ``pair leave`` it keeps only
+    the name (its folder is empty). A file that is not JSON (or not a plain file) counts as
+    paired, so the round that reads it next says what is wrong with it.
+    """
     try:
         config = _read(Path(state_dir) / PAIRING_FILE)
-    except ValueError:
-        return True  # a damaged file is for the round to report, not for the screens to hide
-    return bool(config.get("folder")) if isinstance(config, dict) else config is not None
+    except (OSError, ValueError):
+        return True
+    return isinstance(config, dict) and bool(config.get("folder"))
 
 
 def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
@@ -168,3 +174,19 @@ def gift_days(state_dir: Path) -> list[date]:
         except (TypeError, KeyError, ValueError):
             continue
     return days
+
+
+def partner_rankings(state_dir: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(who, ranking) of how each partner said they feel loved (their own, shared), as last synced.
+
+    ``who`` is on one line, without anything a terminal would act on; unknown languages are left out.
+    """
+    found = _state(state_dir).get("their_languages", {})
+    out = []
+    for _, entry in sorted(found.items()) if isinstance(found, dict) else []:
+        by, languages = (entry.get("by"), entry.get("languages")) if isinstance(entry, dict) else (None, None)
+        if isinstance(by, str) and isinstance(languages, list):
+            ranked = tuple(dict.fromkeys(lang for lang in languages if lang in LOVE_LANGUAGES))
+            if ranked and (who := " ".join(tidy(by).split())):
+                out.append((who, ranked))
+    return out

@@ -109,6 +109,8 @@ class Footer(TextualFooter):
                 )
             )
         for item in items:
+            if item.has_class("-command-palette"):
+                continue  # compact whatever the footer's style, as in Textual's footer
             # Born in the footer's style (Textual's starts compact, then follows the footer's
             # value, restyled twice on mount); a footer whose style changes builds new keys.
             item.set_reactive(FooterKey.compact, compact)

@@ -1,0 +1,278 @@
+"""Past years read only when something asks for them.
+
+The store opens with the main file and last year's ``history/YEAR.json``; older
+years wait in :attr:`SplitJSONStorage.deferred` until a read or a write needs
+them, so opening does not grow with years of use. Each waiting year was
+checked: either now, at open (entry by entry, as strictly as a loaded year),
+or at an earlier open, which the file ``history/.checked`` remembers by the
+file's identity (inode, size, modification time) with the number of entries of
+each table. A file whose identity changed since is checked again at open,
+before anything is written. A waiting year is checked once more, entry by
+entry, when it is loaded.
+
+Two reads need no loading at all: which kinds a year holds (from the record),
+and the notes written on one day of the year (:func:`day_notes`, which reads
+the file's bytes for that day's entries and falls back to loading the year at
+the least surprise).
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import stat
+from collections.abc import Callable, Iterator, Mapping, Set
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui.model import Note
+from tui.storage.codecs import NoteCodec
+from tui.storage.files import HISTORY_DIR, atomic_write, read_plain_file
+from tui.storage.index import Index, build_index
+
+CHECKED_NAME = ".checked"
+"""In ``history/``: what an earlier open checked (a cache; deleting it only makes the next open slower)."""
+_VERSION = 1
+
+
+def identity(path: Path) -> list[int] | None:
+    """The file's inode, size and modification time; None unless a plain file."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return [info.st_ino, info.st_size, info.st_mtime_ns]
+
+
+class Checked:
+    """The record of checked past years: year -> (identity, entries per table)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / HISTORY_DIR / CHECKED_NAME
+        self.years: dict[int, dict[str, Any]] = {}
+        self.changed = False
+        try:
+            raw = json.loads(read_plain_file(self.path))
+            if raw.get("version") == _VERSION:
+                for year, record in raw["years"].items():
+                    if isinstance(record.get("file"), list) and isinstance(record.get("tables"), dict):
+                        self.years[int(year)] = record
+        except Exception:  # noqa: BLE001 - a missing or odd record means: check again
+            self.years = {}
+
+    def still(self, year: int, path: Path) -> dict[str, int] | None:
+        """The entries per table of ``year`` if its file is the one checked, else None."""
+        record = self.years.get(year)
+        if record is None or record["file"] != identity(path):
+            return None
+        return record["tables"]
+
+    def note(self, year: int, path: Path, tables: dict[str, Any]) -> dict[str, int]:
+        counts = {name: len(table) for name, table in tables.items()}
+        self.years[year] = {"file": identity(path), "tables": counts}
+        self.changed = True
+        return counts
+
+    def save(self) -> None:
+        """Write the record if it changed (never raises: it is only a cache)."""
+        if not self.changed:
+            return
+        years = {str(y): r for y, r in sorted(self.years.items())}
+        try:
+            atomic_write(self.path, json.dumps({"version": _VERSION, "years": years}).encode())
+            self.changed = False
+        except OSError:
+            pass
+
+
+def day_notes(path: Path, year: int, days: list[date], count: int) -> list[Note] | None:
+    """The notes of ``year`` written on ``days``, read from the file without loading it.
+
+    ``count`` is the number of notes the file held when checked. None when the
+    bytes are not laid out as micro-romance writes them (the caller then loads
+    the year): every note's ``"day"`` key must be found in the notes table.
+    """
+    try:
+        raw = read_plain_file(path)
+    except Exception:  # noqa: BLE001 - the careful load says what is wrong
+        return None
+    head = f'"notes/{year}":{{'.encode()
+    start = raw.find(head)
+    if start < 0:
+        return [] if count == 0 else None
+    end = raw.find(b'/%d":{' % year, start + len(head))  # the next table of the file, if any
+    end = len(raw) if end < 0 else end
+    if raw.count(b'"day":"', start, end) != count:
+        return None
+    found: list[Note] = []
+    for day in days:
+        key = f'"day":"{day.isoformat()}"'.encode()
+        at = raw.find(key, start, end)
+        while at >= 0:
+            begin = raw.rfind(b'{"id":"', start, at)
+            note = _note_at(raw, begin, at, end) if begin >= 0 else None
+            if note is None or note[0].day != day:
+                return None
+            found.append(note[0])
+            at = raw.find(key, note[1], end)
+    return found
+
+
+def _note_at(raw: bytes, begin: int, at: int, end: int) -> tuple[Note, int] | None:
+    """The note whose document starts at ``begin`` (and holds ``at``), and where it ends."""
+    close = raw.find(b"}", at, end)
+    for _try in range(64):  # a "}" inside the note's text ends no document: try the next
+        if close < 0:
+            return None
+        try:
+            return NoteCodec.trusted(json.loads(raw[begin:close + 1])), close + 1
+        except (ValueError, KeyError, TypeError, AttributeError):
+            close = raw.find(b"}", close + 1, end)
+    return None
+
+
+class DaysKept(Set[date]):
+    """A ritual's ticked days, whose years load only when asked about."""
+
+    def __init__(self, years: Callable[[], dict[int, set[date]]], need: Callable[[int], None],
+                 need_all: Callable[[], None]) -> None:
+        self._years, self._need, self._need_all = years, need, need_all
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, date):
+            return False
+        self._need(day.year)
+        return day in self._years().get(day.year, ())
+
+    def __iter__(self) -> Iterator[date]:
+        self._need_all()
+        return (day for days in list(self._years().values()) for day in days)
+
+    def __len__(self) -> int:
+        self._need_all()
+        return sum(len(days) for days in self._years().values())
+
+    def __repr__(self) -> str:
+        return f"DaysKept({sorted(self)!r})"
+
+
+class TicksByRitual(Mapping[str, Set[date]]):
+    """Ritual id -> days kept, for a store with years still unread: a lookup of
+    one ritual reads nothing, and its days read only the years asked about;
+    going through every ritual reads every year (a ritual may have ticks only there)."""
+
+    def __init__(self, ticks: Callable[[], dict[str, dict[int, set[date]]]], need: Callable[[int], None],
+                 need_all: Callable[[], None], rituals: Callable[[], Mapping[str, Any]]) -> None:
+        self._ticks, self._need, self._need_all, self._rituals = ticks, need, need_all, rituals
+
+    def get(self, ritual_id: str, default: Any = None) -> Any:
+        """A ritual's days (a known ritual's, even with no tick read yet: asking about a day reads
+        only that day's year), else ``default``."""
+        if ritual_id in self._ticks() or ritual_id in self._rituals():
+            return DaysKept(lambda: self._ticks().get(ritual_id, {}), self._need, self._need_all)
+        return super().get(ritual_id, default)
+
+    def __getitem__(self, ritual_id: str) -> Set[date]:
+        if ritual_id not in self._ticks():
+            self._need_all()
+            if ritual_id not in self._ticks():
+                raise KeyError(ritual_id)
+        return DaysKept(lambda: self._ticks().get(ritual_id, {}), self._need, self._need_all)
+
+    def __iter__(self) -> Iterator[str]:
+        self._need_all()
+        return iter(list(self._ticks()))
+
+    def __len__(self) -> int:
+        self._need_all()
+        return len(self._ticks())
+
+
+class PastYears:
+    """The store's side of the years not read yet: check them at open, read them when asked."""
+
+    def __init__(self, storage: Any, index: Callable[[], Index], main: Path, data_dir: Path) -> None:
+        self._storage, self._index, self._main = storage, index, main
+        self._checked = Checked(data_dir)
+        self._tables: dict[int, dict[str, int]] = {}
+        """Entries per table of each year not read yet."""
+
+    def check(self, *, save: bool) -> None:
+        """At open, before any write: check entry by entry each year not read whose
+        file is not the one checked before (DataFileError names a bad entry)."""
+        for year, path in sorted(self._storage.deferred.items()):
+            counts = self._checked.still(year, path)
+            if counts is None:
+                _path, tables = self._storage.unread_tables(year)
+                build_index(tables, dict.fromkeys(tables, path), self._main)
+                if any(name.partition("/")[2] != str(year) for name in tables):
+                    self.need(year)  # not laid out as micro-romance writes: read it now, as before
+                    continue
+                counts = self._checked.note(year, path, tables)
+            self._tables[year] = counts
+        if save:
+            self._checked.save()
+
+    def need(self, *years: int) -> None:
+        """Read these past years (those not read yet) into memory and the index."""
+        deferred = self._storage.deferred
+        for year in years:
+            if year in deferred:
+                path, tables = self._storage.unread_tables(year)
+                found = build_index(tables, dict.fromkeys(tables, path), self._main)
+                self._storage.adopt_year(year, tables)
+                self._tables.pop(year, None)
+                self._index().absorb(found)
+
+    def need_kind(self, kind: str) -> None:
+        """Read every past year that holds entries of ``kind``."""
+        for year in list(self._storage.deferred):
+            counts = self._tables.get(year)
+            if counts is None or counts.get(f"{kind}/{year}", 0):
+                self.need(year)
+
+    def need_all(self) -> None:
+        self.need(*list(self._storage.deferred))
+
+    def anniversary_notes(self, day: date) -> list[Note]:
+        """Notes of the years not read yet that come back on ``day`` (memories),
+        read from the files' bytes when they are laid out as micro-romance writes them."""
+        found: list[Note] = []
+        for year, path in sorted(self._storage.deferred.items()):
+            counts = self._tables.get(year)
+            if counts is None:  # not checked since a failed write put it back unread
+                self.need(year)
+                continue
+            count = counts.get(f"notes/{year}", 0)
+            if not count:
+                continue
+            days = [d for d in (_on(year, day.month, day.day),) if d is not None]
+            if (day.month, day.day) == (2, 28) and not calendar.isleap(day.year) and calendar.isleap(year):
+                days.append(date(year, 2, 29))  # comes back on the 28th in a year without a 29th
+            notes = day_notes(path, year, days, count)
+            if notes is None:
+                self.need(year)
+            else:
+                found += notes
+        return found
+
+    def find(self, where: Mapping[str, Any], key: str, kind: str, year: int | None = None) -> Any:
+        """``where[key]`` (an entry's id in the index), reading past years until it is found:
+        ``year`` first (where an entry is usually kept), then every year holding ``kind``. None if nowhere."""
+        if key not in where and self._storage.deferred:
+            if year is not None:
+                self.need(year)
+            if key not in where:
+                self.need_kind(kind)
+        return where.get(key)
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+

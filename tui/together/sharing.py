@@ -1,0 +1,340 @@
+"""The Together adapter itself (its description is in :mod:`tui.together`)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui.model import FEEDBACK, Ritual
+from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, SettingsCodec, TickCodec
+from tui.sync.change import Change, plain
+from tui.sync.files import canonical_json, read_json, write_json
+from tui.sync.hlc import Clock
+from tui.together.documents import BadEntry, read_doc, read_gesture, read_note, read_own_languages, read_ritual, text_field
+from tui.together.state import (
+    STATE_FILE,
+    gift_lines,
+    gifts_of_day,
+    note_authors,
+    partner_answers,
+    partner_rankings,
+    received_gifts,
+    shared_answers,
+    shared_notes,
+    ticked_by,
+)
+
+SENT_FILE = "sent.json"
+Key = tuple[str, str]
+
+
+def _digest(doc: dict[str, Any], private: bool) -> str:
+    return hashlib.sha256(canonical_json([doc, private])).hexdigest()[:24]
+
+
+# --------------------------------------------------------------------------- the adapter
+
+
+class Together:
+    def __init__(self, store: Any, state_dir: Path, *, person: str = "") -> None:
+        self.store = store
+        self.state_dir = Path(state_dir)
+        self.person = person
+        self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
+        state = read_json(self.state_dir / STATE_FILE, {}) or {}
+        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies", "shared_answers", "their_answers",
+                 "their_languages")
+        self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
+        self._pending: dict[str, tuple[str, list]] = {}
+        self.problems: list[str] = []
+
+    # ---------------------------------------------------------------- what this device holds
+
+    def share_note(self, note_id: str) -> None:
+        """Mark a note as shared with the partner (sent at the next round)."""
+        self.state["shared_notes"][note_id] = True
+        self._save_state()
+
+    def share_answer(self, answer_id: str) -> None:
+        """Mark a prompt's answer as shared with the partner (sent at the next round)."""
+        self.state["shared_answers"][answer_id] = True
+        self._save_state()
+
+    def answer_gift(self, gift_id: str, feedback: str) -> None:
+        """Say whether what the partner did (the gift ``gift_id``) landed; sent at the next round."""
+        gift = self.state["gifts"].get(gift_id)
+        if feedback not in FEEDBACK or not isinstance(gift, dict):
+            raise ValueError(f"no answer {feedback!r} to a gift {gift_id!r}")
+        self.state["replies"][gift_id] = {"day": gift["day"], "gesture": gift["gesture"], "feedback": feedback}
+        self._save_state()
+
+    def _save_state(self) -> None:
+        write_json(self.state_dir / STATE_FILE, self.state)
+
+    def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
+        """Every entry sync carries, as (document, private), by (kind, entry id)."""
+        out: dict[Key, tuple[dict[str, Any], bool]] = {}
+        personal = set()
+        for r in self.store.rituals(include_archived=True):
+            out[("ritual", r.id)] = (RitualCodec.doc(r), r.personal)
+            if r.personal:
+                personal.add(r.id)
+        for rid, days in self.store.ticks_by_ritual().items():
+            for day in days:
+                out[("tick", f"{rid}:{day.isoformat()}")] = (TickCodec.doc(rid, day), rid in personal)
+        shared = self.state["shared_notes"]
+        for n in self.store.notes():
+            out[("note", n.id)] = (NoteCodec.doc(n), not shared.get(n.id, False))
+        me = self.person.casefold()
+        for g in self.store.gesture_days():
+            out[("gesture", g.day.isoformat())] = (GestureCodec.doc(g), True)
+            if g.done and me:
+                out[("gift", f"{me}:{g.day.isoformat()}")] = ({"day": g.day.isoformat(), "gesture": g.gesture_id}, False)
+        shared_answers = self.state["shared_answers"]
+        for a in self.store.answers():
+            out[("answer", a.id)] = (AnswerCodec.doc(a), not shared_answers.get(a.id, False))
+        for gift_id, reply in self.state["replies"].items():
+            out[("reply", gift_id)] = (dict(reply), False)
+        settings = self.store.settings()
+        if settings.own_love_languages and me:  # how this person feels loved, for the partner's picks
+            doc = SettingsCodec.doc(settings)
+            out[("love_languages", me)] = ({key: doc[key] for key in SettingsCodec.shared}, False)
+        return out
+
+    def _someone_elses(self, kind: str, entry_id: str) -> bool:
+        """An entry of a kind kept per person that is not this person's (never deleted from here)."""
+        me = self.person.casefold()
+        return (kind == "gift" and not entry_id.startswith(f"{me}:")) or (kind == "love_languages" and entry_id != me)
+
+    def outbox(self, clock: Clock) -> list[Change]:
+        """This device's changes since the last round (new, changed and deleted entries)."""
+        self._pending = {}
+        out: list[Change] = []
+        docs = self.documents()
+        for (kind, entry_id), (doc, private) in sorted(docs.items()):
+            key = f"{kind}/{entry_id}"
+            digest = _digest(doc, private)
+            held = self.sent.get(key)
+            if held is not None and held[0] == digest:
+                continue
+            change = Change(kind, entry_id, doc, clock.tick(), clock.device, private=private)
+            out.append(change)
+            self._pending[change.id] = (key, [digest, private])
+        for key, held in sorted(self.sent.items()):
+            kind, _, entry_id = key.partition("/")
+            if (kind, entry_id) in docs or held[0] == "-" or self._someone_elses(kind, entry_id):
+                continue
+            change = Change(kind, entry_id, {}, clock.tick(), clock.device, deleted=True, private=bool(held[1]))
+            out.append(change)
+            self._pending[change.id] = (key, ["-", bool(held[1])])
+        return out
+
+    def drop_from_outbox(self, ids: list[str]) -> None:
+        """Record that the changes ``ids`` (from the last :meth:`outbox`) are in the logs."""
+        recorded = False
+        for change_id in ids:
+            found = self._pending.pop(change_id, None)
+            if found is not None:
+                self.sent[found[0]] = found[1]
+                recorded = True
+        if recorded:  # a round with nothing to send writes nothing here
+            write_json(self.state_dir / SENT_FILE, self.sent)
+
+    # ---------------------------------------------------------------- what the partner sends
+
+    def apply_remote(self, changes: list[Change], names: dict[str, str]) -> int:
+        """Write merged entries into the store (deletes first); how many were applied."""
+        applied = 0
+        parked = [Change.from_json(c) for c in self.state["parked"].values()]
+        if not changes and not parked:
+            return 0
+        self.state["parked"] = {}
+        ordered = sorted(changes, key=lambda c: (not c.deleted, c.kind != "ritual", c.kind, c.entry_id))
+        newer = {(c.kind, c.entry_id) for c in changes}
+        ordered += [c for c in parked if (c.kind, c.entry_id) not in newer]
+        with self.store.batch():
+            for change in ordered:
+                try:
+                    if self._apply(change, names.get(change.author, "your partner")):
+                        applied += 1
+                except BadEntry as exc:
+                    self.problems.append(f"{change.kind} {change.entry_id!r} from {names.get(change.author, change.author)}: {exc}; not kept")
+        docs = self.documents()
+        for change in ordered:
+            key = (change.kind, change.entry_id)
+            if key in docs:
+                self.sent[f"{change.kind}/{change.entry_id}"] = [_digest(*docs[key]), docs[key][1]]
+            elif change.deleted:
+                self.sent.pop(f"{change.kind}/{change.entry_id}", None)
+        self._save_state()  # who wrote what first: a kill before the next line only re-sends, harmlessly
+        write_json(self.state_dir / SENT_FILE, self.sent)
+        return applied
+
+    def _ritual_id(self, rid: str) -> str:
+        return self.state["aliases"].get(rid, rid)
+
+    def _apply(self, change: Change, author: str) -> bool:
+        doc = plain(change.doc)
+        store = self.store
+        if change.kind == "ritual":
+            return self._apply_ritual(change, doc)
+        if change.kind == "tick":
+            rid, _, iso = change.entry_id.rpartition(":")
+            try:
+                day = date.fromisoformat(iso)
+            except ValueError:
+                raise BadEntry("not a tick id like RITUAL:2026-01-31") from None
+            rid = self._ritual_id(rid)
+            if rid not in {r.id for r in store.rituals(include_archived=True)}:
+                if not change.deleted:  # its ritual has not arrived yet: kept for a later round
+                    self.state["parked"][change.entry_id] = change.to_json()
+                return False
+            if change.deleted:
+                self.state["ticked_by"].pop(f"{rid}:{iso}", None)
+            else:
+                self.state["ticked_by"][f"{rid}:{iso}"] = author  # by the ritual's id here
+            store.set_tick(rid, day, not change.deleted)
+            return True
+        if change.kind == "note":
+            if change.deleted:
+                if change.entry_id in {n.id for n in store.notes()}:
+                    store.delete_note(change.entry_id)
+                return True
+            note = read_note(doc)
+            store.save_note(note)
+            if not change.private:
+                self.state["shared_notes"][note.id] = True
+                if author != self.person:
+                    self.state["from"][note.id] = author
+            return True
+        if change.kind == "gesture":
+            if not change.deleted:
+                store.save_gesture_day(read_gesture(doc))
+            return True
+        if change.kind == "answer":
+            return self._apply_answer(change, doc, author)
+        if change.kind == "reply":
+            return self._apply_reply(change, doc)
+        if change.kind == "love_languages":
+            return self._apply_languages(change, doc, author)
+        if change.kind == "gift":
+            if change.entry_id.startswith(f"{self.person.casefold()}:"):
+                return False  # one of this person's own, from another of their devices
+            if change.deleted:
+                self.state["gifts"].pop(change.entry_id, None)
+            else:
+                self.state["gifts"][change.entry_id] = {"by": author, "day": text_field(doc, "day"), "gesture": text_field(doc, "gesture")}
+            return True
+        return False
+
+    def _apply_answer(self, change: Change, doc: dict[str, Any], author: str) -> bool:
+        store = self.store
+        if change.deleted:
+            self.state["their_answers"].pop(change.entry_id, None)
+            if change.entry_id in {a.id for a in store.answers()}:
+                store.delete_answer(change.entry_id)
+            return True
+        answer = read_doc(AnswerCodec, "the answer", doc)
+        if change.private or author == self.person:  # this person's own, from another of their devices
+            store.save_answer(answer)
+            if not change.private:
+                self.state["shared_answers"][answer.id] = True
+            return True
+        self.state["their_answers"][answer.id] = {
+            "by": author, "prompt": answer.prompt_id, "day": answer.day.isoformat(), "text": answer.text,
+        }
+        return True
+
+    def _apply_languages(self, change: Change, doc: dict[str, Any], author: str) -> bool:
+        """How a partner feels loved, kept by person beside the store (never in the settings)."""
+        if change.entry_id == self.person.casefold():
+            return False  # this person's own, from another of their devices
+        theirs = self.state["their_languages"]
+        if change.deleted:
+            theirs.pop(change.entry_id, None)
+            return True
+        if change.entry_id != author.casefold():
+            raise BadEntry("the entry is not its author's own ranking")
+        ranking = read_own_languages(doc)
+        if ranking:
+            theirs[change.entry_id] = {"by": author, "languages": list(ranking)}
+        else:
+            theirs.pop(change.entry_id, None)
+        return True
+
+    def _apply_reply(self, change: Change, doc: dict[str, Any]) -> bool:
+        person, _, _ = change.entry_id.rpartition(":")
+        if change.deleted:
+            self.state["replies"].pop(change.entry_id, None)
+            return True
+        day, gesture, feedback = text_field(doc, "day"), text_field(doc, "gesture"), text_field(doc, "feedback")
+        if feedback not in FEEDBACK:
+            raise BadEntry(f"field 'feedback' should be one of {', '.join(FEEDBACK)}")
+        if person != self.person.casefold():  # this person's own answer, from another of their devices
+            self.state["replies"][change.entry_id] = {"day": day, "gesture": gesture, "feedback": feedback}
+            return True
+        try:
+            given = self.store.gesture_day(date.fromisoformat(day))
+        except ValueError:
+            raise BadEntry("field 'day' should be a date") from None
+        if given is None or not given.done or given.gesture_id != gesture or given.partner_feedback == feedback:
+            return False  # about a gesture no longer marked done here (or already kept)
+        self.store.save_gesture_day(replace(given, partner_feedback=feedback))
+        return True
+
+    def _apply_ritual(self, change: Change, doc: dict[str, Any]) -> bool:
+        store = self.store
+        mine = {r.id: r for r in store.rituals(include_archived=True)}
+        if change.deleted:
+            self.state["aliases"].pop(change.entry_id, None)
+            if change.entry_id in mine:
+                store.delete_ritual(change.entry_id)
+            return True
+        ritual = read_ritual(doc)
+        if ritual.id != change.entry_id:
+            raise BadEntry("the ritual's id is not its entry's")
+        same = [
+            r for r in mine.values()
+            if r.id != ritual.id and not (r.personal or ritual.personal) and r.name.casefold() == ritual.name.casefold()
+        ]
+        if ritual.id not in mine and same:
+            local = same[0]
+            if local.id < ritual.id:
+                self.state["aliases"][ritual.id] = local.id  # the partner keeps ours
+                return False
+            days = store.ticked_days(local.id)
+            _save_ritual(store, ritual)
+            for day in days:
+                store.set_tick(ritual.id, day, True)
+            store.delete_ritual(local.id)
+            self.state["aliases"][local.id] = ritual.id
+            return True
+        _save_ritual(store, ritual)
+        return True
+
+
+def _save_ritual(store: Any, ritual: Ritual) -> None:
+    mine = {r.id for r in store.rituals(include_archived=True)}
+    if ritual.id in mine:
+        store.update_ritual(
+            ritual.id, name=ritual.name, weekdays=ritual.weekdays, archived=ritual.archived, position=ritual.position,
+            personal=ritual.personal,
+        )
+    else:
+        store.add_ritual(
+            ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id,
+            personal=ritual.personal,
+        )
+        store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
+
+
+from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)
+
+__all__ = [
+    "STATE_FILE", "BadEntry", "Prepared", "Together", "finish", "gift_lines", "gifts_of_day", "note_authors", "partner_answers",
+    "partner_rankings", "prepare", "read_gesture", "read_note", "read_ritual", "received_gifts", "run_round",
+    "shared_answers", "shared_notes", "ticked_by",
+]
