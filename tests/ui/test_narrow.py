@@ -75,3 +75,20 @@ async def test_at_60x20_the_weekly_review_keeps_ritual_names_whole(demo_app) -> 
         await pilot.pause()
         text = screen_text(app)
         assert "Morning coffee together" in text and "Check in about the day" in text, text
+
+
+async def test_at_60x20_the_settings_form_stacks_and_keeps_every_choice_whole(demo_app) -> None:
+    from tui.dialogs.welcome import SettingsForm
+
+    app = demo_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsForm)
+        form = app.screen
+        for list_id in ("#love-languages", "#own-languages"):
+            form.query_one(list_id).scroll_visible(animate=False)
+            await pilot.pause()
+            assert screen_text(app).count("Words of affirmation") >= 1
+            assert "affir…" not in screen_text(app)

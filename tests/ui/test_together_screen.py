@@ -77,7 +77,7 @@ async def test_start_join_and_confirm_through_the_screen(tmp_path: Path, data_di
         text = screen_text(app)
         assert "Your public key is in the folder." in text
         assert "Confirmed: no device yet" in text and "No other device's key has arrived here yet." in text
-        assert app.sub_title == "together: no other device confirmed yet"
+        assert app.sub_title == "together: no device confirmed yet"
     store.close()
 
     store, app = open_app(data_dir)  # Sam joins, from the settings form
@@ -96,7 +96,7 @@ async def test_start_join_and_confirm_through_the_screen(tmp_path: Path, data_di
         assert "Waiting for confirmation: Alex's device " in text
         assert "Compare this code with the one Alex's screen shows." in text
         code = code_on(app)
-        assert app.sub_title == "together: a device is waiting for confirmation"
+        assert app.sub_title == "together: a device to confirm"
 
         before = (data_dir / "sync" / "pairing.json").read_bytes()
         await type_in(pilot, "1111 2222 3333 4444 5555 6666")

@@ -66,6 +66,10 @@ def offer_rituals(app: App[object]) -> None:
     app.push_screen(module.RitualPickerScreen())
 
 
+STACK_WIDTH = 72
+"""Narrower than this, the form's two columns stack."""
+
+
 class SettingsForm(TextDialog[bool]):
     """The form shared by the welcome and the settings screen; dismisses True when saved.
 
@@ -127,6 +131,10 @@ class SettingsForm(TextDialog[bool]):
         return CheckList[str](
             *(Selection(_language_prompt(lang, None), lang, id=lang) for lang in LOVE_LANGUAGES), id=list_id
         )
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Narrow: the two columns stack, so no choice is cut mid-word.
+        self.query_one(".settings-columns").set_class(event.size.width < STACK_WIDTH, "-stacked")
 
     def on_mount(self) -> None:
         name = self.query_one("#partner-name", Input)

@@ -125,9 +125,9 @@ class TogetherRounds:
             for tab in self._tabs.values():
                 tab.redraw()
         if report["waiting"]:
-            mark = "a device is waiting for confirmation"
+            mark = "a device to confirm"  # short: the header keeps it whole at 60 columns
         elif not report["confirmed"]:
-            mark = "no other device confirmed yet"
+            mark = "no device confirmed yet"
         else:
             mark = "in step"
         if report["skipped"]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import FEEDBACK, Ritual
+from tui.model import FEEDBACK, Ritual, Settings
 from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, SettingsCodec, TickCodec
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
@@ -33,6 +34,35 @@ Key = tuple[str, str]
 
 def _digest(doc: dict[str, Any], private: bool) -> str:
     return hashlib.sha256(canonical_json([doc, private])).hexdigest()[:24]
+
+
+def _settings_part(languages: tuple[str, ...]) -> dict[str, Any]:
+    doc = SettingsCodec.doc(Settings(own_love_languages=languages))
+    return {key: doc[key] for key in SettingsCodec.shared}
+
+
+_DOCUMENTS: dict[str, Any] = {
+    "ritual": RitualCodec.doc,
+    "tick": lambda source: TickCodec.doc(*source),
+    "note": NoteCodec.doc,
+    "gesture": GestureCodec.doc,
+    "gift": lambda source: {"day": source[0], "gesture": source[1]},
+    "answer": AnswerCodec.doc,
+    "reply": dict,
+    "love_languages": _settings_part,
+}
+
+
+def document(kind: str, source: Any) -> dict[str, Any]:
+    """The document sync sends for an entry of ``kind`` (the codecs' own)."""
+    return _DOCUMENTS[kind](source)
+
+
+@lru_cache(maxsize=1 << 17)
+def _source_digest(kind: str, source: Any, private: bool) -> str:
+    """The digest of an entry's document, kept for entries seen before: a round with nothing
+    new builds no document (entries are immutable, so an unchanged one is equal to itself)."""
+    return _digest(document(kind, source), private)
 
 
 # --------------------------------------------------------------------------- the adapter
@@ -74,35 +104,40 @@ class Together:
     def _save_state(self) -> None:
         write_json(self.state_dir / STATE_FILE, self.state)
 
-    def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
-        """Every entry sync carries, as (document, private), by (kind, entry id)."""
-        out: dict[Key, tuple[dict[str, Any], bool]] = {}
+    def sources(self) -> dict[Key, tuple[Any, bool]]:
+        """Every entry sync carries, as (source, private) by (kind, entry id): the source is the
+        entry itself (hashable, immutable), whose document :func:`document` builds when needed."""
+        out: dict[Key, tuple[Any, bool]] = {}
         personal = set()
         for r in self.store.rituals(include_archived=True):
-            out[("ritual", r.id)] = (RitualCodec.doc(r), r.personal)
+            out[("ritual", r.id)] = (r, r.personal)
             if r.personal:
                 personal.add(r.id)
         for rid, days in self.store.ticks_by_ritual().items():
+            private = rid in personal
             for day in days:
-                out[("tick", f"{rid}:{day.isoformat()}")] = (TickCodec.doc(rid, day), rid in personal)
+                out[("tick", f"{rid}:{day.isoformat()}")] = ((rid, day), private)
         shared = self.state["shared_notes"]
         for n in self.store.notes():
-            out[("note", n.id)] = (NoteCodec.doc(n), not shared.get(n.id, False))
+            out[("note", n.id)] = (n, not shared.get(n.id, False))
         me = self.person.casefold()
         for g in self.store.gesture_days():
-            out[("gesture", g.day.isoformat())] = (GestureCodec.doc(g), True)
+            out[("gesture", g.day.isoformat())] = (g, True)
             if g.done and me:
-                out[("gift", f"{me}:{g.day.isoformat()}")] = ({"day": g.day.isoformat(), "gesture": g.gesture_id}, False)
+                out[("gift", f"{me}:{g.day.isoformat()}")] = ((g.day.isoformat(), g.gesture_id), False)
         shared_answers = self.state["shared_answers"]
         for a in self.store.answers():
-            out[("answer", a.id)] = (AnswerCodec.doc(a), not shared_answers.get(a.id, False))
+            out[("answer", a.id)] = (a, not shared_answers.get(a.id, False))
         for gift_id, reply in self.state["replies"].items():
-            out[("reply", gift_id)] = (dict(reply), False)
+            out[("reply", gift_id)] = (tuple(sorted(reply.items())), False)
         settings = self.store.settings()
         if settings.own_love_languages and me:  # how this person feels loved, for the partner's picks
-            doc = SettingsCodec.doc(settings)
-            out[("love_languages", me)] = ({key: doc[key] for key in SettingsCodec.shared}, False)
+            out[("love_languages", me)] = (settings.own_love_languages, False)
         return out
+
+    def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
+        """Every entry sync carries, as (document, private), by (kind, entry id)."""
+        return {key: (document(key[0], source), private) for key, (source, private) in self.sources().items()}
 
     def _someone_elses(self, kind: str, entry_id: str) -> bool:
         """An entry of a kind kept per person that is not this person's (never deleted from here)."""
@@ -113,14 +148,16 @@ class Together:
         """This device's changes since the last round (new, changed and deleted entries)."""
         self._pending = {}
         out: list[Change] = []
-        docs = self.documents()
-        for (kind, entry_id), (doc, private) in sorted(docs.items()):
+        docs = self.sources()
+        changed = []
+        for (kind, entry_id), (source, private) in docs.items():
+            digest = _source_digest(kind, source, private)
+            held = self.sent.get(f"{kind}/{entry_id}")
+            if held is None or held[0] != digest:
+                changed.append((kind, entry_id, source, private, digest))
+        for kind, entry_id, source, private, digest in sorted(changed, key=lambda c: (c[0], c[1])):
             key = f"{kind}/{entry_id}"
-            digest = _digest(doc, private)
-            held = self.sent.get(key)
-            if held is not None and held[0] == digest:
-                continue
-            change = Change(kind, entry_id, doc, clock.tick(), clock.device, private=private)
+            change = Change(kind, entry_id, document(kind, source), clock.tick(), clock.device, private=private)
             out.append(change)
             self._pending[change.id] = (key, [digest, private])
         for key, held in sorted(self.sent.items()):
@@ -156,17 +193,21 @@ class Together:
         newer = {(c.kind, c.entry_id) for c in changes}
         ordered += [c for c in parked if (c.kind, c.entry_id) not in newer]
         with self.store.batch():
+            self._ticks: list[tuple[str, date]] = []
             for change in ordered:
                 try:
                     if self._apply(change, names.get(change.author, "your partner")):
                         applied += 1
                 except BadEntry as exc:
                     self.problems.append(f"{change.kind} {change.entry_id!r} from {names.get(change.author, change.author)}: {exc}; not kept")
-        docs = self.documents()
+            store_ticks, self._ticks = self._ticks, []
+            self.store.add_ticks(store_ticks)
+        docs = self.sources()
         for change in ordered:
             key = (change.kind, change.entry_id)
             if key in docs:
-                self.sent[f"{change.kind}/{change.entry_id}"] = [_digest(*docs[key]), docs[key][1]]
+                source, private = docs[key]
+                self.sent[f"{change.kind}/{change.entry_id}"] = [_source_digest(change.kind, source, private), private]
             elif change.deleted:
                 self.sent.pop(f"{change.kind}/{change.entry_id}", None)
         self._save_state()  # who wrote what first: a kill before the next line only re-sends, harmlessly
@@ -196,7 +237,10 @@ class Together:
                 self.state["ticked_by"].pop(f"{rid}:{iso}", None)
             else:
                 self.state["ticked_by"][f"{rid}:{iso}"] = author  # by the ritual's id here
-            store.set_tick(rid, day, not change.deleted)
+            if change.deleted:
+                store.set_tick(rid, day, False)
+            elif not store.is_ticked(rid, day):
+                self._ticks.append((rid, day))  # written together, each ritual's year once
             return True
         if change.kind == "note":
             if change.deleted:
