@@ -7,6 +7,7 @@ Kept short on purpose: each tab lives in ``tui/tabs/``, full screens in
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TypeVar
@@ -25,11 +26,10 @@ from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.screens.rounds import SYNC_EVERY, TogetherRounds
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
-from tui.themes import DEFAULT_THEME, HEADER_ICON, THEME_ABOUT, THEMES, register_themes
+from tui.themes import DEFAULT_THEME, HEADER_ICON, register_themes
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.tabs import SteadyTabbedContent
-from tui.together.state import is_paired
 
 T = TypeVar("T")
 
@@ -91,6 +91,8 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         self._tabs: dict[str, TabBase] = {}
         self._mounting: dict[str, object] = {}
         self._later_styles = False
+        self.generation = 0
+        """Goes up with every write that reaches the disk (tabs redraw on show only after one)."""
         self.set_reactive(MicroRomanceApp.today, clock.today())
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
@@ -140,16 +142,20 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         self.call_after_refresh(self.load_later_styles)
         self.store.on_damage(lambda exc: self.notify(  # a past year read late and found damaged
             str(exc), title="A past year could not be read", severity="error", timeout=60, markup=False))
+        self.call_after_refresh(self.build_hidden_tab)
+        self.store.on_write(self._written)
         if not self.demo:
             self.call_after_refresh(self.sync_now)
             self.set_interval(SYNC_EVERY, self.sync_now, name="sync")
-            self.store.on_write(self.sync_soon)
         if not self.store.settings().welcomed and not self.demo:
             from tui.dialogs.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
         elif not self.demo:
             self.call_after_refresh(self._offer_review)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what build_hidden_tab froze can be collected again once the app is gone
 
     def _offer_review(self) -> None:
         """On the first launch of a week, open the review of the week just ended."""
@@ -172,6 +178,22 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         sheet.parse()
         for screen in self.screen_stack:
             sheet.update(screen, animate=False)
+
+    def build_hidden_tab(self) -> None:
+        """Build a tab not shown yet, hidden, then (after a frame) the next one (``TabSpec.early``).
+
+        Runs after the first frame, one tab at a time so that a key pressed
+        meanwhile waits for one tab at most: a tab's first visit is then as
+        quick as any other.
+        """
+        missing = [spec.id for spec in TAB_SPECS if spec.early and spec.id not in self._tabs]
+        if missing and self.is_running and self.screen_stack:
+            self.tab(missing[0])
+            self.call_after_refresh(self.build_hidden_tab)
+        elif not missing:
+            # Start-up's objects live as long as the app: the collector stops scanning them, so a full
+            # collection (50-70 ms with years of history) no longer lands in a keypress.
+            gc.freeze()
 
     def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Every screen is pushed with every stylesheet parsed."""
@@ -196,6 +218,11 @@ class MicroRomanceApp(TogetherRounds, App[int]):
             self.redraw()
             return None
 
+    def _written(self) -> None:
+        """A write reached the disk: what tabs show may be stale; a round of Together soon."""
+        self.generation += 1
+        self.sync_soon()
+
     def redraw(self) -> None:
         """Redraw every tab built so far from the store."""
         for widget in self._tabs.values():
@@ -215,8 +242,11 @@ class MicroRomanceApp(TogetherRounds, App[int]):
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab by its id."""
         self.main_screen.query_one(TabbedContent).active = tab_id
-        self.tab(tab_id)  # built now if this is its first showing
-        self.call_after_refresh(self._focus_if_active, tab_id)
+        widget = self.tab(tab_id)  # built now if this is its first showing
+        if widget.is_mounted:
+            widget.focus_first()  # painted in the same frame as the tab
+        else:
+            self.call_after_refresh(self._focus_if_active, tab_id)
 
     @property
     def main_screen(self) -> Screen:
@@ -266,8 +296,10 @@ class MicroRomanceApp(TogetherRounds, App[int]):
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id
         if pane_id:
-            await self.ensure_tab(pane_id)  # built on its first showing
-            self.call_after_refresh(self._focus_if_active, pane_id)
+            widget = await self.ensure_tab(pane_id)  # built on its first showing
+            focused = self.main_screen.focused
+            if event.tabbed_content.active == pane_id and (focused is None or widget not in focused.ancestors):
+                widget.focus_first()
 
     async def _focus_if_active(self, pane_id: str) -> None:
         """Focus a tab's main widget unless the user has already moved on."""
@@ -340,29 +372,6 @@ class MicroRomanceApp(TogetherRounds, App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers this app's own themes and commands (not Textual's stock ones)."""
-        for theme in THEMES:
-            yield SystemCommand(
-                f"Theme: {theme.name}",
-                THEME_ABOUT.get(theme.name, ""),
-                lambda name=theme.name: setattr(self, "theme", name),
-            )
-        if screen is self.main_screen:  # over a dialog these wait, as their keys do (check_action)
-            for number, tab in enumerate(TAB_SPECS, start=1):
-                yield SystemCommand(
-                    f"Go to {tab.title}",
-                    f"Show the {tab.title} tab (key {number})",
-                    lambda tab_id=tab.id: self.action_show_tab(tab_id),
-                )
-            yield SystemCommand("Help", "Every key, tab by tab", self.action_help)
-            yield SystemCommand(
-                "Weekly review", "Rituals kept, gestures given, notes written (key w)", self.action_review
-            )
-            yield SystemCommand(
-                "Settings", "Your partner's name, love languages, together or apart", self.action_settings
-            )
-            yield SystemCommand(
-                "Together…", "Pair with your partner through a shared folder, or see how it is going", self.action_together
-            )
-        yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", self.action_quit)
-        if is_paired(self.store.data_dir / "sync"):
-            yield SystemCommand("Sync now", "A round of Together with your partner's devices", self.sync_now)
+        from tui.screens.palette import commands
+
+        return commands(self, screen)

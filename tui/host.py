@@ -33,6 +33,12 @@ class Host(Protocol):
         ...
 
     @property
+    def generation(self) -> int:
+        """Goes up with every write that reaches the disk: a view drawn at the same
+        generation (and day) shows what the store holds."""
+        ...
+
+    @property
     def demo(self) -> bool:
         """True when the data is a throwaway demo copy."""
         ...

@@ -21,6 +21,9 @@ class TabSpec:
     title: str
     module: str
     cls: str
+    early: bool = True
+    """Built hidden right after the first frame (False: when first shown, because drawing it
+    reads every past year of history, which the store reads only when asked)."""
 
     def load(self) -> type[TabBase]:
         return getattr(importlib.import_module(self.module), self.cls)
@@ -29,7 +32,7 @@ class TabSpec:
 TAB_SPECS: tuple[TabSpec, ...] = (
     TabSpec("today", "Today", "tui.tabs.today", "TodayTab"),
     TabSpec("rituals", "Rituals", "tui.tabs.rituals", "RitualsTab"),
-    TabSpec("gratitude", "Gratitude", "tui.tabs.gratitude", "GratitudeTab"),
+    TabSpec("gratitude", "Gratitude", "tui.tabs.gratitude", "GratitudeTab", early=False),  # every year's notes
     TabSpec("prompts", "Prompts", "tui.tabs.prompts", "PromptsTab"),
 )
 

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 
 from textual.containers import Vertical
+from textual.geometry import Size
 
 from tui.host import Host, host_of
 
 
 class TabBase(Vertical):
-    """What every tab shares: its id, title, help text and the app's day."""
+    """What every tab shares: its id, title, help text and the app's day.
+
+    ``redraw()`` re-reads the store and repaints (each tab's ``draw``);
+    ``redraw_if_stale()`` does so only when something the tab shows may have
+    changed since its last redraw: a write, the day, the tab's size. Showing,
+    resizing or focusing a tab asks for the second, so switching back to a tab
+    repaints nothing it does not have to.
+    """
 
     TAB_ID = ""
     TAB_TITLE = ""
     HELP = ""
     """Plain text shown under the tab's keys on the help screen."""
+
+    _drawn: Hashable = None
+    """What the last redraw was drawn for (``_drawn_for()``)."""
 
     @property
     def host(self) -> Host:
@@ -25,11 +37,50 @@ class TabBase(Vertical):
     def on_mount(self) -> None:
         self.watch(self.app, "today", self.on_day_changed, init=False)
 
+    def on_show(self) -> None:
+        # Another tab or screen (the welcome, settings, a dialog) may have written meanwhile.
+        self.redraw_if_stale()
+
     def on_day_changed(self, day: date) -> None:
         """The app's today moved (midnight passed); tabs refresh what they show."""
 
     def redraw(self, select: str | None = None) -> None:
         """Redraw what the tab shows from the store (keeping, or moving to, ``select``)."""
+        if not self.is_attached or not self.children:  # removed, or not composed yet (it draws on mount)
+            return
+        self.draw(select)
+        self._drawn = self._drawn_for()
+
+    def redraw_if_stale(self) -> None:
+        """Redraw unless nothing the tab shows can have changed since the last redraw.
+
+        A hidden tab has no size yet; it is redrawn when it gets one (on show or resize).
+        """
+        if self.is_mounted and self.size and self._drawn != self._drawn_for():
+            self.redraw()
+
+    def _drawn_for(self) -> Hashable:
+        host = self.host
+        return host.generation, host.today, self.view_size
+
+    @property
+    def view_size(self) -> Size:
+        """The tab's size; while it is hidden, the size it will have (the shown tab's).
+
+        A tab built before its first showing draws for this size, so that it
+        is right on its first frame.
+        """
+        if self.size:
+            return self.size
+        pane = self.parent
+        panes = pane.parent.children if pane is not None and pane.parent is not None else ()
+        for other in panes:
+            if other is not pane and other.display and other.size:
+                return other.content_size
+        return Size(0, 0)
+
+    def draw(self, select: str | None = None) -> None:
+        """Draw what the tab shows from the store; each tab's own."""
 
     def focus_first(self) -> None:
         """Give focus to the tab's main widget."""
@@ -37,4 +88,3 @@ class TabBase(Vertical):
             if widget.focusable:
                 widget.focus()
                 return
-

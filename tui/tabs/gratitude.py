@@ -171,7 +171,7 @@ class GratitudeTab(TabBase):
 
     # ------------------------------------------------------------ showing
 
-    def redraw(self, select: str | None = None) -> None:
+    def draw(self, select: str | None = None) -> None:
         """Rebuild the list from the store, keeping (or moving to) a selection."""
         store = self.host.store
         today = self.host.today

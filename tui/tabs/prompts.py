@@ -165,7 +165,7 @@ class PromptsTab(TabBase):
 
     # ------------------------------------------------------------ showing
 
-    def redraw(self, select: str | None = None) -> None:
+    def draw(self, select: str | None = None) -> None:
         """Redraw the prompt and the answers from the store."""
         themes = content.themes()
         prompt = self.prompt

@@ -130,15 +130,11 @@ class RitualsTab(RitualDialogs, TabBase):
         self.set_reactive(RitualsTab.viewed, self._seen_today)
         self.redraw()
 
-    def on_show(self) -> None:
-        # Another screen (the welcome, the Today tab) may have changed rituals.
-        self.redraw()
-
     def on_resize(self) -> None:
-        self.redraw()
+        self.redraw_if_stale()
 
     def focus_first(self) -> None:
-        self.redraw()
+        self.redraw_if_stale()
         self.query_one(RitualList).focus()
 
     def on_day_changed(self, day: date) -> None:
@@ -204,11 +200,9 @@ class RitualsTab(RitualDialogs, TabBase):
 
     # ------------------------------------------------------------ drawing
 
-    def redraw(self, select: str | None = None) -> None:
+    def draw(self, select: str | None = None) -> None:
         """Redraw everything from the store; keep the cursor on the same ritual."""
         focus_id = select
-        if not self.is_mounted:
-            return
         if self.viewed > self.today or self.viewed == date.min:
             self.set_reactive(RitualsTab.viewed, self.today)
         store = self.host.store
@@ -241,7 +235,7 @@ class RitualsTab(RitualDialogs, TabBase):
                 lines.append(f"You have {len(archived)} archived; press A to see them.")
             self.query_one("#rituals-empty", Static).update(Content("\n".join(lines)))
 
-        width = checklist.scrollable_content_region.width or 76
+        width = checklist.scrollable_content_region.width or self.view_size.width or 76
         name_width, thirty = name_width_for(width)
         self.query_one("#rituals-columns", Static).update(columns_line(name_width, thirty=thirty))
         day, today = self.viewed, self.today
@@ -267,7 +261,7 @@ class RitualsTab(RitualDialogs, TabBase):
 
     def _heatmap_folds(self, rows: int) -> bool:
         """On a short terminal the heatmap gives its room to a list that would not fit beside it."""
-        height = self.size.height
+        height = self.view_size.height
         if not height:
             return False
         beside = height - 2 - HEATMAP_ROWS  # the day, the column heads, the heatmap and its margin

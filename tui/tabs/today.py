@@ -158,7 +158,7 @@ class TodayTab(TodayDialogs, TabBase):
 
     # ------------------------------------------------------------ showing
 
-    def redraw(self, select: str | None = None) -> None:
+    def draw(self, select: str | None = None) -> None:
         """Re-read the store and repaint everything the tab shows."""
         store, day = self.host.store, self.day
         gesture, recorded = self._today()
@@ -246,7 +246,7 @@ class TodayTab(TodayDialogs, TabBase):
             option_list.show(chosen, favourite_rows, keep=keep)
 
     def on_resize(self) -> None:
-        self._fill_list()
+        self.redraw_if_stale()
 
     def focus_first(self) -> None:
         self.query_one("#today-list", PagedOptionList).focus()

@@ -15,13 +15,15 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui.widgets.steady_list import SteadyOptionList
+
 MORE_ID = "paged-list-more"
 PAGE = 120
 
 Render = Callable[[Sequence[Any]], list[Option | None]]
 
 
-class PagedOptionList(OptionList):
+class PagedOptionList(SteadyOptionList):
     """OptionList with :meth:`show`: the first ``page`` entries, then "more"."""
 
     def __init__(self, *args: Any, page: int = PAGE, **kwargs: Any) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from tui.widgets.steady_list import SteadyOptionList
 
 
-class RitualList(OptionList):
+class RitualList(SteadyOptionList):
     """The checklist; ``enter`` (or a click) ticks through OptionSelected.
 
     The cursor stops at the first and last ritual instead of wrapping around,

@@ -1,0 +1,43 @@
+"""The command palette's commands: the app's own themes, tabs, screens and Together, never Textual's stock ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from textual.app import SystemCommand
+from textual.screen import Screen
+
+from tui.tabs import TAB_SPECS
+from tui.themes import THEME_ABOUT, THEMES
+from tui.together.state import is_paired
+
+
+def commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
+    """What ctrl+p offers over ``screen``; the tabs and screens only over the main screen."""
+    for theme in THEMES:
+        yield SystemCommand(
+            f"Theme: {theme.name}",
+            THEME_ABOUT.get(theme.name, ""),
+            lambda name=theme.name: setattr(app, "theme", name),
+        )
+    if screen is app.main_screen:  # over a dialog these wait, as their keys do (check_action)
+        for number, tab in enumerate(TAB_SPECS, start=1):
+            yield SystemCommand(
+                f"Go to {tab.title}",
+                f"Show the {tab.title} tab (key {number})",
+                lambda tab_id=tab.id: app.action_show_tab(tab_id),
+            )
+        yield SystemCommand("Help", "Every key, tab by tab", app.action_help)
+        yield SystemCommand(
+            "Weekly review", "Rituals kept, gestures given, notes written (key w)", app.action_review
+        )
+        yield SystemCommand(
+            "Settings", "Your partner's name, how each of you feels loved, together or apart", app.action_settings
+        )
+        yield SystemCommand(
+            "Together…", "Pair with your partner through a shared folder, or see how it is going", app.action_together
+        )
+    yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", app.action_quit)
+    if is_paired(app.store.data_dir / "sync"):
+        yield SystemCommand("Sync now", "A round of Together with your partner's devices", app.sync_now)

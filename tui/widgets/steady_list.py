@@ -1,0 +1,34 @@
+"""An OptionList that keeps its drawn rows when it is shown again at the same width."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widgets import OptionList
+
+
+class SteadyOptionList(OptionList):
+    """An ``OptionList`` that a tab switch does not make measure and draw every row again.
+
+    Textual sends a widget a resize each time it is shown, and the option list
+    answers every resize by dropping the rows it has measured and drawn; a list
+    of a few hundred rows then costs a frame of its own each time its tab comes
+    back (and twice on its first showing). The rows depend on the width only, so
+    at the width they were measured at they are kept.
+    """
+
+    _rows_width: int | None = None
+    """The width the rows in the list's caches were measured at (None: unknown)."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if not self._line_cache.lines:  # every row is about to be measured, at this width
+            self._rows_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._rows_width:
+            event.prevent_default()  # OptionList's own handler would drop every row
+            return
+        self._rows_width = width
