@@ -85,3 +85,19 @@ async def test_c_in_the_filter_box_types_a_letter(make_app) -> None:
         await pilot.pause()
         assert tab.filter_input.value == "c"
         assert app.clipboard == ""
+
+
+async def test_sharing_with_a_hand_edited_together_file_says_which_file(make_app, monkeypatch) -> None:
+    app = make_app()
+    seed(app.store)
+    state = app.store.data_dir / "sync"
+    state.mkdir(parents=True, exist_ok=True)
+    (state / "together.json").write_text('{"shared_notes": [1]}')
+    told = spy_notify(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_gratitude(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.is_running
+    assert any("together.json is not as micro-romance writes it" in text for text, _ in told), told
+    assert (state / "together.json").read_text() == '{"shared_notes": [1]}'

@@ -186,6 +186,8 @@ def run_sync(args: argparse.Namespace) -> int:
             raise CommandError(f"{exc}; nothing was synced (is the drive mounted?)") from None
         except OSError as exc:
             raise CommandError(f"the shared folder cannot be used ({exc.strerror or exc}); nothing was synced") from None
+        except ValueError as exc:  # this device's own sync state, edited by hand
+            raise CommandError(f"{exc}; nothing was synced") from None
     if report is None:
         raise CommandError("this device is not paired: run micro-romance pair start FOLDER first")
     print(f"Synced: {plural(report['received'], 'entry', 'entries')} received, {plural(report['sent'], 'change')} sent.")

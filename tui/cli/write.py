@@ -148,9 +148,12 @@ def run_gratitude(args: argparse.Namespace) -> int:
     with write_store(args) as store:
         note = store.add_note(text, day)
         paired = status(state_dir(args)).paired
-        if args.share:
-            Together(store, state_dir(args)).share_note(note.id)
         print(f"Saved to your gratitude log for {long_day(day)}.")
+        if args.share:
+            try:
+                Together(store, state_dir(args)).share_note(note.id)
+            except (OSError, ValueError) as exc:
+                raise CommandError(f"the note is saved but not marked to share: {exc}") from None
         if args.share:
             print("Marked to share with your partner." if paired else "It will go to your partner once you pair (micro-romance pair start FOLDER).")
         round_after_write(args, store)

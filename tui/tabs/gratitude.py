@@ -295,7 +295,7 @@ class GratitudeTab(TabBase):
 
     def action_send_note(self) -> None:
         """Share the selected note with your partner: it goes at the next round of Together."""
-        from tui.together import Together, note_authors
+        from tui.together import Together, note_authors, shared_notes
 
         note = self.selected_note()
         if note is None:
@@ -306,14 +306,13 @@ class GratitudeTab(TabBase):
         if author:
             self.app.notify(f"This note came from {' '.join(author.split())}; it is shared already.", markup=False)
             return
-        together = Together(self.host.store, state_dir)
-        if together.state["shared_notes"].get(note.id):
+        if note.id in shared_notes(state_dir):
             self.app.notify("This note is shared with your partner already.", markup=False)
             return
         try:
-            together.share_note(note.id)
-        except OSError as exc:
-            self.app.notify(f"Not shared ({exc.strerror or exc}).", title="Not saved", severity="error", markup=False)
+            Together(self.host.store, state_dir).share_note(note.id)
+        except (OSError, ValueError) as exc:  # a hand-edited together.json says which file
+            self.app.notify(f"Not shared ({getattr(exc, 'strerror', None) or exc}).", title="Not saved", severity="error", markup=False)
             return
         if is_paired(state_dir):
             self.app.notify("Shared: it goes to your partner at the next round.", markup=False)

@@ -248,8 +248,8 @@ class PromptsTab(TabBase):
             return
         try:
             Together(self.host.store, self._state_dir).share_answer(answer.id)
-        except OSError as exc:
-            self.app.notify(f"Not shared ({exc.strerror or exc}).", title="Not saved", severity="error", markup=False)
+        except (OSError, ValueError) as exc:  # a hand-edited together.json says which file
+            self.app.notify(f"Not shared ({getattr(exc, 'strerror', None) or exc}).", title="Not saved", severity="error", markup=False)
             return
         if is_paired(self._state_dir):
             self.app.notify("Shared: it goes to your partner at the next round.", markup=False)

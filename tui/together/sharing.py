@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import FEEDBACK, Ritual, Settings
+from tui.model import FEEDBACK, Ritual, Settings, day_out_of_range
 from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, SettingsCodec, TickCodec
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
@@ -77,6 +77,9 @@ class Together:
         state = read_json(self.state_dir / STATE_FILE, {}) or {}
         names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies", "shared_answers", "their_answers",
                  "their_languages")
+        if not isinstance(state, dict) or any(not isinstance(state.get(k, {}), dict) for k in names):
+            raise ValueError(f"{self.state_dir / STATE_FILE} is not as micro-romance writes it (edited by hand?); "
+                             "move it aside and sync again")
         self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
@@ -228,6 +231,8 @@ class Together:
                 day = date.fromisoformat(iso)
             except ValueError:
                 raise BadEntry("not a tick id like RITUAL:2026-01-31") from None
+            if why := day_out_of_range(day):
+                raise BadEntry(why)
             rid = self._ritual_id(rid)
             if rid not in {r.id for r in store.rituals(include_archived=True)}:
                 if not change.deleted:  # its ritual has not arrived yet: kept for a later round
