@@ -48,3 +48,25 @@ async def test_editing_shows_and_changes_the_choice(make_app) -> None:
         await pilot.press("space", "enter")
         await pilot.pause()
         assert app.store.ritual(alone.id).personal is False
+
+
+async def test_once_paired_the_checklist_says_which_rituals_are_personal(tmp_path, data_dir, make_app, capsys) -> None:
+    from tests.ui.pairing import paired
+    from tests.ui.screen_text import checklist_rows
+
+    alone = make_app()
+    alone.store.add_ritual("Journal alone", created=DAY, personal=True)
+    alone.store.add_ritual("Walk together", created=DAY)
+    async with alone.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert not any("personal" in row for row in checklist_rows(alone))  # nothing is shared yet
+    alone.store.close()
+    paired(tmp_path, data_dir, capsys)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        rows = checklist_rows(app)
+    assert any("Journal alone  personal" in row for row in rows), rows
+    assert not any("Walk together  personal" in row for row in rows)

@@ -67,11 +67,13 @@ def ritual_row(
     today: date,
     rest: str = "",
     thirty: bool = True,
+    paired: bool = False,
 ) -> Content:
     """One checklist row: the tick, the name, the last seven days, the streak, the 30 days.
 
     ``rest`` says why a ritual is not due on ``day`` ("rests today", "added later"):
-    its row is then marked with a dash instead of a box. Without ``thirty``
+    its row is then marked with a dash instead of a box. When ``paired``, a personal
+    ritual (kept to this person's devices) says so in words. Without ``thirty``
     the row ends at the streak (a narrow terminal).
     """
     if ritual.archived:
@@ -85,7 +87,9 @@ def ritual_row(
     name = Content(ritual.name)
     if ritual.archived:
         name = Content.assemble(name, ("  archived", "$foreground-muted italic"))
-    elif ritual.weekdays:
+    if ritual.personal and paired and not ritual.archived:
+        name = Content.assemble(name, ("  personal", "$foreground-muted italic"))
+    if ritual.weekdays and not ritual.archived:
         name = Content.assemble(name, (f"  {schedule_label(ritual.weekdays)}", "$foreground-muted"))
     if rest and not ritual.archived:
         name = Content.assemble(name, (f"  {rest}", "$foreground-muted italic"))

@@ -41,6 +41,7 @@ from tui.tabs.ritual_rows import (
     name_width_for,
     ritual_row,
 )
+from tui.together.state import is_paired
 from tui.widgets.heatmap import RitualHeatmap
 from tui.widgets.ritual_list import RitualList
 
@@ -239,11 +240,12 @@ class RitualsTab(RitualDialogs, TabBase):
         name_width, thirty = name_width_for(width)
         self.query_one("#rituals-columns", Static).update(columns_line(name_width, thirty=thirty))
         day, today = self.viewed, self.today
+        paired = is_paired(self.host.store.data_dir / "sync")
         options = [
             Option(
                 ritual_row(
                     r, ticks.get(r.id, frozenset()), grace, name_width,
-                    day=day, today=today, rest=self._rest_note(r), thirty=thirty,
+                    day=day, today=today, rest=self._rest_note(r), thirty=thirty, paired=paired,
                 ),
                 id=r.id,
             )
