@@ -196,6 +196,26 @@ def test_a_personal_ritual_and_its_ticks_stay_with_their_author(couple: tuple[Pa
             assert b"journal" not in path.read_bytes().lower()
 
 
+def test_a_personal_ritual_brought_in_by_import_stays_personal(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    alex, sam, shared = couple
+    moved = tmp_path / "from-the-old-laptop.json"
+    moved.write_text(json.dumps({"format_version": 1, "rituals": [
+        {"id": "j1", "name": "Journal by myself", "created": "2026-11-01", "personal": True}
+    ], "ticks": [{"ritual": "j1", "day": DAY.isoformat()}]}))
+    assert cli(capsys, alex, "import", str(moved))[0] == 0
+    cli(capsys, alex, "sync")
+    cli(capsys, sam, "sync")
+    with Store(alex, readonly=True) as store:
+        assert store.ritual("j1").personal
+    with Store(sam, readonly=True) as store:
+        assert [r.name.casefold() for r in store.rituals()] == ["morning coffee"]
+    for path in shared.rglob("*"):
+        if path.is_file():
+            assert b"journal" not in path.read_bytes().lower()
+
+
 def test_a_ritual_made_personal_later_stops_sending(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     alex, sam, _ = couple
     cli(capsys, sam, "sync")

@@ -50,7 +50,11 @@ def test_private_entries_reach_the_same_persons_other_device(tmp_path: Path, sha
 
 
 def test_both_write_and_both_end_the_same(tmp_path: Path, shared: Path) -> None:
-    alex, sam = couple(tmp_path, shared)
+    # Sam's edit is the later one by a second, so it wins whatever the machine's speed (within one
+    # millisecond the device ids would decide, as they do on every machine alike).
+    alex = Device(tmp_path, "alex", shared, "Alex", now=lambda: 1_700_000_000_000)
+    sam = Device(tmp_path, "sam", shared, "Sam", now=lambda: 1_700_000_001_000)
+    pair(alex, sam)
     alex.write("ritual", "r1", {"name": "Morning coffee", "position": 0})
     sam.write("ritual", "r1", {"position": 3})
     sam.write("tick", "r1:2026-03-01", {"ritual": "r1", "day": "2026-03-01"})

@@ -289,7 +289,7 @@ def test_export_then_import_into_an_empty_folder_is_identical(capsys, monkeypatc
     assert code == 0
     assert out == (
         "Imported 3 rituals, 3 ticks, 2 gesture days, 1 favourite, 2 notes, 1 answer, 1 prompt day, 1 grace span, "
-        "settings you had not set (partner name, love languages, together, welcomed).\n"
+        "settings you had not set (partner name, love languages, own love languages, together, welcomed).\n"
     )
     assert cli(capsys, new, "export")[1] == exported
     assert cli(capsys, new, "export", "--format", "markdown")[1] == cli(capsys, full, "export", "--format", "markdown")[1]

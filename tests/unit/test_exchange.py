@@ -32,12 +32,14 @@ MARKUP = "[bold]x[/] [@click=app.quit]y[/]"
 
 def fill(store: Store) -> None:
     """A bit of everything, across two years (so history files are involved)."""
-    store.save_settings(Settings(partner_name="Sam", love_languages=("words", "time"), together="apart", welcomed=True))
+    store.save_settings(Settings(partner_name="Sam", love_languages=("words", "time"), together="apart", welcomed=True,
+                                  own_love_languages=("touch",)))
     store.add_ritual("Morning coffee", created=date(2025, 1, 1), ritual_id="coffee")
     store.add_ritual("Evening walk", weekdays=(0, 2, 4), created=date(2025, 1, 1), ritual_id="walk")
     store.add_ritual("Old habit", created=date(2025, 1, 1), ritual_id="old")
     store.update_ritual("old", archived=True)
     store.update_ritual("walk", position=5)  # gaps in positions survive a round trip
+    store.update_ritual("old", personal=True)  # kept to this person's devices: an import must keep it so
     store.set_tick("coffee", date(2025, 6, 1), True)
     store.set_tick("coffee", date(2026, 11, 24), True)
     store.set_tick("walk", date(2026, 11, 23), True)
@@ -118,7 +120,7 @@ def test_merge_into_existing_data(full: Store, tmp_path: Path) -> None:
         mine.save_gesture_day(GestureDay(day=date(2026, 11, 24), gesture_id="mirror-note", shown=("other", "mirror-note")))
         mine.save_note(Note(id="n1", day=DAY, text="My n1", created="a"))
         plan = plan_import(parse(raw), mine)
-        assert plan.settings_filled == ("love_languages", "together")
+        assert plan.settings_filled == ("love_languages", "own_love_languages", "together")
         assert [r.id for r in plan.rituals] == ["old", "walk"]
         apply(plan, mine)
         s = mine.settings()

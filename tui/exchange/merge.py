@@ -153,8 +153,7 @@ def apply(plan: Plan, store: Store) -> None:
         if plan.settings is not None:
             store.save_settings(plan.settings)
         for ritual in plan.rituals:
-            store.add_ritual(ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id)
-            store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
+            store.save_ritual(ritual)
         store.add_ticks(plan.ticks)
         for gd in plan.gestures:
             store.save_gesture_day(gd)

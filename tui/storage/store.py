@@ -172,7 +172,8 @@ class Store(PromptsAndAnswers):
     def ritual(self, ritual_id: str) -> Ritual:
         return self._ix.rituals[ritual_id]
 
-    def _save_ritual(self, ritual: Ritual) -> Ritual:
+    def save_ritual(self, ritual: Ritual) -> Ritual:
+        """Put a whole ritual as it is (an import's or a partner's): every field kept, none named here."""
         ix = self._ix
         ix.ritual_ids[ritual.id] = self._db.put("rituals", RitualCodec.doc(ritual), ix.ritual_ids.get(ritual.id))
         ix.rituals[ritual.id] = ritual
@@ -183,11 +184,11 @@ class Store(PromptsAndAnswers):
         position = max((r.position for r in self._ix.rituals.values()), default=-1) + 1
         days = tuple(sorted(set(weekdays)))
         ritual = Ritual(ritual_id or self.new_id(), name, days, position, created=created, personal=personal)
-        return self._save_ritual(ritual)
+        return self.save_ritual(ritual)
 
     def update_ritual(self, ritual_id: str, **changes: Any) -> Ritual:
         """Change a ritual's name, weekdays, archived or personal flag."""
-        return self._save_ritual(replace(self._ix.rituals[ritual_id], **changes))
+        return self.save_ritual(replace(self._ix.rituals[ritual_id], **changes))
 
     def move_ritual(self, ritual_id: str, offset: int) -> list[Ritual]:
         """Move a ritual up (negative) or down among the active ones."""
@@ -199,7 +200,7 @@ class Store(PromptsAndAnswers):
         order.insert(target, order.pop(index))
         for position, ritual in enumerate(order):
             if ritual.position != position:
-                self._save_ritual(replace(ritual, position=position))
+                self.save_ritual(replace(ritual, position=position))
         return self.rituals()
 
     def delete_ritual(self, ritual_id: str) -> int:

@@ -366,18 +366,9 @@ class Together:
 
 
 def _save_ritual(store: Any, ritual: Ritual) -> None:
-    mine = {r.id for r in store.rituals(include_archived=True)}
-    if ritual.id in mine:
-        store.update_ritual(
-            ritual.id, name=ritual.name, weekdays=ritual.weekdays, archived=ritual.archived, position=ritual.position,
-            personal=ritual.personal,
-        )
-    else:
-        store.add_ritual(
-            ritual.name, weekdays=ritual.weekdays, created=ritual.created or date.min, ritual_id=ritual.id,
-            personal=ritual.personal,
-        )
-        store.update_ritual(ritual.id, position=ritual.position, archived=ritual.archived, created=ritual.created)
+    here = {r.id: r for r in store.rituals(include_archived=True)}.get(ritual.id)
+    # A ritual already here keeps its own first day (moving it back records this device's history).
+    store.save_ritual(ritual if here is None else replace(ritual, created=here.created))
 
 
 from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)
