@@ -2,11 +2,12 @@
 
 Pairing goes through the folder as a couple would do it (start, join, the same code on both
 sides, confirm on each); then a tick and a shared note written through the engine on one
-side are read on the other. Skipped when ``syncthing`` is not installed.
+side are read on the other. Skipped when ``syncthing`` is not installed, except in CI.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +20,11 @@ from tests.sync.syncthing import Syncthing
 from tui.sync import pairing
 from tui.sync.change import Change
 
-pytestmark = pytest.mark.skipif(shutil.which("syncthing") is None, reason="syncthing is not on PATH (apt-get install syncthing)")
+# On a developer's machine without Syncthing the test is skipped; in CI (.ci/run installs it) a
+# missing syncthing fails, so a green CI always means the real two-instance test ran.
+pytestmark = pytest.mark.skipif(
+    shutil.which("syncthing") is None and not os.environ.get("CI"), reason="syncthing is not on PATH (apt-get install syncthing)"
+)
 
 BUDGET = 25.0
 
