@@ -70,3 +70,26 @@ async def test_once_paired_the_checklist_says_which_rituals_are_personal(tmp_pat
         rows = checklist_rows(app)
     assert any("Journal alone  personal" in row for row in rows), rows
     assert not any("Walk together  personal" in row for row in rows)
+
+
+async def test_the_checklist_says_which_ticks_the_partner_made(tmp_path, data_dir, make_app, capsys) -> None:
+    """Both see who ticked: a shared ritual Alex ticked reads "by Alex" in Sam's checklist."""
+    from tests.ui.pairing import cli, paired
+    from tests.ui.screen_text import checklist_rows
+    from tui.storage import Store
+
+    alex = paired(tmp_path, data_dir, capsys)
+    with Store(alex) as store:
+        store.add_ritual("Walk together", created=DAY, ritual_id="walk")
+        store.add_ritual("Goodnight kiss", created=DAY, ritual_id="kiss")
+    cli(alex, "done", "walk")
+    cli(data_dir, "sync")
+    with Store(data_dir) as store:
+        store.set_tick("kiss", DAY, True)  # ticked here, by Sam
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        rows = checklist_rows(app)
+    assert any("[x] Walk together  by Alex" in row for row in rows), rows
+    assert any("[x] Goodnight kiss" in row and "by" not in row for row in rows), rows

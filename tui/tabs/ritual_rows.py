@@ -68,12 +68,14 @@ def ritual_row(
     rest: str = "",
     thirty: bool = True,
     paired: bool = False,
+    by: str = "",
 ) -> Content:
     """One checklist row: the tick, the name, the last seven days, the streak, the 30 days.
 
     ``rest`` says why a ritual is not due on ``day`` ("rests today", "added later"):
     its row is then marked with a dash instead of a box. When ``paired``, a personal
-    ritual (kept to this person's devices) says so in words. Without ``thirty``
+    ritual (kept to this person's devices) says so in words, and ``by`` names the
+    partner whose tick on ``day`` this is ("by Alex"). Without ``thirty``
     the row ends at the streak (a narrow terminal).
     """
     if ritual.archived:
@@ -89,6 +91,8 @@ def ritual_row(
         name = Content.assemble(name, ("  archived", "$foreground-muted italic"))
     if ritual.personal and paired and not ritual.archived:
         name = Content.assemble(name, ("  personal", "$foreground-muted italic"))
+    if by and day in ticked and not ritual.archived:
+        name = Content.assemble(name, (f"  by {by}", "$foreground-muted italic"))
     if ritual.weekdays and not ritual.archived:
         name = Content.assemble(name, (f"  {schedule_label(ritual.weekdays)}", "$foreground-muted"))
     if rest and not ritual.archived:

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 from tui import daily
 from tui.domain.calendar import due_on
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
-from tui.format import long_day
+from tui.format import long_day, one_line
 from tui.model import Ritual
 from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
@@ -41,7 +41,7 @@ from tui.tabs.ritual_rows import (
     name_width_for,
     ritual_row,
 )
-from tui.together.state import is_paired
+from tui.together.state import is_paired, ticked_by
 from tui.widgets.heatmap import RitualHeatmap
 from tui.widgets.ritual_list import RitualList
 
@@ -241,11 +241,13 @@ class RitualsTab(RitualDialogs, TabBase):
         self.query_one("#rituals-columns", Static).update(columns_line(name_width, thirty=thirty))
         day, today = self.viewed, self.today
         paired = is_paired(self.host.store.data_dir / "sync")
+        who = ticked_by(self.host.store.data_dir / "sync") if paired else {}
         options = [
             Option(
                 ritual_row(
                     r, ticks.get(r.id, frozenset()), grace, name_width,
                     day=day, today=today, rest=self._rest_note(r), thirty=thirty, paired=paired,
+                    by=one_line(who.get(f"{r.id}:{day.isoformat()}", "")),
                 ),
                 id=r.id,
             )
