@@ -380,6 +380,41 @@ def test_a_backup_cut_short_by_a_kill_is_never_listed(data_dir: Path, monkeypatc
     assert (backups[0] / "history" / "2025.json").read_bytes() == (data_dir / "history" / "2025.json").read_bytes()
 
 
+def test_an_old_backup_half_removed_by_a_kill_is_never_listed(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime, timedelta
+
+    two_years(data_dir)
+    with Store(data_dir):
+        pass
+    old = Store(data_dir, readonly=True).backups()[0]
+    old = old.rename(old.with_name((datetime.now() - timedelta(days=30)).strftime("%Y%m%d-%H%M%S-%f")))
+    for n in range(3):  # three newer starts: the month-old copy is now one to remove
+        with Store(data_dir) as s:
+            s.add_note(f"start {n}", DAY)
+    code = (  # removing the month-old copy: its main file goes, then the process is killed
+        "import os, shutil, signal, sys\n"
+        "from pathlib import Path\n"
+        "def cut(path, *a, **k):\n"
+        "    (Path(path) / 'micro-romance.json').unlink()\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "shutil.rmtree = cut\n"
+        "from tui.storage import Store\n"
+        "s = Store(sys.argv[1])\n"
+        "s.add_note('a new day', s.notes()[0].day)\n"
+        "s.close()\n"
+        "Store(sys.argv[1])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, timeout=60)
+    assert proc.returncode == -9, proc.stderr
+    listed = Store(data_dir, readonly=True).backups()
+    assert old not in listed and all((b / FILE_NAME).is_file() for b in listed), listed
+    code_, out, err = cli(monkeypatch, data_dir, "doctor")
+    assert code_ == 0 and b"damaged" not in out, out
+    with Store(data_dir):  # the next start finishes the removal
+        pass
+    assert sorted(p.name for p in (data_dir / "backups").iterdir()) == sorted(b.name for b in Store(data_dir, readonly=True).backups())
+
+
 def test_doctor_checks_every_backup_it_lists(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     two_years(data_dir)
     with Store(data_dir):

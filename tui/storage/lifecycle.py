@@ -86,9 +86,10 @@ def clean_leftovers(data_dir: Path, files: list[Path]) -> None:
                 except OSError:
                     pass
     if backups.is_dir() and not backups.is_symlink():
-        for work in backups.glob(f"{_WORK}*"):  # a backup cut short by a kill
-            if BACKUP_NAME.fullmatch(work.name[len(_WORK):]) and work.is_dir() and not work.is_symlink():
-                shutil.rmtree(work, ignore_errors=True)
+        for prefix in (_WORK, _GONE):  # a backup cut short by a kill, or an old one half removed
+            for work in backups.glob(f"{prefix}*"):
+                if BACKUP_NAME.fullmatch(work.name[len(prefix):]) and work.is_dir() and not work.is_symlink():
+                    shutil.rmtree(work, ignore_errors=True)
 
 
 BACKUP_NAME = re.compile(r"\d{8}-\d{6}-\d{6}")
@@ -96,6 +97,8 @@ BACKUP_NAME = re.compile(r"\d{8}-\d{6}-\d{6}")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _WORK = ".tmp-"
 """A backup being written: renamed to its stamp once whole, removed if left by a kill."""
+_GONE = ".old-"
+"""An old backup being removed: renamed out of the list first, then deleted."""
 
 KEEP_STARTS = 3
 KEEP_DAYS = 7
@@ -143,7 +146,10 @@ def make_backup(data_dir: Path, files: list[Path], now: datetime | None = None) 
             shutil.rmtree(work, ignore_errors=True)
             raise
         for old in to_drop(list_backups(data_dir), now):
-            shutil.rmtree(old, ignore_errors=True)
+            # Renamed out of the list first, so a kill halfway never leaves a half copy listed.
+            gone = root / f"{_GONE}{old.name}"
+            os.rename(old, gone)
+            shutil.rmtree(gone, ignore_errors=True)
     except OSError:
         pass  # a backup that cannot be made must not stop the day's use
 
