@@ -103,3 +103,26 @@ async def test_gratitude_built_early_reads_only_the_years_its_first_page_shows(m
         shown = [str(o.prompt).strip() for o in listing.options if o.id and not o.disabled]
         assert shown[-6:] == [f"long ago in {year}" for year in range(2024, 2018, -1)]
         assert [n.id for n in app.store.notes()] == [o.id for o in listing.options if o.id and not o.disabled]
+
+
+async def test_a_long_gratitude_list_built_hidden_is_laid_out_as_its_first_paint_lays_it_out(make_app, data_dir) -> None:
+    """The list's scrollbar and virtual size, set while hidden (SteadyOptionList.expect_size), are those
+    Textual gives it on its first paint: its first showing takes one frame, not a second for the scrollbar.
+    (If Textual measured rows another way, this fails rather than the bench slowing down unseen.)"""
+    from tui.storage import Store
+
+    with Store(data_dir) as store, store.batch():
+        for n in range(60):
+            store.add_note(f"thanks {n}", date(2026, 3, 1) + (date(2026, 11, 1) - date(2026, 3, 1)) * n // 60)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        listing = app.main_screen.query_one("#gratitude-tab").notes_list
+        assert not listing.size
+        expected = (listing.virtual_size, listing.show_vertical_scrollbar)
+        assert expected[1] and expected[0].height == listing.option_count
+        await pilot.press("3")
+        await pilot.pause()
+        assert listing.size and listing.scrollable_content_region.width == expected[0].width
+        assert (listing.virtual_size, listing.show_vertical_scrollbar) == expected

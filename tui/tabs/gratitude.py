@@ -157,6 +157,7 @@ class GratitudeTab(TabBase):
         listing = self.notes_list
         old_index = listing.highlighted
         listing.show(notes, rows, keep=keep)
+        listing.expect_size(self.view_size)  # built hidden: its first showing in one frame
         if (keep is None or not listing.has_option(keep)) and notes and listing.option_count:
             # Stay near where the cursor was (after a delete), else the newest note.
             index = min(old_index or 0, listing.option_count - 1)
