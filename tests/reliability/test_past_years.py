@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -176,9 +177,11 @@ async def test_a_past_year_damaged_while_the_app_runs_is_reported_not_a_crash(tm
     from tui.errors import StoreWriteError
 
     data = tmp_path / "live"
-    with Store(data) as store:
+    with Store(data) as store, store.batch():
         for y in (2020, 2021, 2025, 2026):
             store.add_note(f"note {y}", date(y, 3, 1))
+        for n in range(130):  # more than the Gratitude tab's first page: it leaves 2020 unread
+            store.add_note(f"this year {n}", date(2026, 3, 2))
     store = Store(data)
     store.save_settings(_replace(store.settings(), welcomed=True))
     app = MicroRomanceApp(store=store, clock=ManualClock(date(2026, 11, 25)))
@@ -192,6 +195,36 @@ async def test_a_past_year_damaged_while_the_app_runs_is_reported_not_a_crash(tm
         assert any("2020.json could not be read" in m for m in shown), shown
         with pytest.raises(StoreWriteError, match="2020.json could not be read, so it is left as it is"):
             store.add_note("a note for a day of that year", date(2020, 5, 1))
-        assert {n.text for n in store.notes()} == {"note 2021", "note 2025", "note 2026"}
+        assert {n.text for n in store.notes() if n.text.startswith("note")} == {"note 2021", "note 2025", "note 2026"}
     store.close()
     assert (data / "history" / "2020.json").read_text() == "{oops"  # never rewritten
+
+
+def test_the_newest_notes_read_only_the_years_that_hold_them(data_dir: Path) -> None:
+    """The Gratitude tab's first page and its week: as every year read gives them, reading only what they need."""
+    make_history(data_dir)
+    with Store(data_dir) as s:
+        moved = next(n for n in s.newest_notes(100) if n.day.year == 2020)  # reads down to 2020
+    with Store(data_dir) as s:  # a note of 2020 moved to this week stays in 2020's file
+        s.save_note(replace(moved, day=date(2026, 11, 24)))
+    with Store(data_dir, readonly=True) as whole:
+        every = whole.notes()
+    with Store(data_dir, readonly=True) as s:
+        assert s.note_count() == len(every) and unread(s) == set(range(2019, 2025))
+        assert s.notes_since(date(2026, 11, 23)) == [n for n in every if n.day >= date(2026, 11, 23)]
+        assert unread(s) == set(range(2019, 2025)) - {2020}  # the file of the moved note, no other
+        assert s.newest_notes(5) == every[:5]
+        assert unread(s) == set(range(2019, 2025)) - {2020}  # 2026 and 2025 hold the newest five
+        assert s.newest_notes(6) == every[:6]
+        assert unread(s) == set(range(2019, 2024)) - {2020}  # the sixth is of 2024
+        assert s.newest_notes(len(every) + 5) == every and unread(s) == set()
+
+
+def test_the_newest_notes_of_a_file_not_laid_out_as_written_read_the_year(data_dir: Path) -> None:
+    make_history(data_dir)
+    archive = data_dir / "history" / "2021.json"
+    archive.write_text(json.dumps(json.loads(archive.read_text()), indent=2))  # same entries, other spacing
+    Store(data_dir).close()
+    with Store(data_dir, readonly=True) as s:
+        assert [n.day for n in s.newest_notes(2)] == [date(2026, 11, 25), date(2026, 2, 28)]
+        assert unread(s) == set(range(2019, 2025)) - {2021}  # its latest day is unknown without reading it

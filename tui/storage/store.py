@@ -33,7 +33,7 @@ from tui.storage.lock import FolderLock, lock_data_folder
 from tui.storage.answers import PromptsAndAnswers
 from tui.storage.answers import stamp as _stamp
 from tui.storage.tinystore import Database, SplitJSONStorage
-from tui.storage.years import PastYears, TicksByRitual
+from tui.storage.years import PastYears, TicksByRitual, note_order
 
 
 class Store(PromptsAndAnswers):
@@ -313,7 +313,20 @@ class Store(PromptsAndAnswers):
     def notes(self) -> list[Note]:
         """Gratitude notes, newest first."""
         self._past.need_kind("notes")
-        return sorted(self._ix.notes.values(), key=lambda n: (n.day, n.created, n.id), reverse=True)
+        return sorted(self._ix.notes.values(), key=note_order, reverse=True)
+
+    def newest_notes(self, count: int) -> list[Note]:
+        """``notes()[:count]``, reading only the past years that may hold one of them."""
+        return self._past.newest_notes(count)
+
+    def notes_since(self, day: date) -> list[Note]:
+        """The notes of ``day`` and later, newest first, reading only the past years that may hold one."""
+        self._past.notes_since(day)
+        return sorted((n for n in self._ix.notes.values() if n.day >= day), key=note_order, reverse=True)
+
+    def note_count(self) -> int:
+        """``len(notes())``, without reading past years (the record of checked years counts them)."""
+        return len(self._ix.notes) + self._past.unread_note_count()
 
     def anniversary_notes(self, day: date) -> list[Note]:
         """Enough notes for the memories of ``day``: those read so far and, from the

@@ -10,16 +10,19 @@ each table. A file whose identity changed since is checked again at open,
 before anything is written. A waiting year is checked once more, entry by
 entry, when it is loaded.
 
-Two reads need no loading at all: which kinds a year holds (from the record),
-and the notes written on one day of the year (:func:`day_notes`, which reads
+Three reads need no loading at all: which kinds a year holds (from the record),
+the notes written on one day of the year (:func:`day_notes`, which reads
 the file's bytes for that day's entries and falls back to loading the year at
-the least surprise).
+the least surprise), and the latest day of a year's notes (:func:`latest_note_day`),
+so that the newest notes (the Gratitude tab's first page) read only the years
+that may hold them (:meth:`PastYears.newest_notes`).
 """
 
 from __future__ import annotations
 
 import calendar
 import json
+import re
 import stat
 from collections.abc import Callable, Iterator, Mapping, Set
 from datetime import date
@@ -35,6 +38,12 @@ from tui.storage.index import Index, build_index
 CHECKED_NAME = ".checked"
 """In ``history/``: what an earlier open checked (a cache; deleting it only makes the next open slower)."""
 _VERSION = 1
+_NOTE_DAY = re.compile(rb'"day":"(\d{4}-\d{2}-\d{2})"')
+
+
+def note_order(note: Note) -> tuple[date, str, str]:
+    """The store's order of notes (newest first when reversed)."""
+    return note.day, note.created, note.id
 
 
 def identity(path: Path) -> list[int] | None:
@@ -89,13 +98,10 @@ class Checked:
             pass
 
 
-def day_notes(path: Path, year: int, days: list[date], count: int) -> list[Note] | None:
-    """The notes of ``year`` written on ``days``, read from the file without loading it.
-
-    ``count`` is the number of notes the file held when checked. None when the
-    bytes are not laid out as micro-romance writes them (the caller then loads
-    the year): every note's ``"day"`` key must be found in the notes table.
-    """
+def _notes_table(path: Path, year: int, count: int) -> tuple[bytes, int, int] | None:
+    """The file's bytes and where its notes table starts and ends; None when the bytes
+    are not laid out as micro-romance writes them: every note's ``"day"`` key
+    (``count``, the number of notes the file held when checked) must be found in the table."""
     try:
         raw = read_plain_file(path)
     except Exception:  # noqa: BLE001 - the careful load says what is wrong
@@ -103,11 +109,42 @@ def day_notes(path: Path, year: int, days: list[date], count: int) -> list[Note]
     head = f'"notes/{year}":{{'.encode()
     start = raw.find(head)
     if start < 0:
-        return [] if count == 0 else None
+        return (raw, 0, 0) if count == 0 else None
     end = raw.find(b'/%d":{' % year, start + len(head))  # the next table of the file, if any
     end = len(raw) if end < 0 else end
     if raw.count(b'"day":"', start, end) != count:
         return None
+    return raw, start, end
+
+
+def latest_note_day(path: Path, year: int, count: int) -> date | None:
+    """The latest day of the notes of ``year`` (a note keeps its year's file when its day
+    changes, so it may be a later year's), from the file's bytes without loading it;
+    None when they are not laid out as micro-romance writes them (the caller then loads the year)."""
+    table = _notes_table(path, year, count)
+    if table is None:
+        return None
+    raw, start, end = table
+    days = _NOTE_DAY.findall(raw, start, end)
+    if len(days) != count:
+        return None
+    try:
+        return date.fromisoformat(max(days).decode()) if days else date.min
+    except ValueError:
+        return None
+
+
+def day_notes(path: Path, year: int, days: list[date], count: int) -> list[Note] | None:
+    """The notes of ``year`` written on ``days``, read from the file without loading it.
+
+    ``count`` is the number of notes the file held when checked. None when the
+    bytes are not laid out as micro-romance writes them (the caller then loads
+    the year).
+    """
+    table = _notes_table(path, year, count)
+    if table is None:
+        return None
+    raw, start, end = table
     found: list[Note] = []
     for day in days:
         key = f'"day":"{day.isoformat()}"'.encode()
@@ -204,6 +241,8 @@ class PastYears:
         """Set by the full screen: a past year found damaged after start-up is reported to it
         (and left unread, so nothing rewrites it) instead of failing the view that asked."""
         self.damaged: dict[int, DataFileError] = {}
+        self._latest_days: dict[tuple[int, ...], date | None] = {}
+        """(year, file identity) -> the latest day of its notes (:func:`latest_note_day`)."""
 
     def check(self, *, save: bool) -> None:
         """At open, before any write: check entry by entry each year not read whose
@@ -271,6 +310,52 @@ class PastYears:
             else:
                 found += notes
         return found
+
+    def _unread_notes(self) -> dict[int, int]:
+        """Year -> notes in it, of the past years not read yet (nor left unread as damaged), newest first."""
+        found = {}
+        for year in sorted(self._storage.deferred, reverse=True):
+            counts = self._tables.get(year)
+            if counts is None:  # not checked since a failed write put it back unread
+                self.need(year)
+            elif year not in self.damaged and counts.get(f"notes/{year}", 0):
+                found[year] = counts[f"notes/{year}"]
+        return found
+
+    def _latest(self, year: int, count: int) -> date | None:
+        """The latest day of an unread year's notes (None: unknown, read the year), kept per file."""
+        path = self._storage.deferred[year]
+        key = (year, *(identity(path) or ()))
+        if key not in self._latest_days:
+            self._latest_days[key] = latest_note_day(path, year, count)
+        return self._latest_days[key]
+
+    def notes_since(self, day: date) -> None:
+        """Read every past year that may hold a note of ``day`` or later."""
+        for year, count in self._unread_notes().items():
+            latest = self._latest(year, count)
+            if latest is None or latest >= day:
+                self.need(year)
+
+    def newest_notes(self, count: int) -> list[Note]:
+        """The newest ``count`` notes, as every year read would give them, reading only the
+        past years that may hold one of them: newest first, until a year's latest note
+        is older than the ``count``-th newest note read so far."""
+        while True:
+            ordered = sorted(self._index().notes.values(), key=note_order, reverse=True)
+            floor = ordered[count - 1].day if 0 < count <= len(ordered) else None
+            wanted = [(latest or date.max, year) for year, n in self._unread_notes().items()
+                      if (latest := self._latest(year, n)) is None or floor is None or latest >= floor]
+            if not wanted or count <= 0:
+                return ordered[:max(count, 0)]
+            year = max(wanted)[1]
+            self.need(year)
+            if year in self._storage.deferred and year not in self.damaged:
+                return ordered[:count]  # nothing more could be read (never expected)
+
+    def unread_note_count(self) -> int:
+        """How many notes the past years not read yet hold (a damaged year's are not counted)."""
+        return sum(self._unread_notes().values())
 
     def find(self, where: Mapping[str, Any], key: str, kind: str, year: int | None = None) -> Any:
         """``where[key]`` (an entry's id in the index), reading past years until it is found:

@@ -22,8 +22,7 @@ class TabSpec:
     module: str
     cls: str
     early: bool = True
-    """Built hidden right after the first frame (False: when first shown, because drawing it
-    reads every past year of history, which the store reads only when asked)."""
+    """Built hidden right after the first frame (False: when first shown)."""
 
     def load(self) -> type[TabBase]:
         return getattr(importlib.import_module(self.module), self.cls)
@@ -32,7 +31,7 @@ class TabSpec:
 TAB_SPECS: tuple[TabSpec, ...] = (
     TabSpec("today", "Today", "tui.tabs.today", "TodayTab"),
     TabSpec("rituals", "Rituals", "tui.tabs.rituals", "RitualsTab"),
-    TabSpec("gratitude", "Gratitude", "tui.tabs.gratitude", "GratitudeTab", early=False),  # every year's notes
+    TabSpec("gratitude", "Gratitude", "tui.tabs.gratitude", "GratitudeTab"),  # reads only its first page's years
     TabSpec("prompts", "Prompts", "tui.tabs.prompts", "PromptsTab"),
 )
 

@@ -3,13 +3,17 @@
 Notes are listed newest first, grouped by day, with the week's count of notes
 written and said aloud at the top. The selected note is shown in full below
 the list. Note text is user data: it always reaches the screen as literal
-``Content`` (after :func:`tui.text.clean`), never as markup.
+``Content`` (after :func:`tui.text.clean`), never as markup (the rows:
+``tui/tabs/gratitude_rows.py``). Drawing reads only the past years that hold
+the first page of notes, the week and the day's memories, so the tab is built
+early, hidden, like the others; a filter or "more" reads further.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,64 +28,17 @@ from tui.content import personalise
 from tui.domain.memories import memories_for
 from tui.domain.calendar import week_bounds
 from tui.domain.share import share_message
-from tui.format import long_day, short_day
+from tui.format import short_day
 from tui.model import Note
 from tui.tabs.base import TabBase
+from tui.tabs.gratitude_rows import DAY_PREFIX, SAID_MARK, NewestNotes, day_label, matches, note_row, week_summary
 from tui.text import clean
 from tui.dialogs.basic import ConfirmDialog
 from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
 from tui.together.state import is_paired
 
-SAID_MARK = "✓"
-"""Shown before a note that was said out loud to the partner."""
-
-DAY_PREFIX = "day:"
-"""Option ids of the day headers start with this (note ids never do)."""
-
-
-def day_label(day: date, today: date) -> str:
-    """A day header: "Today · Wednesday 25 November", "Monday 23 November 2025"."""
-    label = long_day(day, year=day.year != today.year)
-    if day == today:
-        return f"Today · {label}"
-    if day == today - timedelta(days=1):
-        return f"Yesterday · {label}"
-    return label
-
-
-def note_row(note: Note, author: str = "", *, shared: bool = False) -> Content:
-    """One list row: the said-aloud mark, the first line of the note, who wrote it if not you,
-    or that it was sent to your partner."""
-    lines = clean(note.text).split("\n")
-    first = lines[0]
-    more = len(lines) > 1
-    text = f"{first}{' …' if more else ''}"
-    if author:
-        text += f"  (from {' '.join(clean(author).split())})"
-    elif shared:
-        text += "  (shared)"
-    if note.said_aloud:
-        return Content.assemble((SAID_MARK, ".gratitude--said"), " ", text)
-    return Content(f"  {text}")
-
-
-def week_summary(notes: list[Note], today: date) -> str:
-    """ "This week: 4 notes · 2 said aloud ✓", kind when there are none yet."""
-    start, end = week_bounds(today)
-    this_week = [n for n in notes if start <= n.day <= end]
-    if not this_week:
-        return "This week: a fresh page."
-    written = len(this_week)
-    aloud = sum(n.said_aloud for n in this_week)
-    noun = "note" if written == 1 else "notes"
-    said = f"{aloud} said aloud {SAID_MARK}" if aloud else "none said aloud yet"
-    return f"This week: {written} {noun} · {said}"
-
-
-def matches(note: Note, query: str) -> bool:
-    """Case-insensitive, anywhere in the text."""
-    return query.casefold() in note.text.casefold()
+__all__ = ["DAY_PREFIX", "SAID_MARK", "GratitudeTab", "day_label", "matches", "note_row", "week_summary"]
 
 
 class GratitudeTab(TabBase):
@@ -153,12 +110,11 @@ class GratitudeTab(TabBase):
     def filter_input(self) -> Input:
         return self.query_one("#gratitude-filter", Input)
 
-    def visible_notes(self) -> list[Note]:
-        """The notes the list shows, newest first, after the filter."""
-        notes = self.host.store.notes()
+    def visible_notes(self) -> Sequence[Note]:
+        """The notes the list shows, newest first, after the filter (which reads every year)."""
         if self.filter_text:
-            notes = [n for n in notes if matches(n, self.filter_text)]
-        return notes
+            return [n for n in self.host.store.notes() if matches(n, self.filter_text)]
+        return NewestNotes(self.host.store, self.notes_list.page)
 
     def selected_note(self) -> Note | None:
         option = self.notes_list.highlighted_option
@@ -175,9 +131,9 @@ class GratitudeTab(TabBase):
         """Rebuild the list from the store, keeping (or moving to) a selection."""
         store = self.host.store
         today = self.host.today
-        all_notes = store.notes()
-        self.query_one("#gratitude-week", Static).update(Content(week_summary(all_notes, today)))
-        self._show_memories(all_notes, today)
+        week = store.notes_since(week_bounds(today)[0])
+        self.query_one("#gratitude-week", Static).update(Content(week_summary(week, today)))
+        self._show_memories(today)
 
         notes = self.visible_notes()
         current = self.selected_note()
@@ -201,7 +157,8 @@ class GratitudeTab(TabBase):
         listing = self.notes_list
         old_index = listing.highlighted
         listing.show(notes, rows, keep=keep)
-        if keep not in {n.id for n in notes} and notes and listing.option_count:
+        listing.expect_size(self.view_size)  # built hidden: its first showing in one frame
+        if (keep is None or not listing.has_option(keep)) and notes and listing.option_count:
             # Stay near where the cursor was (after a delete), else the newest note.
             index = min(old_index or 0, listing.option_count - 1)
             note_indices = [i for i, o in enumerate(listing.options) if not o.disabled]
@@ -209,7 +166,7 @@ class GratitudeTab(TabBase):
             listing.highlighted = after[0] if after else note_indices[-1]
 
         empty = self.query_one("#gratitude-empty", Static)
-        if not all_notes:
+        if not store.note_count():
             partner = personalise("{partner}", store.settings().partner_name)
             empty.update(Content(f"No notes yet. Press a to write one thing you appreciate about {partner}."))
         elif not notes:
@@ -218,9 +175,9 @@ class GratitudeTab(TabBase):
         listing.set_class(not notes, "-empty")
         self._show_detail()
 
-    def _show_memories(self, notes: list[Note], today: date) -> None:
+    def _show_memories(self, today: date) -> None:
         """Notes written on this day in earlier years, one line each, newest year first."""
-        found = memories_for(notes, today)
+        found = memories_for(self.host.store.anniversary_notes(today), today)
         memory = self.query_one("#gratitude-memory", Static)
         memory.update(Content("\n".join(clean(m.line) for m in found)))
         memory.display = bool(found)

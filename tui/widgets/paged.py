@@ -50,6 +50,14 @@ class PagedOptionList(SteadyOptionList):
                 self._limit = max(self._limit, where + 1)
         self._show_page(keep)
 
+    def has_option(self, option_id: str) -> bool:
+        """Whether the list shows an option with this id."""
+        try:
+            self.get_option_index(option_id)
+        except OptionDoesNotExist:
+            return False
+        return True
+
     def _show_page(self, keep: str | None) -> None:
         options = self._rows(self._items[: self._limit])
         rest = len(self._items) - self._limit

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import events
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import OptionList
 
@@ -32,3 +32,23 @@ class SteadyOptionList(OptionList):
             event.prevent_default()  # OptionList's own handler would drop every row
             return
         self._rows_width = width
+
+    def expect_size(self, size: Size) -> None:
+        """Before the list is first shown: take on the scrollbar its rows will need in a
+        region of ``size``, when they certainly overflow it.
+
+        Textual measures an option list's rows on its first paint; a list found longer than
+        its region then gets its scrollbar in a second layout, a frame later (about 30 ms
+        more on a first visit to a tab). Rows of one line each (``text-wrap: nowrap``) are
+        as many lines as options, whatever the width, so the virtual size and the scrollbar
+        can be set before that first paint, as the paint would set them.
+        """
+        if self.size or not size or self.option_count <= size.height or self.styles.text_wrap != "nowrap":
+            return
+        styles = self.styles
+        width = size.width - styles.margin.width - styles.gutter.width - styles.scrollbar_size_vertical
+        if width <= 0:
+            return
+        lines = self.get_content_height(size, size, width)
+        self.show_vertical_scrollbar = True
+        self.virtual_size = Size(width, lines)
