@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from datetime import date
 
 from textual.containers import Vertical
@@ -81,6 +81,20 @@ class TabBase(Vertical):
 
     def draw(self, select: str | None = None) -> None:
         """Draw what the tab shows from the store; each tab's own."""
+
+    def open_editor(self, title: str, text: str, save: Callable[[str], str]) -> None:
+        """The note editor over the tab: ``save(text)`` writes the cleaned text and returns
+        the entry's id, which the redraw after saving selects; focus comes back either way."""
+        from tui.dialogs.editor import EditorScreen  # not before the first frame
+
+        saved: list[str] = []
+
+        def closed(result: str | None) -> None:
+            if result is not None:
+                self.redraw(saved[-1] if saved else None)
+            self.focus_first()
+
+        self.app.push_screen(EditorScreen(title, lambda text: saved.append(save(text)), text=text), closed)
 
     def focus_first(self) -> None:
         """Give focus to the tab's main widget."""

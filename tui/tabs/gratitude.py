@@ -34,7 +34,6 @@ from tui.tabs.base import TabBase
 from tui.tabs.gratitude_rows import DAY_PREFIX, SAID_MARK, NewestNotes, day_label, matches, note_row, week_summary
 from tui.text import clean
 from tui.dialogs.basic import ConfirmDialog
-from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
 from tui.together.state import is_paired
 
@@ -78,7 +77,6 @@ class GratitudeTab(TabBase):
         super().__init__(id=id)
         self._deleted: list[Note] = []
         """Notes deleted in this session, most recent last (u restores them)."""
-        self._saved_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="gratitude-week")
@@ -203,22 +201,11 @@ class GratitudeTab(TabBase):
 
     # ------------------------------------------------------------ writing
 
-    def _open_editor(self, title: str, text: str, save) -> None:
-        def saved(result: str | None) -> None:
-            if result is not None:
-                self.redraw(self._saved_id)
-            self.focus_first()
-
-        self.app.push_screen(EditorScreen(title, save, text=text), saved)
-
     def action_new_note(self) -> None:
         """Write a new note of thanks, dated today."""
         today = self.host.today
 
-        def save(text: str) -> None:
-            self._saved_id = self.host.store.add_note(text, today).id
-
-        self._open_editor(f"A note of thanks · {short_day(today)}", "", save)
+        self.open_editor(f"A note of thanks · {short_day(today)}", "", lambda text: self.host.store.add_note(text, today).id)
 
     def action_edit_note(self) -> None:
         """Edit the selected note."""
@@ -227,10 +214,10 @@ class GratitudeTab(TabBase):
             self.app.notify("There is no note to edit yet. Press a to write one.", markup=False)
             return
 
-        def save(text: str) -> None:
-            self._saved_id = self.host.store.save_note(replace(note, text=text)).id
+        def save(text: str) -> str:
+            return self.host.store.save_note(replace(note, text=text)).id
 
-        self._open_editor(f"Editing a note · {short_day(note.day)}", note.text, save)
+        self.open_editor(f"Editing a note · {short_day(note.day)}", note.text, save)
 
     def action_said_aloud(self) -> None:
         """Mark the selected note as said out loud to your partner (or unmark it)."""

@@ -25,7 +25,6 @@ from tui.format import short_day
 from tui.model import Answer, Prompt
 from tui.tabs.base import TabBase
 from tui.text import clean
-from tui.dialogs.editor import EditorScreen
 from tui.widgets.paged import PagedOptionList
 from tui.together.state import is_paired
 
@@ -100,7 +99,6 @@ class PromptsTab(TabBase):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._prompt: Prompt | None = None
-        self._saved_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="prompts-theme")
@@ -263,14 +261,6 @@ class PromptsTab(TabBase):
         store, today = self.host.store, self.host.today
         return self.host.save(lambda: store.show_prompt(today, prompt.id)) is not None
 
-    def _open_editor(self, title: str, text: str, save) -> None:
-        def saved(result: str | None) -> None:
-            if result is not None:
-                self.redraw(self._saved_id)
-            self.focus_first()
-
-        self.app.push_screen(EditorScreen(title, save, text=text), saved)
-
     def action_answer(self) -> None:
         """Answer the prompt shown (or reopen today's answer to it)."""
         prompt = self.prompt
@@ -280,11 +270,12 @@ class PromptsTab(TabBase):
             return
         today = self.host.today
 
-        def save(text: str) -> None:
-            self._saved_id = self.host.store.add_answer(prompt.id, text, today).id
+        def save(text: str) -> str:
+            saved = self.host.store.add_answer(prompt.id, text, today).id
             self._record(prompt)
+            return saved
 
-        self._open_editor(prompt.text, "", save)
+        self.open_editor(prompt.text, "", save)
 
     def action_edit_answer(self) -> None:
         """Edit the selected answer."""
@@ -298,10 +289,10 @@ class PromptsTab(TabBase):
         prompt = content.prompt_by_id().get(answer.prompt_id)
         title = prompt.text if prompt else "Your answer"
 
-        def save(text: str) -> None:
-            self._saved_id = self.host.store.save_answer(replace(answer, text=text)).id
+        def save(text: str) -> str:
+            return self.host.store.save_answer(replace(answer, text=text)).id
 
-        self._open_editor(f"{title} · {short_day(answer.day)}", answer.text, save)
+        self.open_editor(f"{title} · {short_day(answer.day)}", answer.text, save)
 
     @on(OptionList.OptionSelected, "#prompts-answers")
     def _selected(self, event: OptionList.OptionSelected) -> None:
