@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from datetime import date
+from typing import Any
 
 from textual.containers import Vertical
 from textual.geometry import Size
@@ -95,6 +96,25 @@ class TabBase(Vertical):
             self.focus_first()
 
         self.app.push_screen(EditorScreen(title, lambda text: saved.append(save(text)), text=text), closed)
+
+    def mark_shared(self, entry_id: str, share: Callable[[Any], None]) -> None:
+        """Mark an entry to share with the partner: ``share(together)`` marks it (a note, an
+        answer); says whether it goes at the next round or once paired, and redraws on it."""
+        from tui.together import Together
+        from tui.together.state import is_paired
+
+        state_dir = self.host.store.data_dir / "sync"
+        try:
+            share(Together(self.host.store, state_dir))
+        except (OSError, ValueError) as exc:  # a hand-edited together.json says which file
+            self.app.notify(f"Not shared ({getattr(exc, 'strerror', None) or exc}).", title="Not saved", severity="error", markup=False)
+            return
+        if is_paired(state_dir):
+            self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
+            self.host.sync_soon()
+        else:
+            self.app.notify("Marked to share: it goes to your partner once you pair (Together… in ctrl+p, or micro-romance pair start FOLDER).", markup=False)
+        self.redraw(entry_id)
 
     def focus_first(self) -> None:
         """Give focus to the tab's main widget."""

@@ -35,7 +35,6 @@ from tui.tabs.gratitude_rows import DAY_PREFIX, SAID_MARK, NewestNotes, day_labe
 from tui.text import clean
 from tui.dialogs.basic import ConfirmDialog
 from tui.widgets.paged import PagedOptionList
-from tui.together.state import is_paired
 
 __all__ = ["DAY_PREFIX", "SAID_MARK", "GratitudeTab", "day_label", "matches", "note_row", "week_summary"]
 
@@ -239,7 +238,7 @@ class GratitudeTab(TabBase):
 
     def action_send_note(self) -> None:
         """Share the selected note with your partner: it goes at the next round of Together."""
-        from tui.together import Together, note_authors, shared_notes
+        from tui.together import note_authors, shared_notes
 
         note = self.selected_note()
         if note is None:
@@ -253,17 +252,7 @@ class GratitudeTab(TabBase):
         if note.id in shared_notes(state_dir):
             self.app.notify("This note is shared with your partner already.", markup=False)
             return
-        try:
-            Together(self.host.store, state_dir).share_note(note.id)
-        except (OSError, ValueError) as exc:  # a hand-edited together.json says which file
-            self.app.notify(f"Not shared ({getattr(exc, 'strerror', None) or exc}).", title="Not saved", severity="error", markup=False)
-            return
-        if is_paired(state_dir):
-            self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
-            self.host.sync_soon()
-        else:
-            self.app.notify("Marked to share: it goes to your partner once you pair (Together… in ctrl+p, or micro-romance pair start FOLDER).", markup=False)
-        self.redraw(note.id)
+        self.mark_shared(note.id, lambda together: together.share_note(note.id))
 
     def action_delete_note(self) -> None:
         """Delete the selected note, after asking."""

@@ -26,7 +26,6 @@ from tui.model import Answer, Prompt
 from tui.tabs.base import TabBase
 from tui.text import clean
 from tui.widgets.paged import PagedOptionList
-from tui.together.state import is_paired
 
 PREVIEW_LINES = 3
 """How many lines of an answer the list shows (the editor shows it all)."""
@@ -234,7 +233,7 @@ class PromptsTab(TabBase):
 
     def action_share_answer(self) -> None:
         """Share the selected answer (else today's) with your partner, at the next round."""
-        from tui.together import Together, shared_answers
+        from tui.together import shared_answers
 
         answer = self.selected_answer() if self.answers_list.has_focus else None
         answer = answer or self.todays_answer() or self.selected_answer()
@@ -244,17 +243,7 @@ class PromptsTab(TabBase):
         if answer.id in shared_answers(self._state_dir):
             self.app.notify("This answer is shared with your partner already.", markup=False)
             return
-        try:
-            Together(self.host.store, self._state_dir).share_answer(answer.id)
-        except (OSError, ValueError) as exc:  # a hand-edited together.json says which file
-            self.app.notify(f"Not shared ({getattr(exc, 'strerror', None) or exc}).", title="Not saved", severity="error", markup=False)
-            return
-        if is_paired(self._state_dir):
-            self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
-            self.host.sync_soon()
-        else:
-            self.app.notify("Marked to share: it goes to your partner once you pair (Together… in ctrl+p, or micro-romance pair start FOLDER).", markup=False)
-        self.redraw(answer.id)
+        self.mark_shared(answer.id, lambda together: together.share_answer(answer.id))
 
     def _record(self, prompt: Prompt) -> bool:
         """Note that ``prompt`` was shown today (so it rests for NO_REPEAT_DAYS days)."""
