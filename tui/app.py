@@ -136,6 +136,7 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         from tui.keys import apply_user_keys
 
         self.user_keys = apply_user_keys(self).keys
+        self.call_after_refresh(self._start_collector)
         self.set_interval(20, self.check_day, name="midnight")
         if self._theme_notice:
             self.notify(self._theme_notice, title="Theme", markup=False)
@@ -156,6 +157,16 @@ class MicroRomanceApp(TogetherRounds, App[int]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # what build_hidden_tab froze can be collected again once the app is gone
+
+    @staticmethod
+    def _start_collector() -> None:
+        """After the first frame: the garbage collector, off while starting (tui.cli.main), on again.
+
+        Start-up's objects are frozen first, so the first collection does not scan them all
+        (a full one then would cost 20-30 ms just when a first key may come).
+        """
+        gc.freeze()
+        gc.enable()
 
     def _offer_review(self) -> None:
         """On the first launch of a week, open the review of the week just ended."""

@@ -8,6 +8,7 @@ commands stay fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -76,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME}: --demo uses a throwaway folder; leave out --data-dir.", file=sys.stderr)
         return 2
     handler: Handler = args.handler
+    if handler is not run_app:
+        gc.enable()  # off while starting (tui.cli.main); the full screen turns it on after its first frame
     if args.demo and handler is not run_app:
         print(f"{APP_NAME}: demo: example data in a throwaway folder; nothing is kept.", file=sys.stderr)
     try:
