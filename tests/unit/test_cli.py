@@ -95,3 +95,37 @@ def test_commands_run_with_the_collector_on(tmp_path: Path, monkeypatch: pytest.
     with pytest.raises(SystemExit):
         main(["--today", "tomorrow"])
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--data-dir", "/tmp/x"], ["--data-dir=/tmp/x", "--today", "2026-11-25"], ["--demo"], ["--de"],
+     ["--t", "2026-11-25", "--data", "d"], ["--data-dir", "status"]],
+)
+def test_the_full_screen_is_read_as_the_whole_parser_reads_it(argv: list[str]) -> None:
+    from tui.cli.parser import build_parser, full_screen_args
+
+    assert full_screen_args(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["status"], ["--data-dir", "d", "today"], ["--help"], ["-h"], ["--he"], ["--version"], ["--ver"],
+     ["--today", "tomorrow"], ["--d", "x"], ["--colour"], ["pair", "status"], ["--"], ["--", "status"]],
+)
+def test_commands_help_and_mistakes_go_to_the_whole_parser(argv: list[str]) -> None:
+    from tui.cli.parser import full_screen_args
+
+    assert full_screen_args(argv) is None
+
+
+def test_opening_the_full_screen_imports_no_command() -> None:
+    code = (
+        "import sys\nimport tui.cli.launch as launch\nlaunch.run_app = lambda args: 0\n"
+        "import tui.cli.parser as parser\nparser.run_app = launch.run_app\n"
+        "from tui.cli import main\nmain(['--data-dir', 'nowhere'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tui.cli.')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "['tui.cli.launch', 'tui.cli.options', 'tui.cli.parser']", proc.stdout
