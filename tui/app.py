@@ -140,7 +140,6 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         self.set_interval(20, self.check_day, name="midnight")
         if self._theme_notice:
             self.notify(self._theme_notice, title="Theme", markup=False)
-        self.call_after_refresh(self.load_later_styles)
         self.store.on_damage(lambda exc: self.notify(  # a past year read late and found damaged
             str(exc), title="A past year could not be read", severity="error", timeout=60, markup=False))
         self.call_after_refresh(self.build_hidden_tab)
@@ -178,7 +177,8 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         """Parse the stylesheets of the other tabs and the dialogs (once).
 
         Start-up parses only what the first frame shows; this runs right after
-        it, or earlier when a dialog or another tab is needed first.
+        it, with the first tab built hidden (build_hidden_tab), or earlier when a
+        dialog or another tab is needed first; not at all when the app quits first.
         """
         if self._later_styles:
             return
@@ -199,6 +199,7 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         """
         missing = [spec.id for spec in TAB_SPECS if spec.early and spec.id not in self._tabs]
         if missing and self.is_running and self.screen_stack:
+            self.load_later_styles()
             self.tab(missing[0])
             self.call_after_refresh(self.build_hidden_tab)
         elif not missing:
