@@ -169,6 +169,11 @@ class MicroRomanceApp(TogetherRounds, App[int]):
 
     def _offer_review(self) -> None:
         """On the first launch of a week, open the review of the week just ended."""
+        from tui.domain.review import review_due
+
+        settings = self.store.settings()
+        if not settings.welcomed or not review_due(settings.last_review, self.today):
+            return  # offered this week already (offer_review's first test): no need to import its screen
         from tui.screens.weekly import offer_review
 
         offer_review(self)
