@@ -136,10 +136,10 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         from tui.keys import apply_user_keys
 
         self.user_keys = apply_user_keys(self).keys
+        self.call_after_refresh(self._start_collector)
         self.set_interval(20, self.check_day, name="midnight")
         if self._theme_notice:
             self.notify(self._theme_notice, title="Theme", markup=False)
-        self.call_after_refresh(self.load_later_styles)
         self.store.on_damage(lambda exc: self.notify(  # a past year read late and found damaged
             str(exc), title="A past year could not be read", severity="error", timeout=60, markup=False))
         self.call_after_refresh(self.build_hidden_tab)
@@ -157,8 +157,23 @@ class MicroRomanceApp(TogetherRounds, App[int]):
     def on_unmount(self) -> None:
         gc.unfreeze()  # what build_hidden_tab froze can be collected again once the app is gone
 
+    @staticmethod
+    def _start_collector() -> None:
+        """After the first frame: the garbage collector, off while starting (tui.cli.main), on again.
+
+        Start-up's objects are frozen first, so the first collection does not scan them all
+        (a full one then would cost 20-30 ms just when a first key may come).
+        """
+        gc.freeze()
+        gc.enable()
+
     def _offer_review(self) -> None:
         """On the first launch of a week, open the review of the week just ended."""
+        from tui.domain.review import review_due
+
+        settings = self.store.settings()
+        if not settings.welcomed or not review_due(settings.last_review, self.today):
+            return  # offered this week already (offer_review's first test): no need to import its screen
         from tui.screens.weekly import offer_review
 
         offer_review(self)
@@ -167,7 +182,8 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         """Parse the stylesheets of the other tabs and the dialogs (once).
 
         Start-up parses only what the first frame shows; this runs right after
-        it, or earlier when a dialog or another tab is needed first.
+        it, with the first tab built hidden (build_hidden_tab), or earlier when a
+        dialog or another tab is needed first; not at all when the app quits first.
         """
         if self._later_styles:
             return
@@ -188,6 +204,7 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         """
         missing = [spec.id for spec in TAB_SPECS if spec.early and spec.id not in self._tabs]
         if missing and self.is_running and self.screen_stack:
+            self.load_later_styles()
             self.tab(missing[0])
             self.call_after_refresh(self.build_hidden_tab)
         elif not missing:

@@ -28,8 +28,8 @@ def styles_dir() -> Path:
     raise FileNotFoundError("micro-romance's stylesheets are missing; reinstall the package.")
 
 
-FIRST_FRAME_STYLES = ("app.tcss", "marks.tcss", "today.tcss")
-"""What the first frame shows needs only these: the frame, the Today tab and its list's marks."""
+FIRST_FRAME_STYLES = ("app.tcss", "today.tcss")
+"""What the first frame shows needs only these: the frame (its focused list without colour too) and the Today tab."""
 
 
 def stylesheets() -> list[Path]:

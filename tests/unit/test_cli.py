@@ -75,3 +75,57 @@ def test_default_data_dir_honours_xdg(tmp_path: Path, monkeypatch: pytest.Monkey
     from tui.paths import default_data_dir
 
     assert default_data_dir() == tmp_path / "xdg" / "micro-romance"
+
+
+def test_commands_run_with_the_collector_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collector is off only while starting (tui.cli.main): a command runs with it on."""
+    import gc
+
+    seen: list[bool] = []
+    real_init = Store.__init__
+
+    def init(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "__init__", init)
+    assert main(["--data-dir", str(tmp_path / "data"), "--today", "2026-11-25", "status"]) == 0
+    assert seen and all(seen)
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        main(["--today", "tomorrow"])
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--data-dir", "/tmp/x"], ["--data-dir=/tmp/x", "--today", "2026-11-25"], ["--demo"], ["--de"],
+     ["--t", "2026-11-25", "--data", "d"], ["--data-dir", "status"]],
+)
+def test_the_full_screen_is_read_as_the_whole_parser_reads_it(argv: list[str]) -> None:
+    from tui.cli.parser import build_parser, full_screen_args
+
+    assert full_screen_args(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["status"], ["--data-dir", "d", "today"], ["--help"], ["-h"], ["--he"], ["--version"], ["--ver"],
+     ["--today", "tomorrow"], ["--d", "x"], ["--colour"], ["pair", "status"], ["--"], ["--", "status"]],
+)
+def test_commands_help_and_mistakes_go_to_the_whole_parser(argv: list[str]) -> None:
+    from tui.cli.parser import full_screen_args
+
+    assert full_screen_args(argv) is None
+
+
+def test_opening_the_full_screen_imports_no_command() -> None:
+    code = (
+        "import sys\nimport tui.cli.launch as launch\nlaunch.run_app = lambda args: 0\n"
+        "import tui.cli.parser as parser\nparser.run_app = launch.run_app\n"
+        "from tui.cli import main\nmain(['--data-dir', 'nowhere'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tui.cli.')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "['tui.cli.launch', 'tui.cli.options', 'tui.cli.parser']", proc.stdout

@@ -282,3 +282,17 @@ def test_settings_remember_the_last_review(data_dir: Path) -> None:
         s.save_settings(Settings(last_review="2026-11-23"))
     with Store(data_dir) as s:
         assert s.settings().last_review == "2026-11-23"
+
+
+def test_opening_reads_without_tinydb_and_the_first_write_brings_it(tmp_path) -> None:
+    """Start-up (issue 17): TinyDB is imported by the first write, not by opening the store."""
+    folder = tmp_path / "data"
+    Store(folder).close()  # made, with its first write
+    code = (
+        "import sys\nfrom tui.storage import open_store\n"
+        f"store = open_store({str(folder)!r})\nprint('tinydb' in sys.modules)\n"
+        "import datetime\nstore.add_ritual('Evening walk', created=datetime.date(2026, 11, 25))\nprint('tinydb' in sys.modules, [r.name for r in store.rituals()])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\n")[:2] == ["False", "True ['Evening walk']"], proc.stdout

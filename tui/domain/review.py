@@ -9,10 +9,13 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping, Sequence, Set
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from tui.domain.calendar import week_bounds
-from tui.domain.weekly import WeekSummary
 from tui.model import GestureDay, Note, Prompt
+
+if TYPE_CHECKING:  # the review's week; not imported to tell whether a review is due
+    from tui.domain.weekly import WeekSummary
 
 FEW_NOTES = 3
 """A week with fewer notes of thanks than this leans the prompt towards gratitude."""

@@ -56,7 +56,7 @@ class Store(PromptsAndAnswers):
             self._ix = self._build(data)
             self._past = PastYears(self._storage, lambda: self._ix, self.path, self.data_dir)
             self._past.check(save=not readonly)  # past years not read now: checked before any write
-            self._db = Database(storage=lambda: self._storage)
+            self._db = Database(self._storage)
             if not readonly:
                 if backups:
                     lifecycle.make_backup(self.data_dir, self._storage.files())

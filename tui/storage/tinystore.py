@@ -2,17 +2,17 @@
 
 Entries of past years live in ``history/YEAR.json`` so a write rewrites only
 the file holding the year it touches (see ``docs/architecture.md``).
+
+Reading needs no TinyDB (the store's index is built from the files): TinyDB is
+imported by the first write, so opening the full screen does without it.
 """
 
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Table
 
 from tui.errors import DataFileError, MissingDataFile, StoreError, StoreWriteError
 from tui.storage import journal
@@ -34,8 +34,8 @@ def _newest(names: Any) -> int:
     return max((int(n.partition("/")[2]) for n in names if n.partition("/")[2].isdigit()), default=0)
 
 
-class SplitJSONStorage(Storage):
-    """TinyDB storage: one main file plus one file per past year of history.
+class SplitJSONStorage:
+    """TinyDB storage (its ``read``, ``write`` and ``close``): one main file plus one file per past year of history.
 
     TinyDB hands :meth:`write` the whole database; a table it changed is a new
     dict object, so comparing identities tells which files need rewriting.
@@ -113,6 +113,9 @@ class SplitJSONStorage(Storage):
         self._written = dict(data)
         if self.after_write is not None:
             self.after_write()
+
+    def close(self) -> None:
+        """Nothing to close: every write is on disk when it returns."""
 
     # Our own.
     def hold(self) -> None:
@@ -227,34 +230,52 @@ class SplitJSONStorage(Storage):
             journal.write_all(self.path.parent, payloads, old)
 
 
-class _Table(Table):
-    """A TinyDB table whose replaced documents are new objects.
+class Database:
+    """TinyDB over our storage, with tables that replace documents whole; made on the first write."""
 
-    TinyDB's ``update``/``upsert`` change a document dict in place; the storage
-    keeps the last written tables to put files back after a failed write, so a
-    replacement must leave the old dict untouched.
-    """
+    def __init__(self, storage: SplitJSONStorage) -> None:
+        self._storage = storage
+        self._db: Any = None
 
-    def put(self, doc_id: int, doc: dict[str, Any]) -> None:
-        def replace_doc(table: dict[int, Any]) -> None:
-            table[doc_id] = doc
-
-        self._update_table(replace_doc)
-
-
-class Database(TinyDB):
-    """TinyDB over our storage, with tables that replace documents whole."""
-
-    table_class = _Table
+    def _tables(self) -> Any:
+        if self._db is None:
+            self._db = _tinydb_class()(storage=lambda: self._storage)
+        return self._db
 
     def put(self, table: str, doc: dict[str, Any], doc_id: int | None) -> int:
         """Insert or replace one document; returns its id. Raises StoreWriteError."""
-        tbl = self.table(table)
+        tbl = self._tables().table(table)
         if doc_id is None:
             return tbl.insert(doc)
-        tbl.put(doc_id, doc)  # type: ignore[attr-defined]
+        tbl.put(doc_id, doc)
         return doc_id
 
     def drop(self, table: str, doc_id: int) -> None:
         """Remove one document. Raises StoreWriteError."""
-        self.table(table).remove(doc_ids=[doc_id])
+        self._tables().table(table).remove(doc_ids=[doc_id])
+
+
+@cache
+def _tinydb_class() -> type:
+    """TinyDB, imported now, with tables whose replaced documents are new objects."""
+    from tinydb import TinyDB
+    from tinydb.table import Table
+
+    class _Table(Table):
+        """A TinyDB table whose replaced documents are new objects.
+
+        TinyDB's ``update``/``upsert`` change a document dict in place; the storage
+        keeps the last written tables to put files back after a failed write, so a
+        replacement must leave the old dict untouched.
+        """
+
+        def put(self, doc_id: int, doc: dict[str, Any]) -> None:
+            def replace_doc(table: dict[int, Any]) -> None:
+                table[doc_id] = doc
+
+            self._update_table(replace_doc)
+
+    class _TinyDB(TinyDB):
+        table_class = _Table
+
+    return _TinyDB
