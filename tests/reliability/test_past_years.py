@@ -142,6 +142,27 @@ def test_the_record_of_checked_years_is_only_a_help(data_dir: Path) -> None:
     assert json.loads(record.read_text())["version"] == 1
 
 
+def test_years_a_copy_wrote_are_recorded_as_checked_when_it_closes(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an import (years written anew) the next opens, read-only ones too, check no year again."""
+    import tui.storage.years as years
+
+    with Store(data_dir) as s:
+        with s.batch():
+            for year in YEARS:
+                s.add_note(f"thanks in {year}", date(year, 11, 25))
+    recorded = json.loads((data_dir / "history" / ".checked").read_text())["years"]
+    assert sorted(int(y) for y in recorded) == list(range(2019, 2025))
+    checked: list[object] = []
+    real = years.build_index
+    monkeypatch.setattr(years, "build_index", lambda *a, **k: checked.append(a) or real(*a, **k))
+    with Store(data_dir, readonly=True) as s:
+        assert checked == [] and unread(s) == set(range(2019, 2025))
+        assert [n.day.year for n in s.notes()] == sorted(YEARS, reverse=True)
+    (data_dir / "history" / "2021.json").write_bytes(b'{"notes/2021": {"1": {"id": 7}}}')  # changed by hand since
+    with pytest.raises(DataFileError):
+        Store(data_dir, readonly=True)
+
+
 def test_after_a_failed_save_old_entries_can_still_be_deleted_and_moved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A full disk once must not leave past years half known to the store until a restart."""
     from dataclasses import replace as _replace

@@ -62,8 +62,9 @@ class Glance:
     """True when a partner's name is set (``partner`` is then that name)."""
 
 
-def glance(store: Store, day: date) -> Glance:
-    """Today's gesture and rituals, as the Today and Rituals tabs see them."""
+def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
+    """Today's gesture and rituals, as the Today and Rituals tabs see them (and, unless told
+    not to, the day's memories, which read every past year's file)."""
     from tui.content import FALLBACK_PARTNER, personalise
     from tui.daily import todays_gesture
     from tui.domain.memories import memories_for
@@ -93,7 +94,7 @@ def glance(store: Store, day: date) -> Glance:
         done=kept,
         grace=grace,
         has_rituals=bool(rituals),
-        memories=tuple(memories_for(store.anniversary_notes(day), day)),
+        memories=tuple(memories_for(store.anniversary_notes(day), day)) if memories else (),
         named=bool(one_line(settings.partner_name)),
     )
 
@@ -249,7 +250,7 @@ def run_status(args: argparse.Namespace) -> int:
     if template is not None:
         render(template, {})  # check the template before reading anything
     with read_store(args) as store:
-        g = glance(store, today(args))
+        g = glance(store, today(args), memories=False)  # one line has no room for them
     values: dict[str, object] = {
         "open": len(g.open),
         "done": g.done,

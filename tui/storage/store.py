@@ -68,6 +68,9 @@ class Store(PromptsAndAnswers):
     # ------------------------------------------------------------ lifecycle
 
     def close(self) -> None:
+        past = getattr(self, "_past", None)
+        if past is not None and self._lock is not None and not self._storage.broken:
+            past.remember_written()
         if self._lock is not None:
             self._lock.release()
             self._lock = None

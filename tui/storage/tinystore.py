@@ -181,6 +181,15 @@ class SplitJSONStorage:
             raise DataFileError(name, "it holds JSON, but not the object micro-romance writes")
         return part
 
+    def newest_year(self) -> int:
+        """The newest year the data holds (the main file's year once written): the years before
+        the one before it are left unread by the next open."""
+        return max(_newest(self.read() or {}), *self.deferred, *(int(p.stem) for p in self.files() if p != self.path), 0)
+
+    def read_part(self, path: Path) -> dict[str, Any]:
+        """One history file's tables, as the careful load reads them."""
+        return self._read_part(path, path)
+
     def unread_tables(self, year: int) -> tuple[Path, dict[str, Any]]:
         """A past year not read yet: its file and the tables memory does not hold already."""
         path, data = self.deferred[year], self.read() or {}

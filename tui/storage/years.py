@@ -260,6 +260,26 @@ class PastYears:
         if save:
             self._checked.save()
 
+    def remember_written(self) -> None:
+        """On closing a copy that could write: check and record each past year's file that a
+        later open would leave unread and the record does not know yet (an import writes years
+        anew), so that opening, read-only too, does not check them all again. Never raises:
+        the record is only a help, and a year not recorded is simply checked at the next open."""
+        try:
+            newest = self._storage.newest_year()
+            for path in (p for p in self._storage.files() if p != self._main):
+                year = int(path.stem)
+                if year >= newest - 1 or year in self._storage.deferred or self._checked.still(year, path) is not None:
+                    continue
+                tables = self._storage.read_part(path)
+                if any(name.partition("/")[2] != str(year) for name in tables):
+                    continue
+                build_index(tables, dict.fromkeys(tables, path), self._main)
+                self._checked.note(year, path, tables)
+        except Exception:  # noqa: BLE001 - a damaged file is refused when a later open checks it
+            pass
+        self._checked.save()
+
     def need(self, *years: int) -> None:
         """Read these past years (those not read yet) into memory and the index."""
         deferred = self._storage.deferred
