@@ -216,6 +216,22 @@ def test_a_personal_ritual_brought_in_by_import_stays_personal(
             assert b"journal" not in path.read_bytes().lower()
 
 
+def test_a_tick_made_again_here_is_no_longer_the_partners(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    alex, sam, _ = couple
+    assert cli(capsys, alex, "done", "morning")[0] == 0
+    cli(capsys, sam, "sync")
+    partner_ticks = lambda: json.loads(cli(capsys, sam, "today", "--json")[1])["ticked_by_partner"]  # noqa: E731
+    assert [t["by"] for t in partner_ticks()] == ["Alex"]
+    with Store(sam) as store:
+        [ritual] = store.rituals()
+        store.set_tick(ritual.id, DAY, False)  # Sam unticks it, and the round says so
+    cli(capsys, sam, "sync")
+    with Store(sam) as store:
+        store.set_tick(ritual.id, DAY, True)  # then ticks it again, on this machine
+    cli(capsys, sam, "sync")
+    assert partner_ticks() == []
+
+
 def test_a_ritual_made_personal_later_stops_sending(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     alex, sam, _ = couple
     cli(capsys, sam, "sync")

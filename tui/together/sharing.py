@@ -174,12 +174,17 @@ class Together:
 
     def drop_from_outbox(self, ids: list[str]) -> None:
         """Record that the changes ``ids`` (from the last :meth:`outbox`) are in the logs."""
-        recorded = False
+        recorded = mine = False
         for change_id in ids:
             found = self._pending.pop(change_id, None)
             if found is not None:
                 self.sent[found[0]] = found[1]
                 recorded = True
+                kind, _, entry_id = found[0].partition("/")
+                if kind == "tick" and self.state["ticked_by"].pop(entry_id, None) is not None:
+                    mine = True  # ticked (or unticked) here since: no longer the partner's tick
+        if mine:
+            self._save_state()
         if recorded:  # a round with nothing to send writes nothing here
             write_json(self.state_dir / SENT_FILE, self.sent)
 
@@ -207,18 +212,26 @@ class Together:
             self.store.add_ticks(store_ticks)
         docs = self.sources()
         for change in ordered:
-            key = (change.kind, change.entry_id)
+            key = (change.kind, self._local_id(change))
             if key in docs:
                 source, private = docs[key]
-                self.sent[f"{change.kind}/{change.entry_id}"] = [_source_digest(change.kind, source, private), private]
+                self.sent[f"{key[0]}/{key[1]}"] = [_source_digest(change.kind, source, private), private]
             elif change.deleted:
-                self.sent.pop(f"{change.kind}/{change.entry_id}", None)
+                self.sent.pop(f"{key[0]}/{key[1]}", None)
         self._save_state()  # who wrote what first: a kill before the next line only re-sends, harmlessly
         write_json(self.state_dir / SENT_FILE, self.sent)
         return applied
 
     def _ritual_id(self, rid: str) -> str:
         return self.state["aliases"].get(rid, rid)
+
+    def _local_id(self, change: Change) -> str:
+        """The entry's id here: a tick of a ritual merged by name is kept under this side's ritual id
+        (so it is not sent back as this device's own tick)."""
+        if change.kind != "tick":
+            return change.entry_id
+        rid, _, iso = change.entry_id.rpartition(":")
+        return f"{self._ritual_id(rid)}:{iso}"
 
     def _apply(self, change: Change, author: str) -> bool:
         doc = plain(change.doc)
