@@ -148,7 +148,10 @@ def make_backup(data_dir: Path, files: list[Path], now: datetime | None = None) 
         for old in to_drop(list_backups(data_dir), now):
             # Renamed out of the list first, so a kill halfway never leaves a half copy listed.
             gone = root / f"{_GONE}{old.name}"
-            os.rename(old, gone)
+            try:
+                os.rename(old, gone)
+            except OSError:
+                continue  # kept this time; the next start tries again
             shutil.rmtree(gone, ignore_errors=True)
     except OSError:
         pass  # a backup that cannot be made must not stop the day's use
