@@ -97,6 +97,20 @@ def test_memories_of_a_file_not_laid_out_as_written_read_the_year(data_dir: Path
     assert any("2020" in text for text in found)
 
 
+def test_memories_find_a_note_whose_day_moved_to_another_year(data_dir: Path) -> None:
+    """A note keeps its year's file when its day changes: an unread 2020 file may hold a 2021 note."""
+    from tui.domain.memories import memories_for
+
+    make_history(data_dir)
+    with Store(data_dir) as s:
+        moved = next(n for n in s.notes() if n.day == date(2020, 11, 25))
+        s.save_note(replace(moved, day=date(2021, 6, 10)))
+    Store(data_dir).close()
+    day = date(2026, 6, 10)
+    with Store(data_dir, readonly=True) as s:
+        assert [m.note.id for m in memories_for(s.anniversary_notes(day), day)] == [moved.id]
+
+
 def test_a_past_year_written_to_is_read_first(data_dir: Path) -> None:
     rid = make_history(data_dir)
     with Store(data_dir) as s:
@@ -161,6 +175,39 @@ def test_years_a_copy_wrote_are_recorded_as_checked_when_it_closes(data_dir: Pat
     (data_dir / "history" / "2021.json").write_bytes(b'{"notes/2021": {"1": {"id": 7}}}')  # changed by hand since
     with pytest.raises(DataFileError):
         Store(data_dir, readonly=True)
+
+
+def test_a_refused_open_writes_no_record(data_dir: Path) -> None:
+    make_history(data_dir)
+    record = data_dir / "history" / ".checked"
+    record.unlink()
+    (data_dir / "history" / "2022.json").write_bytes(b'{"notes/2022": {"1": {"id": 7}}}')
+    with pytest.raises(DataFileError):
+        Store(data_dir)
+    assert not record.exists()
+
+
+def test_a_file_replaced_while_it_is_checked_is_not_recorded(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the record names is the file that was read, so a file swapped in meanwhile is checked at the next open."""
+    import tui.storage.years as years
+
+    make_history(data_dir)
+    (data_dir / "history" / ".checked").unlink()
+    archive = data_dir / "history" / "2020.json"
+    real = years.build_index
+
+    def swap_after_reading(tables, origin, main):  # type: ignore[no-untyped-def]
+        found = real(tables, origin, main)
+        if archive in origin.values():
+            archive.write_bytes(b'{"notes/2020": {"1": {"id": 7}}}')  # damaged, right after it was read
+        return found
+
+    monkeypatch.setattr(years, "build_index", swap_after_reading)
+    Store(data_dir).close()
+    monkeypatch.setattr(years, "build_index", real)
+    with pytest.raises(DataFileError) as info:
+        Store(data_dir)
+    assert str(archive) in str(info.value)
 
 
 def test_after_a_failed_save_old_entries_can_still_be_deleted_and_moved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -249,3 +296,50 @@ def test_the_newest_notes_of_a_file_not_laid_out_as_written_read_the_year(data_d
     with Store(data_dir, readonly=True) as s:
         assert [n.day for n in s.newest_notes(2)] == [date(2026, 11, 25), date(2026, 2, 28)]
         assert unread(s) == set(range(2019, 2025)) - {2021}  # its latest day is unknown without reading it
+
+
+async def test_deleting_a_note_on_the_first_page_leaves_old_years_unread(tmp_path: Path) -> None:
+    from dataclasses import replace as _replace
+
+    from tui.app import MicroRomanceApp
+    from tui.clock import ManualClock
+
+    data = tmp_path / "live"
+    with Store(data) as store, store.batch():
+        for y in (2019, 2020, 2021, 2025):
+            store.add_note(f"note {y}", date(y, 3, 1))
+        for n in range(130):  # more than the Gratitude tab's first page
+            store.add_note(f"this year {n}", date(2026, 3, 2))
+    store = Store(data)
+    store.save_settings(_replace(store.settings(), welcomed=True))
+    app = MicroRomanceApp(store=store, clock=ManualClock(date(2026, 11, 25)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert unread(store) == {2019, 2020, 2021}
+        await pilot.press("down", "x")
+        await pilot.pause()
+        await pilot.press("y")  # yes, delete it
+        await pilot.pause()
+        assert unread(store) == {2019, 2020, 2021}
+        assert len([n for n in store.notes() if n.text.startswith("this year")]) == 129
+        assert app.is_running
+    store.close()
+
+
+def test_the_count_of_earlier_notes_leaves_out_a_year_found_damaged_while_reading(data_dir: Path) -> None:
+    from tui.tabs.gratitude_rows import NewestNotes
+
+    with Store(data_dir) as s, s.batch():
+        for year, count in ((2026, 50), (2021, 100), (2020, 100)):
+            for n in range(count):
+                s.add_note(f"{year} {n}", date(year, 3, 1))
+    Store(data_dir).close()
+    with Store(data_dir) as s:
+        damaged: list[DataFileError] = []
+        s.on_damage(damaged.append)
+        (data_dir / "history" / "2021.json").write_text("{oops")  # a sync tool, while the app runs
+        notes = NewestNotes(s, 120)
+        first_page = notes[:120]
+        assert len(damaged) == 1 and len(first_page) == 120
+        assert len(notes) - 120 == len(notes[:1000]) - 120 == 30  # "▸ 30 earlier", and 30 there are

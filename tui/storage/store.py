@@ -44,6 +44,7 @@ class Store(PromptsAndAnswers):
         self.path = self.data_dir / FILE_NAME
         self.readonly = readonly
         self._lock: FolderLock | None = None
+        self._opened = False
         self._storage = SplitJSONStorage(self.path, readonly=readonly)
         if not readonly:
             ensure_private_dir(self.data_dir)
@@ -64,13 +65,13 @@ class Store(PromptsAndAnswers):
         except BaseException:
             self.close()
             raise
+        self._opened = True
 
     # ------------------------------------------------------------ lifecycle
 
     def close(self) -> None:
-        past = getattr(self, "_past", None)
-        if past is not None and self._lock is not None and not self._storage.broken:
-            past.remember_written()
+        if self._opened and self._lock is not None and not self._storage.broken:
+            self._past.remember_written()  # not after a refused open: it writes nothing
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -336,8 +337,10 @@ class Store(PromptsAndAnswers):
         years still unread, those written on this day of the year."""
         return [*self._past.anniversary_notes(day), *self._ix.notes.values()]
 
-    def note(self, note_id: str) -> Note:
-        self._past.find(self._ix.notes, note_id, "notes")
+    def note(self, note_id: str, *, search: bool = True) -> Note:
+        """A note by id; without ``search`` only among those read so far (one on screen), not in unread years."""
+        if search:
+            self._past.find(self._ix.notes, note_id, "notes")
         return self._ix.notes[note_id]
 
     def save_note(self, note: Note) -> Note:
@@ -379,9 +382,8 @@ class Store(PromptsAndAnswers):
         return span
 
     def delete_grace(self, span_id: str) -> None:
-        ix = self._ix
-        self._db.drop("grace", ix.grace_ids.pop(span_id))
-        del ix.grace[span_id]
+        self._db.drop("grace", self._ix.grace_ids.pop(span_id))
+        del self._ix.grace[span_id]
 
     # ------------------------------------------------------------ whole store
 

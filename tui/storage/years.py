@@ -23,7 +23,6 @@ from __future__ import annotations
 import calendar
 import json
 import re
-import stat
 from collections.abc import Callable, Iterator, Mapping, Set
 from datetime import date
 from pathlib import Path
@@ -32,70 +31,16 @@ from typing import Any
 from tui.errors import DataFileError
 from tui.model import Note
 from tui.storage.codecs import NoteCodec
-from tui.storage.files import HISTORY_DIR, atomic_write, read_plain_file
+from tui.storage.files import read_plain_file
+from tui.storage.checked import Checked, identity
 from tui.storage.index import Index, build_index
 
-CHECKED_NAME = ".checked"
-"""In ``history/``: what an earlier open checked (a cache; deleting it only makes the next open slower)."""
-_VERSION = 1
 _NOTE_DAY = re.compile(rb'"day":"(\d{4}-\d{2}-\d{2})"')
 
 
 def note_order(note: Note) -> tuple[date, str, str]:
     """The store's order of notes (newest first when reversed)."""
     return note.day, note.created, note.id
-
-
-def identity(path: Path) -> list[int] | None:
-    """The file's inode, size and modification time; None unless a plain file."""
-    try:
-        info = path.lstat()
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    return [info.st_ino, info.st_size, info.st_mtime_ns]
-
-
-class Checked:
-    """The record of checked past years: year -> (identity, entries per table)."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / HISTORY_DIR / CHECKED_NAME
-        self.years: dict[int, dict[str, Any]] = {}
-        self.changed = False
-        try:
-            raw = json.loads(read_plain_file(self.path))
-            if raw.get("version") == _VERSION:
-                for year, record in raw["years"].items():
-                    if isinstance(record.get("file"), list) and isinstance(record.get("tables"), dict):
-                        self.years[int(year)] = record
-        except Exception:  # noqa: BLE001 - a missing or odd record means: check again
-            self.years = {}
-
-    def still(self, year: int, path: Path) -> dict[str, int] | None:
-        """The entries per table of ``year`` if its file is the one checked, else None."""
-        record = self.years.get(year)
-        if record is None or record["file"] != identity(path):
-            return None
-        return record["tables"]
-
-    def note(self, year: int, path: Path, tables: dict[str, Any]) -> dict[str, int]:
-        counts = {name: len(table) for name, table in tables.items()}
-        self.years[year] = {"file": identity(path), "tables": counts}
-        self.changed = True
-        return counts
-
-    def save(self) -> None:
-        """Write the record if it changed (never raises: it is only a cache)."""
-        if not self.changed:
-            return
-        years = {str(y): r for y, r in sorted(self.years.items())}
-        try:
-            atomic_write(self.path, json.dumps({"version": _VERSION, "years": years}).encode())
-            self.changed = False
-        except OSError:
-            pass
 
 
 def _notes_table(path: Path, year: int, count: int) -> tuple[bytes, int, int] | None:
@@ -145,6 +90,8 @@ def day_notes(path: Path, year: int, days: list[date], count: int) -> list[Note]
     if table is None:
         return None
     raw, start, end = table
+    if raw.count(b'"day":"%04d-' % year, start, end) != count:
+        return None  # a note whose day moved to another year keeps this file: read the year whole
     found: list[Note] = []
     for day in days:
         key = f'"day":"{day.isoformat()}"'.encode()
@@ -250,12 +197,13 @@ class PastYears:
         for year, path in sorted(self._storage.deferred.items()):
             counts = self._checked.still(year, path)
             if counts is None:
+                read_from = identity(path)
                 _path, tables = self._storage.unread_tables(year)
                 build_index(tables, dict.fromkeys(tables, path), self._main)
                 if any(name.partition("/")[2] != str(year) for name in tables):
                     self.need(year)  # not laid out as micro-romance writes: read it now, as before
                     continue
-                counts = self._checked.note(year, path, tables)
+                counts = self._checked.note(year, path, tables, read_from)
             self._tables[year] = counts
         if save:
             self._checked.save()
@@ -271,11 +219,12 @@ class PastYears:
                 year = int(path.stem)
                 if year >= newest - 1 or year in self._storage.deferred or self._checked.still(year, path) is not None:
                     continue
+                read_from = identity(path)
                 tables = self._storage.read_part(path)
                 if any(name.partition("/")[2] != str(year) for name in tables):
                     continue
                 build_index(tables, dict.fromkeys(tables, path), self._main)
-                self._checked.note(year, path, tables)
+                self._checked.note(year, path, tables, read_from)
         except Exception:  # noqa: BLE001 - a damaged file is refused when a later open checks it
             pass
         self._checked.save()

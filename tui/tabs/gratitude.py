@@ -118,7 +118,7 @@ class GratitudeTab(TabBase):
         if option is None or option.id is None or option.id.startswith(DAY_PREFIX):
             return None
         try:
-            return self.host.store.note(option.id)
+            return self.host.store.note(option.id, search=False)  # listed, so read (a deleted one: gone)
         except KeyError:
             return None
 

@@ -77,10 +77,10 @@ class NewestNotes(Sequence[Note]):
 
     def __init__(self, store: Store, page: int) -> None:
         self._store, self._page = store, page
-        self._len = store.note_count()
 
     def __len__(self) -> int:
-        return self._len
+        # Asked each time: a past year found damaged while reading a page drops out of the count.
+        return self._store.note_count()
 
     @overload
     def __getitem__(self, index: int) -> Note: ...
@@ -88,16 +88,17 @@ class NewestNotes(Sequence[Note]):
     def __getitem__(self, index: slice) -> list[Note]: ...
     def __getitem__(self, index: int | slice) -> Note | list[Note]:
         if isinstance(index, slice):
-            stop = self._len if index.stop is None or index.stop < 0 or (index.step or 1) < 0 else index.stop
-            return self._store.newest_notes(min(stop, self._len))[index]
-        if not -self._len <= index < self._len:
+            size = len(self)
+            stop = size if index.stop is None or index.stop < 0 or (index.step or 1) < 0 else index.stop
+            return self._store.newest_notes(min(stop, size))[index]
+        if not -len(self) <= index < len(self):
             raise IndexError(index)
         return self[:][index] if index < 0 else self._store.newest_notes(index + 1)[index]
 
     def __iter__(self) -> Iterator[Note]:
         """A page at a time (a search for one note reads no further than where it is)."""
         shown, want = 0, self._page
-        while shown < self._len:
+        while shown < len(self):
             notes = self._store.newest_notes(want)
             yield from notes[shown:]
             if len(notes) < want:
