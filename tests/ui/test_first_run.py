@@ -58,3 +58,20 @@ async def test_both_steps_name_their_keys_the_same_way(make_app) -> None:
         assert "Save (ctrl+s)" in text and "Skip (esc)" in text
         assert "ctrl+s saves" in text and "esc skips" in text
         assert "Save (s)" not in text and "Skip for now" not in text and "s saves" not in text.replace("ctrl+s saves", "")
+
+
+async def test_once_paired_the_welcome_already_knows_the_partners_name(tmp_path, data_dir, make_app, capsys) -> None:
+    """Someone who ran pair join before opening the full screen is not asked a name they gave already."""
+    from textual.widgets import Input
+
+    from tests.ui.pairing import paired
+
+    paired(tmp_path, data_dir, capsys)  # Sam's folder, paired with Alex's
+    app = make_app(welcomed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.screen.query_one("#partner-name", Input).value == "Alex"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.store.settings().partner_name == "Alex"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import replace
+from typing import Any
 
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -86,6 +87,11 @@ class SettingsForm(TextDialog[bool]):
     OFFER_TOGETHER = True
     """A button to the Together screen (pairing); the first-run welcome keeps to the questions."""
 
+    @staticmethod
+    def _known_partner(store: Any) -> str:
+        """A name to offer when none is set (the welcome's: the paired partner's)."""
+        return ""
+
     def __init__(self) -> None:
         super().__init__(classes="settings-screen")
 
@@ -101,7 +107,8 @@ class SettingsForm(TextDialog[bool]):
             with Horizontal(classes="settings-columns"):
                 with Vertical(classes="settings-column"):  # about them
                     yield Static(Content("Your partner's name (optional)"), classes="settings-label")
-                    yield Input(settings.partner_name, placeholder="Their name, or leave it empty", id="partner-name")
+                    yield Input(settings.partner_name or self._known_partner(store), placeholder="Their name, or leave it empty",
+                                id="partner-name")
                     yield Static(Content("How they feel loved (your guess)"), classes="settings-label")
                     yield self._languages("love-languages")
                     if theirs is not None:  # their own, shared through Together, counts instead
@@ -258,6 +265,13 @@ class WelcomeScreen(SettingsForm):
     OFFER_TOGETHER = False
     ESC = "esc skips"
     HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc skips"
+
+    @staticmethod
+    def _known_partner(store: Any) -> str:
+        """A device paired before the first run (pair join) knows the partner's name already."""
+        from tui.together.state import partner_name
+
+        return partner_name(store.data_dir / "sync")
 
     def _finish(self, saved: bool) -> None:
         """Saved: on to the rituals step. Skipped: the whole first run is skipped
