@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from textual.widgets._footer import FooterKey
 
 from tests.ui.screen_text import screen_text
@@ -126,3 +127,22 @@ async def test_a_long_gratitude_list_built_hidden_is_laid_out_as_its_first_paint
         await pilot.pause()
         assert listing.size and listing.scrollable_content_region.width == expected[0].width
         assert (listing.virtual_size, listing.show_vertical_scrollbar) == expected
+
+
+@pytest.mark.parametrize(("first", "then", "opens"), [("2", "3", "EditorScreen"), ("1", "2", "RitualDialog")])
+async def test_a_key_in_the_same_read_as_a_tab_key_is_the_new_tabs(make_app, first: str, then: str, opens: str) -> None:
+    """"3a" typed quickly in a terminal: "a" writes a note on Gratitude, never adds a ritual on Rituals."""
+    from textual import events
+
+    from tests.conftest import DAY
+
+    app = make_app()
+    app.store.add_ritual("Walk", created=DAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(first)
+        await pilot.pause()
+        app.post_message(events.Key(then, then))  # both queued before either is handled, as one read
+        app.post_message(events.Key("a", "a"))
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == opens

@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.containers import Vertical
 from textual.geometry import Size
+from textual.widget import Widget
 
 from tui.host import Host, host_of
 
@@ -120,5 +121,13 @@ class TabBase(Vertical):
         """Give focus to the tab's main widget."""
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                self.take_focus(widget)
                 return
+
+    def take_focus(self, widget: Widget) -> None:
+        """Focus ``widget`` now, not after the keys already typed: a key that comes in the same
+        read as the tab's key ("3a") is the new tab's. (``Widget.focus`` waits for the queue.)"""
+        if self.app.screen is self.screen and widget.focusable:
+            self.screen.set_focus(widget)
+        else:
+            widget.focus()

@@ -95,7 +95,7 @@ class GratitudeTab(TabBase):
         self.redraw()
 
     def focus_first(self) -> None:
-        self.notes_list.focus()
+        self.take_focus(self.notes_list)
 
     # ------------------------------------------------------------ reading
 

@@ -121,7 +121,7 @@ class PromptsTab(TabBase):
         self.redraw()
 
     def focus_first(self) -> None:
-        self.query_one("#prompts-card", PromptCard).focus()
+        self.take_focus(self.query_one("#prompts-card", PromptCard))
 
     # ------------------------------------------------------------ reading
 

@@ -136,7 +136,7 @@ class RitualsTab(RitualDialogs, TabBase):
 
     def focus_first(self) -> None:
         self.redraw_if_stale()
-        self.query_one(RitualList).focus()
+        self.take_focus(self.query_one(RitualList))
 
     def on_day_changed(self, day: date) -> None:
         """Midnight passed: a view of today follows it; an older day stays put."""

@@ -249,7 +249,7 @@ class TodayTab(TodayDialogs, TabBase):
         self.redraw_if_stale()
 
     def focus_first(self) -> None:
-        self.query_one("#today-list", PagedOptionList).focus()
+        self.take_focus(self.query_one("#today-list", PagedOptionList))
 
     def on_day_changed(self, day: date) -> None:
         self._record()
