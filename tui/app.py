@@ -256,6 +256,12 @@ class MicroRomanceApp(TogetherRounds, App[int]):
 
     # ------------------------------------------------------------ actions
 
+    def on_key(self, event: events.Key) -> None:
+        """A key typed in the same read as the one that opened a text dialog is the dialog's text."""
+        if (keep := getattr(self.screen, "keep_typed", None)) is not None and keep(event):
+            event.prevent_default()
+            event.stop()
+
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab by its id."""
         self.main_screen.query_one(TabbedContent).active = tab_id

@@ -247,3 +247,63 @@ async def test_title_and_text_are_literal(editor_app) -> None:
         await pilot.click("#editor-title")
         await pilot.pause()
         assert app.is_running
+
+
+def typed_at_once(app, keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Keys queued before any is handled, as a terminal delivers a fast typist's burst or a paste."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key({" ": "space", ",": "comma"}.get(key, key), key))
+
+
+async def test_words_typed_in_the_same_read_as_the_key_that_opens_the_editor_are_kept(make_app) -> None:
+    """"aThank you, truly" typed at once: every character lands in the note, none is lost or taken as a key."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        typed_at_once(app, "aThank you, truly")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.text_area.cursor_location == (0, len("Thank you, truly"))
+        await pilot.press("!")
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.text_area.text == "Thank you, truly!"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [n.text for n in app.store.notes()] == ["Thank you, truly!"]
+
+
+async def test_a_name_typed_with_the_key_that_opens_the_ritual_dialog_is_kept(make_app) -> None:
+    from textual.widgets import Input
+
+    from tui.dialogs.ritual import RitualDialog
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        typed_at_once(app, "aWalk")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, RitualDialog)
+        assert app.screen.query(Input).first().value == "Walk"
+
+
+async def test_a_letter_on_a_dialogs_button_is_not_typed_into_its_field(make_app) -> None:
+    from textual.widgets import Button, Input
+
+    from tui.dialogs.welcome import SettingsScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        name = app.screen.query_one("#partner-name", Input).value
+        app.screen.query(Button).last().focus()
+        await pilot.pause()
+        await pilot.press("x", "k")
+        await pilot.pause()
+        assert app.screen.query_one("#partner-name", Input).value == name

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -85,6 +85,48 @@ class TextDialog(ModalScreen[ResultType]):
 
     _opened_with: object = None
     _quitting = False
+    _early = ""
+    """Characters typed in the same read as the key that opened the dialog, waiting for its field."""
+    _through: object = None
+    """The last key that came through the dialog itself (one on its own buttons or lists)."""
+    _start_texts: dict[int, str] = {}
+    """Each field's text when the dialog opened (by the field's id())."""
+
+    def on_key(self, event: events.Key) -> None:
+        if self.focused is None and self.keep_typed(event):  # before any field has focus
+            event.prevent_default()
+            event.stop()
+        else:
+            self._through = event
+
+    def keep_typed(self, event: events.Key) -> bool:
+        """Keep a character typed (or pasted) in the same read as the key that opened the dialog, for
+        its field: it reaches the dialog before a field has focus, or the App by way of the screen
+        below, as Textual routes each queued key through the focus it found (MicroRomanceApp.on_key)."""
+        if event is self._through or not (event.is_printable and event.character):
+            return False
+        self._early += event.character
+        self.call_after_refresh(self._type_early)
+        return True
+
+    def _type_early(self, tries: int = 0) -> None:
+        field, text = self.focused, self._early
+        if not text:
+            return
+        if field is None:
+            if tries < 20:  # the field takes focus once mounted
+                self.call_after_refresh(self._type_early, tries + 1)
+            return
+        self._early = ""
+        # Before whatever reached the field itself since (it came later): where its text ended when opened.
+        start = self._start_texts.get(id(field))
+        if isinstance(field, Input):
+            at, cursor = (field.cursor_position if start is None else len(start)), field.cursor_position
+            field.insert(text, at)
+            field.cursor_position = cursor + len(text) if cursor >= at else cursor
+        elif hasattr(field, "insert"):  # the note editor's TextArea (loaded with the editor, not here)
+            lines = (start or "").split("\n")
+            field.insert(text, None if start is None else (len(lines) - 1, len(lines[-1])))
 
     def snapshot(self) -> object:
         """What the user can change, to tell whether anything was: every field's text."""
@@ -94,6 +136,7 @@ class TextDialog(ModalScreen[ResultType]):
         # Runs after a subclass's own on_mount (Textual calls the subclass first),
         # so what it filled in counts as the starting point.
         self._opened_with = self.snapshot()
+        self._start_texts = {id(f): f.value if isinstance(f, Input) else f.text for f in self.query("Input, TextArea")}
 
     @property
     def changed(self) -> bool:
