@@ -196,13 +196,13 @@ class MicroRomanceApp(TogetherRounds, App[int]):
             sheet.update(screen, animate=False)
 
     def build_hidden_tab(self) -> None:
-        """Build a tab not shown yet, hidden, then (after a frame) the next one (``TabSpec.early``).
+        """Build a tab not shown yet, hidden, then (after a frame) the next one.
 
         Runs after the first frame, one tab at a time so that a key pressed
         meanwhile waits for one tab at most: a tab's first visit is then as
         quick as any other.
         """
-        missing = [spec.id for spec in TAB_SPECS if spec.early and spec.id not in self._tabs]
+        missing = [spec.id for spec in TAB_SPECS if spec.id not in self._tabs]
         if missing and self.is_running and self.screen_stack:
             self.load_later_styles()
             self.tab(missing[0])

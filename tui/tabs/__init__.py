@@ -21,8 +21,6 @@ class TabSpec:
     title: str
     module: str
     cls: str
-    early: bool = True
-    """Built hidden right after the first frame (False: when first shown)."""
 
     def load(self) -> type[TabBase]:
         return getattr(importlib.import_module(self.module), self.cls)

@@ -379,9 +379,11 @@ class Together:
 
 
 def _save_ritual(store: Any, ritual: Ritual) -> None:
-    here = {r.id: r for r in store.rituals(include_archived=True)}.get(ritual.id)
-    # A ritual already here keeps its own first day (moving it back records this device's history).
-    store.save_ritual(ritual if here is None else replace(ritual, created=here.created))
+    try:  # a ritual already here keeps its own first day (moving it back records this device's history)
+        ritual = replace(ritual, created=store.ritual(ritual.id).created)
+    except KeyError:
+        pass  # new here: as it came
+    store.save_ritual(ritual)
 
 
 from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)

@@ -89,8 +89,8 @@ class TextDialog(ModalScreen[ResultType]):
     """Characters typed in the same read as the key that opened the dialog, waiting for its field."""
     _through: object = None
     """The last key that came through the dialog itself (one on its own buttons or lists)."""
-    _start_texts: dict[int, str] = {}
-    """Each field's text when the dialog opened (by the field's id())."""
+    _start_texts: dict[object, str] = {}
+    """Each field's text when the dialog opened."""
 
     def on_key(self, event: events.Key) -> None:
         if self.focused is None and self.keep_typed(event):  # before any field has focus
@@ -119,7 +119,7 @@ class TextDialog(ModalScreen[ResultType]):
             return
         self._early = ""
         # Before whatever reached the field itself since (it came later): where its text ended when opened.
-        start = self._start_texts.get(id(field))
+        start = self._start_texts.get(field)
         if isinstance(field, Input):
             at, cursor = (field.cursor_position if start is None else len(start)), field.cursor_position
             field.insert(text, at)
@@ -136,7 +136,7 @@ class TextDialog(ModalScreen[ResultType]):
         # Runs after a subclass's own on_mount (Textual calls the subclass first),
         # so what it filled in counts as the starting point.
         self._opened_with = self.snapshot()
-        self._start_texts = {id(f): f.value if isinstance(f, Input) else f.text for f in self.query("Input, TextArea")}
+        self._start_texts = {f: f.value if isinstance(f, Input) else f.text for f in self.query("Input, TextArea")}
 
     @property
     def changed(self) -> bool:
