@@ -6,6 +6,7 @@ import pytest
 from textual.app import App
 from textual.widgets import Static, TextArea
 
+from tests.ui.burst import burst
 from tests.ui.screen_text import screen_text
 
 from tui.paths import stylesheets
@@ -249,23 +250,11 @@ async def test_title_and_text_are_literal(editor_app) -> None:
         assert app.is_running
 
 
-def typed_at_once(app, keys: str) -> None:  # type: ignore[no-untyped-def]
-    """Keys queued before any is handled, as a terminal delivers a fast typist's burst or a paste."""
-    from textual import events
-
-    for key in keys:
-        app.post_message(events.Key({" ": "space", ",": "comma"}.get(key, key), key))
-
-
 async def test_words_typed_in_the_same_read_as_the_key_that_opens_the_editor_are_kept(make_app) -> None:
     """"aThank you, truly" typed at once: every character lands in the note, none is lost or taken as a key."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("3")
-        await pilot.pause()
-        typed_at_once(app, "aThank you, truly")
-        await pilot.pause()
-        await pilot.pause()
+        await burst(app, pilot, "aThank you, truly", after="3")
         assert app.screen.text_area.cursor_location == (0, len("Thank you, truly"))
         await pilot.press("!")
         assert isinstance(app.screen, EditorScreen)
@@ -282,11 +271,7 @@ async def test_a_name_typed_with_the_key_that_opens_the_ritual_dialog_is_kept(ma
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("2")
-        await pilot.pause()
-        typed_at_once(app, "aWalk")
-        await pilot.pause()
-        await pilot.pause()
+        await burst(app, pilot, "aWalk", after="2")
         assert isinstance(app.screen, RitualDialog)
         assert app.screen.query(Input).first().value == "Walk"
 

@@ -132,17 +132,11 @@ async def test_a_long_gratitude_list_built_hidden_is_laid_out_as_its_first_paint
 @pytest.mark.parametrize(("first", "then", "opens"), [("2", "3", "EditorScreen"), ("1", "2", "RitualDialog")])
 async def test_a_key_in_the_same_read_as_a_tab_key_is_the_new_tabs(make_app, first: str, then: str, opens: str) -> None:
     """"3a" typed quickly in a terminal: "a" writes a note on Gratitude, never adds a ritual on Rituals."""
-    from textual import events
-
     from tests.conftest import DAY
+    from tests.ui.burst import burst
 
     app = make_app()
     app.store.add_ritual("Walk", created=DAY)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(first)
-        await pilot.pause()
-        app.post_message(events.Key(then, then))  # both queued before either is handled, as one read
-        app.post_message(events.Key("a", "a"))
-        await pilot.pause()
-        await pilot.pause()
+        await burst(app, pilot, f"{then}a", after=first)  # both queued before either is handled, as one read
         assert type(app.screen).__name__ == opens
