@@ -93,3 +93,15 @@ async def test_the_checklist_says_which_ticks_the_partner_made(tmp_path, data_di
         rows = checklist_rows(app)
     assert any("[x] Walk together  by Alex" in row for row in rows), rows
     assert any("[x] Goodnight kiss" in row and "by" not in row for row in rows), rows
+
+
+def test_who_ticked_is_said_whole_or_not_at_all() -> None:
+    """On a narrow terminal "by Alex" is left out rather than cut to "by Al…"."""
+    from tui.model import Ritual
+    from tui.tabs.ritual_rows import ritual_row
+
+    walk = Ritual("walk", "Morning coffee together", (), 0, created=DAY)
+    wide = ritual_row(walk, frozenset({DAY}), (), 40, day=DAY, today=DAY, by="Alex").plain
+    narrow = ritual_row(walk, frozenset({DAY}), (), 30, day=DAY, today=DAY, by="Alex").plain
+    assert "Morning coffee together  by Alex" in wide
+    assert "Morning coffee together" in narrow and "by" not in narrow

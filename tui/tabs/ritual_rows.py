@@ -91,8 +91,9 @@ def ritual_row(
         name = Content.assemble(name, ("  archived", "$foreground-muted italic"))
     if ritual.personal and paired and not ritual.archived:
         name = Content.assemble(name, ("  personal", "$foreground-muted italic"))
-    if by and day in ticked and not ritual.archived:
-        name = Content.assemble(name, (f"  by {by}", "$foreground-muted italic"))
+    by_whom = Content.assemble(name, (f"  by {by}", "$foreground-muted italic"))
+    if by and day in ticked and not ritual.archived and by_whom.cell_length <= name_width:
+        name = by_whom  # whole or not at all: a cut name ("by Al…") would read as someone else
     if ritual.weekdays and not ritual.archived:
         name = Content.assemble(name, (f"  {schedule_label(ritual.weekdays)}", "$foreground-muted"))
     if rest and not ritual.archived:
