@@ -26,7 +26,7 @@ from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.screens.rounds import SYNC_EVERY, TogetherRounds
 from tui.storage import Store
 from tui.tabs import TAB_SPECS, TabBase
-from tui.themes import DEFAULT_THEME, HEADER_ICON, register_themes
+from tui.themes import DEFAULT_THEME, HEADER_ICON, register_themes, start_theme
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.tabs import SteadyTabbedContent
@@ -35,7 +35,6 @@ T = TypeVar("T")
 
 KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "right": "right"}
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
-
 
 
 
@@ -102,25 +101,7 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         if wanted not in self.available_themes:  # imported, or from a newer micro-romance
             self._theme_notice = f"The theme '{wanted}' is not one this micro-romance knows; showing {DEFAULT_THEME}."
             wanted = DEFAULT_THEME
-        self._start_theme(wanted)
-
-    def _start_theme(self, name: str) -> None:
-        """Take on the saved theme before any stylesheet is parsed.
-
-        Assigning ``self.theme`` here would make Textual parse every stylesheet
-        a second time before the first frame; nothing is parsed yet, so the
-        theme's variables and classes are all it needs now.
-        """
-        if name not in self.available_themes:
-            name = DEFAULT_THEME
-        self.set_reactive(App.theme, name)
-        dark = self.current_theme.dark
-        classes = {c: False for c in self.classes if c.startswith("-theme-")}
-        self.update_classes(
-            {**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
-        )
-        self.stylesheet.set_variables(self.get_css_variables())
-        self._refresh_truecolor_filter(self.ansi_theme)
+        start_theme(self, wanted)
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)

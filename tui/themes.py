@@ -66,3 +66,20 @@ def register_themes(app: App[object]) -> None:
 HEADER_ICON = "♥"
 """The mark at the left of every header: a glyph the common terminal and picture fonts have
 (Textual's "⭘" draws a missing-glyph box in many)."""
+
+
+def start_theme(app: App, name: str) -> None:
+    """Give ``app`` the theme ``name`` (or the default) before any stylesheet is parsed.
+
+    Assigning ``app.theme`` then would make Textual parse every stylesheet a second time
+    before the first frame; nothing is parsed yet, so the theme's variables and classes are
+    all it needs now.
+    """
+    if name not in app.available_themes:
+        name = DEFAULT_THEME
+    app.set_reactive(App.theme, name)
+    dark = app.current_theme.dark
+    classes = {c: False for c in app.classes if c.startswith("-theme-")}
+    app.update_classes({**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+    app.stylesheet.set_variables(app.get_css_variables())
+    app._refresh_truecolor_filter(app.ansi_theme)

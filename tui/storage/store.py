@@ -7,8 +7,7 @@ returns (or raises :class:`~tui.errors.StoreWriteError` and changes nothing).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Set
-from itertools import chain
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -25,18 +24,18 @@ from tui.storage.codecs import (
     NoteCodec,
     RitualCodec,
     SettingsCodec,
-    TicksCodec,
 )
 from tui.storage.files import FILE_NAME, ensure_private_dir
 from tui.storage.index import Index, build_index
 from tui.storage.lock import FolderLock, lock_data_folder
 from tui.storage.answers import PromptsAndAnswers
 from tui.storage.answers import stamp as _stamp
+from tui.storage.ticks import RitualTicks
 from tui.storage.tinystore import Database, SplitJSONStorage
-from tui.storage.years import PastYears, TicksByRitual, note_order
+from tui.storage.years import PastYears, note_order
 
 
-class Store(PromptsAndAnswers):
+class Store(RitualTicks, PromptsAndAnswers):
     """The user's data: open it once, call plain methods, close it."""
 
     def __init__(self, data_dir: Path, *, readonly: bool = False, backups: bool = True) -> None:
@@ -222,50 +221,6 @@ class Store(PromptsAndAnswers):
         return removed
 
     # ------------------------------------------------------------ ticks
-
-    def ticked_days(self, ritual_id: str) -> frozenset[date]:
-        self._past.need_kind("ticks")
-        return frozenset(chain.from_iterable(self._ix.ticks.get(ritual_id, {}).values()))
-
-    def ticks_by_ritual(self) -> Mapping[str, Set[date]]:
-        """Days kept per ritual; with past years unread, each year is read when a day of it is asked about."""
-        if self._storage.deferred:
-            return TicksByRitual(lambda: self._ix.ticks, self._past.need, lambda: self._past.need_kind("ticks"),
-                                 lambda: self._ix.rituals)
-        return {rid: frozenset(chain.from_iterable(years.values())) for rid, years in self._ix.ticks.items()}
-
-    def is_ticked(self, ritual_id: str, day: date) -> bool:
-        self._past.need(day.year)
-        return day in self._ix.ticks.get(ritual_id, {}).get(day.year, ())
-
-    def set_tick(self, ritual_id: str, day: date, done: bool) -> bool:
-        """Tick or untick a ritual on a day; on disk when this returns."""
-        if self.is_ticked(ritual_id, day) != done:
-            self._change_year(ritual_id, day.year, [day], done)
-        return done
-
-    def add_ticks(self, ticks: Iterable[tuple[str, date]]) -> None:
-        """Tick many (ritual, day) pairs, rewriting each ritual's year once (an import)."""
-        groups: dict[tuple[str, int], list[date]] = {}
-        for ritual_id, day in ticks:
-            groups.setdefault((ritual_id, day.year), []).append(day)
-        for (ritual_id, year), days in groups.items():
-            self._change_year(ritual_id, year, days, done=True)
-
-    def _change_year(self, ritual_id: str, year: int, days: list[date], done: bool) -> None:
-        """Tick or untick ``days`` (all in ``year``): one document written, memory after it."""
-        table = self._yearly("ticks", *days)
-        self._past.need(year)
-        ix, key = self._ix, (ritual_id, year)
-        years = ix.ticks.get(ritual_id, {})
-        kept = years.get(year, set())
-        kept = kept.union(days) if done else kept.difference(days)
-        if kept:
-            ix.tick_docs[key] = self._db.put(table, TicksCodec.doc(ritual_id, kept), ix.tick_docs.get(key))
-            ix.ticks.setdefault(ritual_id, years)[year] = kept
-        elif key in ix.tick_docs:
-            self._db.drop(table, ix.tick_docs[key])
-            del ix.tick_docs[key], years[year]
 
     # ------------------------------------------------------------ gestures
 

@@ -30,19 +30,19 @@ from textual.widgets.option_list import Option
 from tui import daily
 from tui.domain.calendar import due_on
 from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
-from tui.format import long_day, one_line
+from tui.format import one_line
 from tui.model import Ritual
 from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
 from tui.tabs.ritual_rows import (
     FILL_IN_DAYS,
-    GRACE_REASON_WIDTH,
     columns_line,
     name_width_for,
     ritual_row,
 )
 from tui.together.state import is_paired, ticked_by
 from tui.widgets.heatmap import RitualHeatmap
+from tui.widgets.ritual_day import RitualDay
 from tui.widgets.ritual_list import RitualList
 
 
@@ -119,7 +119,7 @@ class RitualsTab(RitualDialogs, TabBase):
     # ------------------------------------------------------------ building
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(""), id="rituals-day")
+        yield RitualDay(Content(""), id="rituals-day")
         yield Static(Content(""), id="rituals-columns")
         yield Static(Content(""), id="rituals-empty", classes="empty-state")
         yield RitualList(id="ritual-list")
@@ -272,43 +272,11 @@ class RitualsTab(RitualDialogs, TabBase):
         return beside < SHORT_LIST_ROWS and rows > beside
 
     def _draw_day(self, live: list[Ritual], ticks: dict[str, frozenset[date]]) -> None:
-        day, today = self.viewed, self.today
-        header = self.query_one("#rituals-day", Static)
-        header.set_class(day != today, "-past")
+        day = self.viewed
         due = [r for r in live if self._shown_on(r, day)]
         kept = sum(1 for r in due if day in ticks.get(r.id, frozenset()))
-        if day == today:
-            title = f"Today · {long_day(day, year=False)}"
-            hint = "[ earlier · g grace days"
-        else:
-            ago = (today - day).days
-            title = long_day(day, year=day.year != today.year)
-            title += " · yesterday" if ago == 1 else f" · {ago} days ago"
-            hint = "] next day · t today"
-        span = daily.grace_span(self.host.store, day)
-        if span is not None:
-            reason = span.reason or "grace day"
-            if len(reason) > GRACE_REASON_WIDTH:
-                reason = reason[: GRACE_REASON_WIDTH - 1] + "…"
-            rest = "rituals rest" if not kept else f"{kept} kept ♥"
-            line = Content.assemble((title, "bold"), "  ", (f"◌ {reason}: {rest}", "$secondary"))
-            with_hint = Content.assemble(line, "   ", (hint, "$foreground-muted"))
-            width = header.size.width or self.app.size.width
-            header.update(with_hint if with_hint.cell_length <= width else line)
-            return
-        if not live:
-            header.update(Content.styled(title, "bold"))
-            return
-        if not due:
-            tally = "nothing scheduled"
-        elif kept == len(due):
-            tally = f"all {len(due)} kept ♥"
-        else:
-            tally = f"{kept} of {len(due)} kept"
-        line = Content.assemble((title, "bold"), "  ", (tally, ""))
-        with_hint = Content.assemble(line, "   ", (hint, "$foreground-muted"))
-        width = header.size.width or self.app.size.width
-        header.update(with_hint if with_hint.cell_length <= width else line)  # never cut mid-word
+        grace = daily.grace_span(self.host.store, day)
+        self.query_one(RitualDay).show(day, self.today, due=len(due), kept=kept, any_rituals=bool(live), grace=grace)
 
     # ------------------------------------------------------------ keys
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import FEEDBACK, Ritual, Settings, day_out_of_range
+from tui.model import FEEDBACK, Settings
 from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, SettingsCodec, TickCodec
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
 from tui.sync.hlc import Clock
-from tui.together.documents import BadEntry, read_doc, read_gesture, read_note, read_own_languages, read_ritual, text_field
+from tui.together.documents import BadEntry, read_gesture, read_note, read_ritual
+from tui.together.inbound import APPLY
 from tui.together.state import (
     STATE_FILE,
     gift_lines,
@@ -83,6 +83,7 @@ class Together:
         self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
+        self.ticks: list[tuple[str, date]] = []  # ticks applied in a round, written together
 
     # ---------------------------------------------------------------- what this device holds
 
@@ -201,14 +202,14 @@ class Together:
         newer = {(c.kind, c.entry_id) for c in changes}
         ordered += [c for c in parked if (c.kind, c.entry_id) not in newer]
         with self.store.batch():
-            self._ticks: list[tuple[str, date]] = []
+            self.ticks = []
             for change in ordered:
                 try:
                     if self._apply(change, names.get(change.author, "your partner")):
                         applied += 1
                 except BadEntry as exc:
                     self.problems.append(f"{change.kind} {change.entry_id!r} from {names.get(change.author, change.author)}: {exc}; not kept")
-            store_ticks, self._ticks = self._ticks, []
+            store_ticks, self.ticks = self.ticks, []
             self.store.add_ticks(store_ticks)
         docs = self.sources()
         for change in ordered:
@@ -222,7 +223,8 @@ class Together:
         write_json(self.state_dir / SENT_FILE, self.sent)
         return applied
 
-    def _ritual_id(self, rid: str) -> str:
+    def ritual_id(self, rid: str) -> str:
+        """The id here of a partner's ritual (a ritual merged by name keeps one side's id)."""
         return self.state["aliases"].get(rid, rid)
 
     def _local_id(self, change: Change) -> str:
@@ -231,159 +233,11 @@ class Together:
         if change.kind != "tick":
             return change.entry_id
         rid, _, iso = change.entry_id.rpartition(":")
-        return f"{self._ritual_id(rid)}:{iso}"
+        return f"{self.ritual_id(rid)}:{iso}"
 
     def _apply(self, change: Change, author: str) -> bool:
-        doc = plain(change.doc)
-        store = self.store
-        if change.kind == "ritual":
-            return self._apply_ritual(change, doc)
-        if change.kind == "tick":
-            rid, _, iso = change.entry_id.rpartition(":")
-            try:
-                day = date.fromisoformat(iso)
-            except ValueError:
-                raise BadEntry("not a tick id like RITUAL:2026-01-31") from None
-            if why := day_out_of_range(day):
-                raise BadEntry(why)
-            rid = self._ritual_id(rid)
-            if rid not in {r.id for r in store.rituals(include_archived=True)}:
-                if not change.deleted:  # its ritual has not arrived yet: kept for a later round
-                    self.state["parked"][change.entry_id] = change.to_json()
-                return False
-            if change.deleted:
-                self.state["ticked_by"].pop(f"{rid}:{iso}", None)
-            else:
-                self.state["ticked_by"][f"{rid}:{iso}"] = author  # by the ritual's id here
-            if change.deleted:
-                store.set_tick(rid, day, False)
-            elif not store.is_ticked(rid, day):
-                self._ticks.append((rid, day))  # written together, each ritual's year once
-            return True
-        if change.kind == "note":
-            if change.deleted:
-                if change.entry_id in {n.id for n in store.notes()}:
-                    store.delete_note(change.entry_id)
-                return True
-            note = read_note(doc)
-            store.save_note(note)
-            if not change.private:
-                self.state["shared_notes"][note.id] = True
-                if author != self.person:
-                    self.state["from"][note.id] = author
-            return True
-        if change.kind == "gesture":
-            if not change.deleted:
-                store.save_gesture_day(read_gesture(doc))
-            return True
-        if change.kind == "answer":
-            return self._apply_answer(change, doc, author)
-        if change.kind == "reply":
-            return self._apply_reply(change, doc)
-        if change.kind == "love_languages":
-            return self._apply_languages(change, doc, author)
-        if change.kind == "gift":
-            if change.entry_id.startswith(f"{self.person.casefold()}:"):
-                return False  # one of this person's own, from another of their devices
-            if change.deleted:
-                self.state["gifts"].pop(change.entry_id, None)
-            else:
-                self.state["gifts"][change.entry_id] = {"by": author, "day": text_field(doc, "day"), "gesture": text_field(doc, "gesture")}
-            return True
-        return False
-
-    def _apply_answer(self, change: Change, doc: dict[str, Any], author: str) -> bool:
-        store = self.store
-        if change.deleted:
-            self.state["their_answers"].pop(change.entry_id, None)
-            if change.entry_id in {a.id for a in store.answers()}:
-                store.delete_answer(change.entry_id)
-            return True
-        answer = read_doc(AnswerCodec, "the answer", doc)
-        if change.private or author == self.person:  # this person's own, from another of their devices
-            store.save_answer(answer)
-            if not change.private:
-                self.state["shared_answers"][answer.id] = True
-            return True
-        self.state["their_answers"][answer.id] = {
-            "by": author, "prompt": answer.prompt_id, "day": answer.day.isoformat(), "text": answer.text,
-        }
-        return True
-
-    def _apply_languages(self, change: Change, doc: dict[str, Any], author: str) -> bool:
-        """How a partner feels loved, kept by person beside the store (never in the settings)."""
-        if change.entry_id == self.person.casefold():
-            return False  # this person's own, from another of their devices
-        theirs = self.state["their_languages"]
-        if change.deleted:
-            theirs.pop(change.entry_id, None)
-            return True
-        if change.entry_id != author.casefold():
-            raise BadEntry("the entry is not its author's own ranking")
-        ranking = read_own_languages(doc)
-        if ranking:
-            theirs[change.entry_id] = {"by": author, "languages": list(ranking)}
-        else:
-            theirs.pop(change.entry_id, None)
-        return True
-
-    def _apply_reply(self, change: Change, doc: dict[str, Any]) -> bool:
-        person, _, _ = change.entry_id.rpartition(":")
-        if change.deleted:
-            self.state["replies"].pop(change.entry_id, None)
-            return True
-        day, gesture, feedback = text_field(doc, "day"), text_field(doc, "gesture"), text_field(doc, "feedback")
-        if feedback not in FEEDBACK:
-            raise BadEntry(f"field 'feedback' should be one of {', '.join(FEEDBACK)}")
-        if person != self.person.casefold():  # this person's own answer, from another of their devices
-            self.state["replies"][change.entry_id] = {"day": day, "gesture": gesture, "feedback": feedback}
-            return True
-        try:
-            given = self.store.gesture_day(date.fromisoformat(day))
-        except ValueError:
-            raise BadEntry("field 'day' should be a date") from None
-        if given is None or not given.done or given.gesture_id != gesture or given.partner_feedback == feedback:
-            return False  # about a gesture no longer marked done here (or already kept)
-        self.store.save_gesture_day(replace(given, partner_feedback=feedback))
-        return True
-
-    def _apply_ritual(self, change: Change, doc: dict[str, Any]) -> bool:
-        store = self.store
-        mine = {r.id: r for r in store.rituals(include_archived=True)}
-        if change.deleted:
-            self.state["aliases"].pop(change.entry_id, None)
-            if change.entry_id in mine:
-                store.delete_ritual(change.entry_id)
-            return True
-        ritual = read_ritual(doc)
-        if ritual.id != change.entry_id:
-            raise BadEntry("the ritual's id is not its entry's")
-        same = [
-            r for r in mine.values()
-            if r.id != ritual.id and not (r.personal or ritual.personal) and r.name.casefold() == ritual.name.casefold()
-        ]
-        if ritual.id not in mine and same:
-            local = same[0]
-            if local.id < ritual.id:
-                self.state["aliases"][ritual.id] = local.id  # the partner keeps ours
-                return False
-            days = store.ticked_days(local.id)
-            _save_ritual(store, ritual)
-            for day in days:
-                store.set_tick(ritual.id, day, True)
-            store.delete_ritual(local.id)
-            self.state["aliases"][local.id] = ritual.id
-            return True
-        _save_ritual(store, ritual)
-        return True
-
-
-def _save_ritual(store: Any, ritual: Ritual) -> None:
-    try:  # a ritual already here keeps its own first day (moving it back records this device's history)
-        ritual = replace(ritual, created=store.ritual(ritual.id).created)
-    except KeyError:
-        pass  # new here: as it came
-    store.save_ritual(ritual)
+        apply = APPLY.get(change.kind)
+        return apply(self, change, plain(change.doc), author) if apply else False
 
 
 from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)

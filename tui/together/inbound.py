@@ -1,0 +1,190 @@
+"""What the partner sends: one function per kind of entry, found by kind in :data:`APPLY`.
+
+Each takes the adapter (its store and its state), the change, the change's plain document and
+the author's name, and says whether it changed anything here. A document that is not as
+micro-romance writes it raises :class:`~tui.together.documents.BadEntry` (one problem, the
+round goes on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tui.model import FEEDBACK, Ritual, day_out_of_range
+from tui.storage.codecs import AnswerCodec
+from tui.sync.change import Change
+from tui.together.documents import BadEntry, read_doc, read_gesture, read_note, read_own_languages, read_ritual, text_field
+
+if TYPE_CHECKING:
+    from tui.together.sharing import Together
+
+Doc = dict[str, Any]
+
+
+def _ritual(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    store = t.store
+    mine = {r.id: r for r in store.rituals(include_archived=True)}
+    if change.deleted:
+        t.state["aliases"].pop(change.entry_id, None)
+        if change.entry_id in mine:
+            store.delete_ritual(change.entry_id)
+        return True
+    ritual = read_ritual(doc)
+    if ritual.id != change.entry_id:
+        raise BadEntry("the ritual's id is not its entry's")
+    same = [
+        r for r in mine.values()
+        if r.id != ritual.id and not (r.personal or ritual.personal) and r.name.casefold() == ritual.name.casefold()
+    ]
+    if ritual.id not in mine and same:
+        local = same[0]
+        if local.id < ritual.id:
+            t.state["aliases"][ritual.id] = local.id  # the partner keeps ours
+            return False
+        days = store.ticked_days(local.id)
+        _save_ritual(store, ritual)
+        for day in days:
+            store.set_tick(ritual.id, day, True)
+        store.delete_ritual(local.id)
+        t.state["aliases"][local.id] = ritual.id
+        return True
+    _save_ritual(store, ritual)
+    return True
+
+
+def _save_ritual(store: Any, ritual: Ritual) -> None:
+    try:  # a ritual already here keeps its own first day (moving it back records this device's history)
+        ritual = replace(ritual, created=store.ritual(ritual.id).created)
+    except KeyError:
+        pass  # new here: as it came
+    store.save_ritual(ritual)
+
+
+def _tick(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    store = t.store
+    rid, _, iso = change.entry_id.rpartition(":")
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        raise BadEntry("not a tick id like RITUAL:2026-01-31") from None
+    if why := day_out_of_range(day):
+        raise BadEntry(why)
+    rid = t.ritual_id(rid)
+    if rid not in {r.id for r in store.rituals(include_archived=True)}:
+        if not change.deleted:  # its ritual has not arrived yet: kept for a later round
+            t.state["parked"][change.entry_id] = change.to_json()
+        return False
+    if change.deleted:
+        t.state["ticked_by"].pop(f"{rid}:{iso}", None)
+        store.set_tick(rid, day, False)
+        return True
+    t.state["ticked_by"][f"{rid}:{iso}"] = author  # by the ritual's id here
+    if not store.is_ticked(rid, day):
+        t.ticks.append((rid, day))  # written together, each ritual's year once
+    return True
+
+
+def _note(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    store = t.store
+    if change.deleted:
+        if change.entry_id in {n.id for n in store.notes()}:
+            store.delete_note(change.entry_id)
+        return True
+    note = read_note(doc)
+    store.save_note(note)
+    if not change.private:
+        t.state["shared_notes"][note.id] = True
+        if author != t.person:
+            t.state["from"][note.id] = author
+    return True
+
+
+def _gesture(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    if not change.deleted:
+        t.store.save_gesture_day(read_gesture(doc))
+    return True
+
+
+def _gift(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    if change.entry_id.startswith(f"{t.person.casefold()}:"):
+        return False  # one of this person's own, from another of their devices
+    if change.deleted:
+        t.state["gifts"].pop(change.entry_id, None)
+    else:
+        t.state["gifts"][change.entry_id] = {
+            "by": author, "day": text_field(doc, "day"), "gesture": text_field(doc, "gesture"),
+        }
+    return True
+
+
+def _answer(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    store = t.store
+    if change.deleted:
+        t.state["their_answers"].pop(change.entry_id, None)
+        if change.entry_id in {a.id for a in store.answers()}:
+            store.delete_answer(change.entry_id)
+        return True
+    answer = read_doc(AnswerCodec, "the answer", doc)
+    if change.private or author == t.person:  # this person's own, from another of their devices
+        store.save_answer(answer)
+        if not change.private:
+            t.state["shared_answers"][answer.id] = True
+        return True
+    t.state["their_answers"][answer.id] = {
+        "by": author, "prompt": answer.prompt_id, "day": answer.day.isoformat(), "text": answer.text,
+    }
+    return True
+
+
+def _love_languages(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    """How a partner feels loved, kept by person beside the store (never in the settings)."""
+    if change.entry_id == t.person.casefold():
+        return False  # this person's own, from another of their devices
+    theirs = t.state["their_languages"]
+    if change.deleted:
+        theirs.pop(change.entry_id, None)
+        return True
+    if change.entry_id != author.casefold():
+        raise BadEntry("the entry is not its author's own ranking")
+    ranking = read_own_languages(doc)
+    if ranking:
+        theirs[change.entry_id] = {"by": author, "languages": list(ranking)}
+    else:
+        theirs.pop(change.entry_id, None)
+    return True
+
+
+def _reply(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    person, _, _ = change.entry_id.rpartition(":")
+    if change.deleted:
+        t.state["replies"].pop(change.entry_id, None)
+        return True
+    day, gesture, feedback = text_field(doc, "day"), text_field(doc, "gesture"), text_field(doc, "feedback")
+    if feedback not in FEEDBACK:
+        raise BadEntry(f"field 'feedback' should be one of {', '.join(FEEDBACK)}")
+    if person != t.person.casefold():  # this person's own answer, from another of their devices
+        t.state["replies"][change.entry_id] = {"day": day, "gesture": gesture, "feedback": feedback}
+        return True
+    try:
+        given = t.store.gesture_day(date.fromisoformat(day))
+    except ValueError:
+        raise BadEntry("field 'day' should be a date") from None
+    if given is None or not given.done or given.gesture_id != gesture or given.partner_feedback == feedback:
+        return False  # about a gesture no longer marked done here (or already kept)
+    t.store.save_gesture_day(replace(given, partner_feedback=feedback))
+    return True
+
+
+APPLY: dict[str, Callable[[Together, Change, Doc, str], bool]] = {
+    "ritual": _ritual,
+    "tick": _tick,
+    "note": _note,
+    "gesture": _gesture,
+    "gift": _gift,
+    "answer": _answer,
+    "love_languages": _love_languages,
+    "reply": _reply,
+}
