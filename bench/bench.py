@@ -136,19 +136,26 @@ def synthetic_export(years: int, *, seed: int = 1) -> dict:
             if rnd.random() < 0.85:
                 ticks.append({"ritual": ritual["id"], "day": day.isoformat()})
         if rnd.random() < 0.82:
-            notes.append({
-                "id": f"n{day:%Y%m%d}",
-                "day": day.isoformat(),
-                "text": "Thank you for the coffee this morning and for asking how I slept.",
-                "said_aloud": rnd.random() < 0.3,
-                "created": f"{day.isoformat()}T21:00:00",
-            })
+            notes.append(
+                {
+                    "id": f"n{day:%Y%m%d}",
+                    "day": day.isoformat(),
+                    "text": "Thank you for the coffee this morning and for asking how I slept.",
+                    "said_aloud": rnd.random() < 0.3,
+                    "created": f"{day.isoformat()}T21:00:00",
+                }
+            )
         day += timedelta(days=1)
     return {
         "format_version": 1,
         "exported_with": "micro-romance bench",
-        "settings": {"partner_name": "Alex", "love_languages": ["touch", "words"], "together": "together",
-                     "welcomed": True, "theme": ""},
+        "settings": {
+            "partner_name": "Alex",
+            "love_languages": ["touch", "words"],
+            "together": "together",
+            "welcomed": True,
+            "theme": "",
+        },
         "rituals": rituals,
         "ticks": ticks,
         "notes": notes,
@@ -205,7 +212,7 @@ class Grid:
             self.pending = ""
         pos = 0
         for match in _SEQUENCE.finditer(text):
-            self._text(text[pos:match.start()])
+            self._text(text[pos : match.start()])
             pos = match.end()
             final = match.group(2)
             if final in ("H", "f"):
@@ -422,10 +429,23 @@ class Report:
 
     def head(self, title: str) -> None:
         cols = " | ".join(f"{y} year{'s' if y > 1 else ''}" for y in self.sizes)
-        self.lines += ["", f"### {title}", "", f"| measure | {cols} | target |", "|---|" + "---|" * len(self.sizes) + "---|"]
+        self.lines += [
+            "",
+            f"### {title}",
+            "",
+            f"| measure | {cols} | target |",
+            "|---|" + "---|" * len(self.sizes) + "---|",
+        ]
 
-    def row(self, label: str, values: dict[int, float], fmt: str, target: str = "",
-            ok: Callable[[float], bool] | None = None, applies: tuple[int, ...] | None = None) -> None:
+    def row(
+        self,
+        label: str,
+        values: dict[int, float],
+        fmt: str,
+        target: str = "",
+        ok: Callable[[float], bool] | None = None,
+        applies: tuple[int, ...] | None = None,
+    ) -> None:
         cells = []
         verdicts = []
         for y in self.sizes:
@@ -457,8 +477,10 @@ def machine() -> str:
         pass
     import textual
 
-    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, Textual {textual.__version__}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, Textual {textual.__version__}"
+    )
 
 
 def main() -> int:
@@ -534,10 +556,13 @@ def main() -> int:
     m = {key: {y: median(v) for y, v in by.items()} for key, by in res.items()}
     ratio = lambda a, b: {y: m[a][y] / m[b][y] for y in sizes}  # noqa: E731
     rep = Report(sizes)
-    rep.lines += [f"Machine: {machine()}", "",
-                  f"`bench/bench.py{' --quick' if args.quick else ''}`: medians of {runs} launches, "
-                  f"alternating with the minimal app; import/export medians of {transfer_runs}; "
-                  f"{presses} ticks per size."]
+    rep.lines += [
+        f"Machine: {machine()}",
+        "",
+        f"`bench/bench.py{' --quick' if args.quick else ''}`: medians of {runs} launches, "
+        f"alternating with the minimal app; import/export medians of {transfer_runs}; "
+        f"{presses} ticks per size.",
+    ]
     rep.head("History and start-up")
     rep.row("ticks / notes in the export", {y: counts[y][0] for y in sizes}, "{:.0f}")
     rep.row("export file (MiB)", {y: counts[y][2] for y in sizes}, "{:.1f}")
@@ -552,30 +577,58 @@ def main() -> int:
     rep.row("start-up headless ratio", ratio("headless", "min_headless"), "{:.2f}", "≤ 1.2", lambda v: v <= 1.2)
     rep.row("peak memory, ours (MiB)", m["peak"], "{:.1f}")
     rep.row("peak memory, minimal app (MiB)", m["min_peak"], "{:.1f}")
-    rep.row("peak memory ratio", ratio("peak", "min_peak"), "{:.2f}", "≤ 1.3 at 10 and 30 years",
-            lambda v: v <= 1.3, applies=(10, 30))
+    rep.row(
+        "peak memory ratio",
+        ratio("peak", "min_peak"),
+        "{:.2f}",
+        "≤ 1.3 at 10 and 30 years",
+        lambda v: v <= 1.3,
+        applies=(10, 30),
+    )
     rep.head("Moving your data")
     rep.row("import (s)", m["import"], "{:.2f}", "≤ 1 s at 10 years", lambda v: v <= 1.0, applies=(10,))
     rep.row("export (s)", m["export"], "{:.2f}")
     rep.head("Everyday use")
     rep.row("tick, keypress to disk p50 (ms)", {y: median(v) * 1000 for y, v in res["tick"].items()}, "{:.1f}")
     tick95 = {y: pct(v, 0.95) * 1000 for y, v in res["tick"].items()}
-    rep.row("tick, keypress to disk p95 (ms)", tick95, "{:.1f}", "≤ 16 ms at 30 years", lambda v: v <= 16, applies=(30,))
+    rep.row(
+        "tick, keypress to disk p95 (ms)", tick95, "{:.1f}", "≤ 16 ms at 30 years", lambda v: v <= 16, applies=(30,)
+    )
     for key in ("today", "status", "gratitude", "done"):
         rep.row(f"`micro-romance {key}` (s)", m[key], "{:.3f}")
-    rep.row("switch to a tab, first visit, slowest (ms)",
-            {y: max(v) * 1000 for y, v in res["first_visit"].items()}, "{:.0f}", "< 100 ms", lambda v: v < 100)
-    rep.row("switch to a tab, later visits p95 (ms)",
-            {y: pct(v, 0.95) * 1000 for y, v in res["later_visit"].items()}, "{:.0f}", "< 100 ms", lambda v: v < 100)
-    rep.row("switch to a tab, later visits p50 (ms)",
-            {y: median(v) * 1000 for y, v in res["later_visit"].items()}, "{:.0f}")
-    rep.row("switch to a tab, minimal app, p95 (ms)",
-            {y: pct(v, 0.95) * 1000 for y, v in res["min_visit"].items()}, "{:.0f}")
+    rep.row(
+        "switch to a tab, first visit, slowest (ms)",
+        {y: max(v) * 1000 for y, v in res["first_visit"].items()},
+        "{:.0f}",
+        "< 100 ms",
+        lambda v: v < 100,
+    )
+    rep.row(
+        "switch to a tab, later visits p95 (ms)",
+        {y: pct(v, 0.95) * 1000 for y, v in res["later_visit"].items()},
+        "{:.0f}",
+        "< 100 ms",
+        lambda v: v < 100,
+    )
+    rep.row(
+        "switch to a tab, later visits p50 (ms)", {y: median(v) * 1000 for y, v in res["later_visit"].items()}, "{:.0f}"
+    )
+    rep.row(
+        "switch to a tab, minimal app, p95 (ms)",
+        {y: pct(v, 0.95) * 1000 for y, v in res["min_visit"].items()},
+        "{:.0f}",
+    )
 
     lo, hi = sizes[0], sizes[-1]
     if len(sizes) > 1:
         rep.lines += ["", f"### Growth with years ({hi} years against {lo} unless said)", ""]
-        rep.single("start-up in a terminal", m["start"][hi] / m["start"][lo], "{:.2f}x", "≤ 1.05x", m["start"][hi] / m["start"][lo] <= 1.05)
+        rep.single(
+            "start-up in a terminal",
+            m["start"][hi] / m["start"][lo],
+            "{:.2f}x",
+            "≤ 1.05x",
+            m["start"][hi] / m["start"][lo] <= 1.05,
+        )
         rep.single("tick p95", tick95[hi] / tick95[lo], "{:.2f}x", "≤ 1.5x", tick95[hi] / tick95[lo] <= 1.5)
         for key in ("today", "status", "gratitude", "done"):
             g = m[key][hi] / m[key][lo]

@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         tally = run_trials(root, args.kills, seed=args.seed, log=lambda line: print(line, flush=True))
         imports = None
         if args.imports:
-            imports = run_import_kills(root / "imports", args.imports, seed=args.seed, log=lambda line: print(line, flush=True))
+            imports = run_import_kills(
+                root / "imports", args.imports, seed=args.seed, log=lambda line: print(line, flush=True)
+            )
     elapsed = time.monotonic() - started
     print(f"seed: {args.seed}, time: {elapsed:.0f} s, runs with unexpected data: {tally.unexpected}")
     if imports is not None:

@@ -37,8 +37,9 @@ def launch(root: Path, argv: list[str], *, pty: bool) -> float:
         finally:
             bench.CHILD_ENV, bench.ROOT = saved
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", bench.HEADLESS, *argv], capture_output=True,
-                          stdin=subprocess.DEVNULL, cwd=root, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", bench.HEADLESS, *argv], capture_output=True, stdin=subprocess.DEVNULL, cwd=root, env=env
+    )
     if proc.returncode:
         raise SystemExit(proc.stderr.decode(errors="replace"))
     return time.perf_counter() - start
@@ -60,8 +61,11 @@ def main() -> int:
             bench.timed(bench.cli(data, "import", str(export)))
             bench.in_terminal(bench.cli(data))  # what a first start does once (backups, the weekly review)
             ours = bench.cli(data)
-            kinds = {"minimal": (HERE, [sys.executable, "-c", bench.MINIMAL_APP], [bench.MINIMAL_APP]),
-                     "other": (args.other, ours, ["ours", *ours[3:]]), "this": (HERE, ours, ["ours", *ours[3:]])}
+            kinds = {
+                "minimal": (HERE, [sys.executable, "-c", bench.MINIMAL_APP], [bench.MINIMAL_APP]),
+                "other": (args.other, ours, ["ours", *ours[3:]]),
+                "this": (HERE, ours, ["ours", *ours[3:]]),
+            }
             times: dict[tuple[str, bool], list[float]] = {}
             for _ in range(args.runs):
                 for pty in (True, False):
@@ -69,8 +73,11 @@ def main() -> int:
                         times.setdefault((name, pty), []).append(launch(root, argv if pty else tail, pty=pty))
             for pty in (True, False):
                 med = {name: statistics.median(times[name, pty]) for name in kinds}
-                print(f"{years} y, {'pty to the tab bar' if pty else 'headless launch and quit'}, medians of {args.runs}: "
-                      + ", ".join(f"{name} {med[name]:.3f} s ({med[name] / med['minimal']:.2f}x)" for name in kinds))
+                print(
+                    f"{years} y, {'pty to the tab bar' if pty else 'headless launch and quit'}, "
+                    f"medians of {args.runs}: "
+                    + ", ".join(f"{name} {med[name]:.3f} s ({med[name] / med['minimal']:.2f}x)" for name in kinds)
+                )
     print(f"load average {load[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
     return 0
 

@@ -51,7 +51,9 @@ def year_of_changes(clock_now: list[int], clock: Clock, device: str) -> list[Cha
         out.append(Change(kind, entry_id, doc, clock.tick(), device))
 
     for ritual in ("r1", "r2", "r3"):
-        make("ritual", ritual, {"id": ritual, "name": f"Ritual {ritual}", "position": int(ritual[1]), "archived": False})
+        make(
+            "ritual", ritual, {"id": ritual, "name": f"Ritual {ritual}", "position": int(ritual[1]), "archived": False}
+        )
     for i in range(365):
         day = start + timedelta(days=i)
         clock_now[0] = int(day.timestamp() * 1000)
@@ -106,7 +108,9 @@ def store_rounds(root: Path) -> tuple[float, float, int]:
                 day = start + timedelta(days=i)
                 if i % 5:
                     store.add_note(f"Thank you for the walk, day {i}", day)
-                store.save_gesture_day(GestureDay(day=day, gesture_id="specific-compliment", shown=("specific-compliment",), done=True))
+                store.save_gesture_day(
+                    GestureDay(day=day, gesture_id="specific-compliment", shown=("specific-compliment",), done=True)
+                )
         run_round(store, alex / "sync")
     with Store(sam, backups=False) as store:
         begin = time.perf_counter()
@@ -133,7 +137,9 @@ def main() -> None:
         sam, alex = create_identity(sam_state), create_identity(alex_state)
         now = [0]
         clock = Clock(sam.device, sam_state / "clock.json", now=lambda: now[0])
-        sam_engine = Engine(sam_state, SharedFolder(shared), sam, {alex.device: Trusted(alex.public, "Alex", False)}, clock=clock)
+        sam_engine = Engine(
+            sam_state, SharedFolder(shared), sam, {alex.device: Trusted(alex.public, "Alex", False)}, clock=clock
+        )
         changes = year_of_changes(now, clock, sam.device)
         sam_engine.commit(sam_engine.round(changes))
         trusted = {sam.device: Trusted(sam.public, "Sam", False)}

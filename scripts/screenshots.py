@@ -168,6 +168,7 @@ def png_ready(svg: str) -> str:
 def _png_converter() -> Callable[[Path, Path], None] | None:
     rsvg = shutil.which("rsvg-convert")
     if rsvg:
+
         def convert(svg: Path, png: Path) -> None:
             subprocess.run(
                 [rsvg, "--format=png", "--output", str(png)],

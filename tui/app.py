@@ -37,7 +37,6 @@ KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "righ
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
 
 
-
 class MicroRomanceApp(TogetherRounds, App[int]):
     """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
@@ -121,8 +120,11 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         self.set_interval(20, self.check_day, name="midnight")
         if self._theme_notice:
             self.notify(self._theme_notice, title="Theme", markup=False)
-        self.store.on_damage(lambda exc: self.notify(  # a past year read late and found damaged
-            str(exc), title="A past year could not be read", severity="error", timeout=60, markup=False))
+        self.store.on_damage(
+            lambda exc: self.notify(  # a past year read late and found damaged
+                str(exc), title="A past year could not be read", severity="error", timeout=60, markup=False
+            )
+        )
         self.call_after_refresh(self.build_hidden_tab)
         self.store.on_write(self._written)
         if not self.demo:

@@ -28,8 +28,21 @@ CONFIG_NAME = "config.toml"
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta"})
 NAMED_KEYS = frozenset(
     {
-        "enter", "escape", "space", "tab", "backspace", "delete", "insert",
-        "home", "end", "pageup", "pagedown", "up", "down", "left", "right",
+        "enter",
+        "escape",
+        "space",
+        "tab",
+        "backspace",
+        "delete",
+        "insert",
+        "home",
+        "end",
+        "pageup",
+        "pagedown",
+        "up",
+        "down",
+        "left",
+        "right",
         *(f"f{n}" for n in range(1, 25)),
     }
 )
@@ -100,7 +113,9 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
     except FileNotFoundError:
         return Config(path=path)
     except OSError as exc:
-        return Config(path=path, warnings=(f"{CONFIG_NAME} could not be read ({exc.strerror or exc}); the usual keys apply.",))
+        return Config(
+            path=path, warnings=(f"{CONFIG_NAME} could not be read ({exc.strerror or exc}); the usual keys apply.",)
+        )
     import tomllib  # only when there is a file: most people have none, and start-up does not wait for it
 
     try:
@@ -109,7 +124,11 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
         return Config(path=path, found=True, warnings=(f"{CONFIG_NAME} is not UTF-8 text; the usual keys apply.",))
     except tomllib.TOMLDecodeError as exc:
         where = str(exc).splitlines()[0] if str(exc) else "a syntax error"
-        return Config(path=path, found=True, warnings=(f"{CONFIG_NAME} is not valid TOML ({_shown(where)}); the usual keys apply.",))
+        return Config(
+            path=path,
+            found=True,
+            warnings=(f"{CONFIG_NAME} is not valid TOML ({_shown(where)}); the usual keys apply.",),
+        )
     warnings: list[str] = []
     for name in data:
         if name != "keys":
@@ -122,14 +141,21 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
     known = set(known_ids) if known_ids is not None else None
     for binding_id, value in table.items():
         if known is not None and binding_id not in known:
-            warnings.append(f"{CONFIG_NAME}: no binding has the id '{_shown(binding_id)}'; it was left out (the README lists the ids).")
+            warnings.append(
+                f"{CONFIG_NAME}: no binding has the id '{_shown(binding_id)}'; "
+                "it was left out (the README lists the ids)."
+            )
             continue
         if not isinstance(value, str):
-            warnings.append(f"{CONFIG_NAME}: '{_shown(binding_id)}' should be a key in quotes, like \"y\"; it was left out.")
+            warnings.append(
+                f"{CONFIG_NAME}: '{_shown(binding_id)}' should be a key in quotes, like \"y\"; it was left out."
+            )
             continue
         problem = key_problem(value)
         if problem:
-            warnings.append(f"{CONFIG_NAME}: '{_shown(binding_id)}' = '{_shown(value)}' was left out: {_shown(problem)}.")
+            warnings.append(
+                f"{CONFIG_NAME}: '{_shown(binding_id)}' = '{_shown(value)}' was left out: {_shown(problem)}."
+            )
             continue
         keys[binding_id] = ",".join(part.strip() for part in value.split(","))
     return Config(path=path, found=True, keys=keys, warnings=tuple(warnings))

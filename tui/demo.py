@@ -48,13 +48,15 @@ def build_demo(store: Store, today: date, *, seed: int = 7) -> None:
     start = today - timedelta(weeks=WEEKS)
     with store.batch():
         store.save_settings(
-            Settings(partner_name=PARTNER, love_languages=("touch", "words", "time"), together="together", welcomed=True)
+            Settings(
+                partner_name=PARTNER, love_languages=("touch", "words", "time"), together="together", welcomed=True
+            )
         )
         rituals = [
             store.add_ritual(r["name"], weekdays=r["weekdays"], created=start, ritual_id=r["id"])
             for r in content.default_rituals()[:6]
         ]
-        keep_rate = {r.id: rate for r, rate in zip(rituals, (0.9, 0.8, 0.85, 0.6, 0.75, 0.5))}
+        keep_rate = {r.id: rate for r, rate in zip(rituals, (0.9, 0.8, 0.85, 0.6, 0.75, 0.5), strict=False)}
         day = start
         while day < today:
             for ritual in rituals:
@@ -70,7 +72,10 @@ def build_demo(store: Store, today: date, *, seed: int = 7) -> None:
                 assert gd is not None
                 store.save_gesture_day(
                     GestureDay(
-                        day, gd.gesture_id, gd.shown, done=True,
+                        day,
+                        gd.gesture_id,
+                        gd.shown,
+                        done=True,
                         note=rnd.choice(GESTURE_NOTES),
                         feedback=rnd.choice(("landed", "landed", "so_so", "")),
                     )

@@ -35,7 +35,10 @@ class MissingDataFile(DataFileError):
         self.path = path
         self.problem = f"it is missing, while {path.parent / 'history'} holds your entries of {', '.join(years)}"
         if newest_backup is not None:
-            restore = f"Restore it from the newest backup: cp -R \"{newest_backup}/.\" \"{path.parent}/\" (see README, 'Your data')"
+            restore = (
+                f'Restore it from the newest backup: cp -R "{newest_backup}/." "{path.parent}/" '
+                "(see README, 'Your data')"
+            )
         else:
             restore = f"There is no backup in {path.parent / 'backups'}; put back your own copy of {path.name}"
         StoreError.__init__(
@@ -57,5 +60,6 @@ class StoreLockedError(StoreError):
 
 class StoreWriteError(StoreError):
     """A write did not reach the disk; nothing on disk changed."""
+
 
 __all__ = ["DataFileError", "MissingDataFile", "StoreError", "StoreLockedError", "StoreWriteError"]

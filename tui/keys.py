@@ -107,6 +107,7 @@ def shared_keys(keymap: dict[str, str], bindings: dict[str, Binding]) -> list[st
 
     Keys two bindings share by design (``?`` opens and closes the help) are not news.
     """
+
     def keys_now(binding_id: str) -> set[str]:
         return _keys_of(keymap.get(binding_id) or bindings[binding_id].key)
 

@@ -19,7 +19,10 @@ def day_out_of_range(day: date) -> str:
     """Why ``day`` cannot be kept ("" when it can): one line for any message."""
     if FIRST_DAY <= day <= LAST_DAY:
         return ""
-    return f"{day.isoformat()} is outside the days micro-romance keeps ({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+    return (
+        f"{day.isoformat()} is outside the days micro-romance keeps ({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+    )
+
 
 # Love languages, in the order we present them.
 LOVE_LANGUAGES: dict[str, str] = {

@@ -61,8 +61,7 @@ def check_note(text: str, *, limit: int = MAX_CHARS) -> str:
         raise TextError("There is nothing to save yet: write a few words first.")
     if len(cleaned) > limit:
         raise TextError(
-            f"This is {len(cleaned):,} characters; the limit is {limit:,}. "
-            "Shorten it a little (nothing has been cut)."
+            f"This is {len(cleaned):,} characters; the limit is {limit:,}. Shorten it a little (nothing has been cut)."
         )
     return cleaned
 
@@ -71,10 +70,7 @@ def check_line(text: str, *, limit: int = MAX_LINE_CHARS) -> str:
     """A one-line note that may be empty (for example how a gesture went)."""
     cleaned = " ".join(clean(text).split())
     if len(cleaned) > limit:
-        raise TextError(
-            f"This note is {len(cleaned):,} characters; keep it under {limit:,} "
-            "(nothing has been cut)."
-        )
+        raise TextError(f"This note is {len(cleaned):,} characters; keep it under {limit:,} (nothing has been cut).")
     return cleaned
 
 

@@ -123,4 +123,3 @@ def test_the_backup_holds_the_last_good_files(data_dir: Path) -> None:
         target.write_bytes(path.read_bytes())
     with Store(restored, readonly=True) as again:
         assert sorted(n.text for n in again.notes()) == ["last year", "this year"]
-

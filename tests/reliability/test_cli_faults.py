@@ -29,7 +29,8 @@ BAD_MAIN_FILES = {
     "empty": b"",
     "wrong shape": b'{"meta": [1, 2]}',
     "future": b'{"meta": {"1": {"schema_version": 999}}}',
-    "wrong type": b'{"meta": {"1": {"schema_version": 1}}, "notes/2026": {"1": {"id": "a", "day": "2026-11-25", "text": 5}}}',
+    "wrong type": b'{"meta": {"1": {"schema_version": 1}}, '
+    b'"notes/2026": {"1": {"id": "a", "day": "2026-11-25", "text": 5}}}',
 }
 
 COMMANDS = {
@@ -143,7 +144,10 @@ Watched(store=Store(sys.argv[1]), clock=ManualClock(date(2026, 11, 25))).run(hea
 
 def start_holder(code: str, data_dir: Path) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(
-        [sys.executable, "-c", code, str(data_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+        [sys.executable, "-c", code, str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -215,23 +219,30 @@ def test_hostile_notes_from_the_shell(data_dir: Path, monkeypatch: pytest.Monkey
         assert b"\x1b" not in out
     # Bytes that are not UTF-8 on the command line (Python sees lone surrogates).
     proc = subprocess.run(
-        [sys.executable.encode(), b"-m", b"tui", b"--data-dir", os.fsencode(data_dir), b"--today", TODAY.encode(),
-         b"gratitude", b"half \xff\xfe a char"],
+        [
+            sys.executable.encode(),
+            b"-m",
+            b"tui",
+            b"--data-dir",
+            os.fsencode(data_dir),
+            b"--today",
+            TODAY.encode(),
+            b"gratitude",
+            b"half \xff\xfe a char",
+        ],
         capture_output=True,
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr.decode()
     # NUL cannot be passed in argv; standard input carries it, and bad UTF-8 too.
-    assert cli(monkeypatch, data_dir, "gratitude", "-", stdin="nul\x00 and bell\x07 gone\n".encode())[0] == 0
+    assert cli(monkeypatch, data_dir, "gratitude", "-", stdin=b"nul\x00 and bell\x07 gone\n")[0] == 0
     code, out, err = cli(monkeypatch, data_dir, "gratitude", "-", stdin=b"\xff\xfe not utf-8")
     assert code == 1 and b"not UTF-8" in err
     code, out, err = cli(monkeypatch, data_dir, "gratitude", "x" * 10_001)
     assert code == 1 and b"limit is 10,000" in err
     with Store(data_dir, readonly=True) as store:
         texts = sorted(n.text for n in store.notes())
-    assert texts == sorted(
-        [check_note(t) for t in HOSTILE_ARGS] + ["half \ufffd\ufffd a char", "nul and bell gone"]
-    )
+    assert texts == sorted([check_note(t) for t in HOSTILE_ARGS] + ["half \ufffd\ufffd a char", "nul and bell gone"])
     for text in texts:
         assert "\x1b" not in text and "\x00" not in text
     # What the shell prints back is free of terminal controls too.

@@ -12,7 +12,6 @@ the kernel with EFBIG.
 from __future__ import annotations
 
 import contextlib
-
 import ctypes
 import errno
 import json
@@ -167,9 +166,7 @@ def every_write(store: Store, ritual_id: str) -> list[tuple[str, object]]:
 
 @pytest.mark.parametrize("where", ["open", "fsync", "replace"])
 @pytest.mark.parametrize("fault", FAULTS)
-def test_refused_write_changes_nothing(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, where: str, fault: str
-) -> None:
+def test_refused_write_changes_nothing(data_dir: Path, monkeypatch: pytest.MonkeyPatch, where: str, fault: str) -> None:
     store = Store(data_dir)
     made = filled(store)
     before = disk_bytes(data_dir)

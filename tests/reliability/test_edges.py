@@ -117,18 +117,24 @@ def test_history_without_the_main_file_is_damaged_and_nothing_is_written(
 
 META = '"meta": {"1": {"schema_version": 1}}'
 HOSTILE_MAIN_FILES = {
-    "a 5,000-digit number": '{' + META + ', "rituals": {"1": {"id": "a", "name": "x", "position": ' + "9" * 5000 + "}}}",
-    "100,000 levels of nesting": '{' + META + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
-    "a table named ticks/abcd": '{' + META + ', "ticks/abcd": {}}',
-    "a table named notes/999": '{' + META + ', "notes/999": {}}',
-    "a table named settings/2026": '{' + META + ', "settings/2026": {}}',
+    "a 5,000-digit number": "{"
+    + META
+    + ', "rituals": {"1": {"id": "a", "name": "x", "position": '
+    + "9" * 5000
+    + "}}}",
+    "100,000 levels of nesting": "{" + META + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    "a table named ticks/abcd": "{" + META + ', "ticks/abcd": {}}',
+    "a table named notes/999": "{" + META + ', "notes/999": {}}',
+    "a table named settings/2026": "{" + META + ', "settings/2026": {}}',
     "schema_version 0": '{"meta": {"1": {"schema_version": 0}}}',
     "schema_version -3": '{"meta": {"1": {"schema_version": -3}}}',
 }
 
 
 @pytest.mark.parametrize("kind", HOSTILE_MAIN_FILES)
-def test_a_strange_data_file_gets_a_message_and_is_kept(data_dir: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+def test_a_strange_data_file_gets_a_message_and_is_kept(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
     data_dir.mkdir(mode=0o700)
     (data_dir / FILE_NAME).write_text(HOSTILE_MAIN_FILES[kind])
     before = data_bytes(data_dir)
@@ -159,7 +165,9 @@ def test_a_strange_import_gets_a_message(tmp_path: Path, monkeypatch: pytest.Mon
 # --------------------------------------------------------------------------- 10. duplicate keys
 
 
-def test_an_import_naming_a_key_twice_is_refused(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_import_naming_a_key_twice_is_refused(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     export = tmp_path / "e.json"
     first = '[{"id": "n1", "day": "2026-11-01", "text": "first"}]'
     second = '[{"id": "n2", "day": "2026-11-02", "text": "second"}]'
@@ -173,7 +181,7 @@ def test_an_import_naming_a_key_twice_is_refused(tmp_path: Path, data_dir: Path,
 def test_a_data_file_naming_a_key_twice_is_damaged_and_kept(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data_dir.mkdir(mode=0o700)
     settings = '{"1": {"partner_name": "Sam"}}'
-    (data_dir / FILE_NAME).write_text('{' + META + ', "settings": ' + settings + ', "settings": {}}')
+    (data_dir / FILE_NAME).write_text("{" + META + ', "settings": ' + settings + ', "settings": {}}')
     before = data_bytes(data_dir)
     code, out, err = cli(monkeypatch, data_dir, "gratitude", "x")
     assert code != 0 and "names the key 'settings' twice" in error_line(err)
@@ -189,8 +197,10 @@ def run_child(data_dir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     """A command in a child process, killed if it hangs."""
     return subprocess.run(
         [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "--today", DAY.isoformat(), *args],
-        capture_output=True, stdin=subprocess.DEVNULL, timeout=20,
-    )  # fmt: skip
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=20,
+    )
 
 
 @pytest.mark.parametrize("which", [FILE_NAME, "history/2025.json"])
@@ -212,7 +222,9 @@ def test_a_named_pipe_instead_of_a_data_file_is_refused_at_once(data_dir: Path, 
 
 
 @pytest.mark.parametrize("which", [FILE_NAME, "history/2025.json"])
-def test_a_linked_data_file_is_refused_and_its_target_untouched(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, which: str) -> None:
+def test_a_linked_data_file_is_refused_and_its_target_untouched(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, which: str
+) -> None:
     with Store(data_dir) as s:
         s.add_note("last year", date(2025, 3, 1))
         s.add_note("this year", DAY)
@@ -284,7 +296,9 @@ def test_open_folders_inside_are_reported_then_tightened(data_dir: Path, monkeyp
     assert code == 0, out
 
 
-def test_doctor_on_a_read_only_file_system_does_not_suggest_chmod(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_doctor_on_a_read_only_file_system_does_not_suggest_chmod(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store(data_dir) as s:
         s.add_note("this year", DAY)
     real_access, real_statvfs = os.access, os.statvfs
@@ -307,7 +321,9 @@ CLEAR = "\x1b[2J"
 RLO = "\u202e"
 
 
-def test_escapes_in_a_hand_edited_data_file_never_leave_the_store(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_escapes_in_a_hand_edited_data_file_never_leave_the_store(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tui.model import GestureDay, Settings
 
     with Store(data_dir) as s:
@@ -412,7 +428,9 @@ def test_an_old_backup_half_removed_by_a_kill_is_never_listed(data_dir: Path, mo
     assert code_ == 0 and b"damaged" not in out, out
     with Store(data_dir):  # the next start finishes the removal
         pass
-    assert sorted(p.name for p in (data_dir / "backups").iterdir()) == sorted(b.name for b in Store(data_dir, readonly=True).backups())
+    assert sorted(p.name for p in (data_dir / "backups").iterdir()) == sorted(
+        b.name for b in Store(data_dir, readonly=True).backups()
+    )
 
 
 def test_doctor_checks_every_backup_it_lists(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -473,7 +491,9 @@ def test_with_the_clock_set_back_the_newest_backups_are_kept(data_dir: Path) -> 
     assert any((data_dir / "backups" / n / FILE_NAME).read_bytes() == newest_content for n in names)
 
 
-def test_an_unreadable_history_file_points_to_the_real_backups_folder(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_history_file_points_to_the_real_backups_folder(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     two_years(data_dir)
     (data_dir / "history" / "2025.json").write_bytes(b"{not json")
     code, out, err = cli(monkeypatch, data_dir, "status")

@@ -10,7 +10,6 @@ before saving, and what was saved comes back exactly.
 from __future__ import annotations
 
 import json
-
 import re
 from datetime import date
 from pathlib import Path
@@ -95,7 +94,12 @@ def test_any_text_is_either_refused_or_clean(text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(["\x1b", "[", "]", "\x07", "\\", "P", "31m", "8;;", "\x9b", "\x9d", "\x9c", "x", "\n"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(["\x1b", "[", "]", "\x07", "\\", "P", "31m", "8;;", "\x9b", "\x9d", "\x9c", "x", "\n"]),
+        max_size=30,
+    )
+)
 def test_escape_fragments_never_recombine(parts: list[str]) -> None:
     """Removing one sequence must not leave the pieces of another behind."""
     cleaned = clean("".join(parts))
@@ -150,8 +154,15 @@ IMPORTED = {
         {"id": "r2", "name": "[/]", "created": "2026-11-01"},
     ],
     "ticks": [{"ritual": "r1", "day": "2026-11-24"}],
-    "gestures": [{"day": "2026-11-24", "gesture": "door-hug", "shown": ["door-hug"], "done": True,
-                  "note": "[@click=app.bell]ring[/] \x00\x07"}],
+    "gestures": [
+        {
+            "day": "2026-11-24",
+            "gesture": "door-hug",
+            "shown": ["door-hug"],
+            "done": True,
+            "note": "[@click=app.bell]ring[/] \x00\x07",
+        }
+    ],
     "notes": [
         {"id": "n1", "day": "2026-11-25", "text": "[@click=app.quit]thanks[/] \ud800 \x1b[2J" + "é" * 300},
         {"id": "n2", "day": "2026-11-24", "text": "\u202eevil\u202c 你好 💛\tend"},

@@ -31,7 +31,7 @@ def make_history(data_dir: Path) -> str:
         ritual = s.add_ritual("Walk", created=date(2019, 1, 1))
         with s.batch():
             for year in YEARS:
-                s.add_note(f"thanks in {year}, with {{braces}} and \"quotes\"", date(year, 11, 25))
+                s.add_note(f'thanks in {year}, with {{braces}} and "quotes"', date(year, 11, 25))
                 s.add_note(f"late February {year}", date(year, 2, 29 if year % 4 == 0 else 28))
                 s.add_ticks((ritual.id, date(year, month, 1)) for month in range(1, 13) if date(year, month, 1) <= DAY)
     Store(data_dir).close()  # the open after the writes checks the past years once
@@ -119,7 +119,10 @@ def test_a_past_year_written_to_is_read_first(data_dir: Path) -> None:
     with Store(data_dir, readonly=True) as s:
         assert date(2020, 7, 1) in s.ticked_days(rid) and date(2020, 7, 4) in s.ticked_days(rid)
         assert {n.text for n in s.notes() if n.day.year == 2021} == {
-            "thanks in 2021, with {braces} and \"quotes\"", "late February 2021", "an old day remembered"}
+            'thanks in 2021, with {braces} and "quotes"',
+            "late February 2021",
+            "an old day remembered",
+        }
 
 
 BAD = {
@@ -139,8 +142,12 @@ def test_an_old_year_damaged_since_the_last_open_is_refused(data_dir: Path, kind
         with pytest.raises(DataFileError) as info:
             Store(data_dir, readonly=readonly)
         assert str(archive) in str(info.value)
-    proc = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "--today", DAY.isoformat(),
-                           "gratitude", "hello"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "--today", DAY.isoformat(), "gratitude", "hello"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2 and str(archive) in proc.stderr
     after = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file() and "backups" not in p.parts}
     assert after == before
@@ -156,7 +163,9 @@ def test_the_record_of_checked_years_is_only_a_help(data_dir: Path) -> None:
     assert json.loads(record.read_text())["version"] == 1
 
 
-def test_years_a_copy_wrote_are_recorded_as_checked_when_it_closes(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_years_a_copy_wrote_are_recorded_as_checked_when_it_closes(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """After an import (years written anew) the next opens, read-only ones too, check no year again."""
     import tui.storage.years as years
 
@@ -210,7 +219,9 @@ def test_a_file_replaced_while_it_is_checked_is_not_recorded(data_dir: Path, mon
     assert str(archive) in str(info.value)
 
 
-def test_after_a_failed_save_old_entries_can_still_be_deleted_and_moved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_after_a_failed_save_old_entries_can_still_be_deleted_and_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A full disk once must not leave past years half known to the store until a restart."""
     from dataclasses import replace as _replace
 
@@ -234,7 +245,11 @@ def test_after_a_failed_save_old_entries_can_still_be_deleted_and_moved(tmp_path
         store.delete_note(ids[2020])
         store.save_note(_replace(store.note(ids[2021]), day=date(2026, 1, 5)))
     with Store(data) as store:
-        assert sorted((n.text, n.day.year) for n in store.notes()) == [("note 2021", 2026), ("note 2025", 2025), ("note 2026", 2026)]
+        assert sorted((n.text, n.day.year) for n in store.notes()) == [
+            ("note 2021", 2026),
+            ("note 2025", 2025),
+            ("note 2026", 2026),
+        ]
 
 
 async def test_a_past_year_damaged_while_the_app_runs_is_reported_not_a_crash(tmp_path: Path) -> None:

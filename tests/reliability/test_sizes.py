@@ -12,8 +12,8 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import TabbedContent
 
-from tui.tabs import TABS
 from tui.screens.help import HelpScreen
+from tui.tabs import TABS
 
 DAY = date(2026, 11, 25)
 
@@ -25,7 +25,9 @@ def fill(store) -> None:
         for back in range(0, 60, n + 2):
             store.set_tick(ritual.id, DAY - timedelta(days=back), True)
     for back in range(12):
-        store.add_note(f"Thank you for day {back}: " + "the soup, the walk, the patience. " * 3, DAY - timedelta(days=back))
+        store.add_note(
+            f"Thank you for day {back}: " + "the soup, the walk, the patience. " * 3, DAY - timedelta(days=back)
+        )
     store.show_gesture(DAY - timedelta(days=1), "door-hug")
 
 

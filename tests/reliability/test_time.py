@@ -16,7 +16,6 @@ import sys
 import textwrap
 from datetime import date
 
-
 from tui.clock import ManualClock
 from tui.storage import Store
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tui.storage import Store
 from tui.dialogs.editor import EditorScreen
+from tui.storage import Store
 
 NEW_YEARS_EVE = date(2026, 12, 31)
 

@@ -47,6 +47,4 @@ def test_weekly_review_last_week(snap_compare, tmp_path: Path) -> None:
     async def settle(pilot) -> None:
         await pilot.pause()
 
-    assert snap_compare(
-        review_app(tmp_path), press=["w", "left_square_bracket"], terminal_size=SIZE, run_before=settle
-    )
+    assert snap_compare(review_app(tmp_path), press=["w", "left_square_bracket"], terminal_size=SIZE, run_before=settle)

@@ -24,7 +24,9 @@ def test_welcome(snap_compare, tmp_path: Path) -> None:
 def test_settings(snap_compare, tmp_path: Path) -> None:
     store = Store(tmp_path / "data", backups=False)
     store.save_settings(
-        replace(store.settings(), partner_name="Alex", love_languages=("touch", "words"), together="together", welcomed=True)
+        replace(
+            store.settings(), partner_name="Alex", love_languages=("touch", "words"), together="together", welcomed=True
+        )
     )
     try:
         assert snap_compare(MicroRomanceApp(store=store, clock=ManualClock(DAY)), press=["s"], terminal_size=SIZE)
@@ -38,11 +40,19 @@ def test_settings_with_the_partners_own_ranking(snap_compare, tmp_path: Path) ->
 
     store = Store(tmp_path / "data", backups=False)
     store.save_settings(
-        replace(store.settings(), partner_name="Alex", love_languages=("gifts",), own_love_languages=("time", "words"), welcomed=True)
+        replace(
+            store.settings(),
+            partner_name="Alex",
+            love_languages=("gifts",),
+            own_love_languages=("time", "words"),
+            welcomed=True,
+        )
     )
     state = tmp_path / "data" / "sync"
     state.mkdir(mode=0o700)
-    (state / "together.json").write_text(json.dumps({"their_languages": {"alex": {"by": "Alex", "languages": ["touch", "words"]}}}))
+    (state / "together.json").write_text(
+        json.dumps({"their_languages": {"alex": {"by": "Alex", "languages": ["touch", "words"]}}})
+    )
     try:
         assert snap_compare(MicroRomanceApp(store=store, clock=ManualClock(DAY)), press=["s"], terminal_size=SIZE)
     finally:

@@ -139,7 +139,9 @@ class Syncthing:
         raise AssertionError("syncthing did not start:\n" + self.log_tail())
 
     def add_device(self, other: Syncthing, name: str) -> None:
-        self.rest("POST", "/rest/config/devices", {"deviceID": other.device_id, "name": name, "addresses": [other.address]})
+        self.rest(
+            "POST", "/rest/config/devices", {"deviceID": other.device_id, "name": name, "addresses": [other.address]}
+        )
 
     def share(self, folder_id: str, path: Path, other: Syncthing) -> None:
         (path / ".stfolder").mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,9 @@ def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int
 
 
 @pytest.fixture(params=[("a0", "b0"), ("b0", "a0")], ids=["alex's-id-kept", "sam's-id-kept"])
-def couple(request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path, Path]:
+def couple(
+    request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, Path, Path]:
     """Alex and Sam, paired; each had a ritual of the same name (either id may be the one kept)."""
     shared = tmp_path / "Shared"
     shared.mkdir()
@@ -56,7 +58,9 @@ def test_a_wrong_code_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert status["confirmed"] == [] and [d["name"] for d in status["waiting"]] == ["Sam"]
 
 
-def test_ticks_and_shared_notes_cross_and_private_notes_do_not(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_ticks_and_shared_notes_cross_and_private_notes_do_not(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     alex, sam, shared = couple
     code, out, err = cli(capsys, alex, "done", "morning")
     assert code == 0 and err == ""
@@ -84,7 +88,9 @@ def test_ticks_and_shared_notes_cross_and_private_notes_do_not(couple: tuple[Pat
     assert "ticked:" not in cli(capsys, alex, "today")[1]
 
 
-def test_a_missing_folder_fails_sync_but_never_a_write(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_folder_fails_sync_but_never_a_write(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     alex, _, shared = couple
     shared.rename(shared.with_name("gone"))
     code, out, err = cli(capsys, alex, "sync")
@@ -105,14 +111,18 @@ def test_leave_keeps_the_data(couple: tuple[Path, Path, Path], capsys: pytest.Ca
         assert [r.name for r in store.rituals()] == ["Morning coffee"]
 
 
-def test_a_done_gesture_shows_on_the_partners_today(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_done_gesture_shows_on_the_partners_today(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     from tui.content import gestures
     from tui.model import GestureDay
 
     alex, sam, _ = couple
     gesture = gestures()[0]
     with Store(alex) as store:
-        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, note="she laughed"))
+        store.save_gesture_day(
+            GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, note="she laughed")
+        )
     cli(capsys, alex, "sync")
     cli(capsys, sam, "sync")
     code, out, _ = cli(capsys, sam, "today")
@@ -131,7 +141,13 @@ def test_a_tick_that_arrives_before_its_ritual_is_kept(tmp_path: Path) -> None:
 
     clock = Clock("aa")
     tick = Change("tick", "r1:2026-11-25", {"ritual": "r1", "day": "2026-11-25"}, clock.tick(), "aa")
-    ritual = Change("ritual", "r1", {"id": "r1", "name": "Tea", "weekdays": [], "position": 0, "archived": False, "created": None}, clock.tick(), "aa")
+    ritual = Change(
+        "ritual",
+        "r1",
+        {"id": "r1", "name": "Tea", "weekdays": [], "position": 0, "archived": False, "created": None},
+        clock.tick(),
+        "aa",
+    )
     with Store(tmp_path / "data") as store:
         Together(store, tmp_path / "data" / "sync", person="Sam").apply_remote([tick], {"aa": "Alex"})
         assert store.rituals() == []
@@ -140,7 +156,9 @@ def test_a_tick_that_arrives_before_its_ritual_is_kept(tmp_path: Path) -> None:
         assert store.ticked_days("r1") == {DAY}
 
 
-def test_sync_state_is_private_and_doctor_still_reads_the_folder(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_sync_state_is_private_and_doctor_still_reads_the_folder(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     import stat
 
     alex, _, _ = couple
@@ -159,13 +177,27 @@ def test_applying_the_same_changes_twice_changes_nothing(tmp_path: Path) -> None
     from tui.together import Together
 
     clock = Clock("aa")
-    ritual = Change("ritual", "r1", {"id": "r1", "name": "Tea", "weekdays": [], "position": 0, "archived": False, "created": "2026-11-01"}, clock.tick(), "aa")
+    ritual = Change(
+        "ritual",
+        "r1",
+        {"id": "r1", "name": "Tea", "weekdays": [], "position": 0, "archived": False, "created": "2026-11-01"},
+        clock.tick(),
+        "aa",
+    )
     tick = Change("tick", "r1:2026-11-25", {"ritual": "r1", "day": "2026-11-25"}, clock.tick(), "aa")
-    note = Change("note", "n1", {"id": "n1", "day": "2026-11-25", "text": "Thanks", "said_aloud": False, "created": ""}, clock.tick(), "aa")
+    note = Change(
+        "note",
+        "n1",
+        {"id": "n1", "day": "2026-11-25", "text": "Thanks", "said_aloud": False, "created": ""},
+        clock.tick(),
+        "aa",
+    )
     data = tmp_path / "data"
 
     def files() -> dict[str, bytes]:
-        return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*.json")) if "backups" not in p.parts}
+        return {
+            str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*.json")) if "backups" not in p.parts
+        }
 
     with Store(data) as store:
         together = Together(store, data / "sync", person="Sam")
@@ -176,7 +208,9 @@ def test_applying_the_same_changes_twice_changes_nothing(tmp_path: Path) -> None
         assert files() == first
 
 
-def test_a_personal_ritual_and_its_ticks_stay_with_their_author(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_personal_ritual_and_its_ticks_stay_with_their_author(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     alex, sam, shared = couple
     with Store(alex) as store:
         store.add_ritual("Journal by myself", created=DAY, personal=True)
@@ -201,9 +235,15 @@ def test_a_personal_ritual_brought_in_by_import_stays_personal(
 ) -> None:
     alex, sam, shared = couple
     moved = tmp_path / "from-the-old-laptop.json"
-    moved.write_text(json.dumps({"format_version": 1, "rituals": [
-        {"id": "j1", "name": "Journal by myself", "created": "2026-11-01", "personal": True}
-    ], "ticks": [{"ritual": "j1", "day": DAY.isoformat()}]}))
+    moved.write_text(
+        json.dumps(
+            {
+                "format_version": 1,
+                "rituals": [{"id": "j1", "name": "Journal by myself", "created": "2026-11-01", "personal": True}],
+                "ticks": [{"ritual": "j1", "day": DAY.isoformat()}],
+            }
+        )
+    )
     assert cli(capsys, alex, "import", str(moved))[0] == 0
     cli(capsys, alex, "sync")
     cli(capsys, sam, "sync")
@@ -216,7 +256,9 @@ def test_a_personal_ritual_brought_in_by_import_stays_personal(
             assert b"journal" not in path.read_bytes().lower()
 
 
-def test_a_tick_made_again_here_is_no_longer_the_partners(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_tick_made_again_here_is_no_longer_the_partners(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     alex, sam, _ = couple
     assert cli(capsys, alex, "done", "morning")[0] == 0
     cli(capsys, sam, "sync")
@@ -232,7 +274,9 @@ def test_a_tick_made_again_here_is_no_longer_the_partners(couple: tuple[Path, Pa
     assert partner_ticks() == []
 
 
-def test_a_ritual_made_personal_later_stops_sending(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_ritual_made_personal_later_stops_sending(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     alex, sam, _ = couple
     cli(capsys, sam, "sync")
     cli(capsys, alex, "sync")
@@ -250,7 +294,9 @@ def test_a_ritual_made_personal_later_stops_sending(couple: tuple[Path, Path, Pa
         assert mine.personal and DAY in store.ticked_days(mine.id)
 
 
-def test_the_receivers_answer_goes_back_to_the_giver(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_receivers_answer_goes_back_to_the_giver(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     from tui import daily
     from tui.content import gesture_by_id, gestures
     from tui.model import GestureDay
@@ -259,7 +305,9 @@ def test_the_receivers_answer_goes_back_to_the_giver(couple: tuple[Path, Path, P
     alex, sam, _ = couple
     gesture = gestures()[0]
     with Store(alex) as store:
-        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed"))
+        store.save_gesture_day(
+            GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed")
+        )
     cli(capsys, alex, "sync")
     cli(capsys, sam, "sync")
     [(gift_id, by, gid, said)] = gifts_of_day(sam / "sync", DAY)
@@ -280,7 +328,9 @@ def test_the_receivers_answer_goes_back_to_the_giver(couple: tuple[Path, Path, P
     assert cli(capsys, alex, "sync")[0] == 0
 
 
-def test_a_shared_answer_reaches_the_partner_beside_their_own_answers(couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_shared_answer_reaches_the_partner_beside_their_own_answers(
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     from tui.together import Together, partner_answers
 
     alex, sam, shared = couple

@@ -56,7 +56,9 @@ def test_a_sealed_file_opens_for_its_recipients_only() -> None:
     data = seal(b"a secret note", name="log-2026-01", author=a, recipients={a.device: a.public, b.device: b.public})
     assert b"secret" not in data
     for reader in (a, b):
-        assert open_sealed(data, name="log-2026-01", me=reader, author=a.device, author_key=a.public) == b"a secret note"
+        assert (
+            open_sealed(data, name="log-2026-01", me=reader, author=a.device, author_key=a.public) == b"a secret note"
+        )
     with pytest.raises(CryptoError, match="decrypted"):
         open_sealed(data, name="log-2026-01", me=c, author=a.device, author_key=a.public)
 
@@ -94,7 +96,13 @@ def test_the_pairing_code_is_the_same_in_both_orders_and_differs_for_other_keys(
 
 @pytest.mark.parametrize(
     ("typed", "ok"),
-    [("1234 5678 9012 3456 7890 1234", True), ("123456789012345678901234", True), ("1234-5678-9012-3456-7890-1234", True), ("1234", False), ("1234 5678 9012 3456 7890 123x", False)],
+    [
+        ("1234 5678 9012 3456 7890 1234", True),
+        ("123456789012345678901234", True),
+        ("1234-5678-9012-3456-7890-1234", True),
+        ("1234", False),
+        ("1234 5678 9012 3456 7890 123x", False),
+    ],
 )
 def test_a_code_is_read_as_typed(typed: str, ok: bool) -> None:
     assert (normalise_code(typed) == "1234 5678 9012 3456 7890 1234") is ok

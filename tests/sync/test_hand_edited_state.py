@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DAY
-from tests.ui.pairing import cli, paired
+from tests.ui.pairing import paired
 from tui.cli import main
 from tui.storage import Store
 from tui.sync.change import Change
@@ -17,7 +17,9 @@ from tui.together import Together
 
 
 @pytest.mark.parametrize("text", ['{"gifts": null}', '{"parked": 5}', "[1]"])
-def test_a_hand_edited_state_file_is_refused_with_its_name(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+def test_a_hand_edited_state_file_is_refused_with_its_name(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
     alex = paired(tmp_path, data_dir, capsys)
     (alex / "sync" / "together.json").write_text(text)
     capsys.readouterr()
@@ -36,7 +38,9 @@ def test_a_partners_tick_on_a_day_no_store_keeps_is_skipped_and_the_rest_kept(tm
         together = Together(store, tmp_path / "data" / "sync", person="Sam")
         stamp = Stamp(1, 0, "alexdevice")
         changes = [
-            Change("tick", f"{walk.id}:{DAY.isoformat()}", {"ritual": walk.id, "day": DAY.isoformat()}, stamp, "alexdevice"),
+            Change(
+                "tick", f"{walk.id}:{DAY.isoformat()}", {"ritual": walk.id, "day": DAY.isoformat()}, stamp, "alexdevice"
+            ),
             Change("tick", f"{walk.id}:1899-12-31", {"ritual": walk.id, "day": "1899-12-31"}, stamp, "alexdevice"),
         ]
         assert together.apply_remote(changes, {"alexdevice": "Alex"}) == 1

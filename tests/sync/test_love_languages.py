@@ -34,11 +34,17 @@ def test_a_partners_own_ranking_reaches_the_other_picker_and_nothing_else_change
     sam = data_dir
     alex = paired(tmp_path, sam, capsys)
     with Store(sam) as store:
-        store.save_settings(Settings(partner_name="Alex", love_languages=("gifts", "time"), together="together", welcomed=True))
+        store.save_settings(
+            Settings(partner_name="Alex", love_languages=("gifts", "time"), together="together", welcomed=True)
+        )
         before = store.settings()
         guessed = language_probabilities(daily.settings_for(store, DAY), LANGUAGES)
     with Store(alex) as store:
-        store.save_settings(Settings(partner_name="Sam", love_languages=("words",), own_love_languages=("touch", "words"), welcomed=True))
+        store.save_settings(
+            Settings(
+                partner_name="Sam", love_languages=("words",), own_love_languages=("touch", "words"), welcomed=True
+            )
+        )
     settle(alex, sam)
     with Store(sam, readonly=True) as store:
         assert store.settings() == before  # kept beside the store, never in Sam's settings
@@ -46,7 +52,11 @@ def test_a_partners_own_ranking_reaches_the_other_picker_and_nothing_else_change
         odds = language_probabilities(daily.settings_for(store, DAY), LANGUAGES)
         assert odds["touch"] == pytest.approx(0.65) and guessed["gifts"] == pytest.approx(0.65)
         assert odds["touch"] > odds["words"] > odds["gifts"]
-        marked = [e.language for e in ledger(store.gesture_days(), content.gesture_by_id(), daily.lean_settings(store), DAY) if e.partners]
+        marked = [
+            e.language
+            for e in ledger(store.gesture_days(), content.gesture_by_id(), daily.lean_settings(store), DAY)
+            if e.partners
+        ]
         assert marked == ["touch", "words"]
         gesture = daily.todays_gesture(store, DAY)
     state = json.loads((sam / "sync" / "together.json").read_text())
@@ -68,7 +78,9 @@ def test_a_partners_own_ranking_reaches_the_other_picker_and_nothing_else_change
     assert json.loads(capsys.readouterr().out)["partner_feels_loved_through"] is None
 
 
-def test_clearing_ones_own_ranking_brings_the_guess_back(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clearing_ones_own_ranking_brings_the_guess_back(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sam = data_dir
     alex = paired(tmp_path, sam, capsys)
     with Store(sam) as store:

@@ -36,7 +36,12 @@ def test_a_delete_does_not_come_back_from_an_older_log() -> None:
 
 
 def test_merging_is_idempotent_and_order_free() -> None:
-    changes = [ch(1, {"text": "a", "day": "d"}), ch(2, {"text": "b"}, "bb"), ch(3, {}, "cc", deleted=True), ch(4, {"day": "e"})]
+    changes = [
+        ch(1, {"text": "a", "day": "d"}),
+        ch(2, {"text": "b"}, "bb"),
+        ch(3, {}, "cc", deleted=True),
+        ch(4, {"day": "e"}),
+    ]
     exports = set()
     for order in (changes, changes[::-1], changes[1:] + changes[:1] + changes):
         replica = Replica()
@@ -67,7 +72,9 @@ def test_private_changes_stay_out_of_the_shared_export() -> None:
 
 def test_a_replica_reads_back_from_its_json() -> None:
     replica = Replica()
-    replica.merge([ch(1, {"text": "a", "n": [1, {"x": None}]}), ch(2, {}, "bb", deleted=True), ch(3, {"text": "c"}, private=True)])
+    replica.merge(
+        [ch(1, {"text": "a", "n": [1, {"x": None}]}), ch(2, {}, "bb", deleted=True), ch(3, {"text": "c"}, private=True)]
+    )
     again = Replica.from_json(replica.to_json())
     assert again.export() == replica.export()
     assert again.entries() == replica.entries()

@@ -137,7 +137,9 @@ def test_a_file_a_link_to_nothing_and_a_link_to_a_folder(tmp_path: Path, shared:
     assert list(shared.rglob("key.pub"))
 
 
-def test_a_folder_this_user_cannot_write_in_changes_nothing(tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_this_user_cannot_write_in_changes_nothing(
+    tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     state = tmp_path / "sam" / "sync"
@@ -147,7 +149,9 @@ def test_a_folder_this_user_cannot_write_in_changes_nothing(tmp_path: Path, shar
     assert not state.exists() and not list(shared.iterdir())
 
 
-def test_the_defaults_are_the_folder_and_name_last_used_here(tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_defaults_are_the_folder_and_name_last_used_here(
+    tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import getpass
 
     monkeypatch.setattr(getpass, "getuser", lambda: "sam")

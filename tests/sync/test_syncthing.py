@@ -23,7 +23,8 @@ from tui.sync.change import Change
 # On a developer's machine without Syncthing the test is skipped; in CI (.ci/run installs it) a
 # missing syncthing fails, so a green CI always means the real two-instance test ran.
 pytestmark = pytest.mark.skipif(
-    shutil.which("syncthing") is None and not os.environ.get("CI"), reason="syncthing is not on PATH (apt-get install syncthing)"
+    shutil.which("syncthing") is None and not os.environ.get("CI"),
+    reason="syncthing is not on PATH (apt-get install syncthing)",
 )
 
 BUDGET = 25.0
@@ -95,7 +96,9 @@ def test_a_tick_and_a_note_cross_through_syncthing(tmp_path: Path, two_syncthing
             assert b"walk" not in path.read_bytes()
 
 
-def test_the_commands_pair_and_share_through_syncthing(tmp_path: Path, two_syncthings: tuple, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_commands_pair_and_share_through_syncthing(
+    tmp_path: Path, two_syncthings: tuple, capsys: pytest.CaptureFixture[str]
+) -> None:
     from datetime import date
 
     from tui.cli import main
@@ -117,7 +120,9 @@ def test_the_commands_pair_and_share_through_syncthing(tmp_path: Path, two_synct
     wait_for("Alex's key on Sam's side", lambda: list(folder_two.rglob("key.pub")), deadline, one, two)
     out = cli(sam, "pair", "join", str(folder_two), "--name", "Sam")
     [code] = [line.removeprefix("Pairing code: ") for line in out.splitlines() if line.startswith("Pairing code: ")]
-    wait_for("Sam's key on Alex's side", lambda: f"Pairing code: {code}" in cli(alex, "pair", "status"), deadline, one, two)
+    wait_for(
+        "Sam's key on Alex's side", lambda: f"Pairing code: {code}" in cli(alex, "pair", "status"), deadline, one, two
+    )
     cli(alex, "pair", "confirm", code)
     cli(sam, "pair", "confirm", code)
     cli(alex, "done", "evening walk")

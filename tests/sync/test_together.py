@@ -50,8 +50,8 @@ def test_a_personal_ritual_and_its_ticks_are_private_and_old_rituals_are_shared(
 
 
 def test_a_personal_ritual_from_another_own_device_is_not_merged_by_name(tmp_path: Path) -> None:
-    from tui.storage.codecs import RitualCodec
     from tui.model import Ritual
+    from tui.storage.codecs import RitualCodec
     from tui.sync.change import Change
     from tui.sync.hlc import Stamp
 
@@ -76,7 +76,11 @@ def test_a_round_with_nothing_new_rewrites_neither_what_was_sent_nor_the_clock(t
         store.add_note("Thanks for the soup", DAY)
         run_round(store, state)
         run_round(store, state)
-        kept = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in state.glob("*.json") if p.name != "engine.json"}
+        kept = {
+            p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in state.glob("*.json") if p.name != "engine.json"
+        }
         assert "sent.json" in kept
         run_round(store, state)
-    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in state.glob("*.json") if p.name != "engine.json"} == kept
+    assert {
+        p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in state.glob("*.json") if p.name != "engine.json"
+    } == kept

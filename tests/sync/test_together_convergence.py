@@ -9,14 +9,13 @@ the partner's "did it land?", how each feels loved).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from dataclasses import replace
 
 from tui.model import FEEDBACK, LOVE_LANGUAGES, GestureDay
 from tui.storage import Store
@@ -145,7 +144,9 @@ def run(ops: list[tuple]) -> None:
                 assert seen == {text for text, shared in me.answers.items() if shared}
                 assert not ({a.text for a in other.store.answers()} & set(me.answers))
                 done = {g.day for g in me.store.gesture_days() if g.done}
-                got = {DAY0 + timedelta(days=o) for o in range(4) if gifts_of_day(other.state, DAY0 + timedelta(days=o))}
+                got = {
+                    DAY0 + timedelta(days=o) for o in range(4) if gifts_of_day(other.state, DAY0 + timedelta(days=o))
+                }
                 assert got == done
                 assert partner_rankings(other.state) == ([(me.person, me.loved)] if me.loved else [])
                 settings = other.store.settings()  # a partner's ranking never enters the other's settings

@@ -8,12 +8,10 @@ from textual.widgets import Static, TextArea
 
 from tests.ui.burst import burst
 from tests.ui.screen_text import screen_text
-
-from tui.paths import stylesheets
-
-from tui.errors import StoreWriteError
-from tui.text import MAX_CHARS
 from tui.dialogs.editor import CloseDialog, EditorScreen
+from tui.errors import StoreWriteError
+from tui.paths import stylesheets
+from tui.text import MAX_CHARS
 
 
 class EditorHost(App[None]):
@@ -251,7 +249,7 @@ async def test_title_and_text_are_literal(editor_app) -> None:
 
 
 async def test_words_typed_in_the_same_read_as_the_key_that_opens_the_editor_are_kept(make_app) -> None:
-    """"aThank you, truly" typed at once: every character lands in the note, none is lost or taken as a key."""
+    """ "aThank you, truly" typed at once: every character lands in the note, none is lost or taken as a key."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await burst(app, pilot, "aThank you, truly", after="3")

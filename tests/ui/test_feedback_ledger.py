@@ -11,9 +11,9 @@ from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
 from tests.unit.test_daily_lean import simulate_month
 from tui import content, daily
+from tui.dialogs.basic import LineDialog
 from tui.model import GestureDay, GraceSpan, Settings
 from tui.storage import Store, StoreWriteError
-from tui.dialogs.basic import LineDialog
 
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 

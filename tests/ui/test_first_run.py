@@ -57,7 +57,9 @@ async def test_both_steps_name_their_keys_the_same_way(make_app) -> None:
     for text in (welcome_text, picker_text):
         assert "Save (ctrl+s)" in text and "Skip (esc)" in text
         assert "ctrl+s saves" in text and "esc skips" in text
-        assert "Save (s)" not in text and "Skip for now" not in text and "s saves" not in text.replace("ctrl+s saves", "")
+        assert (
+            "Save (s)" not in text and "Skip for now" not in text and "s saves" not in text.replace("ctrl+s saves", "")
+        )
 
 
 async def test_once_paired_the_welcome_already_knows_the_partners_name(tmp_path, data_dir, make_app, capsys) -> None:

@@ -85,7 +85,11 @@ async def test_at_60x20_the_footer_shows_whole_keys_and_help(make_app, key) -> N
         await pilot.pause()
         line = footer(app)
         assert "? Help" in line, line
-        shown = {f" {app.get_key_display(b)} {b.description} " for (_n, b, _e, _t) in app.screen.active_bindings.values() if b.show}
+        shown = {
+            f" {app.get_key_display(b)} {b.description} "
+            for (_n, b, _e, _t) in app.screen.active_bindings.values()
+            if b.show
+        }
         rest = line
         for item in sorted(shown, key=len, reverse=True):
             rest = rest.replace(item, " ")

@@ -9,13 +9,13 @@ from textual.widgets import Input, Static
 
 from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows, screen_text
+from tui.dialogs.basic import ChoiceDialog
+from tui.dialogs.grace import GraceDialog, ReasonPicker, span_label
 from tui.model import GraceSpan
 from tui.storage import Store, StoreWriteError
 from tui.tabs.rituals import RitualsTab
-from tui.widgets.ritual_list import RitualList
-from tui.dialogs.grace import GraceDialog, ReasonPicker, span_label
 from tui.widgets.heatmap import GRACE_GLYPH, RitualHeatmap
-from tui.dialogs.basic import ChoiceDialog
+from tui.widgets.ritual_list import RitualList
 
 YESTERDAY = DAY - timedelta(days=1)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"

@@ -9,16 +9,18 @@ from textual.widgets import Input
 
 from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
-from tui.storage import Store, StoreWriteError
-from tui.tabs.gratitude import GratitudeTab, day_label, week_summary
 from tui.dialogs.basic import ConfirmDialog
 from tui.dialogs.editor import EditorScreen
+from tui.storage import Store, StoreWriteError
+from tui.tabs.gratitude import GratitudeTab, day_label, week_summary
 
 
 def seed(store: Store) -> dict[str, str]:
     """Three notes over three days (Mon 23 to Wed 25 Nov 2026) and one from last week."""
     ids = {}
-    ids["coffee"] = store.add_note("She made my coffee exactly my way", date(2026, 11, 23), created="2026-11-23T08:00:00").id
+    ids["coffee"] = store.add_note(
+        "She made my coffee exactly my way", date(2026, 11, 23), created="2026-11-23T08:00:00"
+    ).id
     ids["walk"] = store.add_note("The evening walk, hand in hand", date(2026, 11, 24), created="2026-11-24T20:00:00").id
     ids["laugh"] = store.add_note("Your laugh at breakfast", date(2026, 11, 25), created="2026-11-25T08:00:00").id
     ids["old"] = store.add_note("He fixed the bike", date(2026, 11, 22), created="2026-11-22T09:00:00").id
@@ -296,6 +298,7 @@ async def test_a_note_from_this_day_a_year_ago_comes_back(make_app, clock) -> No
         app.check_day()
         await pilot.pause()
         assert "ago today you wrote" not in screen_text(app)
+
 
 def test_day_labels_are_english_whatever_the_locale() -> None:
     import locale

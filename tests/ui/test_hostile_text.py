@@ -16,11 +16,11 @@ from tests.ui.screen_text import screen_text
 from tests.ui.test_gratitude import open_tab as open_gratitude
 from tests.ui.test_prompts import open_tab as open_prompts
 from tui import content
+from tui.dialogs.basic import ConfirmDialog
+from tui.dialogs.editor import EditorScreen
 from tui.model import Note
 from tui.storage import FILE_NAME, Store
 from tui.text import check_note
-from tui.dialogs.basic import ConfirmDialog
-from tui.dialogs.editor import EditorScreen
 
 DONE_WHEN = "[bold]x[/] [@click=app.quit]y[/]"
 
@@ -203,7 +203,9 @@ async def test_hostile_answers_are_saved_reloaded_and_shown_literally(make_app, 
             await pilot.press("down")
         assert sorted(seen) == sorted(HOSTILE)
         # open one with enter, close it, click on rows: nothing quits
-        listing.highlighted = next(i for i, o in enumerate(listing.options) if o.id and again.store.answer(o.id).text == DONE_WHEN)
+        listing.highlighted = next(
+            i for i, o in enumerate(listing.options) if o.id and again.store.answer(o.id).text == DONE_WHEN
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, EditorScreen) and again.screen.text == DONE_WHEN

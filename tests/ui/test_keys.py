@@ -48,9 +48,21 @@ def test_the_file_is_looked_for_in_the_user_config_folder(own_config_folder: Pat
 
 @pytest.mark.parametrize(
     ("keys", "ok"),
-    [("y", True), ("?", True), ("ctrl+d", True), ("d,ctrl+d", True), ("f5", True), ("question_mark", True),
-     ("shift+up", True), ("", False), ("ctrl+", False), ("hyper+x", False), ("notakey", False), ("d,,e", False),
-     ("\x1b", False)],
+    [
+        ("y", True),
+        ("?", True),
+        ("ctrl+d", True),
+        ("d,ctrl+d", True),
+        ("f5", True),
+        ("question_mark", True),
+        ("shift+up", True),
+        ("", False),
+        ("ctrl+", False),
+        ("hyper+x", False),
+        ("notakey", False),
+        ("d,,e", False),
+        ("\x1b", False),
+    ],
 )
 def test_keys_are_checked(keys: str, ok: bool) -> None:
     assert (key_problem(keys) is None) == ok, key_problem(keys)
@@ -67,7 +79,7 @@ def test_reading_keeps_what_is_right_and_says_one_line_for_each_mistake(tmp_path
     assert any("'no.such'" in w for w in config.warnings)
     broken = read_config(write_config(tmp_path, "[keys\n"), known_ids=set())
     assert broken.keys == {} and len(broken.warnings) == 1 and "not valid TOML" in broken.warnings[0]
-    assert read_config(tmp_path / "nothing.toml") .warnings == ()
+    assert read_config(tmp_path / "nothing.toml").warnings == ()
 
 
 def test_reading_the_config_never_loads_textual() -> None:
@@ -93,9 +105,7 @@ async def test_a_remapped_key_acts_and_the_footer_and_help_show_it(make_app, own
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         help_lines = [
-            line.strip()
-            for block in app.screen.query(".help-keys")
-            for line in str(block.render()).splitlines()
+            line.strip() for block in app.screen.query(".help-keys") for line in str(block.render()).splitlines()
         ]
         assert any(line.startswith("f1") and line.endswith("Help") for line in help_lines)
         assert any(line.startswith("y ") and line.endswith("Tick") for line in help_lines), help_lines

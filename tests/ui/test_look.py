@@ -63,7 +63,9 @@ def svg_runs(svg: str) -> list[tuple[int, int, str, str, str | None]]:
             backgrounds[row, col] = fill
     colours = svg_classes(svg)
     runs = []
-    for cls, x, y, text in re.findall(r'<text class="terminal-\d+-(r\d+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+    for cls, x, y, text in re.findall(
+        r'<text class="terminal-\d+-(r\d+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg
+    ):
         row, col = round((float(y) - 20) / LINE_H), round(float(x) / CHAR_W)
         text = html.unescape(text).replace("\xa0", " ")
         # The background under the run's first visible character.

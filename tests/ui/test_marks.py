@@ -151,7 +151,13 @@ async def test_without_colour_every_focused_field_shows_its_text(make_app, monke
     monkeypatch.setattr(welcome, "RITUAL_PICKER", "tui.widgets.no_such_picker")
     app = make_app()
     app.store.add_ritual("Tea", created=DAY - timedelta(days=3))
-    keys = {"settings": ["s"], "done note": ["d"], "ritual": ["2", "a"], "grace days": ["2", "g"], "gratitude editor": ["3", "a"]}
+    keys = {
+        "settings": ["s"],
+        "done note": ["d"],
+        "ritual": ["2", "a"],
+        "grace days": ["2", "g"],
+        "gratitude editor": ["3", "a"],
+    }
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for key in keys[dialog]:

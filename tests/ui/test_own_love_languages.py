@@ -25,7 +25,9 @@ async def test_the_settings_form_saves_how_you_feel_loved(make_app, data_dir: Pa
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
         assert "How do you feel loved?" in screen_text(app)
-        await pilot.press("tab", "tab", "tab", "tab")  # the name, their languages, Together, together or apart, then yours
+        await pilot.press(
+            "tab", "tab", "tab", "tab"
+        )  # the name, their languages, Together, together or apart, then yours
         assert app.focused is app.screen.query_one("#own-languages", SelectionList)
         await pilot.press("down", "space", "up", "space")  # touch first, then words
         await pilot.pause()

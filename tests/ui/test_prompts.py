@@ -7,9 +7,9 @@ from datetime import date
 from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
 from tui import content, daily
+from tui.dialogs.editor import EditorScreen
 from tui.storage import Store
 from tui.tabs.prompts import PromptCard, PromptsTab
-from tui.dialogs.editor import EditorScreen
 
 
 async def open_tab(app, pilot) -> PromptsTab:

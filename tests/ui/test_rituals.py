@@ -8,14 +8,14 @@ from textual.widgets import Input, Static
 
 from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows
-from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
-from tui.storage import Store, StoreWriteError
-from tui.tabs.rituals import RitualsTab
-from tui.widgets.ritual_list import RitualList
-from tui.widgets.heatmap import RitualHeatmap, shade
 from tui.dialogs.basic import ChoiceDialog
 from tui.dialogs.ritual import DayPicker, RitualDialog
 from tui.dialogs.ritual_picker import RitualPickerScreen
+from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
+from tui.storage import Store, StoreWriteError
+from tui.tabs.rituals import RitualsTab
+from tui.widgets.heatmap import RitualHeatmap, shade
+from tui.widgets.ritual_list import RitualList
 
 YESTERDAY = DAY - timedelta(days=1)
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
@@ -232,8 +232,9 @@ async def test_add_with_chosen_days_and_it_shows_tomorrow(make_app, clock) -> No
         await pilot.press("tab")  # to the days
         assert isinstance(app.screen.focused, DayPicker)
         # Keep Wed and Thu only: untick Mon, Tue, Fri, Sat, Sun.
-        await pilot.press("space", "right", "space", "right", "right", "right", "space",
-                          "right", "space", "right", "space", "enter")
+        await pilot.press(
+            "space", "right", "space", "right", "right", "right", "space", "right", "space", "right", "space", "enter"
+        )
         await pilot.pause()
         assert not isinstance(app.screen, RitualDialog)
         (tea,) = app.store.rituals()

@@ -31,7 +31,9 @@ async def test_the_tabs_are_built_after_the_first_frame(make_app) -> None:
 async def test_switching_back_repaints_nothing_that_did_not_change(make_app, monkeypatch) -> None:
     drawn: list[str] = []
     real_draw = RitualsTab.draw
-    monkeypatch.setattr(RitualsTab, "draw", lambda self, select=None: (drawn.append("rituals"), real_draw(self, select)))
+    monkeypatch.setattr(
+        RitualsTab, "draw", lambda self, select=None: (drawn.append("rituals"), real_draw(self, select))
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         app.store.add_ritual("Morning coffee together", created=date(2026, 1, 1))
@@ -86,7 +88,9 @@ async def test_gratitude_built_early_reads_only_the_years_its_first_page_shows(m
         for year in range(2019, 2025):
             store.add_note(f"long ago in {year}", date(year, 6, 1))
         for n in range(PAGE + 10):  # more than a page this year
-            store.add_note(f"this year {n}", date(2026, 1, 1) + (date(2026, 11, 1) - date(2026, 1, 1)) * n // (PAGE + 10))
+            store.add_note(
+                f"this year {n}", date(2026, 1, 1) + (date(2026, 11, 1) - date(2026, 1, 1)) * n // (PAGE + 10)
+            )
     Store(data_dir).close()  # the open after the writes checks the past years once
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -106,7 +110,9 @@ async def test_gratitude_built_early_reads_only_the_years_its_first_page_shows(m
         assert [n.id for n in app.store.notes()] == [o.id for o in listing.options if o.id and not o.disabled]
 
 
-async def test_a_long_gratitude_list_built_hidden_is_laid_out_as_its_first_paint_lays_it_out(make_app, data_dir) -> None:
+async def test_a_long_gratitude_list_built_hidden_is_laid_out_as_its_first_paint_lays_it_out(
+    make_app, data_dir
+) -> None:
     """The list's scrollbar and virtual size, set while hidden (SteadyOptionList.expect_size), are those
     Textual gives it on its first paint: its first showing takes one frame, not a second for the scrollbar.
     (If Textual measured rows another way, this fails rather than the bench slowing down unseen.)"""
@@ -131,7 +137,7 @@ async def test_a_long_gratitude_list_built_hidden_is_laid_out_as_its_first_paint
 
 @pytest.mark.parametrize(("first", "then", "opens"), [("2", "3", "EditorScreen"), ("1", "2", "RitualDialog")])
 async def test_a_key_in_the_same_read_as_a_tab_key_is_the_new_tabs(make_app, first: str, then: str, opens: str) -> None:
-    """"3a" typed quickly in a terminal: "a" writes a note on Gratitude, never adds a ritual on Rituals."""
+    """ "3a" typed quickly in a terminal: "a" writes a note on Gratitude, never adds a ritual on Rituals."""
     from tests.conftest import DAY
     from tests.ui.burst import burst
 

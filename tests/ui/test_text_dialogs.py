@@ -15,8 +15,8 @@ from tests.conftest import DAY
 from tui.dialogs import welcome
 from tui.dialogs.basic import LineDialog
 from tui.dialogs.ritual import RitualDialog
-from tui.widgets.text_dialog import CloseDialog, TextDialog
 from tui.dialogs.welcome import SettingsScreen, WelcomeScreen
+from tui.widgets.text_dialog import CloseDialog, TextDialog
 
 
 @pytest.fixture(autouse=True)

@@ -10,11 +10,11 @@ from textual.widgets import OptionList, Static
 from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
 from tui import content
+from tui.dialogs.basic import ConfirmDialog, LineDialog
 from tui.model import GestureDay
 from tui.storage import Store, StoreWriteError
 from tui.tabs.today import TodayTab, why_line
 from tui.tabs.today_rows import short_date
-from tui.dialogs.basic import ConfirmDialog, LineDialog
 
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 

@@ -26,7 +26,9 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-async def test_a_tick_reaches_the_partner_without_a_sync_by_hand(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_a_tick_reaches_the_partner_without_a_sync_by_hand(
+    tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
+) -> None:
     alex = paired(tmp_path, data_dir, capsys)
     with Store(data_dir) as store:
         store.add_ritual("Morning coffee together", weekdays=frozenset(range(7)), created=DAY)
@@ -57,7 +59,9 @@ async def test_no_round_when_not_paired(data_dir: Path, make_app, soon) -> None:
     assert not (data_dir / "sync").exists()
 
 
-async def test_p_shares_the_selected_note_with_the_partner(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_p_shares_the_selected_note_with_the_partner(
+    tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
+) -> None:
     alex = paired(tmp_path, data_dir, capsys)
     cli(data_dir, "gratitude", "The way you [b]laugh[/b]")
     app = make_app()
@@ -82,7 +86,9 @@ async def test_p_shares_the_selected_note_with_the_partner(tmp_path: Path, data_
     assert "Alex's own" not in out.err
 
 
-async def test_p_keeps_a_private_note_private_until_pressed(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_p_keeps_a_private_note_private_until_pressed(
+    tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
+) -> None:
     alex = paired(tmp_path, data_dir, capsys)
     cli(data_dir, "gratitude", "Just for me")
     app = make_app()
@@ -93,7 +99,9 @@ async def test_p_keeps_a_private_note_private_until_pressed(tmp_path: Path, data
         assert store.notes() == []
 
 
-async def test_the_partner_answers_a_gesture_with_l_m_r_and_it_goes_back(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_the_partner_answers_a_gesture_with_l_m_r_and_it_goes_back(
+    tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.ui.screen_text import screen_text
     from tui.content import gestures
     from tui.model import GestureDay
@@ -102,7 +110,9 @@ async def test_the_partner_answers_a_gesture_with_l_m_r_and_it_goes_back(tmp_pat
     alex = paired(tmp_path, data_dir, capsys)
     gesture = gestures()[0]
     with Store(alex) as store:
-        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed"))
+        store.save_gesture_day(
+            GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed")
+        )
     cli(alex, "sync")
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -129,7 +139,9 @@ def test_the_givers_card_says_what_the_partner_answered() -> None:
     assert str(status_line(done)) == "✓ Done today. It landed ♥  Your partner: so-so."
 
 
-async def test_the_partners_answer_shows_once_yours_is_shared(tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_the_partners_answer_shows_once_yours_is_shared(
+    tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.ui.screen_text import screen_text
     from tui import daily
     from tui.tabs.prompts import PromptsTab

@@ -151,7 +151,10 @@ async def test_a_folder_that_cannot_be_used_is_refused_and_nothing_is_written(
         await settle(app, pilot)
         text = shown(app, "message")
         if what == "missing":
-            assert text == f"The shared folder {target} is missing; make it (or let your sync tool make it) first. Nothing was changed."
+            assert (
+                text == f"The shared folder {target} is missing; make it (or let your sync tool make it) first. "
+                "Nothing was changed."
+            )
         else:
             assert text.startswith(f"{target} is a file, not a folder")
         assert app.screen.query_one("#together-message").display
@@ -170,7 +173,9 @@ async def test_an_empty_folder_field_is_asked_for(make_app) -> None:
         assert "Type the path of the shared folder first" in screen_text(app)
 
 
-async def test_leave_asks_first_and_keeps_everything_here(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_leave_asks_first_and_keeps_everything_here(
+    tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
     paired(tmp_path, data_dir, capsys)
     with Store(data_dir) as store:
         store.add_note("The way you [b]laugh[/b]", DAY)
@@ -194,7 +199,10 @@ async def test_leave_asks_first_and_keeps_everything_here(tmp_path: Path, data_d
         await pilot.pause()
         await pilot.press("y")
         await settle(app, pilot)
-        assert shown(app, "message") == "This device no longer shares. Nothing here was deleted; the shared folder was left as it is."
+        assert (
+            shown(app, "message")
+            == "This device no longer shares. Nothing here was deleted; the shared folder was left as it is."
+        )
         assert "The shared folder" in screen_text(app)
         assert app.screen.query_one("#together-folder").value == str(tmp_path / "Shared")
         assert app.sub_title == ""
@@ -242,7 +250,9 @@ async def test_the_demo_cannot_be_paired(store: Store, clock: ManualClock) -> No
     assert not (store.data_dir / "sync").exists()
 
 
-async def test_a_damaged_file_in_the_folder_is_shown_skipped_with_why(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_a_damaged_file_in_the_folder_is_shown_skipped_with_why(
+    tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
     alex = paired(tmp_path, data_dir, capsys)
     alex_device = pairing.status(alex / "sync").device
     (tmp_path / "Shared" / "micro-romance" / alex_device / "log-2026-11.age").write_bytes(b"half a file")

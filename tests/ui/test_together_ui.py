@@ -11,7 +11,9 @@ from tests.ui.pairing import cli, paired
 from tui.tabs.gratitude import GratitudeTab
 
 
-async def test_a_shared_note_is_marked_from_its_author(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_a_shared_note_is_marked_from_its_author(
+    tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
     alex = paired(tmp_path, data_dir, capsys)
     cli(alex, "gratitude", "--share", "You [bold]always[/bold] make me laugh")
     cli(data_dir, "gratitude", "Sam's own note")
@@ -27,7 +29,9 @@ async def test_a_shared_note_is_marked_from_its_author(tmp_path: Path, data_dir:
     assert "  Sam's own note" in rows
 
 
-async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(
+    tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
     alex = paired(tmp_path, data_dir, capsys)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -50,7 +54,9 @@ async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(tmp_pat
         assert app.sub_title == "together: shared folder missing"
 
 
-async def test_the_today_tab_says_what_the_partner_did_for_you(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_the_today_tab_says_what_the_partner_did_for_you(
+    tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.ui.screen_text import screen_text
     from tui.content import gestures
     from tui.model import GestureDay

@@ -13,9 +13,9 @@ from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
 from tui.domain.review import review_prompt
 from tui.model import GestureDay
-from tui.storage import Store
 from tui.screens.help import HelpScreen
 from tui.screens.weekly import WeeklyReviewScreen, summary_for
+from tui.storage import Store
 
 # The tests' today is Wednesday 25 November 2026; last week is Mon 16 .. Sun 22.
 LAST_MONDAY = date(2026, 11, 16)

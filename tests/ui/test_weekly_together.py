@@ -13,7 +13,9 @@ from tests.ui.screen_text import screen_text
 from tui.screens.weekly import WeeklyReviewScreen
 
 
-async def test_the_review_counts_what_each_partner_gave_this_week(tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_the_review_counts_what_each_partner_gave_this_week(
+    tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tui.content import gestures
     from tui.model import GestureDay
     from tui.storage import Store

@@ -13,10 +13,10 @@ from textual.widgets import Input, RadioSet, SelectionList, Static
 
 from tests.conftest import DAY
 from tui.app import MicroRomanceApp
-from tui.model import Settings
-from tui.storage import Store
 from tui.dialogs import welcome
 from tui.dialogs.welcome import SettingsScreen, WelcomeScreen
+from tui.model import Settings
+from tui.storage import Store
 
 
 @pytest.fixture(autouse=True)
@@ -103,7 +103,9 @@ async def test_a_name_too_long_is_refused_and_kept(make_app) -> None:
 
 async def test_settings_are_prefilled_and_change_the_suggestion(make_app, store: Store) -> None:
     store.save_settings(
-        replace(store.settings(), partner_name="Sam", love_languages=("time", "words"), together="together", welcomed=True)
+        replace(
+            store.settings(), partner_name="Sam", love_languages=("time", "words"), together="together", welcomed=True
+        )
     )
     store.show_gesture(DAY, "specific-compliment")  # "Give {partner} a genuine, specific compliment ..."
     store.close()

@@ -99,8 +99,15 @@ def test_commands_run_with_the_collector_on(tmp_path: Path, monkeypatch: pytest.
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["--data-dir", "/tmp/x"], ["--data-dir=/tmp/x", "--today", "2026-11-25"], ["--demo"], ["--de"],
-     ["--t", "2026-11-25", "--data", "d"], ["--data-dir", "status"]],
+    [
+        [],
+        ["--data-dir", "/tmp/x"],
+        ["--data-dir=/tmp/x", "--today", "2026-11-25"],
+        ["--demo"],
+        ["--de"],
+        ["--t", "2026-11-25", "--data", "d"],
+        ["--data-dir", "status"],
+    ],
 )
 def test_the_full_screen_is_read_as_the_whole_parser_reads_it(argv: list[str]) -> None:
     from tui.cli.parser import build_parser, full_screen_args
@@ -110,8 +117,21 @@ def test_the_full_screen_is_read_as_the_whole_parser_reads_it(argv: list[str]) -
 
 @pytest.mark.parametrize(
     "argv",
-    [["status"], ["--data-dir", "d", "today"], ["--help"], ["-h"], ["--he"], ["--version"], ["--ver"],
-     ["--today", "tomorrow"], ["--d", "x"], ["--colour"], ["pair", "status"], ["--"], ["--", "status"]],
+    [
+        ["status"],
+        ["--data-dir", "d", "today"],
+        ["--help"],
+        ["-h"],
+        ["--he"],
+        ["--version"],
+        ["--ver"],
+        ["--today", "tomorrow"],
+        ["--d", "x"],
+        ["--colour"],
+        ["pair", "status"],
+        ["--"],
+        ["--", "status"],
+    ],
 )
 def test_commands_help_and_mistakes_go_to_the_whole_parser(argv: list[str]) -> None:
     from tui.cli.parser import full_screen_args

@@ -86,7 +86,11 @@ def test_today_shows_the_gesture_of_the_today_tab(capsys, rituals: Path) -> None
     data = json.loads(cli(capsys, rituals, "today", "--json")[1])
     assert data["gesture"] == {"id": g.id, "text": expected, "done": False, "note": ""}
     assert data["rituals"] == {
-        "open": [{"id": "walk", "name": "Walk"}, {"id": "walk2", "name": "Walk together"}, {"id": "coffee", "name": "Morning coffee"}],
+        "open": [
+            {"id": "walk", "name": "Walk"},
+            {"id": "walk2", "name": "Walk together"},
+            {"id": "coffee", "name": "Morning coffee"},
+        ],
         "done": 0,
         "total": 3,
     }
@@ -95,7 +99,9 @@ def test_today_shows_the_gesture_of_the_today_tab(capsys, rituals: Path) -> None
 
 def test_today_follows_what_was_recorded(capsys, rituals: Path) -> None:
     with Store(rituals) as s:
-        s.save_gesture_day(GestureDay(day=DAY, gesture_id="mirror-note", shown=("mirror-note",), done=True, note="Found it"))
+        s.save_gesture_day(
+            GestureDay(day=DAY, gesture_id="mirror-note", shown=("mirror-note",), done=True, note="Found it")
+        )
         for rid in ("walk", "walk2", "coffee"):
             s.set_tick(rid, DAY, True)
     _, out, _ = cli(capsys, rituals, "today")
@@ -165,7 +171,10 @@ def test_done_messages(capsys, rituals: Path) -> None:
     code, _, err = cli(capsys, rituals, "done", "wa")
     assert code == 1 and "'wa' fits 2 rituals, so nothing was ticked:\n  Walk\n  Walk together\n" in err
     code, _, err = cli(capsys, rituals, "done", "hid")  # archived rituals are not offered
-    assert code == 1 and "no ritual's name holds 'hid'. Your rituals: Walk, Walk together, Morning coffee, Date night" in err
+    assert (
+        code == 1
+        and "no ritual's name holds 'hid'. Your rituals: Walk, Walk together, Morning coffee, Date night" in err
+    )
     code, _, err = cli(capsys, rituals, "done", "date")
     assert code == 1 and "'Date night' is for Fridays" in err
     assert cli(capsys, rituals, "done", "--undo", "morning")[1] == "Unticked: Morning coffee.\n"
@@ -247,7 +256,7 @@ def test_write_commands_refuse_while_the_app_runs(capsys, rituals: Path, tmp_pat
 def test_gratitude_from_arguments_and_stdin(capsys, monkeypatch, data_dir: Path) -> None:
     code, out, _ = cli(capsys, data_dir, "gratitude", "You made soup", MARKUP)
     assert code == 0 and out == "Saved to your gratitude log for Wednesday 25 November 2026.\n"
-    stdin(monkeypatch, "\n\nThe way you\n  laugh \x1b[2J\n\n".encode())
+    stdin(monkeypatch, b"\n\nThe way you\n  laugh \x1b[2J\n\n")
     assert cli(capsys, data_dir, "gratitude", "-", today="2026-11-24")[0] == 0
     with Store(data_dir, readonly=True) as s:
         assert [(n.day, n.text) for n in s.notes()] == [
@@ -292,7 +301,9 @@ def test_export_then_import_into_an_empty_folder_is_identical(capsys, monkeypatc
         "settings you had not set (partner name, love languages, own love languages, together, welcomed).\n"
     )
     assert cli(capsys, new, "export")[1] == exported
-    assert cli(capsys, new, "export", "--format", "markdown")[1] == cli(capsys, full, "export", "--format", "markdown")[1]
+    assert (
+        cli(capsys, new, "export", "--format", "markdown")[1] == cli(capsys, full, "export", "--format", "markdown")[1]
+    )
 
     before = files_bytes(new)
     stdin(monkeypatch, exported.encode())
@@ -343,9 +354,18 @@ def _export(full: Path) -> dict:
     [
         (lambda d: b"this is not JSON", "not JSON (line 1, column 1"),
         (lambda d: d | {"format_version": 99}, "newer micro-romance (format 99"),
-        (lambda d: d | {"notes": [d["notes"][0], d["notes"][0]]}, "entry 2 of 'notes': the id 'n2' appears twice (also entry 1)"),
-        (lambda d: d | {"ticks": d["ticks"] + [{"ritual": "coffee", "day": 5}]}, "entry 4 of 'ticks': field 'day' should be text, not 5"),
-        (lambda d: d | {"rituals": d["rituals"] + [{"id": "x", "name": "X", "archived": "no"}]}, "entry 4 of 'rituals': field 'archived' should be true or false"),
+        (
+            lambda d: d | {"notes": [d["notes"][0], d["notes"][0]]},
+            "entry 2 of 'notes': the id 'n2' appears twice (also entry 1)",
+        ),
+        (
+            lambda d: d | {"ticks": d["ticks"] + [{"ritual": "coffee", "day": 5}]},
+            "entry 4 of 'ticks': field 'day' should be text, not 5",
+        ),
+        (
+            lambda d: d | {"rituals": d["rituals"] + [{"id": "x", "name": "X", "archived": "no"}]},
+            "entry 4 of 'rituals': field 'archived' should be true or false",
+        ),
         (lambda d: d | {"grace": {"id": "g"}}, "'grace' should be a list of entries"),
     ],
 )
@@ -411,7 +431,7 @@ def test_doctor_permissions_and_leftovers(capsys, full: Path) -> None:
     (full / ".micro-romance.json.1234abcd.tmp").write_bytes(b"{}")
     code, out, _ = cli(capsys, full, "doctor")
     assert code == 1
-    assert f"chmod 600 \"{full / FILE_NAME}\"" in out and f"chmod 700 \"{full}\"" in out
+    assert f'chmod 600 "{full / FILE_NAME}"' in out and f'chmod 700 "{full}"' in out
     assert "1 temporary file left by an interrupted save" in out
     assert (full / ".micro-romance.json.1234abcd.tmp").exists()  # doctor changes nothing
 
@@ -427,9 +447,14 @@ def test_real_process_today_and_the_export_import_pipeline(rituals: Path, tmp_pa
     assert today.stdout.decode().splitlines()[0] == f"Today's gesture: {expected}"
 
     new = tmp_path / "new"
-    exporter = subprocess.Popen([sys.executable, "-m", "tui", "--data-dir", str(rituals), "export"], stdout=subprocess.PIPE)
+    exporter = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--data-dir", str(rituals), "export"], stdout=subprocess.PIPE
+    )
     importer = subprocess.run(
-        [sys.executable, "-m", "tui", "--data-dir", str(new), "import", "-"], stdin=exporter.stdout, capture_output=True, timeout=60
+        [sys.executable, "-m", "tui", "--data-dir", str(new), "import", "-"],
+        stdin=exporter.stdout,
+        capture_output=True,
+        timeout=60,
     )
     assert exporter.stdout is not None
     exporter.stdout.close()
@@ -442,7 +467,8 @@ def test_real_process_errors_are_one_line(tmp_path: Path) -> None:
     proc = run("--data-dir", str(tmp_path / "d"), "import", "-", input=b'{"format_version": 1, "notes": [{"id": "a"}]}')
     assert proc.returncode == 1
     assert proc.stderr.decode() == (
-        "micro-romance: cannot import standard input: entry 1 of 'notes': field 'day' is missing. Nothing was changed.\n"
+        "micro-romance: cannot import standard input: entry 1 of 'notes': field 'day' is missing. "
+        "Nothing was changed.\n"
     )
 
 

@@ -25,9 +25,11 @@ def test_demo_is_plausible_and_repeatable(tmp_path: Path) -> None:
             assert any(g.done for g in store.gesture_days())
             assert max(n.day for n in store.notes()) == DAY
             exports.append(
-                (sorted((n.day, n.text, n.said_aloud) for n in store.notes()),
-                 [(g.day, g.gesture_id, g.done) for g in store.gesture_days()],
-                 store.ticks_by_ritual())
+                (
+                    sorted((n.day, n.text, n.said_aloud) for n in store.notes()),
+                    [(g.day, g.gesture_id, g.done) for g in store.gesture_days()],
+                    store.ticks_by_ritual(),
+                )
             )
     assert exports[0] == exports[1]
 
@@ -84,7 +86,9 @@ def test_demo_means_the_throwaway_folder_for_every_command(
     assert "demo" in err and "nothing is kept" in err
 
 
-def test_demo_commands_read_the_example_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_commands_read_the_example_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "real"))
     assert main(["--demo", "--today", DAY.isoformat(), "today"]) == 0
     assert PARTNER in capsys.readouterr().out

@@ -94,10 +94,15 @@ def test_a_shorter_window() -> None:
 def test_gentle_lines() -> None:
     assert waiting_line("touch", 9) == "It's been 9 days since a touch gesture — today leans that way."
     assert waiting_line("service", 7).startswith("It's been 7 days since an act of service")
-    assert waiting_line("time", 8, done_today=True) == "It's been 8 days since some quality time — tomorrow leans that way."
+    assert (
+        waiting_line("time", 8, done_today=True)
+        == "It's been 8 days since some quality time — tomorrow leans that way."
+    )
     assert grace_line("travel") == "Grace day (travel): rituals rest; today's ideas work from afar."
     assert grace_line("") == "Grace day: rituals rest; today's ideas work from afar."
-    assert grace_line("illness", apart=False) == "Grace day (illness): rituals rest; n finds an idea that works from afar."
+    assert (
+        grace_line("illness", apart=False) == "Grace day (illness): rituals rest; n finds an idea that works from afar."
+    )
 
 
 def test_waiting_line_does_not_claim_a_gesture_of_another_language() -> None:

@@ -143,7 +143,9 @@ def test_review_due_once_a_week() -> None:
 def test_week_has_entries() -> None:
     before, after = date(2025, 6, 8), date(2025, 6, 16)
     assert not week_has_entries(WED, {}, [], [])
-    assert not week_has_entries(WED, {"r": {before, after}}, [GestureDay(after, "g", done=True)], [Note("n", before, "x")])
+    assert not week_has_entries(
+        WED, {"r": {before, after}}, [GestureDay(after, "g", done=True)], [Note("n", before, "x")]
+    )
     assert week_has_entries(WED, {"r": {before, SUN}}, [], [])
     assert week_has_entries(WED, {}, [GestureDay(MON, "g", done=True)], [])
     assert not week_has_entries(WED, {}, [GestureDay(MON, "g", done=False)], [])

@@ -32,8 +32,15 @@ MARKUP = "[bold]x[/] [@click=app.quit]y[/]"
 
 def fill(store: Store) -> None:
     """A bit of everything, across two years (so history files are involved)."""
-    store.save_settings(Settings(partner_name="Sam", love_languages=("words", "time"), together="apart", welcomed=True,
-                                  own_love_languages=("touch",)))
+    store.save_settings(
+        Settings(
+            partner_name="Sam",
+            love_languages=("words", "time"),
+            together="apart",
+            welcomed=True,
+            own_love_languages=("touch",),
+        )
+    )
     store.add_ritual("Morning coffee", created=date(2025, 1, 1), ritual_id="coffee")
     store.add_ritual("Evening walk", weekdays=(0, 2, 4), created=date(2025, 1, 1), ritual_id="walk")
     store.add_ritual("Old habit", created=date(2025, 1, 1), ritual_id="old")
@@ -53,11 +60,19 @@ def fill(store: Store) -> None:
             feedback="landed",
         )
     )
-    store.save_gesture_day(GestureDay(day=date(2026, 11, 22), gesture_id="letter-in-the-post", shown=("letter-in-the-post",)))
+    store.save_gesture_day(
+        GestureDay(day=date(2026, 11, 22), gesture_id="letter-in-the-post", shown=("letter-in-the-post",))
+    )
     store.set_favourite("mirror-note", True)
-    store.save_note(Note(id="n1", day=date(2026, 11, 24), text=f"Thank you for\n\nthe soup {MARKUP}", created="2026-11-24T20:00:00"))
-    store.save_note(Note(id="n2", day=date(2025, 3, 1), text="Old gratitude", said_aloud=True, created="2025-03-01T09:00:00"))
-    store.save_answer(Answer(id="a1", prompt_id="seen-this-week", day=date(2026, 11, 23), text="When you\nwaited", created="x"))
+    store.save_note(
+        Note(id="n1", day=date(2026, 11, 24), text=f"Thank you for\n\nthe soup {MARKUP}", created="2026-11-24T20:00:00")
+    )
+    store.save_note(
+        Note(id="n2", day=date(2025, 3, 1), text="Old gratitude", said_aloud=True, created="2025-03-01T09:00:00")
+    )
+    store.save_answer(
+        Answer(id="a1", prompt_id="seen-this-week", day=date(2026, 11, 23), text="When you\nwaited", created="x")
+    )
     store.save_prompt_day(PromptDay(day=date(2026, 11, 23), prompt_id="seen-this-week", shown=("seen-this-week",)))
     store.save_grace(GraceSpan(id="g1", start=date(2026, 8, 1), end=date(2026, 8, 5), reason="Travel"))
 
@@ -117,7 +132,9 @@ def test_merge_into_existing_data(full: Store, tmp_path: Path) -> None:
         mine.save_settings(Settings(partner_name="Alex", welcomed=True))
         mine.add_ritual("My own", created=DAY, ritual_id="mine")
         mine.add_ritual("Coffee, my way", created=DAY, ritual_id="coffee")  # same id: mine is kept
-        mine.save_gesture_day(GestureDay(day=date(2026, 11, 24), gesture_id="mirror-note", shown=("other", "mirror-note")))
+        mine.save_gesture_day(
+            GestureDay(day=date(2026, 11, 24), gesture_id="mirror-note", shown=("other", "mirror-note"))
+        )
         mine.save_note(Note(id="n1", day=DAY, text="My n1", created="a"))
         plan = plan_import(parse(raw), mine)
         assert plan.settings_filled == ("love_languages", "own_love_languages", "together")
@@ -207,7 +224,9 @@ def test_markdown_of_nothing(tmp_path: Path) -> None:
 def good() -> dict:
     return {
         "format_version": 1,
-        "rituals": [{"id": "r1", "name": "Walk", "weekdays": [0], "position": 0, "archived": False, "created": "2026-01-01"}],
+        "rituals": [
+            {"id": "r1", "name": "Walk", "weekdays": [0], "position": 0, "archived": False, "created": "2026-01-01"}
+        ],
         "ticks": [{"ritual": "r1", "day": "2026-01-05"}],
         "notes": [
             {"id": "n1", "day": "2026-01-05", "text": "one", "said_aloud": False, "created": ""},
@@ -243,11 +262,20 @@ def with_change(section: str, index: int, **fields: object) -> dict:
         ({"format_version": 1, "diary": []}, "section micro-romance does not know: 'diary'"),
         ({"format_version": 1, "notes": {}}, "'notes' should be a list"),
         ({"format_version": 1, "notes": ["hi"]}, "entry 1 of 'notes' should be an object"),
-        (with_change("notes", 1, day="2026-13-01"), "entry 2 of 'notes': field 'day' should be a date like 2026-01-31, not '2026-13-01'"),
+        (
+            with_change("notes", 1, day="2026-13-01"),
+            "entry 2 of 'notes': field 'day' should be a date like 2026-01-31, not '2026-13-01'",
+        ),
         (with_change("notes", 1, day=20260101), "entry 2 of 'notes': field 'day' should be text, not 20260101"),
         (with_change("notes", 0, text=5), "entry 1 of 'notes': field 'text' should be text, not 5"),
-        (with_change("notes", 0, text="\n \n"), "entry 1 of 'notes': field 'text' cannot be used: There is nothing to save"),
-        (with_change("notes", 0, text="x" * 10_001), "entry 1 of 'notes': field 'text' cannot be used: This is 10,001 characters"),
+        (
+            with_change("notes", 0, text="\n \n"),
+            "entry 1 of 'notes': field 'text' cannot be used: There is nothing to save",
+        ),
+        (
+            with_change("notes", 0, text="x" * 10_001),
+            "entry 1 of 'notes': field 'text' cannot be used: This is 10,001 characters",
+        ),
         (with_change("notes", 0, said_aloud="yes"), "entry 1 of 'notes': field 'said_aloud' should be true or false"),
         (with_change("notes", 0, txt="x"), "entry 1 of 'notes' has a field micro-romance does not know: 'txt'"),
         (with_change("notes", 1, id="n1"), "entry 2 of 'notes': the id 'n1' appears twice (also entry 1)"),
@@ -255,18 +283,38 @@ def with_change(section: str, index: int, **fields: object) -> dict:
         (with_change("rituals", 0, weekdays=[7]), "entry 1 of 'rituals': field 'weekdays' should list numbers from 0"),
         (with_change("rituals", 0, position=True), "entry 1 of 'rituals': field 'position' should be a whole number"),
         (with_change("rituals", 0, name=""), "entry 1 of 'rituals': field 'name' cannot be used"),
-        (with_change("rituals", 0, created=None) | {"ticks": [{"ritual": "r1", "day": "2026-01-05"}] * 2},
-         "entry 2 of 'ticks': the tick of 'r1' on 2026-01-05 appears twice (also entry 1)"),
+        (
+            with_change("rituals", 0, created=None) | {"ticks": [{"ritual": "r1", "day": "2026-01-05"}] * 2},
+            "entry 2 of 'ticks': the tick of 'r1' on 2026-01-05 appears twice (also entry 1)",
+        ),
         ({"format_version": 1, "ticks": [{"ritual": "r1"}]}, "entry 1 of 'ticks': field 'day' is missing"),
-        ({"format_version": 1, "gestures": [{"day": "2026-01-01", "gesture": "a"}, {"day": "2026-01-01", "gesture": "b"}]},
-         "entry 2 of 'gestures': the day 2026-01-01 appears twice"),
-        ({"format_version": 1, "gestures": [{"day": "2026-01-01", "gesture": "a", "feedback": "meh"}]},
-         "entry 1 of 'gestures': field 'feedback' should be one of 'landed', 'so_so', 'not_really', not 'meh'"),
-        ({"format_version": 1, "gestures": [{"day": "2026-01-01", "gesture": "a", "shown": [1]}]},
-         "entry 1 of 'gestures': field 'shown' should be a list of short ids"),
-        ({"format_version": 1, "favourites": [{"gesture": "a"}, {"gesture": "a"}]}, "entry 2 of 'favourites': the gesture 'a' appears twice"),
-        ({"format_version": 1, "grace": [{"id": "g", "start": "2026-02-02", "end": "2026-02-01"}]}, "field 'end' is before 'start'"),
-        ({"format_version": 1, "settings": {"love_languages": ["hugs"]}}, "'settings': field 'love_languages' should list some of"),
+        (
+            {
+                "format_version": 1,
+                "gestures": [{"day": "2026-01-01", "gesture": "a"}, {"day": "2026-01-01", "gesture": "b"}],
+            },
+            "entry 2 of 'gestures': the day 2026-01-01 appears twice",
+        ),
+        (
+            {"format_version": 1, "gestures": [{"day": "2026-01-01", "gesture": "a", "feedback": "meh"}]},
+            "entry 1 of 'gestures': field 'feedback' should be one of 'landed', 'so_so', 'not_really', not 'meh'",
+        ),
+        (
+            {"format_version": 1, "gestures": [{"day": "2026-01-01", "gesture": "a", "shown": [1]}]},
+            "entry 1 of 'gestures': field 'shown' should be a list of short ids",
+        ),
+        (
+            {"format_version": 1, "favourites": [{"gesture": "a"}, {"gesture": "a"}]},
+            "entry 2 of 'favourites': the gesture 'a' appears twice",
+        ),
+        (
+            {"format_version": 1, "grace": [{"id": "g", "start": "2026-02-02", "end": "2026-02-01"}]},
+            "field 'end' is before 'start'",
+        ),
+        (
+            {"format_version": 1, "settings": {"love_languages": ["hugs"]}},
+            "'settings': field 'love_languages' should list some of",
+        ),
         ({"format_version": 1, "settings": {"together": "sometimes"}}, "'settings': field 'together' should be one of"),
         ({"format_version": 1, "settings": []}, "'settings' should be an object"),
     ],

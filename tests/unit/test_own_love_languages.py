@@ -63,12 +63,19 @@ def test_daily_uses_the_guess_until_a_ranking_is_shared(tmp_path: Path) -> None:
         assert daily.lean_settings(store) == store.settings()
         state = tmp_path / "data" / "sync"
         state.mkdir(mode=0o700)
-        (state / "together.json").write_text(json.dumps({"their_languages": {"alex": {"by": "Alex", "languages": ["touch", "hugs", "words"]}}}))
+        (state / "together.json").write_text(
+            json.dumps({"their_languages": {"alex": {"by": "Alex", "languages": ["touch", "hugs", "words"]}}})
+        )
         assert daily.partners_own(store) == ("Alex", ("touch", "words"))
         assert daily.lean_settings(store).love_languages == ("touch", "words")
         assert daily.settings_for(store, DAY).love_languages == ("touch", "words")
         assert store.settings().love_languages == ("gifts",)  # the guess itself is kept
-        odd = {"their_languages": {"alex": {"by": "\x1b[31mAl\nex", "languages": ["time"]}, "x": {"by": 3, "languages": ["words"]}}}
+        odd = {
+            "their_languages": {
+                "alex": {"by": "\x1b[31mAl\nex", "languages": ["time"]},
+                "x": {"by": 3, "languages": ["words"]},
+            }
+        }
         (state / "together.json").write_text(json.dumps(odd))
         assert daily.partners_own(store) == ("Al ex", ("time",))  # no escape reaches the terminal
         (state / "together.json").write_text("{not json")
@@ -80,7 +87,9 @@ def test_daily_uses_the_guess_until_a_ranking_is_shared(tmp_path: Path) -> None:
 
 def test_own_ranking_is_kept_and_an_old_file_without_it_still_reads(tmp_path: Path) -> None:
     with Store(tmp_path / "data") as store:
-        store.save_settings(Settings(partner_name="Sam", love_languages=("time",), own_love_languages=("touch", "words")))
+        store.save_settings(
+            Settings(partner_name="Sam", love_languages=("time",), own_love_languages=("touch", "words"))
+        )
     doc = json.loads((tmp_path / "data" / FILE_NAME).read_text())["settings"]["1"]
     assert doc["own_love_languages"] == ["touch", "words"] and doc["love_languages"] == ["time"]
     with Store(tmp_path / "data") as store:
@@ -114,7 +123,11 @@ def test_export_and_import_carry_the_own_ranking(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(["hugs"], "should list some of"), (["touch", "touch"], "names a love language twice"), ("touch", "should be a list")],
+    [
+        (["hugs"], "should list some of"),
+        (["touch", "touch"], "names a love language twice"),
+        ("touch", "should be a list"),
+    ],
 )
 def test_an_import_checks_the_own_ranking(value: object, expected: str) -> None:
     raw = json.dumps({"format_version": 1, "settings": {"own_love_languages": value}}).encode()

@@ -15,13 +15,29 @@ def test_ticks_gestures_and_notes_are_split_between_the_two() -> None:
     tea = Ritual("tea", "Tea", (), 0, created=MONDAY)
     walk = Ritual("walk", "Walk", (), 1, created=MONDAY, personal=True)
     ticks = {"tea": {MONDAY, MONDAY + timedelta(days=1), SUNDAY + timedelta(days=1)}, "walk": {MONDAY}}
-    notes = [Note("n1", MONDAY, "mine, shared"), Note("n2", MONDAY, "mine, private"),
-             Note("n3", SUNDAY, "theirs"), Note("n4", MONDAY - timedelta(days=1), "last week")]
+    notes = [
+        Note("n1", MONDAY, "mine, shared"),
+        Note("n2", MONDAY, "mine, private"),
+        Note("n3", SUNDAY, "theirs"),
+        Note("n4", MONDAY - timedelta(days=1), "last week"),
+    ]
     week = pair_week(
-        MONDAY, SUNDAY, "Alex", [tea, walk], ticks, {f"tea:{MONDAY.isoformat()}"},
-        [GestureDay(MONDAY, "g", done=True), GestureDay(SUNDAY, "h"), GestureDay(SUNDAY + timedelta(days=1), "i", done=True)],
-        [SUNDAY, MONDAY - timedelta(days=1)], notes, {"n1", "n4"}, {"n3"},
-    )  # fmt: skip
+        MONDAY,
+        SUNDAY,
+        "Alex",
+        [tea, walk],
+        ticks,
+        {f"tea:{MONDAY.isoformat()}"},
+        [
+            GestureDay(MONDAY, "g", done=True),
+            GestureDay(SUNDAY, "h"),
+            GestureDay(SUNDAY + timedelta(days=1), "i", done=True),
+        ],
+        [SUNDAY, MONDAY - timedelta(days=1)],
+        notes,
+        {"n1", "n4"},
+        {"n3"},
+    )
     assert week == PairWeek("Alex", ticks=(1, 1), gestures=(1, 1), notes=(1, 1))
     heading, lines = pair_lines(week)
     assert heading == "You and Alex"

@@ -40,7 +40,15 @@ def test_command_writes_every_picture(tmp_path: Path, capsys) -> None:
     said = capsys.readouterr().out.splitlines()
     assert sorted(said) == sorted(f"wrote {out / name}" for name in names)
     required = {f"{spec.id}.svg" for spec in TAB_SPECS} | {f"{spec.id}-80x24.svg" for spec in TAB_SPECS}
-    required |= {"help.svg", "settings.svg", "welcome.svg", "today-light.svg", "rituals-step.svg", "grace.svg", "note-editor.svg"}
+    required |= {
+        "help.svg",
+        "settings.svg",
+        "welcome.svg",
+        "today-light.svg",
+        "rituals-step.svg",
+        "grace.svg",
+        "note-editor.svg",
+    }
     assert required <= names
     assert names == set(command.expected_names())  # every app key that opens a screen was pictured
     assert not any(name.endswith(".png") for name in names)
@@ -63,6 +71,7 @@ def test_command_writes_every_picture(tmp_path: Path, capsys) -> None:
     assert "Rituals to keep" in text["rituals-step.svg"]  # saving the welcome leads on to the rituals step
     assert "Grace days" in text["grace.svg"]
     assert "The way you sang in the kitchen" in text["note-editor.svg"]
+
     def view_width(name: str) -> float:
         return float(re.search(r'viewBox="0 0 ([\d.]+) ', (out / name).read_text()).group(1))
 
@@ -70,7 +79,6 @@ def test_command_writes_every_picture(tmp_path: Path, capsys) -> None:
     assert "Alex" in text["today.svg"]  # the demo data, not an empty store
     assert "#fbf6ef" in (out / "today-light.svg").read_text()  # linen's background
     assert "#fbf6ef" not in (out / "today.svg").read_text()
-
 
 
 def test_png_renderers_see_every_space() -> None:

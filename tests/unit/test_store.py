@@ -27,7 +27,9 @@ DAY = date(2026, 11, 25)
 
 def test_round_trip_every_kind(data_dir: Path) -> None:
     with Store(data_dir) as s:
-        s.save_settings(Settings(partner_name="Sam", love_languages=("touch", "words"), together="apart", welcomed=True))
+        s.save_settings(
+            Settings(partner_name="Sam", love_languages=("touch", "words"), together="apart", welcomed=True)
+        )
         coffee = s.add_ritual("Morning coffee", created=DAY)
         walk = s.add_ritual("Sunday walk", weekdays=[6], created=DAY)
         s.set_tick(coffee.id, DAY, True)
@@ -96,8 +98,10 @@ def test_many_ticks_at_once_read_back_as_ticked_one_by_one(tmp_path: Path) -> No
                     for day in days:
                         s.set_tick(r.id, day, True)
             s.set_tick(r.id, days[1], False)
-    on_disk = {way: sorted(p.relative_to(f).as_posix() for p in f.rglob("*.json") if "backups" not in p.parts)
-               for way, f in folders.items()}
+    on_disk = {
+        way: sorted(p.relative_to(f).as_posix() for p in f.rglob("*.json") if "backups" not in p.parts)
+        for way, f in folders.items()
+    }
     assert on_disk["at once"] == on_disk["one by one"]
     for name in on_disk["at once"]:
         a, b = (json.loads((folders[w] / name).read_text()) for w in ("at once", "one by one"))
@@ -175,7 +179,8 @@ BAD_FILES = {
     "wrong shape": b"[1, 2, 3]",
     "no version": b'{"notes/2026": {}}',
     "future": b'{"meta": {"1": {"schema_version": 999}}}',
-    "wrong type": b'{"meta": {"1": {"schema_version": 1}}, "notes/2026": {"1": {"id": "a", "day": "2026-11-25", "text": 5}}}',
+    "wrong type": b'{"meta": {"1": {"schema_version": 1}}, '
+    b'"notes/2026": {"1": {"id": "a", "day": "2026-11-25", "text": 5}}}',
     "bad date": b'{"meta": {"1": {"schema_version": 1}}, "ticks/2026": {"1": {"ritual": "a", "days": ["yesterday"]}}}',
 }
 
@@ -291,7 +296,8 @@ def test_opening_reads_without_tinydb_and_the_first_write_brings_it(tmp_path) ->
     code = (
         "import sys\nfrom tui.storage import open_store\n"
         f"store = open_store({str(folder)!r})\nprint('tinydb' in sys.modules)\n"
-        "import datetime\nstore.add_ritual('Evening walk', created=datetime.date(2026, 11, 25))\nprint('tinydb' in sys.modules, [r.name for r in store.rituals()])\n"
+        "import datetime\nstore.add_ritual('Evening walk', created=datetime.date(2026, 11, 25))\n"
+        "print('tinydb' in sys.modules, [r.name for r in store.rituals()])\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

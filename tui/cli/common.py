@@ -32,12 +32,16 @@ class CommandError(Exception):
         self.code = code
 
 
-def add_command(sub: argparse._SubParsersAction, name: str, run: Run, *, help: str, description: str) -> argparse.ArgumentParser:
+def add_command(
+    sub: argparse._SubParsersAction, name: str, run: Run, *, help: str, description: str
+) -> argparse.ArgumentParser:
     """A subcommand parser that also accepts ``--data-dir`` and ``--today`` after its name."""
     parser = sub.add_parser(name, help=help, description=description)
     # SUPPRESS: when not given here, the value given before the command stays.
     parser.add_argument("--data-dir", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    parser.add_argument("--today", type=iso_day, metavar="YYYY-MM-DD", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--today", type=iso_day, metavar="YYYY-MM-DD", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
     parser.set_defaults(handler=_guarded(run))
     return parser
 

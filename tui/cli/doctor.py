@@ -75,7 +75,10 @@ def run_doctor(args: argparse.Namespace) -> int:
         return 0
     if not folder.is_dir():
         print("\n".join(report.lines))
-        print(f"\nNeeds attention:\n- {folder} is a file, not a folder. Move it aside, or choose another folder with --data-dir.")
+        print(
+            f"\nNeeds attention:\n- {folder} is a file, not a folder. "
+            "Move it aside, or choose another folder with --data-dir."
+        )
         return 1
     _check_mode(report, folder, 0o700, "folder")
     for inner in (folder / HISTORY_DIR, folder / BACKUP_DIR):
@@ -83,7 +86,9 @@ def run_doctor(args: argparse.Namespace) -> int:
             _check_mode(report, inner, 0o700, "folder")
 
     main = folder / FILE_NAME
-    history = sorted((folder / HISTORY_DIR).glob("[0-9][0-9][0-9][0-9].json")) if (folder / HISTORY_DIR).is_dir() else []
+    history = (
+        sorted((folder / HISTORY_DIR).glob("[0-9][0-9][0-9][0-9].json")) if (folder / HISTORY_DIR).is_dir() else []
+    )
     for number, path in enumerate([main, *history]):
         label = "Data file" if number == 0 else ("History" if number == 1 else "")
         if not path.exists():
@@ -160,10 +165,13 @@ def run_doctor(args: argparse.Namespace) -> int:
             else:
                 sound.append(backup)
             state = "damaged" if problem else "reads correctly"
-            report.more(f"{backup.name}  ({plural(len(files), 'file')}, {size(sum(p.stat().st_size for p in files))}, made {made}, {state})")
+            report.more(
+                f"{backup.name}  ({plural(len(files), 'file')}, "
+                f"{size(sum(p.stat().st_size for p in files))}, made {made}, {state})"
+            )
         if sound:
             report.more("To restore one: quit every copy of the app, then copy that backup folder's files")
-            report.more(f"over the data folder, e.g.  cp -R \"{sound[0]}/.\" \"{folder}/\"")
+            report.more(f'over the data folder, e.g.  cp -R "{sound[0]}/." "{folder}/"')
     else:
         report.row("Backups", "none yet (one is made each time the app opens changed data)")
 
@@ -229,7 +237,7 @@ def _check_mode(report: Report, path: Path, want: int, kind: str) -> None:
     if have & 0o077:
         report.attention.append(
             f"The data {kind} {path} can be read by others (permissions {have:04o}). "
-            f"Run: chmod {want:o} \"{path}\"  ({APP_NAME} also fixes this the next time it opens.)"
+            f'Run: chmod {want:o} "{path}"  ({APP_NAME} also fixes this the next time it opens.)'
         )
     elif not os.access(path, os.W_OK | (os.X_OK if kind == "folder" else 0)) and _read_only_system(path):
         report.attention.append(
@@ -239,9 +247,8 @@ def _check_mode(report: Report, path: Path, want: int, kind: str) -> None:
     elif not os.access(path, os.W_OK | (os.X_OK if kind == "folder" else 0)):
         report.attention.append(
             f"The data {kind} {path} cannot be written (permissions {have:04o}), so nothing new could be saved. "
-            f"Run: chmod {want:o} \"{path}\""
+            f'Run: chmod {want:o} "{path}"'
         )
-
 
 
 def _read_only_system(path: Path) -> bool:

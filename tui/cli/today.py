@@ -67,8 +67,8 @@ def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
     not to, the day's memories, which read every past year's file)."""
     from tui.content import FALLBACK_PARTNER, personalise
     from tui.daily import todays_gesture
-    from tui.domain.memories import memories_for
     from tui.domain.calendar import due_on
+    from tui.domain.memories import memories_for
     from tui.domain.rituals import in_grace, open_rituals
 
     settings = store.settings()
@@ -164,8 +164,17 @@ def run_today(args: argparse.Namespace) -> int:
         from tui.jsontext import to_json
 
         loved = {"by": one_line(theirs[0]), "languages": list(theirs[1])} if theirs else None
-        print(to_json({**_today_json(g), "from_partner": gifts, "ticked_by_partner": partner_ticks,
-                       "partner_feels_loved_through": loved}), end="")
+        print(
+            to_json(
+                {
+                    **_today_json(g),
+                    "from_partner": gifts,
+                    "ticked_by_partner": partner_ticks,
+                    "partner_feels_loved_through": loved,
+                }
+            ),
+            end="",
+        )
         return 0
     mark = " (done ✓)" if g.gesture_done else ""
     print(f"Today's gesture{mark}: {g.gesture}")
@@ -220,8 +229,7 @@ def _today_json(g: Glance) -> dict[str, Any]:
             "total": len(g.scheduled),
         },
         "memories": [
-            {"years": m.years, "day": m.note.day.isoformat(), "text": one_line(m.note.text)}
-            for m in g.memories
+            {"years": m.years, "day": m.note.day.isoformat(), "text": one_line(m.note.text)} for m in g.memories
         ],
     }
 

@@ -45,16 +45,32 @@ def register_pair(sub: argparse._SubParsersAction) -> None:
     ):
         step = add_command(steps, name, run, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
         step.add_argument("folder", type=Path, metavar="FOLDER", help="the folder your sync tool keeps in step")
-        step.add_argument("--name", metavar="NAME", help="your name, as your partner will see it (default: your login name)")
+        step.add_argument(
+            "--name", metavar="NAME", help="your name, as your partner will see it (default: your login name)"
+        )
     confirm = add_command(
-        steps, "confirm", run_confirm, help="confirm the code both machines show", description="Trust the device whose pairing code this is."
+        steps,
+        "confirm",
+        run_confirm,
+        help="confirm the code both machines show",
+        description="Trust the device whose pairing code this is.",
     )
     confirm.add_argument("code", nargs="+", metavar="CODE", help="the pairing code, 6 groups of 4 digits")
     status = add_command(
-        steps, "status", run_status, help="the folder, the devices, the last round", description="Show the folder, the confirmed devices, anything waiting and the last round."
+        steps,
+        "status",
+        run_status,
+        help="the folder, the devices, the last round",
+        description="Show the folder, the confirmed devices, anything waiting and the last round.",
     )
     status.add_argument("--json", action="store_true", help="for scripts")
-    add_command(steps, "leave", run_leave, help="stop sharing on this device (nothing local is deleted)", description="Stop sharing on this device. Nothing local is deleted.")
+    add_command(
+        steps,
+        "leave",
+        run_leave,
+        help="stop sharing on this device (nothing local is deleted)",
+        description="Stop sharing on this device. Nothing local is deleted.",
+    )
 
 
 def _print_waiting(status: Status) -> None:
@@ -81,7 +97,9 @@ def _begin(args: argparse.Namespace, join: bool) -> int:
         print("Your public key is in the folder, but no other device's key has arrived here yet.")
         print("Once your sync tool has copied it, micro-romance pair status shows the pairing code to compare.")
     else:
-        print("Your public key is in the folder. Once your sync tool has copied it to your partner's machine, run there:")
+        print(
+            "Your public key is in the folder. Once your sync tool has copied it to your partner's machine, run there:"
+        )
         print("  micro-romance pair join FOLDER --name THEIR-NAME")
         print("then compare the pairing code both machines show (micro-romance pair status) and confirm it on each.")
     return 0
@@ -185,12 +203,16 @@ def run_sync(args: argparse.Namespace) -> int:
         except FolderMissing as exc:
             raise CommandError(f"{exc}; nothing was synced (is the drive mounted?)") from None
         except OSError as exc:
-            raise CommandError(f"the shared folder cannot be used ({exc.strerror or exc}); nothing was synced") from None
+            raise CommandError(
+                f"the shared folder cannot be used ({exc.strerror or exc}); nothing was synced"
+            ) from None
         except ValueError as exc:  # this device's own sync state, edited by hand
             raise CommandError(f"{exc}; nothing was synced") from None
     if report is None:
         raise CommandError("this device is not paired: run micro-romance pair start FOLDER first")
-    print(f"Synced: {plural(report['received'], 'entry', 'entries')} received, {plural(report['sent'], 'change')} sent.")
+    print(
+        f"Synced: {plural(report['received'], 'entry', 'entries')} received, {plural(report['sent'], 'change')} sent."
+    )
     for skipped in report["skipped"]:
         print(f"Skipped: {one_line(skipped)}")
     if report["waiting"]:

@@ -35,8 +35,12 @@ def register_export(sub: argparse._SubParsersAction) -> None:
         "and answers. JSON (the default) can be imported again; Markdown is a readable journal, "
         "newest day first.",
     )
-    parser.add_argument("--format", choices=("json", "markdown"), default="json", dest="fmt", help="json (default) or markdown")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, mode 0600) instead of standard output")
+    parser.add_argument(
+        "--format", choices=("json", "markdown"), default="json", dest="fmt", help="json (default) or markdown"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (private, mode 0600) instead of standard output"
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE when it already exists")
 
 
@@ -62,7 +66,16 @@ def run_export(args: argparse.Namespace) -> int:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
         raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
-    total = counts.rituals + counts.ticks + counts.gesture_days + counts.favourites + counts.notes + counts.answers + counts.prompt_days + counts.grace
+    total = (
+        counts.rituals
+        + counts.ticks
+        + counts.gesture_days
+        + counts.favourites
+        + counts.notes
+        + counts.answers
+        + counts.prompt_days
+        + counts.grace
+    )
     replaced = " (replaced the file that was there)" if replacing else ""
     print(f"Exported {plural(total, 'entry', 'entries')} to {one_line(str(path))}{replaced}.")
     return 0

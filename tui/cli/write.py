@@ -79,7 +79,9 @@ def run_done(args: argparse.Namespace) -> int:
             print(f"{name} was not ticked on {day.isoformat()}; nothing to undo.")
             return 0
         if ritual.created is not None and day < ritual.created:
-            raise CommandError(f"'{name}' was added on {ritual.created.isoformat()}, after {day.isoformat()}; nothing was ticked")
+            raise CommandError(
+                f"'{name}' was added on {ritual.created.isoformat()}, after {day.isoformat()}; nothing was ticked"
+            )
         if not ritual.scheduled_on(day):
             days = ", ".join(DAY_PLURALS[d] for d in ritual.weekdays)
             raise CommandError(f"'{name}' is for {days}, so there is nothing to tick on {day.isoformat()}")
@@ -133,7 +135,9 @@ def run_gratitude(args: argparse.Namespace) -> int:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise CommandError(f"the note on standard input is not UTF-8 text (byte {exc.start}); nothing was saved") from None
+            raise CommandError(
+                f"the note on standard input is not UTF-8 text (byte {exc.start}); nothing was saved"
+            ) from None
     else:
         text = " ".join(args.text)
     try:
@@ -155,6 +159,10 @@ def run_gratitude(args: argparse.Namespace) -> int:
             except (OSError, ValueError) as exc:
                 raise CommandError(f"the note is saved but not marked to share: {exc}") from None
         if args.share:
-            print("Marked to share with your partner." if paired else "It will go to your partner once you pair (micro-romance pair start FOLDER).")
+            print(
+                "Marked to share with your partner."
+                if paired
+                else "It will go to your partner once you pair (micro-romance pair start FOLDER)."
+            )
         round_after_write(args, store)
     return 0

@@ -171,8 +171,7 @@ def default_rituals() -> tuple[dict, ...]:
     tuple of 0..6 (Monday=0), empty meaning every day. Fresh dicts each call.
     """
     return tuple(
-        {"id": rid, "name": name, "description": desc, "weekdays": days}
-        for rid, name, desc, days in _rituals()
+        {"id": rid, "name": name, "description": desc, "weekdays": days} for rid, name, desc, days in _rituals()
     )
 
 

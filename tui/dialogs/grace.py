@@ -22,11 +22,11 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tui.errors import StoreWriteError
-from tui.model import day_out_of_range
-from tui.format import short_day
-from tui.text import TextError, check_line
 from tui.dialogs.basic import FormDialog
+from tui.errors import StoreWriteError
+from tui.format import short_day
+from tui.model import day_out_of_range
+from tui.text import TextError, check_line
 
 REASONS = ("travel", "illness", "a hard week", "other")
 """The reasons offered; "other" asks for a few words instead."""
@@ -36,6 +36,7 @@ REASON_LIMIT = 40
 """The longest reason in the user's own words."""
 MAX_DAYS = 366
 """The longest span one dialog marks (add another for more)."""
+
 
 def span_label(start: date, end: date) -> str:
     """ "Wed 25 Nov 2026" for one day, "Wed 25 Nov 2026 to Fri 27 Nov 2026 · 3 days" for a range."""
@@ -155,7 +156,9 @@ class GraceDialog(FormDialog[GraceDraft | None]):
         with Vertical(classes="dialog", id="grace-dialog"):
             yield Static(Content("Grace days"), classes="dialog-title")
             yield Static(
-                Content("Life happens. Rituals rest and streaks wait; the Today tab suggests ideas that work from afar."),
+                Content(
+                    "Life happens. Rituals rest and streaks wait; the Today tab suggests ideas that work from afar."
+                ),
                 classes="dialog-message",
             )
             yield Static(Content("Why?"), classes="grace-label")
@@ -239,4 +242,3 @@ class GraceDialog(FormDialog[GraceDraft | None]):
                 self.show_error(str(exc))
                 return
         self.dismiss(draft)
-

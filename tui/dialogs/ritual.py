@@ -20,10 +20,10 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tui.errors import StoreWriteError
-from tui.text import TextError, check_name
 from tui.dialogs.basic import FormDialog
+from tui.errors import StoreWriteError
 from tui.format import EVERY_DAY, SHORT_DAY_NAMES, schedule_label
+from tui.text import TextError, check_name
 
 # --------------------------------------------------------------------------- days
 
@@ -98,7 +98,7 @@ class DayPicker(Widget, can_focus=True):
 
 
 class SharedChoice(Widget, can_focus=True):
-    """"[x] Shared with your partner" or "[ ] ... personal": space (or a click) switches."""
+    """ "[x] Shared with your partner" or "[ ] ... personal": space (or a click) switches."""
 
     BINDINGS = [Binding("space", "toggle", "Shared or personal", show=False)]
 

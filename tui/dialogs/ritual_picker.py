@@ -49,9 +49,7 @@ class RitualPickerScreen(ModalScreen[int]):
                 (f"  {schedule_label(item['weekdays'])}", "$foreground-muted"),
                 ("  (already yours)", "$foreground-muted italic") if have else "",
             )
-            selections.append(
-                Selection(label, index, initial_state=not have and not item["weekdays"], disabled=have)
-            )
+            selections.append(Selection(label, index, initial_state=not have and not item["weekdays"], disabled=have))
         with Vertical(classes="dialog", id="ritual-picker"):
             yield Static(Content("Rituals to keep"), classes="dialog-title")
             yield Static(
@@ -73,7 +71,9 @@ class RitualPickerScreen(ModalScreen[int]):
         self._describe(0)
 
     def _describe(self, index: int | None) -> None:
-        text = self._suggestions[index]["description"] if index is not None and 0 <= index < len(self._suggestions) else ""
+        text = (
+            self._suggestions[index]["description"] if index is not None and 0 <= index < len(self._suggestions) else ""
+        )
         self.query_one("#picker-about", Static).update(Content(text))
 
     @on(SelectionList.SelectionHighlighted)

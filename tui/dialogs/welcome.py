@@ -26,8 +26,8 @@ from textual.widgets.selection_list import Selection
 
 from tui import daily
 from tui.domain.languages import loved_through_line
-from tui.model import LOVE_LANGUAGES, Settings
 from tui.host import host_of
+from tui.model import LOVE_LANGUAGES, Settings
 from tui.text import TextError, check_name
 from tui.widgets.marks import CheckList, RadioMark
 from tui.widgets.text_dialog import TextDialog
@@ -107,15 +107,22 @@ class SettingsForm(TextDialog[bool]):
             with Horizontal(classes="settings-columns"):
                 with Vertical(classes="settings-column"):  # about them
                     yield Static(Content("Your partner's name (optional)"), classes="settings-label")
-                    yield Input(settings.partner_name or self._known_partner(store), placeholder="Their name, or leave it empty",
-                                id="partner-name")
+                    yield Input(
+                        settings.partner_name or self._known_partner(store),
+                        placeholder="Their name, or leave it empty",
+                        id="partner-name",
+                    )
                     yield Static(Content("How they feel loved (your guess)"), classes="settings-label")
                     yield self._languages("love-languages")
                     if theirs is not None:  # their own, shared through Together, counts instead
                         yield Static(Content(overruled_line(*theirs)), id="settings-theirs")
                     if self.OFFER_TOGETHER:  # in the room the left column leaves free
-                        yield Button(Content("Together: pair devices…"), id="open-together", compact=True,
-                                     tooltip="Pair with your partner's machine through a synced folder")
+                        yield Button(
+                            Content("Together: pair devices…"),
+                            id="open-together",
+                            compact=True,
+                            tooltip="Pair with your partner's machine through a synced folder",
+                        )
                 with Vertical(classes="settings-column -right"):  # about you, and you two
                     yield Static(Content("Mostly together or apart?"), classes="settings-label")
                     with RadioSet(id="together"):
@@ -202,7 +209,12 @@ class SettingsForm(TextDialog[bool]):
             message.update(Content(self.hint_for(event.widget)))
 
     def snapshot(self) -> object:
-        return (self.query_one("#partner-name", Input).value, self.ranked_languages(), self.own_languages(), self.together())
+        return (
+            self.query_one("#partner-name", Input).value,
+            self.ranked_languages(),
+            self.own_languages(),
+            self.together(),
+        )
 
     def _say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#settings-message", Static)

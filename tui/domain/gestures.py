@@ -44,8 +44,8 @@ NEGLECT_DAYS = 7
 """A ranked language is "waiting" once it has not been done for this many days."""
 
 FEEDBACK_RULE = (
-    "Each \"It landed\" in the last 90 days adds 10% to how often gestures of that "
-    "kind come up, each \"Not really\" takes 10% away and \"So-so\" changes nothing. "
+    'Each "It landed" in the last 90 days adds 10% to how often gestures of that '
+    'kind come up, each "Not really" takes 10% away and "So-so" changes nothing. '
     "The effect never goes below half or above double. When your partner says how a "
     "gesture landed for them (Together), their answer counts instead of yours, and twice."
 )

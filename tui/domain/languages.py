@@ -28,7 +28,9 @@ def ranking(languages: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lang for lang in languages if lang in LOVE_LANGUAGES))
 
 
-def partner_ranking(shared: Sequence[tuple[str, Sequence[str]]], partner_name: str = "") -> tuple[str, tuple[str, ...]] | None:
+def partner_ranking(
+    shared: Sequence[tuple[str, Sequence[str]]], partner_name: str = ""
+) -> tuple[str, tuple[str, ...]] | None:
     """(who, ranking) of the partner's own shared ranking, or None when none was shared.
 
     ``shared`` holds (who, ranking) for each partner who shared one (normally one). With

@@ -94,17 +94,14 @@ def ledger(
 def ledger_line(entries: Sequence[LedgerEntry], window: int = WINDOW) -> str:
     """ "Last 30 days: ♥ touch 6 · ♥ words 4 · service 0 · time 2 · gifts 1" """
     parts = [
-        f"{PARTNER_MARK + ' ' if entry.partners else ''}{short_name(entry.language)} {entry.done}"
-        for entry in entries
+        f"{PARTNER_MARK + ' ' if entry.partners else ''}{short_name(entry.language)} {entry.done}" for entry in entries
     ]
     return f"Last {window} days: " + " · ".join(parts)
 
 
 def answers_line(entries: Sequence[LedgerEntry]) -> str:
     """ "Landed: touch 5 of 5 · words 1 of 2 · gifts 0 of 3" (answered languages only); "" when none."""
-    parts = [
-        f"{short_name(entry.language)} {entry.landed} of {entry.answered}" for entry in entries if entry.answered
-    ]
+    parts = [f"{short_name(entry.language)} {entry.landed} of {entry.answered}" for entry in entries if entry.answered]
     return "Landed: " + " · ".join(parts) if parts else ""
 
 

@@ -13,9 +13,7 @@ NO_REPEAT_DAYS = 180
 """A prompt shown in this many days before today is not offered again."""
 
 
-def recent_prompt_ids(
-    history: Iterable[PromptDay], day: date, days: int = NO_REPEAT_DAYS
-) -> set[str]:
+def recent_prompt_ids(history: Iterable[PromptDay], day: date, days: int = NO_REPEAT_DAYS) -> set[str]:
     """Ids shown on the ``days`` days before ``day`` (``day`` itself excluded)."""
     start = day - timedelta(days=days)
     ids: set[str] = set()

@@ -196,9 +196,7 @@ def open_rituals(
     waiting = [
         ritual
         for ritual in rituals
-        if not ritual.archived
-        and due_on(ritual, day)
-        and day not in ticked_by_ritual.get(ritual.id, frozenset())
+        if not ritual.archived and due_on(ritual, day) and day not in ticked_by_ritual.get(ritual.id, frozenset())
     ]
     return sorted(waiting, key=lambda ritual: ritual.position)
 

@@ -59,8 +59,7 @@ def export_data(store: Store) -> dict[str, Any]:
         "exported_with": f"{APP_NAME} {__version__}",
         "settings": {key: settings[key] for key in SettingsCodec.exported},
         "rituals": [
-            RitualCodec.doc(r)
-            for r in sorted(store.rituals(include_archived=True), key=lambda r: (r.position, r.id))
+            RitualCodec.doc(r) for r in sorted(store.rituals(include_archived=True), key=lambda r: (r.position, r.id))
         ],
         "ticks": [TickCodec.doc(rid, day) for day, rid in ticks],
         "gestures": [GestureCodec.doc(g) for g in sorted(store.gesture_days(), key=lambda g: g.day)],

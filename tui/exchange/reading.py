@@ -106,9 +106,7 @@ def decode(raw: bytes) -> Any:
     except DuplicateKey as exc:
         raise ImportProblem(f"one of the file's objects names the key {_show(exc.key)} twice") from None
     except json.JSONDecodeError as exc:
-        raise ImportProblem(
-            f"the file is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+        raise ImportProblem(f"the file is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
         raise ImportProblem("the file is nested too deeply to be an export") from None
     except ValueError:  # an integer longer than Python reads from text

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual import events
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -90,14 +90,20 @@ class HelpScreen(ModalScreen[None]):
         global_rows = key_rows([b for b in app_bindings if not b.id or not b.id.startswith("tab.")], shown)
         switch = " ".join(str(n) for n in range(1, len(TABS) + 1))
         global_rows.insert(0, (switch, "Switch tabs: " + ", ".join(t.TAB_TITLE for t in TABS)))
-        global_rows += [("ctrl+p", "Command palette: tabs, themes, settings, Together"), ("ctrl+q", "Quit from anywhere")]
+        global_rows += [
+            ("ctrl+p", "Command palette: tabs, themes, settings, Together"),
+            ("ctrl+q", "Quit from anywhere"),
+        ]
         with Vertical(id="help-dialog"):
             yield Static(Content("Keys"), id="help-heading")
             with VerticalScroll(id="help-body"):
                 yield from _section("Everywhere (when no text field has focus)", global_rows)
                 for tab in TABS:
                     yield from _section(tab.TAB_TITLE, key_rows(list(tab.BINDINGS), shown), tab.HELP)
-                yield from _section("Together (ctrl+p, Together…, or its button in the settings)",
-                                    key_rows(list(TogetherScreen.BINDINGS), shown), TOGETHER_HELP)
+                yield from _section(
+                    "Together (ctrl+p, Together…, or its button in the settings)",
+                    key_rows(list(TogetherScreen.BINDINGS), shown),
+                    TOGETHER_HELP,
+                )
                 yield Static(Content(CARE_NOTE), classes="help-text help-care")
             yield Static(Content("esc closes"), id="help-footer")

@@ -29,9 +29,7 @@ def commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
                 lambda tab_id=tab.id: app.action_show_tab(tab_id),
             )
         yield SystemCommand("Help", "Every key, tab by tab", app.action_help)
-        yield SystemCommand(
-            "Weekly review", "Rituals kept, gestures given, notes written (key w)", app.action_review
-        )
+        yield SystemCommand("Weekly review", "Rituals kept, gestures given, notes written (key w)", app.action_review)
         yield SystemCommand(
             "Settings", "Your partner's name, how each of you feels loved, together or apart", app.action_settings
         )

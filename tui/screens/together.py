@@ -64,8 +64,14 @@ class TogetherScreen(PairingWork, Screen[None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+r", "check", "Check again", key_display="ctrl+r", id="together.check",
-                tooltip="Read the shared folder again: a key that arrived, the last round"),
+        Binding(
+            "ctrl+r",
+            "check",
+            "Check again",
+            key_display="ctrl+r",
+            id="together.check",
+            tooltip="Read the shared folder again: a key that arrived, the last round",
+        ),
         Binding("escape", "close", "Close", id="together.close", tooltip="Back to where you were"),
     ]
 
@@ -272,8 +278,9 @@ class TogetherScreen(PairingWork, Screen[None]):
 
             return pairing.confirm(state_dir, code)
 
-        self._in_thread(work, self._confirmed, working="Checking the code…",
-                         missing="nothing was confirmed", focus="#together-code")
+        self._in_thread(
+            work, self._confirmed, working="Checking the code…", missing="nothing was confirmed", focus="#together-code"
+        )
 
     def _confirmed(self, device: Device) -> None:
         host_of(self).together_changed()

@@ -53,10 +53,14 @@ def begun_text(status: Status, *, join: bool) -> str:
     if status.waiting:
         return "Your public key is in the folder, and a key is waiting here: compare its code below."
     if join:
-        return ("Your public key is in the folder. No other device's key has arrived here yet; "
-                "once your sync tool has copied it, the pairing code shows here.")
-    return ("Your public key is in the folder. Once your sync tool has copied it, choose Join "
-            "on your partner's machine; the pairing code then shows on both.")
+        return (
+            "Your public key is in the folder. No other device's key has arrived here yet; "
+            "once your sync tool has copied it, the pairing code shows here."
+        )
+    return (
+        "Your public key is in the folder. Once your sync tool has copied it, choose Join "
+        "on your partner's machine; the pairing code then shows on both."
+    )
 
 
 def confirmed_text(device: Device) -> str:
@@ -64,12 +68,16 @@ def confirmed_text(device: Device) -> str:
     if device.mine:
         return f"Confirmed one of your own devices ({device.device}): it receives your private entries too."
     who = one_line(device.name)
-    return (f"Confirmed {who}'s device ({device.device}). Shared entries now go to it; "
-            f"{who} confirms the same code there if not done yet.")
+    return (
+        f"Confirmed {who}'s device ({device.device}). Shared entries now go to it; "
+        f"{who} confirms the same code there if not done yet."
+    )
 
 
 def leave_question(folder: str) -> str:
     """What leaving does and does not do, asked before it is done."""
     where = one_line(folder) or "the shared folder"
-    return (f"This device stops sharing through {where}. Nothing here is deleted: your entries, what "
-            "your partner shared and this device's key stay, and the shared folder is left as it is.")
+    return (
+        f"This device stops sharing through {where}. Nothing here is deleted: your entries, what "
+        "your partner shared and this device's key stay, and the shared folder is left as it is."
+    )

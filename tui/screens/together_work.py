@@ -49,8 +49,15 @@ class PairingWork:
     def _apply(self, reading: Reading) -> None:
         raise NotImplementedError
 
-    def _in_thread(self, work: Callable[[], Any], done: Callable[[Any], None], *, working: str,
-                   missing: str = "nothing was changed", focus: str = "") -> None:
+    def _in_thread(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        *,
+        working: str,
+        missing: str = "nothing was changed",
+        focus: str = "",
+    ) -> None:
         """Run ``work`` in a worker thread, then ``done(result)`` here.
 
         A refusal is one message (``missing`` says what a missing folder left undone), and the
@@ -124,4 +131,3 @@ class PairingWork:
 
     def _unreadable(self, reason: str) -> None:
         raise NotImplementedError
-

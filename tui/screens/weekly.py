@@ -22,6 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui import content
+from tui.domain.calendar import due_on, week_bounds
+from tui.domain.pair_week import pair_lines, pair_week
 from tui.domain.review import (
     first_week,
     gestures_done,
@@ -31,17 +33,15 @@ from tui.domain.review import (
     step_week,
     week_has_entries,
 )
-from tui.domain.calendar import due_on, week_bounds
 from tui.domain.rituals import in_grace
-from tui.domain.pair_week import pair_lines, pair_week
 from tui.domain.weekly import WeekSummary, summarise_week
 from tui.format import short_day
-from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
 from tui.host import host_of
-from tui.widgets.header import Header
-from tui.widgets.heatmap import RitualHeatmap
+from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
 from tui.themes import HEADER_ICON
 from tui.together import state
+from tui.widgets.header import Header
+from tui.widgets.heatmap import RitualHeatmap
 
 if TYPE_CHECKING:
     from tui.storage import Store
@@ -85,14 +85,17 @@ def ritual_lines(
     heading = f"Rituals kept: {summary.rituals_kept} of {summary.rituals_scheduled}"
     if not summary.rituals_scheduled:
         heading = "Rituals"
+
     def waiting(name: str) -> bool:
         return in_progress and (upcoming is None or name in upcoming)
 
-    counts = [f"{kept} of {scheduled}" if scheduled else ("not yet" if waiting(name) else "rest")
-              for name, kept, scheduled in summary.per_ritual]
+    counts = [
+        f"{kept} of {scheduled}" if scheduled else ("not yet" if waiting(name) else "rest")
+        for name, kept, scheduled in summary.per_ritual
+    ]
     width = max(len(c) for c in counts)
     lines = []
-    for (name, kept, scheduled), count in zip(summary.per_ritual, counts):
+    for (name, kept, scheduled), count in zip(summary.per_ritual, counts, strict=True):
         mark = f" {KEPT_ALL_MARK}" if scheduled and kept == scheduled else ""
         lines.append(f"{count:>{width}}  {name}{mark}")
     return heading, lines
@@ -145,11 +148,18 @@ def pair_for(store: Store, monday: date, today: date) -> tuple[str, list[str]] |
     if not partner:
         return None
     week = pair_week(
-        monday, min(monday + timedelta(days=6), today), partner,
-        store.rituals(include_archived=True), store.ticks_by_ritual(), set(state.ticked_by(folder)),
-        store.gesture_days(), state.gift_days(folder), store.notes(),
-        state.shared_notes(folder), set(state.note_authors(folder)),
-    )  # fmt: skip
+        monday,
+        min(monday + timedelta(days=6), today),
+        partner,
+        store.rituals(include_archived=True),
+        store.ticks_by_ritual(),
+        set(state.ticked_by(folder)),
+        store.gesture_days(),
+        state.gift_days(folder),
+        store.notes(),
+        state.shared_notes(folder),
+        set(state.note_authors(folder)),
+    )
     return pair_lines(week)
 
 
@@ -166,10 +176,22 @@ class WeeklyReviewScreen(Screen[None]):
     """One week looked back on: rituals kept, gestures given, notes, a question."""
 
     BINDINGS = [
-        Binding("left_square_bracket", "step(-1)", "Earlier week", key_display="[", id="review.earlier",
-                tooltip="Review the week before"),
-        Binding("right_square_bracket", "step(1)", "Later week", key_display="]", id="review.later",
-                tooltip="Review the week after (up to this week)"),
+        Binding(
+            "left_square_bracket",
+            "step(-1)",
+            "Earlier week",
+            key_display="[",
+            id="review.earlier",
+            tooltip="Review the week before",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step(1)",
+            "Later week",
+            key_display="]",
+            id="review.later",
+            tooltip="Review the week after (up to this week)",
+        ),
         Binding("escape,w", "close", "Close", id="review.close", tooltip="Back to the tabs"),
     ]
 
@@ -239,8 +261,14 @@ class WeeklyReviewScreen(Screen[None]):
         self._set("review-title", week_title(self.monday, today))
         self._set("review-headline", headline(summary, in_progress=in_progress))
         for section, (heading, lines) in (
-            ("rituals", ritual_lines(summary, in_progress=in_progress,
-                                     upcoming=upcoming(store.rituals(), store.grace(), self.monday, today))),
+            (
+                "rituals",
+                ritual_lines(
+                    summary,
+                    in_progress=in_progress,
+                    upcoming=upcoming(store.rituals(), store.grace(), self.monday, today),
+                ),
+            ),
             ("gestures", gesture_lines(summary)),
             ("notes", note_lines(summary, in_progress=in_progress)),
         ):

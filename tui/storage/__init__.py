@@ -28,6 +28,21 @@ if TYPE_CHECKING:
     from tui.storage.lifecycle import SCHEMA_VERSION
     from tui.storage.store import Store, open_store
 
+__all__ = [
+    "BACKUP_DIR",
+    "FILE_NAME",
+    "HISTORY_DIR",
+    "LOCK_NAME",
+    "SCHEMA_VERSION",
+    "DataFileError",
+    "Store",
+    "StoreError",
+    "StoreLockedError",
+    "StoreWriteError",
+    "atomic_write",
+    "open_store",
+]
+
 _LAZY = {
     "Store": "store",
     "open_store": "store",
@@ -38,8 +53,6 @@ _LAZY = {
     "LOCK_NAME": "files",
     "atomic_write": "files",
 }
-
-__all__ = ["DataFileError", "StoreError", "StoreLockedError", "StoreWriteError", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:

@@ -17,6 +17,8 @@ from tui.storage.files import HISTORY_DIR, atomic_write, read_plain_file
 CHECKED_NAME = ".checked"
 """In ``history/``: what an earlier open checked (a cache; deleting it only makes the next open slower)."""
 _VERSION = 1
+
+
 def identity(path: Path) -> list[int] | None:
     """The file's inode, size and modification time; None unless a plain file."""
     try:

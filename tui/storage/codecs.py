@@ -13,7 +13,18 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from tui.model import FEEDBACK, LOVE_LANGUAGES, TOGETHERNESS, Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
+from tui.model import (
+    FEEDBACK,
+    LOVE_LANGUAGES,
+    TOGETHERNESS,
+    Answer,
+    GestureDay,
+    GraceSpan,
+    Note,
+    PromptDay,
+    Ritual,
+    Settings,
+)
 from tui.storage.reader import Reader
 from tui.text import check_line, check_name, check_note, tidy
 
@@ -165,9 +176,15 @@ class GestureCodec:
         shown, done = doc.get("shown", []), doc.get("done", False)
         note, feedback = doc.get("note", ""), doc.get("feedback", "")
         theirs = doc.get("partner_feedback", "")
-        if not (type(doc["gesture"]) is str and type(done) is bool and type(note) is str
-                and type(feedback) is str and type(shown) is list and type(theirs) is str
-                and all(type(x) is str for x in shown)):  # fmt: skip
+        if not (
+            type(doc["gesture"]) is str
+            and type(done) is bool
+            and type(note) is str
+            and type(feedback) is str
+            and type(shown) is list
+            and type(theirs) is str
+            and all(type(x) is str for x in shown)
+        ):
             raise TypeError
         return GestureDay(
             day, tidy(doc["gesture"]), tuple(map(tidy, shown)), done, tidy(note), tidy(feedback), tidy(theirs)

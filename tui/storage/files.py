@@ -13,11 +13,10 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from tui.durable import atomic_write, fsync_dir, make_private_dir, tighten_dir  # noqa: F401 - part of this module's interface
 from tui.errors import DataFileError, StoreError
 from tui.jsontext import DuplicateKey, loads
 from tui.text import clean
-
-from tui.durable import atomic_write, fsync_dir, make_private_dir, tighten_dir  # noqa: F401 - part of this module's interface
 
 FILE_NAME = "micro-romance.json"
 LOCK_NAME = "micro-romance.lock"
@@ -41,8 +40,13 @@ def dumps(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-_NOT_PLAIN = {stat.S_IFIFO: "a named pipe", stat.S_IFDIR: "a folder", stat.S_IFSOCK: "a socket",
-              stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}  # fmt: skip
+_NOT_PLAIN = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFDIR: "a folder",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+}
 
 
 def is_link(path: Path) -> bool:
@@ -87,9 +91,7 @@ def load_json(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"it is not UTF-8 text (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
-        raise DataFileError(
-            path, f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
+        raise DataFileError(path, f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
     except RecursionError:
         raise DataFileError(path, "it is nested too deeply to be a micro-romance file") from None
     except ValueError:  # an integer longer than Python reads from text

@@ -122,7 +122,11 @@ _Trusted = Callable[[dict[str, Any], str], Any]
 _KINDS: dict[str, tuple[_Read, _Trusted | None, _Place]] = {
     "settings": (lambda r, t: SettingsCodec.read(r), None, Index._place_settings),
     "rituals": (lambda r, t: RitualCodec.read(r), None, Index._place_ritual),
-    "ticks": (lambda r, t: TicksCodec.read(r, _year(t)), lambda d, t: TicksCodec.trusted(d, _year(t)), Index._place_ticks),
+    "ticks": (
+        lambda r, t: TicksCodec.read(r, _year(t)),
+        lambda d, t: TicksCodec.trusted(d, _year(t)),
+        Index._place_ticks,
+    ),
     "gestures": (lambda r, t: GestureCodec.read(r), lambda d, t: GestureCodec.trusted(d), Index._place_gesture),
     "favourites": (lambda r, t: FavouriteCodec.read(r), None, Index._place_favourite),
     "notes": (lambda r, t: NoteCodec.read(r), lambda d, t: NoteCodec.trusted(d), Index._place_note),

@@ -19,8 +19,8 @@ import os
 import re
 from pathlib import Path
 
-from tui.errors import DataFileError, StoreError
 from tui.durable import temp_beside, write_temp
+from tui.errors import DataFileError, StoreError
 from tui.storage.files import FILE_NAME, HISTORY_DIR, atomic_write, dumps, fsync_dir, make_private_dir
 
 JOURNAL_NAME = ".micro-romance.journal"
@@ -133,16 +133,24 @@ def _renames(folder: Path, journal: Path) -> tuple[list[tuple[Path, Path]], list
         found = json.loads(journal.read_text(encoding="utf-8"))
         pairs = []
         for tmp, final in found["renames"]:
-            if not (_FINAL.fullmatch(final) and Path(tmp).parent == Path(final).parent
-                    and Path(tmp).name.startswith(f".{Path(final).name}.") and tmp.endswith(".tmp")):  # fmt: skip
+            if not (
+                _FINAL.fullmatch(final)
+                and Path(tmp).parent == Path(final).parent
+                and Path(tmp).name.startswith(f".{Path(final).name}.")
+                and tmp.endswith(".tmp")
+            ):
                 raise ValueError
             pairs.append((folder / tmp, folder / final))
         deletes = [folder / final for final in found["deletes"] if _FINAL.fullmatch(final) or _bad()]
         return pairs, deletes
     except OSError as exc:
-        raise StoreError(f"The journal {journal} of an interrupted save cannot be read ({exc.strerror or exc}).") from exc
+        raise StoreError(
+            f"The journal {journal} of an interrupted save cannot be read ({exc.strerror or exc})."
+        ) from exc
     except (ValueError, TypeError, KeyError, RecursionError):
-        raise DataFileError(journal, "it is not a journal micro-romance wrote (move it aside to open your data)") from None
+        raise DataFileError(
+            journal, "it is not a journal micro-romance wrote (move it aside to open your data)"
+        ) from None
 
 
 def _bad() -> bool:

@@ -88,7 +88,7 @@ def clean_leftovers(data_dir: Path, files: list[Path]) -> None:
     if backups.is_dir() and not backups.is_symlink():
         for prefix in (_WORK, _GONE):  # a backup cut short by a kill, or an old one half removed
             for work in backups.glob(f"{prefix}*"):
-                if BACKUP_NAME.fullmatch(work.name[len(prefix):]) and work.is_dir() and not work.is_symlink():
+                if BACKUP_NAME.fullmatch(work.name[len(prefix) :]) and work.is_dir() and not work.is_symlink():
                     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -24,7 +24,6 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NONE = type(None)
 
 
-
 class Dialect:
     """How the data file's reader words a problem (the import has its own)."""
 

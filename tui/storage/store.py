@@ -17,6 +17,8 @@ from typing import Any
 from tui.errors import StoreWriteError
 from tui.model import Counts, GestureDay, GraceSpan, Note, Ritual, Settings, day_out_of_range
 from tui.storage import lifecycle
+from tui.storage.answers import PromptsAndAnswers
+from tui.storage.answers import stamp as _stamp
 from tui.storage.codecs import (
     FavouriteCodec,
     GestureCodec,
@@ -28,8 +30,6 @@ from tui.storage.codecs import (
 from tui.storage.files import FILE_NAME, ensure_private_dir
 from tui.storage.index import Index, build_index
 from tui.storage.lock import FolderLock, lock_data_folder
-from tui.storage.answers import PromptsAndAnswers
-from tui.storage.answers import stamp as _stamp
 from tui.storage.ticks import RitualTicks
 from tui.storage.tinystore import Database, SplitJSONStorage
 from tui.storage.years import PastYears, note_order
@@ -182,8 +182,15 @@ class Store(RitualTicks, PromptsAndAnswers):
         ix.rituals[ritual.id] = ritual
         return ritual
 
-    def add_ritual(self, name: str, *, weekdays: Iterable[int] = (), created: date, ritual_id: str | None = None,
-                   personal: bool = False) -> Ritual:
+    def add_ritual(
+        self,
+        name: str,
+        *,
+        weekdays: Iterable[int] = (),
+        created: date,
+        ritual_id: str | None = None,
+        personal: bool = False,
+    ) -> Ritual:
         position = max((r.position for r in self._ix.rituals.values()), default=-1) + 1
         days = tuple(sorted(set(weekdays)))
         ritual = Ritual(ritual_id or self.new_id(), name, days, position, created=created, personal=personal)
@@ -346,8 +353,16 @@ class Store(RitualTicks, PromptsAndAnswers):
         self._past.need_all()
         ix = self._ix
         ticks = sum(len(days) for years in ix.ticks.values() for days in years.values())
-        return Counts(len(ix.rituals), ticks, len(ix.gestures), len(ix.favourites), len(ix.notes),
-                      len(ix.answers), len(ix.prompts), len(ix.grace))  # fmt: skip
+        return Counts(
+            len(ix.rituals),
+            ticks,
+            len(ix.gestures),
+            len(ix.favourites),
+            len(ix.notes),
+            len(ix.answers),
+            len(ix.prompts),
+            len(ix.grace),
+        )
 
 
 def open_store(data_dir: Path, *, readonly: bool = False) -> Store:

@@ -38,8 +38,9 @@ class RitualTicks:
     def ticks_by_ritual(self) -> Mapping[str, Set[date]]:
         """Days kept per ritual; with past years unread, each year is read when a day of it is asked about."""
         if self._storage.deferred:
-            return TicksByRitual(lambda: self._ix.ticks, self._past.need, lambda: self._past.need_kind("ticks"),
-                                 lambda: self._ix.rituals)
+            return TicksByRitual(
+                lambda: self._ix.ticks, self._past.need, lambda: self._past.need_kind("ticks"), lambda: self._ix.rituals
+            )
         return {rid: frozenset(chain.from_iterable(years.values())) for rid, years in self._ix.ticks.items()}
 
     def is_ticked(self, ritual_id: str, day: date) -> bool:

@@ -184,7 +184,9 @@ class SplitJSONStorage:
     def newest_year(self) -> int:
         """The newest year the data holds (the main file's year once written): the years before
         the one before it are left unread by the next open."""
-        return max(_newest(self.read() or {}), *self.deferred, *(int(p.stem) for p in self.files() if p != self.path), 0)
+        return max(
+            _newest(self.read() or {}), *self.deferred, *(int(p.stem) for p in self.files() if p != self.path), 0
+        )
 
     def read_part(self, path: Path) -> dict[str, Any]:
         """One history file's tables, as the careful load reads them."""

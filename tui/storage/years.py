@@ -30,9 +30,9 @@ from typing import Any
 
 from tui.errors import DataFileError
 from tui.model import Note
+from tui.storage.checked import Checked, identity
 from tui.storage.codecs import NoteCodec
 from tui.storage.files import read_plain_file
-from tui.storage.checked import Checked, identity
 from tui.storage.index import Index, build_index
 
 _NOTE_DAY = re.compile(rb'"day":"(\d{4}-\d{2}-\d{2})"')
@@ -113,7 +113,7 @@ def _note_at(raw: bytes, begin: int, at: int, end: int) -> tuple[Note, int] | No
         if close < 0:
             return None
         try:
-            return NoteCodec.trusted(json.loads(raw[begin:close + 1])), close + 1
+            return NoteCodec.trusted(json.loads(raw[begin : close + 1])), close + 1
         except (ValueError, KeyError, TypeError, AttributeError):
             close = raw.find(b"}", close + 1, end)
     return None
@@ -122,8 +122,9 @@ def _note_at(raw: bytes, begin: int, at: int, end: int) -> tuple[Note, int] | No
 class DaysKept(Set[date]):
     """A ritual's ticked days, whose years load only when asked about."""
 
-    def __init__(self, years: Callable[[], dict[int, set[date]]], need: Callable[[int], None],
-                 need_all: Callable[[], None]) -> None:
+    def __init__(
+        self, years: Callable[[], dict[int, set[date]]], need: Callable[[int], None], need_all: Callable[[], None]
+    ) -> None:
         self._years, self._need, self._need_all = years, need, need_all
 
     def __contains__(self, day: object) -> bool:
@@ -149,8 +150,13 @@ class TicksByRitual(Mapping[str, Set[date]]):
     one ritual reads nothing, and its days read only the years asked about;
     going through every ritual reads every year (a ritual may have ticks only there)."""
 
-    def __init__(self, ticks: Callable[[], dict[str, dict[int, set[date]]]], need: Callable[[int], None],
-                 need_all: Callable[[], None], rituals: Callable[[], Mapping[str, Any]]) -> None:
+    def __init__(
+        self,
+        ticks: Callable[[], dict[str, dict[int, set[date]]]],
+        need: Callable[[int], None],
+        need_all: Callable[[], None],
+        rituals: Callable[[], Mapping[str, Any]],
+    ) -> None:
         self._ticks, self._need, self._need_all, self._rituals = ticks, need, need_all, rituals
 
     def get(self, ritual_id: str, default: Any = None) -> Any:
@@ -313,10 +319,13 @@ class PastYears:
         while True:
             ordered = sorted(self._index().notes.values(), key=note_order, reverse=True)
             floor = ordered[count - 1].day if 0 < count <= len(ordered) else None
-            wanted = [(latest or date.max, year) for year, n in self._unread_notes().items()
-                      if (latest := self._latest(year, n)) is None or floor is None or latest >= floor]
+            wanted = [
+                (latest or date.max, year)
+                for year, n in self._unread_notes().items()
+                if (latest := self._latest(year, n)) is None or floor is None or latest >= floor
+            ]
             if not wanted or count <= 0:
-                return ordered[:max(count, 0)]
+                return ordered[: max(count, 0)]
             year = max(wanted)[1]
             self.need(year)
             if year in self._storage.deferred and year not in self.damaged:
@@ -342,4 +351,3 @@ def _on(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.sync.crypto import device_id, public_bytes
 from tui.durable import fsync_dir
+from tui.sync.crypto import device_id, public_bytes
 from tui.sync.files import atomic_write, canonical_json
 
 APP_DIR = "micro-romance"

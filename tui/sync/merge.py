@@ -156,7 +156,9 @@ class Replica:
             "seen": sorted(self.seen),
             # The shared state is written only where it differs from the whole one.
             "all": [[k, i, s.to_json(), self._shared.get((k, i)) is s] for (k, i), s in sorted(self._all.items())],
-            "shared": [[k, i, s.to_json()] for (k, i), s in sorted(self._shared.items()) if s is not self._all.get((k, i))],
+            "shared": [
+                [k, i, s.to_json()] for (k, i), s in sorted(self._shared.items()) if s is not self._all.get((k, i))
+            ],
         }
 
     @classmethod

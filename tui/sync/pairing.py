@@ -79,7 +79,10 @@ class Status:
     def lines(self) -> list[str]:
         """What ``pair status`` says of a paired device, a line each, with names and paths on one line."""
         present = "" if self.folder_present else " (missing: is the drive mounted?)"
-        lines = [f"Folder: {one_line(str(self.folder))}{present}", f"This device: {one_line(self.name)} ({self.device})"]
+        lines = [
+            f"Folder: {one_line(str(self.folder))}{present}",
+            f"This device: {one_line(self.name)} ({self.device})",
+        ]
         for device in self.confirmed:
             mine = ", yours" if device.mine else ""
             lines.append(f"Confirmed: {one_line(device.name)} ({device.device}{mine})")
@@ -152,10 +155,14 @@ def _begin(state_dir: Path, folder: Path, name: str | None) -> Status:
     try:
         shared.write_key(me.device, me.public, person)
     except OSError as exc:
-        raise PairingError(f"this device's key could not be written into {shared.root} ({exc.strerror or exc})") from None
+        raise PairingError(
+            f"this device's key could not be written into {shared.root} ({exc.strerror or exc})"
+        ) from None
     old = _config(state_dir) or {}
     trusted = old.get("trusted", {}) if old.get("folder") == str(shared.root) else {}
-    write_json(state_dir / PAIRING_FILE, {"folder": str(shared.root), "name": person, "device": me.device, "trusted": trusted})
+    write_json(
+        state_dir / PAIRING_FILE, {"folder": str(shared.root), "name": person, "device": me.device, "trusted": trusted}
+    )
     return status(state_dir)
 
 
@@ -198,7 +205,9 @@ def confirm(state_dir: Path, code: str) -> Device:
     config = _config(state_dir)
     me = load_identity(state_dir)
     if config is None or me is None:
-        raise PairingError("this device is not paired: run `micro-romance pair start FOLDER` or `pair join FOLDER` first")
+        raise PairingError(
+            "this device is not paired: run `micro-romance pair start FOLDER` or `pair join FOLDER` first"
+        )
     wanted = normalise_code(code)
     if not wanted:
         raise PairingError("a pairing code is 24 digits, as 6 groups of 4 (for example 1234 5678 9012 3456 7890 1234)")
@@ -210,7 +219,9 @@ def confirm(state_dir: Path, code: str) -> Device:
         config.setdefault("trusted", {})[dev] = {"key": key.key, "name": key.name, "mine": mine}
         write_json(state_dir / PAIRING_FILE, config)
         return Device(dev, key.name, mine)
-    raise PairingError("that code matches no device waiting in the folder; nothing was confirmed (compare the code on both machines)")
+    raise PairingError(
+        "that code matches no device waiting in the folder; nothing was confirmed (compare the code on both machines)"
+    )
 
 
 def leave(state_dir: Path) -> bool:

@@ -108,13 +108,22 @@ class TabBase(Vertical):
         try:
             share(Together(self.host.store, state_dir))
         except (OSError, ValueError) as exc:  # a hand-edited together.json says which file
-            self.app.notify(f"Not shared ({getattr(exc, 'strerror', None) or exc}).", title="Not saved", severity="error", markup=False)
+            self.app.notify(
+                f"Not shared ({getattr(exc, 'strerror', None) or exc}).",
+                title="Not saved",
+                severity="error",
+                markup=False,
+            )
             return
         if is_paired(state_dir):
             self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
             self.host.sync_soon()
         else:
-            self.app.notify("Marked to share: it goes to your partner once you pair (Together… in ctrl+p, or micro-romance pair start FOLDER).", markup=False)
+            self.app.notify(
+                "Marked to share: it goes to your partner once you pair "
+                "(Together… in ctrl+p, or micro-romance pair start FOLDER).",
+                markup=False,
+            )
         self.redraw(entry_id)
 
     def focus_first(self) -> None:

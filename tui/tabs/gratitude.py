@@ -25,15 +25,15 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content import personalise
-from tui.domain.memories import memories_for
+from tui.dialogs.basic import ConfirmDialog
 from tui.domain.calendar import week_bounds
+from tui.domain.memories import memories_for
 from tui.domain.share import share_message
 from tui.format import short_day
 from tui.model import Note
 from tui.tabs.base import TabBase
 from tui.tabs.gratitude_rows import DAY_PREFIX, SAID_MARK, NewestNotes, day_label, matches, note_row, week_summary
 from tui.text import clean
-from tui.dialogs.basic import ConfirmDialog
 from tui.widgets.paged import PagedOptionList
 
 __all__ = ["DAY_PREFIX", "SAID_MARK", "GratitudeTab", "day_label", "matches", "note_row", "week_summary"]
@@ -58,14 +58,38 @@ class GratitudeTab(TabBase):
     BINDINGS = [
         Binding("a", "new_note", "New note", id="gratitude.new", tooltip="Write a new note of thanks"),
         Binding("e", "edit_note", "Edit", id="gratitude.edit", tooltip="Edit the selected note"),
-        Binding("o", "said_aloud", "Said aloud", id="gratitude.said", tooltip="Mark the note as said out loud (again to unmark)"),
-        Binding("c", "share_note", "Copy", id="gratitude.share",
-                tooltip="Copy the note as a message ready to send to your partner"),
-        Binding("p", "send_note", "Send to partner", show=False, id="gratitude.send",
-                tooltip="Share the selected note with your partner (Together): it shows in their Gratitude tab"),
+        Binding(
+            "o",
+            "said_aloud",
+            "Said aloud",
+            id="gratitude.said",
+            tooltip="Mark the note as said out loud (again to unmark)",
+        ),
+        Binding(
+            "c",
+            "share_note",
+            "Copy",
+            id="gratitude.share",
+            tooltip="Copy the note as a message ready to send to your partner",
+        ),
+        Binding(
+            "p",
+            "send_note",
+            "Send to partner",
+            show=False,
+            id="gratitude.send",
+            tooltip="Share the selected note with your partner (Together): it shows in their Gratitude tab",
+        ),
         Binding("x", "delete_note", "Delete", id="gratitude.delete", tooltip="Delete the selected note (asks first)"),
         Binding("u", "undo_delete", "Undo", id="gratitude.undo", tooltip="Bring back the last deleted note"),
-        Binding("slash", "filter", "Filter", key_display="/", id="gratitude.filter", tooltip="Show only notes containing some words"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            key_display="/",
+            id="gratitude.filter",
+            tooltip="Show only notes containing some words",
+        ),
         Binding("escape", "clear_filter", "Clear filter", id="gratitude.clear_filter", tooltip="Show every note again"),
     ]
 
@@ -147,7 +171,9 @@ class GratitudeTab(TabBase):
             for note in page:
                 if note.day != shown_day:
                     shown_day = note.day
-                    options.append(Option(Content(day_label(note.day, today)), id=f"{DAY_PREFIX}{note.day}", disabled=True))
+                    options.append(
+                        Option(Content(day_label(note.day, today)), id=f"{DAY_PREFIX}{note.day}", disabled=True)
+                    )
                 options.append(Option(note_row(note, authors.get(note.id, ""), shared=note.id in shared), id=note.id))
             return options
 
@@ -204,7 +230,9 @@ class GratitudeTab(TabBase):
         """Write a new note of thanks, dated today."""
         today = self.host.today
 
-        self.open_editor(f"A note of thanks · {short_day(today)}", "", lambda text: self.host.store.add_note(text, today).id)
+        self.open_editor(
+            f"A note of thanks · {short_day(today)}", "", lambda text: self.host.store.add_note(text, today).id
+        )
 
     def action_edit_note(self) -> None:
         """Edit the selected note."""
@@ -268,9 +296,7 @@ class GratitudeTab(TabBase):
                 self._delete(note)
             self.focus_first()
 
-        self.app.push_screen(
-            ConfirmDialog("Delete this note?", preview, yes="Delete", no="Keep it"), answered
-        )
+        self.app.push_screen(ConfirmDialog("Delete this note?", preview, yes="Delete", no="Keep it"), answered)
 
     def _delete(self, note: Note) -> None:
         if self.host.save(lambda: self.host.store.delete_note(note.id), title="Not deleted") is None:

@@ -57,7 +57,9 @@ def answer_row(
         if shared:
             row = Content.assemble(row, "\n", (f"{name} answered:", ".prompts--meta"), "\n", preview(text))
         else:
-            row = Content.assemble(row, "\n", (f"{name} answered this too: p shares yours and shows theirs.", ".prompts--hint"))
+            row = Content.assemble(
+                row, "\n", (f"{name} answered this too: p shares yours and shows theirs.", ".prompts--hint")
+            )
     return row
 
 
@@ -87,8 +89,14 @@ class PromptsTab(TabBase):
         Binding("enter", "answer", "Answer", show=False, id="prompts.answer_enter", tooltip="Answer the prompt shown"),
         Binding("n", "another", "Another prompt", id="prompts.another", tooltip="Show a different prompt today"),
         Binding("e", "edit_answer", "Edit answer", id="prompts.edit", tooltip="Edit the selected answer"),
-        Binding("p", "share_answer", "Share with partner", show=False, id="prompts.share",
-                tooltip="Share the selected answer with your partner (Together) and read theirs to the same prompt"),
+        Binding(
+            "p",
+            "share_answer",
+            "Share with partner",
+            show=False,
+            id="prompts.share",
+            tooltip="Share the selected answer with your partner (Together) and read theirs to the same prompt",
+        ),
         Binding("t", "theme", "Topic", id="prompts.theme", tooltip="Show one topic at a time (All, then each topic)"),
     ]
 
@@ -183,7 +191,11 @@ class PromptsTab(TabBase):
 
         answers = self.visible_answers()
         total = len(self.host.store.answers())
-        heading = f"Your answers ({len(answers)})" if not self.theme else f"Your answers on this topic ({len(answers)} of {total})"
+        heading = (
+            f"Your answers ({len(answers)})"
+            if not self.theme
+            else f"Your answers on this topic ({len(answers)} of {total})"
+        )
         self.query_one("#prompts-heading", Static).update(Content(heading))
 
         from tui.together import partner_answers, shared_answers
@@ -193,6 +205,7 @@ class PromptsTab(TabBase):
         listing = self.answers_list
         current = self.selected_answer()
         keep = select or (current.id if current else None)
+
         def rows(page: list[Answer]) -> list[Option | None]:
             options: list[Option | None] = []
             for answer in page:
@@ -214,7 +227,7 @@ class PromptsTab(TabBase):
         listing.can_focus = bool(answers)
 
     def _partner_hint(self, prompt: Prompt) -> str:
-        """" · Sam answered this one too" while this person has not shared an answer to it."""
+        """ " · Sam answered this one too" while this person has not shared an answer to it."""
         from tui.together import partner_answers, shared_answers
 
         theirs = partner_answers(self._state_dir).get(prompt.id)

@@ -59,7 +59,11 @@ class RitualDialogs:
         added: list[Ritual] = []
 
         def save(draft: RitualDraft) -> None:
-            added.append(self.host.store.add_ritual(draft.name, weekdays=draft.weekdays, created=self.today, personal=draft.personal))
+            added.append(
+                self.host.store.add_ritual(
+                    draft.name, weekdays=draft.weekdays, created=self.today, personal=draft.personal
+                )
+            )
 
         def closed(draft: RitualDraft | None) -> None:
             if draft is None or not added:
@@ -108,8 +112,7 @@ class RitualDialogs:
             first = Choice("restore", "Restore", "r", "primary")
             title = f"Restore or delete “{ritual.name}”?"
             message = (
-                f"Restore puts it back on your list with its {ticks}. "
-                f"Delete removes it and its {ticks} for good."
+                f"Restore puts it back on your list with its {ticks}. Delete removes it and its {ticks} for good."
                 if count
                 else "Restore puts it back on your list. Delete removes it for good; it has no ticks."
             )
@@ -129,8 +132,10 @@ class RitualDialogs:
             if answer == "archive":
                 if self.host.save(lambda: store.update_ritual(ritual.id, archived=True)) is None:
                     return
-                where = "It stays listed at the end while archived rituals are shown." if self.show_archived else (
-                    "Press A to see archived rituals."
+                where = (
+                    "It stays listed at the end while archived rituals are shown."
+                    if self.show_archived
+                    else ("Press A to see archived rituals.")
                 )
                 self.notify(f"Archived; every tick is kept. {where}", markup=False)
             elif answer == "restore":
@@ -168,8 +173,9 @@ class RitualDialogs:
                 return
             days = (draft.end - draft.start).days + 1
             what = "A grace day" if days == 1 else f"{days} grace days"
-            self.notify(f"{what} ({draft.reason}): rituals rest, streaks wait. Be gentle with yourselves.",
-                        markup=False)
+            self.notify(
+                f"{what} ({draft.reason}): rituals rest, streaks wait. Be gentle with yourselves.", markup=False
+            )
             self.redraw()
 
         self.app.push_screen(GraceDialog(day, save=save), closed)
@@ -179,14 +185,14 @@ class RitualDialogs:
         if span.reason:
             when = f"{span.reason[0].upper()}{span.reason[1:]}: {when}"
         message = (
-            f"{when}.\nRemoving them counts these days again for rituals and streaks; "
-            "every tick is kept either way."
+            f"{when}.\nRemoving them counts these days again for rituals and streaks; every tick is kept either way."
         )
         choices = [Choice("remove", "Remove", "r", "error"), Choice("cancel", "Keep it", "escape")]
 
         def chosen(answer: str | None) -> None:
             if answer != "remove":
                 return
+
             def remove() -> bool:
                 self.host.store.delete_grace(span.id)
                 return True
@@ -214,8 +220,9 @@ class RitualDialogs:
         store = self.host.store
         if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
             if not self._may_fill_in(day):
-                self.notify(f"Only the last {FILL_IN_DAYS} days before a ritual was added can be filled in.",
-                            markup=False)
+                self.notify(
+                    f"Only the last {FILL_IN_DAYS} days before a ritual was added can be filled in.", markup=False
+                )
                 return
 
             def start_earlier() -> bool:
@@ -230,5 +237,4 @@ class RitualDialogs:
             self.redraw(ritual.id)
             return
         when = "today" if day == self.today else "that day"
-        self.notify(f"It happens {schedule_label(ritual.weekdays)}, so there is nothing to tick {when}.",
-                    markup=False)
+        self.notify(f"It happens {schedule_label(ritual.weekdays)}, so there is nothing to tick {when}.", markup=False)

@@ -32,6 +32,7 @@ WIDE_NAME_WIDTH = 28
 FILL_IN_DAYS = 7
 """A ritual added lately can be ticked this many days back (its start moves back)."""
 
+
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{round(share * 100)}%"
 

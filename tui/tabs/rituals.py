@@ -46,12 +46,6 @@ from tui.widgets.ritual_day import RitualDay
 from tui.widgets.ritual_list import RitualList
 
 
-HEATMAP_ROWS = 9
-"""The heatmap's height with its margin (styles/rituals.tcss)."""
-SHORT_LIST_ROWS = 8
-"""With fewer rows than this left for the list, the heatmap folds away if the list needs them."""
-
-
 class RitualsTab(RitualDialogs, TabBase):
     """Tick off today's rituals; step back a day to fill one in."""
 
@@ -77,33 +71,73 @@ class RitualsTab(RitualDialogs, TabBase):
     )
 
     BINDINGS = [
-        Binding("space,enter", "toggle", "Tick", id="rituals.tick",
-                tooltip="Tick or untick the focused ritual on the day shown"),
-        Binding("down,j", "cursor(1)", "Next ritual", show=False, id="rituals.down",
-                tooltip="Move to the next ritual"),
-        Binding("up,k", "cursor(-1)", "Previous ritual", show=False, id="rituals.up",
-                tooltip="Move to the previous ritual"),
-        Binding("left_square_bracket", "day(-1)", "Earlier", key_display="[", id="rituals.earlier",
-                tooltip="Show the day before, to fill it in"),
-        Binding("right_square_bracket", "day(1)", "Later", key_display="]", id="rituals.later",
-                tooltip="Show the next day (never past today)"),
-        Binding("t", "today", "Back to today", show=False, id="rituals.today",
-                tooltip="Show today again"),
+        Binding(
+            "space,enter",
+            "toggle",
+            "Tick",
+            id="rituals.tick",
+            tooltip="Tick or untick the focused ritual on the day shown",
+        ),
+        Binding("down,j", "cursor(1)", "Next ritual", show=False, id="rituals.down", tooltip="Move to the next ritual"),
+        Binding(
+            "up,k", "cursor(-1)", "Previous ritual", show=False, id="rituals.up", tooltip="Move to the previous ritual"
+        ),
+        Binding(
+            "left_square_bracket",
+            "day(-1)",
+            "Earlier",
+            key_display="[",
+            id="rituals.earlier",
+            tooltip="Show the day before, to fill it in",
+        ),
+        Binding(
+            "right_square_bracket",
+            "day(1)",
+            "Later",
+            key_display="]",
+            id="rituals.later",
+            tooltip="Show the next day (never past today)",
+        ),
+        Binding("t", "today", "Back to today", show=False, id="rituals.today", tooltip="Show today again"),
         Binding("a", "add", "Add", id="rituals.add", tooltip="Add a ritual"),
-        Binding("e", "edit", "Edit", show=False, id="rituals.edit",
-                tooltip="Rename the focused ritual or change its days"),
-        Binding("K,shift+up", "move(-1)", "Move up", show=False, id="rituals.move_up",
-                tooltip="Move the focused ritual up"),
-        Binding("J,shift+down", "move(1)", "Move down", show=False, id="rituals.move_down",
-                tooltip="Move the focused ritual down"),
-        Binding("x", "remove", "Remove", id="rituals.remove",
-                tooltip="Archive or delete the focused ritual (archived ones: restore or delete)"),
-        Binding("A", "toggle_archived", "Show archived", show=False, id="rituals.archived",
-                tooltip="Show or hide archived rituals"),
-        Binding("p", "pick", "Suggestions", show=False, id="rituals.pick",
-                tooltip="Pick rituals from our suggestions"),
-        Binding("g", "grace", "Grace days", show=False, id="rituals.grace",
-                tooltip="Mark the day shown (or a range) as grace days, or remove them"),
+        Binding(
+            "e", "edit", "Edit", show=False, id="rituals.edit", tooltip="Rename the focused ritual or change its days"
+        ),
+        Binding(
+            "K,shift+up", "move(-1)", "Move up", show=False, id="rituals.move_up", tooltip="Move the focused ritual up"
+        ),
+        Binding(
+            "J,shift+down",
+            "move(1)",
+            "Move down",
+            show=False,
+            id="rituals.move_down",
+            tooltip="Move the focused ritual down",
+        ),
+        Binding(
+            "x",
+            "remove",
+            "Remove",
+            id="rituals.remove",
+            tooltip="Archive or delete the focused ritual (archived ones: restore or delete)",
+        ),
+        Binding(
+            "A",
+            "toggle_archived",
+            "Show archived",
+            show=False,
+            id="rituals.archived",
+            tooltip="Show or hide archived rituals",
+        ),
+        Binding("p", "pick", "Suggestions", show=False, id="rituals.pick", tooltip="Pick rituals from our suggestions"),
+        Binding(
+            "g",
+            "grace",
+            "Grace days",
+            show=False,
+            id="rituals.grace",
+            tooltip="Mark the day shown (or a range) as grace days, or remove them",
+        ),
     ]
 
     viewed: reactive[date] = reactive(date.min, init=False, bindings=True)
@@ -222,7 +256,7 @@ class RitualsTab(RitualDialogs, TabBase):
         self.query_one("#rituals-empty", Static).display = empty
         self.query_one("#rituals-columns", Static).display = bool(listing)
         heatmap = self.query_one(RitualHeatmap)
-        folded = self._heatmap_folds(len(listing))
+        folded = RitualHeatmap.folds(self.view_size.height, len(listing))
         if heatmap.display != (not empty and not folded):
             heatmap.display = not empty and not folded
             self.call_after_refresh(self.redraw)  # the list's width changes with its scrollbar
@@ -245,8 +279,15 @@ class RitualsTab(RitualDialogs, TabBase):
         options = [
             Option(
                 ritual_row(
-                    r, ticks.get(r.id, frozenset()), grace, name_width,
-                    day=day, today=today, rest=self._rest_note(r), thirty=thirty, paired=paired,
+                    r,
+                    ticks.get(r.id, frozenset()),
+                    grace,
+                    name_width,
+                    day=day,
+                    today=today,
+                    rest=self._rest_note(r),
+                    thirty=thirty,
+                    paired=paired,
                     by=one_line(who.get(f"{r.id}:{day.isoformat()}", "")),
                 ),
                 id=r.id,
@@ -262,14 +303,6 @@ class RitualsTab(RitualDialogs, TabBase):
             self._last_focus = focus_id
         self.query_one(RitualHeatmap).show(live, ticks, self.today, grace)
         self.refresh_bindings()
-
-    def _heatmap_folds(self, rows: int) -> bool:
-        """On a short terminal the heatmap gives its room to a list that would not fit beside it."""
-        height = self.view_size.height
-        if not height:
-            return False
-        beside = height - 2 - HEATMAP_ROWS  # the day, the column heads, the heatmap and its margin
-        return beside < SHORT_LIST_ROWS and rows > beside
 
     def _draw_day(self, live: list[Ritual], ticks: dict[str, frozenset[date]]) -> None:
         day = self.viewed

@@ -36,6 +36,7 @@ from tui.format import short_day
 from tui.model import FEEDBACK, Gesture, GestureDay
 from tui.tabs.base import TabBase
 from tui.tabs.today_dialogs import TodayDialogs
+from tui.tabs.today_partner import answer_partner, partner_text
 from tui.tabs.today_rows import (
     ASK_FEEDBACK,
     EMPTY_FAVOURITES,
@@ -47,7 +48,6 @@ from tui.tabs.today_rows import (
     history_row,
     status_line,
 )
-from tui.tabs.today_partner import answer_partner, partner_text
 from tui.widgets.paged import PagedOptionList
 
 HISTORY = "history"
@@ -83,7 +83,7 @@ class TodayTab(TodayDialogs, TabBase):
         f"{FEEDBACK_RULE}\n"
         f"The ledger counts the gestures done in the last 30 days by love language, "
         f"{PARTNER_MARK} marking your partner's (their own ranking, when they shared how they feel "
-        f"loved through Together: it counts over your guess); \"Landed: touch 5 of 6\" means five of six "
+        f'loved through Together: it counts over your guess); "Landed: touch 5 of 6" means five of six '
         f"answered touch gestures landed. {daily.NEGLECT_RULE}\n"
         "On a grace day (g on the Rituals tab) the ideas are ones that work from afar."
     )
@@ -92,14 +92,39 @@ class TodayTab(TodayDialogs, TabBase):
         Binding("d", "done", "Done", id="today.done", tooltip="Mark today's gesture done, with an optional note"),
         Binding("d", "undo_done", "Not done", id="today.undone", tooltip="Mark today's gesture as not done yet"),
         Binding("n", "another", "Another", id="today.another", tooltip="Suggest a different gesture for today"),
-        Binding("f", "favourite", "Favourite", id="today.favourite", tooltip="Add today's gesture to your favourites, or remove it"),
-        Binding("v", "switch_list", "Favourites", id="today.switch_list", tooltip="Switch the list between done gestures and favourites"),
-        Binding("l", "feedback('landed')", "Did it land?", key_display="l/m/r", id="today.landed",
-                tooltip="Today's done gesture landed: gestures like it come up more"),
-        Binding("m", "feedback('so_so')", "So-so", show=False, id="today.so_so",
-                tooltip="Today's done gesture was so-so"),
-        Binding("r", "feedback('not_really')", "Not really", show=False, id="today.not_really",
-                tooltip="Today's done gesture did not really land: gestures like it come up less"),
+        Binding(
+            "f",
+            "favourite",
+            "Favourite",
+            id="today.favourite",
+            tooltip="Add today's gesture to your favourites, or remove it",
+        ),
+        Binding(
+            "v",
+            "switch_list",
+            "Favourites",
+            id="today.switch_list",
+            tooltip="Switch the list between done gestures and favourites",
+        ),
+        Binding(
+            "l",
+            "feedback('landed')",
+            "Did it land?",
+            key_display="l/m/r",
+            id="today.landed",
+            tooltip="Today's done gesture landed: gestures like it come up more",
+        ),
+        Binding(
+            "m", "feedback('so_so')", "So-so", show=False, id="today.so_so", tooltip="Today's done gesture was so-so"
+        ),
+        Binding(
+            "r",
+            "feedback('not_really')",
+            "Not really",
+            show=False,
+            id="today.not_really",
+            tooltip="Today's done gesture did not really land: gestures like it come up less",
+        ),
     ]
 
     list_mode: reactive[str] = reactive(HISTORY, init=False, bindings=True)

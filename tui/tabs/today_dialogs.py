@@ -67,7 +67,14 @@ class TodayDialogs:
             current = store.gesture_day(recorded.day)
             if current is None:
                 return
-            if self.host.save(lambda: store.save_gesture_day(replace(current, done=False, note="", feedback="", partner_feedback=""))) is None:
+            if (
+                self.host.save(
+                    lambda: store.save_gesture_day(
+                        replace(current, done=False, note="", feedback="", partner_feedback="")
+                    )
+                )
+                is None
+            ):
                 return
             self.redraw()
             self._notify("Marked as not done yet.")

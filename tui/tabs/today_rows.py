@@ -42,9 +42,16 @@ ANSWER_HINTS = {
 def answered_line(feedback: str) -> Content:
     """After an answer: what was said, and that l, m or r changes it."""
     return Content.assemble(
-        (ANSWER_HINTS.get(feedback, ""), ""), " · ", ("l", "bold"), ", ", ("m", "bold"), " or ", ("r", "bold"),
+        (ANSWER_HINTS.get(feedback, ""), ""),
+        " · ",
+        ("l", "bold"),
+        ", ",
+        ("m", "bold"),
+        " or ",
+        ("r", "bold"),
         " changes it",
     )
+
 
 EMPTY_HISTORY = "Nothing here yet, and that is fine: the gestures you mark done will gather here."
 EMPTY_FAVOURITES = "No favourites yet. Press f on a gesture you would like to keep."

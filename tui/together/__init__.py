@@ -2,7 +2,9 @@
 
 The store stays the source of truth; sync sees it only through this adapter, the
 store's public methods and its codecs (the documents sent are the codecs' documents, and a
-partner's documents are read back through the same codecs, as strictly as an import). What is sent is found by difference: ``DATA/sync/sent.json``
+partner's documents are read back through the same codecs, as strictly as an import).
+What is sent is found by difference:
+``DATA/sync/sent.json``
 keeps a digest of every document last sent, so :meth:`Together.outbox` builds a change
 (stamped by the persisted clock) for each entry that is new or changed since, and a
 delete for each entry that is gone. :meth:`Together.drop_from_outbox` records what a
@@ -42,8 +44,19 @@ from typing import Any
 
 # Names load on first use, so the full screen can ask whether this device is paired
 # (tui.together.state) without loading the sync code.
-_STATE = {"STATE_FILE", "gift_lines", "gifts_of_day", "note_authors", "partner_answers", "received_gifts",
-          "shared_answers", "shared_notes", "ticked_by", "is_paired", "partner_rankings"}
+_STATE = {
+    "STATE_FILE",
+    "gift_lines",
+    "gifts_of_day",
+    "note_authors",
+    "partner_answers",
+    "received_gifts",
+    "shared_answers",
+    "shared_notes",
+    "ticked_by",
+    "is_paired",
+    "partner_rankings",
+}
 _ROUNDS = {"Prepared", "finish", "prepare", "run_round"}
 
 

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 from tui.model import FEEDBACK, Ritual, day_out_of_range
 from tui.storage.codecs import AnswerCodec
 from tui.sync.change import Change
-from tui.together.documents import BadEntry, read_doc, read_gesture, read_note, read_own_languages, read_ritual, text_field
+from tui.together.documents import (
+    BadEntry,
+    read_doc,
+    read_gesture,
+    read_note,
+    read_own_languages,
+    read_ritual,
+    text_field,
+)
 
 if TYPE_CHECKING:
     from tui.together.sharing import Together
@@ -36,7 +44,8 @@ def _ritual(t: Together, change: Change, doc: Doc, author: str) -> bool:
     if ritual.id != change.entry_id:
         raise BadEntry("the ritual's id is not its entry's")
     same = [
-        r for r in mine.values()
+        r
+        for r in mine.values()
         if r.id != ritual.id and not (r.personal or ritual.personal) and r.name.casefold() == ritual.name.casefold()
     ]
     if ritual.id not in mine and same:
@@ -115,7 +124,9 @@ def _gift(t: Together, change: Change, doc: Doc, author: str) -> bool:
         t.state["gifts"].pop(change.entry_id, None)
     else:
         t.state["gifts"][change.entry_id] = {
-            "by": author, "day": text_field(doc, "day"), "gesture": text_field(doc, "gesture"),
+            "by": author,
+            "day": text_field(doc, "day"),
+            "gesture": text_field(doc, "gesture"),
         }
     return True
 
@@ -134,7 +145,10 @@ def _answer(t: Together, change: Change, doc: Doc, author: str) -> bool:
             t.state["shared_answers"][answer.id] = True
         return True
     t.state["their_answers"][answer.id] = {
-        "by": author, "prompt": answer.prompt_id, "day": answer.day.isoformat(), "text": answer.text,
+        "by": author,
+        "prompt": answer.prompt_id,
+        "day": answer.day.isoformat(),
+        "text": answer.text,
     }
     return True
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -75,11 +75,23 @@ class Together:
         self.person = person
         self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
         state = read_json(self.state_dir / STATE_FILE, {}) or {}
-        names = ("shared_notes", "from", "ticked_by", "gifts", "aliases", "parked", "replies", "shared_answers", "their_answers",
-                 "their_languages")
+        names = (
+            "shared_notes",
+            "from",
+            "ticked_by",
+            "gifts",
+            "aliases",
+            "parked",
+            "replies",
+            "shared_answers",
+            "their_answers",
+            "their_languages",
+        )
         if not isinstance(state, dict) or any(not isinstance(state.get(k, {}), dict) for k in names):
-            raise ValueError(f"{self.state_dir / STATE_FILE} is not as micro-romance writes it (edited by hand?); "
-                             "move it aside and sync again")
+            raise ValueError(
+                f"{self.state_dir / STATE_FILE} is not as micro-romance writes it (edited by hand?); "
+                "move it aside and sync again"
+            )
         self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
@@ -208,7 +220,8 @@ class Together:
                     if self._apply(change, names.get(change.author, "your partner")):
                         applied += 1
                 except BadEntry as exc:
-                    self.problems.append(f"{change.kind} {change.entry_id!r} from {names.get(change.author, change.author)}: {exc}; not kept")
+                    who = names.get(change.author, change.author)
+                    self.problems.append(f"{change.kind} {change.entry_id!r} from {who}: {exc}; not kept")
             store_ticks, self.ticks = self.ticks, []
             self.store.add_ticks(store_ticks)
         docs = self.sources()
@@ -243,7 +256,23 @@ class Together:
 from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)
 
 __all__ = [
-    "STATE_FILE", "BadEntry", "Prepared", "Together", "finish", "gift_lines", "gifts_of_day", "note_authors", "partner_answers",
-    "partner_rankings", "prepare", "read_gesture", "read_note", "read_ritual", "received_gifts", "run_round",
-    "shared_answers", "shared_notes", "ticked_by",
+    "STATE_FILE",
+    "BadEntry",
+    "Prepared",
+    "Together",
+    "finish",
+    "gift_lines",
+    "gifts_of_day",
+    "note_authors",
+    "partner_answers",
+    "partner_rankings",
+    "prepare",
+    "read_gesture",
+    "read_note",
+    "read_ritual",
+    "received_gifts",
+    "run_round",
+    "shared_answers",
+    "shared_notes",
+    "ticked_by",
 ]

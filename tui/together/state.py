@@ -70,7 +70,11 @@ def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
     gifts = state.get("gifts")
     if not isinstance(gifts, dict):
         return []
-    out = [(g["by"], g["gesture"]) for _, g in sorted(gifts.items()) if isinstance(g, dict) and g.get("day") == day.isoformat()]
+    out = [
+        (g["by"], g["gesture"])
+        for _, g in sorted(gifts.items())
+        if isinstance(g, dict) and g.get("day") == day.isoformat()
+    ]
     return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
 
 
@@ -95,7 +99,9 @@ def note_authors(state_dir: Path) -> dict[str, str]:
     """Note id -> the partner's name, for the notes a partner shared with this person."""
     state = _state(state_dir)
     found = state.get("from", {})
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+    return (
+        {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+    )
 
 
 def shared_notes(state_dir: Path) -> set[str]:
@@ -110,11 +116,13 @@ def ticked_by(state_dir: Path) -> dict[str, str]:
     """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
     state = _state(state_dir)
     found = state.get("ticked_by", {})
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+    return (
+        {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+    )
 
 
 def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
-    """"Sam did something for you: ..." for each thing a partner did for this person on ``day``.
+    """ "Sam did something for you: ..." for each thing a partner did for this person on ``day``.
 
     ``gesture_text(gesture_id, my_name)`` gives a gesture's text (or "" for one not known here).
     """
@@ -158,9 +166,10 @@ def partner_name(state_dir: Path) -> str:
         return ""
     trusted = config.get("trusted") if isinstance(config, dict) and config.get("folder") else None
     names = sorted(
-        t["name"] for t in (trusted.values() if isinstance(trusted, dict) else ())
+        t["name"]
+        for t in (trusted.values() if isinstance(trusted, dict) else ())
         if isinstance(t, dict) and not t.get("mine") and isinstance(t.get("name"), str)
-    )  # fmt: skip
+    )
     return " ".join(names[0].split()) if names else ""
 
 

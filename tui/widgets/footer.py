@@ -95,16 +95,24 @@ class Footer(TextualFooter):
             actions.add(binding.action)
             items.append(
                 FooterKey(
-                    binding.key, app.get_key_display(binding), binding.description, binding.action,
-                    disabled=not enabled, tooltip=tooltip,
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    disabled=not enabled,
+                    tooltip=tooltip,
                 )
             )
         if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
             items.append(
                 FooterKey(
-                    binding.key, app.get_key_display(binding), binding.description, binding.action,
-                    classes="-command-palette", disabled=not enabled,
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    classes="-command-palette",
+                    disabled=not enabled,
                     tooltip=binding.tooltip or binding.description,
                 )
             )

@@ -2,7 +2,8 @@
 
 Weeks are columns (oldest left, this week right), Monday..Sunday are rows, and
 each cell is shaded by the share of the day's scheduled rituals that were
-kept; a grace day where nothing was kept shows as ◌, and ◂ points at today. The grid comes from :func:`tui.domain.rituals.heatmap`; this widget only
+kept; a grace day where nothing was kept shows as ◌, and ◂ points at today.
+The grid comes from :func:`tui.domain.rituals.heatmap`; this widget only
 draws it, as literal ``Content`` with theme-variable styles (no markup).
 """
 
@@ -20,7 +21,6 @@ from tui.format import SHORT_DAY_NAMES as WEEKDAY_LABELS
 from tui.format import SHORT_MONTH_NAMES as MONTHS
 from tui.format import short_day
 from tui.model import GraceSpan, Ritual
-
 
 NONE_KEPT = "·"
 GRACE_GLYPH = "◌"
@@ -105,6 +105,20 @@ def month_row(grid: Sequence[Sequence[Cell | None]], first_monday: date) -> str:
 class RitualHeatmap(Widget):
     """Every ritual over the last weeks, shaded by the share kept each day."""
 
+    ROWS = 9
+    """The heatmap's height with its margin (styles/rituals.tcss)."""
+    SHORT_LIST_ROWS = 8
+    """With fewer rows than this left for the list above it, the heatmap folds away if the list needs them."""
+
+    @classmethod
+    def folds(cls, height: int, rows: int) -> bool:
+        """On a short terminal (``height`` rows for the tab) the heatmap gives its room to a list of
+        ``rows`` that would not fit beside it."""
+        if not height:
+            return False
+        beside = height - 2 - cls.ROWS  # the day, the column heads, the heatmap and its margin
+        return beside < cls.SHORT_LIST_ROWS and rows > beside
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rituals: Sequence[Ritual] = ()
@@ -163,9 +177,7 @@ class RitualHeatmap(Widget):
             Content.styled("blank: nothing scheduled", LABEL_STYLE),
         ]
         lines: list[Content] = [
-            Content.assemble(
-                " " * LABEL_WIDTH, (month_row(grid, first_monday), LABEL_STYLE), " ", legend[0]
-            )
+            Content.assemble(" " * LABEL_WIDTH, (month_row(grid, first_monday), LABEL_STYLE), " ", legend[0])
         ]
         for weekday in range(7):
             parts: list[str | tuple[str, str]] = [(f"{WEEKDAY_LABELS[weekday]:<{LABEL_WIDTH}}", LABEL_STYLE)]

@@ -29,4 +29,3 @@ class RitualList(SteadyOptionList):
     def action_cursor_up(self) -> None:
         """Move to the previous ritual (stops at the first)."""
         self._step(-1)
-
