@@ -196,6 +196,64 @@ class GraceSpan:
         return self.start <= day <= self.end
 
 
+DAY_KINDS: dict[str, str] = {
+    "big": "A big day",
+    "hard": "A hard day",
+    "away": "Away",
+    "news": "Good news",
+    "yearly": "Every year",
+}
+"""The kinds of days that matter, in the order we present them."""
+
+DAY_TIMINGS: dict[str, tuple[str, ...]] = {
+    "big": ("before", "day", "after"),
+    "hard": ("before", "day", "after"),
+    "away": ("before", "during", "return"),
+    "news": ("day", "after"),
+    "yearly": ("before", "day"),
+}
+"""The moments around each kind of day that have occasion gestures (see tui.domain.occasions)."""
+
+WHOSE: dict[str, str] = {"theirs": "Your partner's", "mine": "Your own", "both": "Both of yours"}
+"""Whose day it is, as the person who added it sees it."""
+
+
+@dataclass(frozen=True)
+class DayThatMatters:
+    """A dated thing in someone's life: an interview, a trip, a birthday."""
+
+    id: str
+    kind: str
+    """One of DAY_KINDS."""
+    day: date
+    """The day itself (a trip's first day; a yearly day's first year, e.g. a birth date)."""
+    text: str
+    """A few words of the person's own: "interview", "trip to Lisbon"."""
+    end: date | None = None
+    """The last day of a trip (``away`` only); None: the same day."""
+    whose: str = "theirs"
+    """One of WHOSE."""
+    shared: bool = False
+    """Sent to the partner through Together (only a day of one's own or of both may be)."""
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """One gesture of the occasion catalog: the right small act around a day that matters."""
+
+    id: str
+    kind: str
+    """One of DAY_KINDS."""
+    when: str
+    """before, day, after, during or return (see tui.domain.occasions.TIMINGS)."""
+    apart: bool
+    """It works at a distance."""
+    text: str
+    """For the giver; may hold {partner} and {what} (the day's own words)."""
+    told: str
+    """What the receiver reads; may hold {giver}."""
+
+
 @dataclass(frozen=True)
 class Counts:
     """How many entries of each kind the store holds."""

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.model import EFFORTS, LOVE_LANGUAGES, Gesture, Prompt
+from tui.model import DAY_TIMINGS, EFFORTS, LOVE_LANGUAGES, Gesture, Occasion, Prompt
 
 __all__ = [
     "TAGS",
@@ -36,6 +36,7 @@ __all__ = [
     "default_rituals",
     "why_lines",
     "personalise",
+    "occasions",
 ]
 
 TAGS: frozenset[str] = frozenset(
@@ -179,6 +180,27 @@ def default_rituals() -> tuple[dict, ...]:
 def why_lines() -> tuple[str, ...]:
     """Short lines on why small, frequent acts of care matter."""
     return tuple(str(line) for line in _load("why.json")["lines"])
+
+
+@cache
+def occasions() -> tuple[Occasion, ...]:
+    """The occasion gestures (``occasions.json``): the right small act around a day that matters."""
+    out: list[Occasion] = []
+    seen: set[str] = set()
+    for raw in _load("occasions.json")["occasions"]:
+        oid = raw["id"]
+        kind, when = raw["kind"], raw["when"]
+        if oid in seen:
+            raise _fail("occasions.json", f"{oid}: the id is used twice")
+        if kind not in DAY_TIMINGS:
+            raise _fail("occasions.json", f"{oid}: unknown kind {kind!r}")
+        if when not in DAY_TIMINGS[kind]:
+            raise _fail("occasions.json", f"{oid}: a {kind} day has no moment {when!r}")
+        if type(raw["apart"]) is not bool or type(raw["text"]) is not str or type(raw["told"]) is not str:
+            raise _fail("occasions.json", f"{oid}: apart is true or false; text and told are words")
+        seen.add(oid)
+        out.append(Occasion(oid, kind, when, raw["apart"], raw["text"], raw["told"]))
+    return tuple(out)
 
 
 def personalise(text: str, partner_name: str) -> str:
