@@ -4,8 +4,9 @@ Around a day that matters to a partner (a big day, a hard day, a trip, good news
 yearly day) the Today tab suggests one of these. ``text`` is read by the giver and may
 name the partner (``{partner}``) and the day in the user's own words (``{what}``,
 always after "their" or "the": "their interview", "their mum's surgery", "the Lisbon
-trip"), and names at least one of them, so the card says whose day it is; ``told`` is read afterwards by the partner it was for: past tense, with
-``{giver}``, never addressing the giver.
+trip"), and names at least one of them, so the card says whose day it is. ``told`` is
+read afterwards by the partner it was for: past tense, with ``{giver}``, never
+addressing the giver.
 """
 
 from __future__ import annotations
