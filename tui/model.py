@@ -86,6 +86,9 @@ class Gesture:
     language: str
     effort: str
     tags: frozenset[str] = frozenset()
+    told: str = ""
+    """The same gesture told to the person it was for, in the past tense, with {giver}
+    where the giver's name goes ("{giver} left a kind note on the mirror for you to find.")."""
 
     @property
     def where(self) -> str:

@@ -114,11 +114,11 @@ def test_leave_keeps_the_data(couple: tuple[Path, Path, Path], capsys: pytest.Ca
 def test_a_done_gesture_shows_on_the_partners_today(
     couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tui.content import gestures
+    from tui.content import gesture_by_id
     from tui.model import GestureDay
 
     alex, sam, _ = couple
-    gesture = gestures()[0]
+    gesture = gesture_by_id()["specific-compliment"]
     with Store(alex) as store:
         store.save_gesture_day(
             GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, note="she laughed")
@@ -126,7 +126,7 @@ def test_a_done_gesture_shows_on_the_partners_today(
     cli(capsys, alex, "sync")
     cli(capsys, sam, "sync")
     code, out, _ = cli(capsys, sam, "today")
-    assert code == 0 and "Alex did something for you: " in out
+    assert code == 0 and "Alex paid you a specific compliment about something you did today." in out
     assert "she laughed" not in out
     data = json.loads(cli(capsys, sam, "today", "--json")[1])
     assert [(g["by"], g["gesture"]) for g in data["from_partner"]] == [("Alex", gesture.id)]

@@ -103,12 +103,12 @@ async def test_the_partner_answers_a_gesture_with_l_m_r_and_it_goes_back(
     tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tests.ui.screen_text import screen_text
-    from tui.content import gestures
+    from tui import content
     from tui.model import GestureDay
     from tui.tabs.today_partner import ASK_PARTNER
 
     alex = paired(tmp_path, data_dir, capsys)
-    gesture = gestures()[0]
+    gesture = content.gestures()[0]
     with Store(alex) as store:
         store.save_gesture_day(
             GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True, feedback="landed")
@@ -117,7 +117,7 @@ async def test_the_partner_answers_a_gesture_with_l_m_r_and_it_goes_back(
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(app, pilot)
-        assert "Alex did something for you: " in screen_text(app)
+        assert content.told(gesture.id, "Alex") in screen_text(app)
         assert ASK_PARTNER in screen_text(app)
         await pilot.press("m")
         await settle(app, pilot)

@@ -54,26 +54,28 @@ async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(
         assert app.sub_title == "together: shared folder missing"
 
 
-async def test_the_today_tab_says_what_the_partner_did_for_you(
+async def test_the_today_tab_tells_you_what_the_partner_did_for_you(
     tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tests.ui.screen_text import screen_text
-    from tui.content import gestures
+    from tui import content
     from tui.model import GestureDay
     from tui.storage import Store
 
     alex = paired(tmp_path, data_dir, capsys)
-    gesture = gestures()[0]
+    gesture = content.gesture_by_id()["specific-compliment"]
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "did something for you" not in screen_text(app)
+        assert "Alex paid you" not in screen_text(app)
         with Store(alex) as store:
             store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True))
         cli(alex, "sync")
         app.sync_now()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Alex did something for you: " in screen_text(app)
+        shown = screen_text(app)
+        assert "Alex paid you a specific compliment about something you did today." in shown
+        assert "did something for you:" not in shown  # not the giver's own words ("Give Sam a ...")

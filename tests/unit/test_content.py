@@ -428,3 +428,90 @@ def test_every_gesture_personalises_cleanly():
             out = content.personalise(g.text, name)
             assert "{partner" not in out, g.id
         assert "Sam" in content.personalise(g.text, "Sam") or "{partner" not in g.text
+
+
+# --- told: the gesture as its receiver reads it -----------------------------
+
+TOLD_MAX = 76
+"""The Today card's inner width at 80 columns: a told line, with a ten-letter name, fits one line."""
+SAME_AS_PAST = {"read", "put", "set", "let", "cut", "spread"}
+"""Verbs whose past tense is their plain form: "{giver} read you ..." is already past."""
+GIVERS_WORDS = ("your partner", "{partner", "you are thinking", "you love about")
+"""Words that speak to the giver, as the gesture texts do."""
+
+
+def _told_problems(g: Gesture) -> list[str]:
+    """What is wrong with a gesture's told line, as its receiver would read it."""
+    imperatives = {x.text.split()[0].casefold().strip(",") for x in content.gestures()} - SAME_AS_PAST
+    line, filled = g.told, g.told.replace("{giver}", "Alexandria")
+    words = line.split()
+    problems = []
+    if "{giver}" not in line:
+        problems.append("no {giver}")
+    if set(PLACEHOLDER_RE.findall(line)) - {"{giver}"}:
+        problems.append("a placeholder other than {giver}")
+    if any(w in line.casefold() for w in GIVERS_WORDS):
+        problems.append("speaks to the giver")
+    if words and words[0].casefold() in imperatives:
+        problems.append(f"starts as an instruction: {words[0]!r}")
+    after = [words[i + 1].casefold() for i, w in enumerate(words[:-1]) if w == "{giver}"]
+    if any(w in imperatives for w in after):
+        problems.append(f"not in the past: {{giver}} {after}")
+    if not re.search(r"\byou(r|rs)?\b", line, re.IGNORECASE):
+        problems.append("not told to you")
+    if not _one_sentence(filled):
+        problems.append("not one sentence")
+    if len(filled) > TOLD_MAX:
+        problems.append(f"{len(filled)} characters")
+    return problems
+
+
+def test_told_lines_read_as_told_to_the_receiver():
+    found = {g.id: p for g in content.gestures() if g.told and (p := _told_problems(g))}
+    assert found == {}
+
+
+def test_told_checks_catch_words_for_the_giver():
+    def problems(told: str) -> list[str]:
+        return _told_problems(Gesture("x", "Hug.", "touch", "minute", told=told))
+
+    assert problems("{giver} left a kind note on the mirror for you to find.") == []
+    assert problems("Leave a kind note on the mirror for {giver}.") == [
+        "starts as an instruction: 'Leave'",
+        "not told to you",
+    ]
+    assert problems("{giver} send you a note.") == ["not in the past: {giver} ['send']"]
+    assert problems("{giver} hugged your partner.") == ["speaks to the giver"]
+    assert problems("{giver} hugged you and {partner}.") == ["a placeholder other than {giver}", "speaks to the giver"]
+    assert problems("Someone left a note for you.") == ["no {giver}"]
+    assert problems("{giver} left a note on the mirror.") == ["not told to you"]
+    assert problems("{giver} left you a note. It was kind.") == ["not one sentence"]
+    assert problems("{giver} left you " + "o" * 55 + ".") == []  # "Alexandria left you ooo…." is 76 long
+    assert problems("{giver} left you " + "o" * 56 + ".") == ["77 characters"]
+
+
+def test_told_lines_are_unique():
+    lines = [g.told.casefold() for g in content.gestures() if g.told]
+    assert len(lines) == len(set(lines)), [t for t, n in Counter(lines).items() if n > 1]
+
+
+def test_told_fills_the_givers_name():
+    assert content.told("mirror-note", "  Alex \n") == "Alex left a kind note on the bathroom mirror for you to find."
+
+
+def test_told_keeps_a_name_exactly_as_typed():
+    assert content.told("mirror-note", "[b]{giver}").startswith("[b]{giver} left a kind note")
+
+
+def test_told_without_a_name_says_your_partner():
+    assert content.told("mirror-note", " ").startswith("Your partner left a kind note")
+
+
+def test_told_of_an_occasion_gesture_is_its_own_line():
+    occasion = content.occasions()[0]
+    assert content.told(occasion.id, "Alex") == occasion.told.replace("{giver}", "Alex")
+
+
+@pytest.mark.parametrize("gid", ["a-gesture-from-a-newer-catalog", ""])
+def test_told_of_an_unknown_gesture_is_still_true(gid):
+    assert content.told(gid, "Alex") == "Alex did something kind for you today."

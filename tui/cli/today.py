@@ -115,9 +115,10 @@ def register_today(sub: argparse._SubParsersAction) -> None:
 
 
 def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
-    """What a partner did for this person on ``day`` (Together), with the gesture's text."""
+    """What a partner did for this person on ``day`` (Together): the gesture, its text, and the line
+    told to this person ("Alex left a kind note ... for you to find.")."""
     from tui.cli.together import state_dir
-    from tui.content import gesture_by_id, personalise
+    from tui.content import gesture_by_id, personalise, told
     from tui.sync.pairing import status
     from tui.together import gifts_of_day
 
@@ -130,7 +131,8 @@ def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
     for _, by, gesture_id, answer in found:
         gesture = by_id.get(gesture_id)
         text = one_line(personalise(gesture.text, me)) if gesture else one_line(gesture_id)
-        out.append({"by": one_line(by), "gesture": one_line(gesture_id), "text": text, "answer": answer})
+        said = one_line(told(gesture_id, by))
+        out.append({"by": one_line(by), "gesture": one_line(gesture_id), "text": text, "told": said, "answer": answer})
     return out
 
 
@@ -182,7 +184,7 @@ def run_today(args: argparse.Namespace) -> int:
         print(f"  How it went: {g.gesture_note}")
     for gift in gifts:
         said = f" (you said: {FEEDBACK[gift['answer']].lower()})" if gift["answer"] else ""
-        print(f"{gift['by']} did something for you: {gift['text']}{said}")
+        print(f"{gift['told']}{said}")
     for tick in partner_ticks:
         print(f"{tick['by']} ticked: {tick['name']} ✓")
     if theirs:

@@ -9,7 +9,9 @@ dataclasses of :mod:`tui.model`, and fills in the partner's name.
 
 Gesture texts may hold two placeholders, ``{partner}`` and ``{partner_s}``
 (possessive); :func:`personalise` fills them without ``str.format``, so names
-with braces or markup-looking text are kept exactly as typed.
+with braces or markup-looking text are kept exactly as typed. A gesture's
+``told`` line is the same gesture told to the person it was for, with
+``{giver}``; :func:`told` fills it the same way.
 
 Nothing here imports Textual; only the standard library and ``tui.model``.
 """
@@ -37,6 +39,7 @@ __all__ = [
     "why_lines",
     "personalise",
     "occasions",
+    "told",
 ]
 
 TAGS: frozenset[str] = frozenset(
@@ -54,6 +57,9 @@ DEPTHS: tuple[int, ...] = (1, 2, 3)
 
 FALLBACK_PARTNER = "your partner"
 """What ``{partner}`` becomes when no name was given."""
+
+FALLBACK_TOLD = "{giver} did something kind for you today."
+"""What the receiver reads of a gesture this catalog does not know (a newer one on the giver's side)."""
 
 
 def _load(name: str) -> Any:
@@ -92,6 +98,7 @@ def gestures() -> tuple[Gesture, ...]:
                 language=raw["language"],
                 effort=raw["effort"],
                 tags=tags,
+                told=str(raw.get("told", "")),
             )
         )
     return tuple(out)
@@ -218,3 +225,20 @@ def personalise(text: str, partner_name: str) -> str:
     # is never scanned again for the other.
     pieces = text.split("{partner_s}")
     return whose.join(piece.replace("{partner}", who) for piece in pieces)
+
+
+def told(gesture_id: str, giver: str) -> str:
+    """What the person a gesture was for reads: "Alex left a kind note on the mirror for you to find."
+
+    ``giver`` is the giver's name (spaces collapsed; none gives "Your partner"). An occasion
+    gesture is told by its own line. A gesture unknown here, or one without a told line, gives
+    the true fallback "Alex did something kind for you today." The name goes in by plain
+    replacement, kept exactly as typed.
+    """
+    gesture = _gesture_index().get(gesture_id)
+    line = gesture.told if gesture else next((o.told for o in occasions() if o.id == gesture_id), "")
+    line = line or FALLBACK_TOLD
+    name = " ".join((giver or "").split())
+    if not name:
+        name = FALLBACK_PARTNER if not line.startswith("{giver}") else FALLBACK_PARTNER.capitalize()
+    return line.replace("{giver}", name)

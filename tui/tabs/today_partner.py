@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui import content
 from tui.model import FEEDBACK
 from tui.text import clean
 
@@ -20,14 +19,11 @@ ASK_PARTNER = "How did it land for you?  l it landed · m so-so · r not really"
 
 
 def partner_text(state_dir: Path, day: date) -> str:
-    """ "Sam did something for you: ..." lines, and the question while one is unanswered; "" when none."""
+    """What a partner did for you, told to you ("Sam left a kind note on the mirror for you to
+    find."), and the question while one is unanswered; "" when none."""
     from tui.together.state import gift_lines, gifts_of_day
 
-    def text(gesture_id: str, me: str) -> str:
-        gesture = content.gesture_by_id().get(gesture_id)
-        return content.personalise(gesture.text, me) if gesture else ""
-
-    lines = [clean(line) for line in gift_lines(state_dir, day, text)]
+    lines = [clean(line) for line in gift_lines(state_dir, day)]
     if any(not answer for *_, answer in gifts_of_day(state_dir, day)):
         lines.append(ASK_PARTNER)
     return "\n".join(lines)

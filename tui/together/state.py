@@ -121,24 +121,16 @@ def ticked_by(state_dir: Path) -> dict[str, str]:
     )
 
 
-def gift_lines(state_dir: Path, day: date, gesture_text: Any) -> list[str]:
-    """ "Sam did something for you: ..." for each thing a partner did for this person on ``day``.
+def gift_lines(state_dir: Path, day: date) -> list[str]:
+    """ "Sam left a kind note on the mirror for you to find." for each thing a partner did for
+    this person on ``day``: the gesture told to its receiver (:func:`tui.content.told`), with
+    the answer once given."""
+    from tui.content import told
 
-    ``gesture_text(gesture_id, my_name)`` gives a gesture's text (or "" for one not known here).
-    """
-    found = gifts_of_day(state_dir, day)
-    if not found:
-        return []
-    try:
-        config = _read(Path(state_dir) / PAIRING_FILE) or {}
-    except ValueError:
-        config = {}
-    me = config.get("name", "") if isinstance(config, dict) else ""
     lines = []
-    for _, by, gesture_id, answer in found:
-        text = gesture_text(gesture_id, me) or "a gesture this version does not know"
+    for _, by, gesture_id, answer in gifts_of_day(state_dir, day):
         said = f" (you said: {FEEDBACK[answer].lower()})" if answer else ""
-        lines.append(f"{' '.join(by.split())} did something for you: {text}{said}")
+        lines.append(f"{told(gesture_id, by)}{said}")
     return lines
 
 
