@@ -82,3 +82,13 @@ def check_name(text: str, *, limit: int = 60) -> str:
     if len(cleaned) > limit:
         raise TextError(f"Keep the name under {limit} characters (it is {len(cleaned)}).")
     return cleaned
+
+
+def check_words(text: str, *, limit: int = 80) -> str:
+    """A few words naming a day that matters ("interview", "trip to Lisbon"): one line, not empty."""
+    cleaned = " ".join(clean(text).split())
+    if not cleaned:
+        raise TextError("Say in a few words what the day is, e.g. 'interview'.")
+    if len(cleaned) > limit:
+        raise TextError(f"Keep it to a few words, under {limit} characters (it is {len(cleaned)}).")
+    return cleaned

@@ -14,10 +14,13 @@ from datetime import date
 from typing import Any
 
 from tui.model import (
+    DAY_KINDS,
     FEEDBACK,
     LOVE_LANGUAGES,
     TOGETHERNESS,
+    WHOSE,
     Answer,
+    DayThatMatters,
     GestureDay,
     GraceSpan,
     Note,
@@ -26,7 +29,7 @@ from tui.model import (
     Settings,
 )
 from tui.storage.reader import Reader
-from tui.text import check_line, check_name, check_note, tidy
+from tui.text import check_line, check_name, check_note, check_words, tidy
 
 
 def _iso(day: date | None) -> str | None:
@@ -315,3 +318,39 @@ class GraceCodec:
         if r.strict and end < start:
             r.field_fail("end", f"is before 'start' ({end.isoformat()} < {start.isoformat()})")
         return GraceSpan(id=r.ident("id"), start=start, end=end, reason=r.text("reason", check_line, ""))
+
+
+class DayCodec:
+    """A day that matters. ``end`` is written only for a trip that ends on another day, ``shared`` only when true."""
+
+    fields = ("id", "kind", "day", "end", "text", "whose", "shared")
+
+    @staticmethod
+    def doc(d: DayThatMatters) -> dict[str, Any]:
+        doc: dict[str, Any] = {"id": d.id, "kind": d.kind, "day": d.day.isoformat(), "text": d.text, "whose": d.whose}
+        if d.end is not None:
+            doc["end"] = d.end.isoformat()
+        if d.shared:
+            doc["shared"] = True
+        return doc
+
+    @staticmethod
+    def read(r: Reader) -> DayThatMatters:
+        kind = r.get("kind", str)
+        if kind not in DAY_KINDS:  # checked even in the data file: the countdown and the picker rely on it
+            r.field_fail("kind", f"should be one of {', '.join(DAY_KINDS)}, not {r.dialect.show(kind)}")
+        whose = r.get("whose", str, "theirs")
+        if whose not in WHOSE:
+            r.field_fail("whose", f"should be one of {', '.join(WHOSE)}, not {r.dialect.show(whose)}")
+        day, end = r.required_day("day"), r.day("end", None)
+        if end is not None and (kind != "away" or end < day):
+            r.field_fail("end", "is only for a trip ('away'), on or after its first day")
+        return DayThatMatters(
+            id=r.ident("id"),
+            kind=kind,
+            day=day,
+            text=r.text("text", check_words),
+            end=end,
+            whose=whose,
+            shared=r.get("shared", bool, False),
+        )

@@ -1,0 +1,62 @@
+"""What the nudge says: one line when something is due now, nothing otherwise, and its quiet time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui.domain.nudge import EVENING_HOUR, QUIET_HOURS, Due, Shared, due_now, quiet
+from tui.domain.occasions import pick_occasion
+from tui.model import DayThatMatters, Occasion
+
+TODAY = date(2026, 11, 25)
+GOOD_LUCK = Occasion("luck", "big", "before", True, "Leave {partner} a good-luck note for the {what}.", "told")
+
+
+def occasion(day: date = date(2026, 11, 26)):
+    interview = DayThatMatters("i1", "big", day, "interview")
+    return pick_occasion([interview], TODAY, [GOOD_LUCK], partner="Sam")
+
+
+def due(**kw):
+    base = dict(today=TODAY, hour=10, partner="Sam", occasion=None, occasion_done=False)
+    return due_now(**{**base, **kw})
+
+
+def test_nothing_due_says_nothing() -> None:
+    assert due() is None
+    assert due(occasion=occasion(date(2026, 12, 9))) is None
+    assert due(open_rituals=["Evening walk"]) is None  # not the evening yet
+
+
+def test_a_day_that_matters_names_the_day_until_its_gesture_is_done() -> None:
+    said = due(occasion=occasion())
+    assert said == Due(
+        "day:i1:2026-11-25:before", "Sam's interview is tomorrow. Leave Sam a good-luck note for the interview."
+    )
+    assert due(occasion=occasion(), occasion_done=True) is None
+
+
+def test_rituals_open_in_the_evening_unless_a_grace_day() -> None:
+    said = due(hour=EVENING_HOUR, open_rituals=["Evening walk", "Tea"])
+    assert said is not None and said.line == "Still open this evening, if you have a moment: Evening walk, Tea."
+    assert due(hour=EVENING_HOUR, open_rituals=["Tea"], grace=True) is None
+
+
+def test_what_the_partner_shared() -> None:
+    one = due(shared=[Shared("n1", "note", "Alex")])
+    assert one.line.startswith("Alex shared a note with you")
+    two = due(shared=[Shared("n1", "note", "Alex"), Shared("a1", "answer", "Alex"), Shared("n2", "note", "Alex")])
+    assert two.line.startswith("Alex shared 2 notes and an answer with you") and two.key != one.key
+
+
+def test_the_day_comes_first() -> None:
+    said = due(occasion=occasion(), hour=21, open_rituals=["Tea"], shared=[Shared("n1", "note", "Alex")])
+    assert said.key.startswith("day:")
+
+
+def test_the_same_thing_stays_quiet_for_a_few_hours() -> None:
+    it = Due("rituals:2026-11-25", "...")
+    assert not quiet(it, {}, 1000.0)
+    assert quiet(it, {it.key: 1000.0}, 1000.0 + QUIET_HOURS * 3600 - 1)
+    assert not quiet(it, {it.key: 1000.0}, 1000.0 + QUIET_HOURS * 3600)
+    assert not quiet(Due("day:x", "..."), {it.key: 1000.0}, 1001.0)  # something else may speak sooner
