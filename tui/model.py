@@ -6,7 +6,7 @@ short strings so that exports can be merged back without duplicates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 FIRST_DAY = date(1900, 1, 1)
@@ -259,13 +259,17 @@ class Occasion:
 
 @dataclass(frozen=True)
 class Counts:
-    """How many entries of each kind the store holds."""
+    """How many entries of each kind the store holds, by the kind's export section
+    (``counts.notes``, ``counts.by_section["prompt_days"]``); see :mod:`tui.storage.kinds`."""
 
-    rituals: int = 0
-    ticks: int = 0
-    gesture_days: int = 0
-    favourites: int = 0
-    notes: int = 0
-    answers: int = 0
-    prompt_days: int = 0
-    grace: int = 0
+    by_section: dict[str, int] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> int:
+        sections = self.__dict__.get("by_section", {})
+        if name in sections:
+            return sections[name]
+        raise AttributeError(name)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_section.values())

@@ -61,6 +61,7 @@ def mode(path: Path) -> int:
 def run_doctor(args: argparse.Namespace) -> int:
     """Report on the data folder; 0 when all is well, 1 when something needs attention."""
     from tui.storage import BACKUP_DIR, FILE_NAME, HISTORY_DIR, SCHEMA_VERSION, DataFileError, Store, StoreError
+    from tui.storage.kinds import BY_SECTION
 
     folder = data_dir(args)
     report = Report()
@@ -118,28 +119,10 @@ def run_doctor(args: argparse.Namespace) -> int:
             report.row("Schema version", f"{version} (this {APP_NAME} reads up to {SCHEMA_VERSION})")
             if version < SCHEMA_VERSION:
                 report.notes.append(f"The file uses an older schema; it is upgraded the next time {APP_NAME} opens.")
-            c = store.counts()
-            report.row(
-                "Entries",
-                ", ".join(
-                    [
-                        plural(c.rituals, "ritual"),
-                        plural(c.ticks, "tick"),
-                        plural(c.gesture_days, "gesture day"),
-                        plural(c.favourites, "favourite"),
-                    ]
-                ),
-            )
-            report.more(
-                ", ".join(
-                    [
-                        plural(c.notes, "note"),
-                        plural(c.answers, "answer"),
-                        plural(c.prompt_days, "prompt day"),
-                        plural(c.grace, "grace span"),
-                    ]
-                )
-            )
+            counts = [plural(n, *BY_SECTION[section].label) for section, n in store.counts().by_section.items()]
+            half = (len(counts) + 1) // 2
+            report.row("Entries", ", ".join(counts[:half]))
+            report.more(", ".join(counts[half:]))
             known = {r.id for r in store.rituals(include_archived=True)}
             orphans = sum(len(days) for rid, days in store.ticks_by_ritual().items() if rid not in known)
             if orphans:

@@ -13,17 +13,6 @@ from pathlib import Path
 from tui.cli.common import CommandError, add_command, read_input, read_store, write_out, write_store
 from tui.format import one_line, plural
 
-LABELS = {
-    "rituals": ("ritual", None),
-    "ticks": ("tick", None),
-    "gestures": ("gesture day", None),
-    "favourites": ("favourite", None),
-    "notes": ("note", None),
-    "answers": ("answer", None),
-    "prompt_days": ("prompt day", None),
-    "grace": ("grace span", None),
-}
-
 
 def register_export(sub: argparse._SubParsersAction) -> None:
     parser = add_command(
@@ -66,16 +55,7 @@ def run_export(args: argparse.Namespace) -> int:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
         raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
-    total = (
-        counts.rituals
-        + counts.ticks
-        + counts.gesture_days
-        + counts.favourites
-        + counts.notes
-        + counts.answers
-        + counts.prompt_days
-        + counts.grace
-    )
+    total = counts.total
     replaced = " (replaced the file that was there)" if replacing else ""
     print(f"Exported {plural(total, 'entry', 'entries')} to {one_line(str(path))}{replaced}.")
     return 0
@@ -117,7 +97,9 @@ def run_import(args: argparse.Namespace) -> int:
     if plan.empty:
         print(f"Nothing new to import: all {plural(bundle.size(), 'entry', 'entries')} are already here.")
         return 0
-    parts = [plural(n, *LABELS[name]) for name, n in plan.changes().items()]
+    from tui.storage.kinds import BY_SECTION
+
+    parts = [plural(n, *BY_SECTION[name].label) for name, n in plan.changes().items()]
     if plan.settings_filled:
         parts.append("settings you had not set (" + ", ".join(f.replace("_", " ") for f in plan.settings_filled) + ")")
     line = "Imported " + ", ".join(parts) + "."

@@ -14,10 +14,11 @@ from datetime import date
 from typing import Any
 
 from tui import APP_NAME
-from tui.exchange.document import CODECS, FIELDS, FORMAT_VERSION, SECTIONS
+from tui.exchange.document import FIELDS, FORMAT_VERSION, SECTIONS
 from tui.jsontext import DuplicateKey, loads
-from tui.model import Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
+from tui.model import Settings
 from tui.storage.codecs import SettingsCodec
+from tui.storage.kinds import BY_SECTION
 from tui.storage.reader import Dialect, Reader
 from tui.text import clean
 
@@ -77,20 +78,20 @@ class ImportDialect(Dialect):
 
 @dataclass
 class Bundle:
-    """The checked entries of one import file."""
+    """The checked entries of one import file: the settings, and each kind's by its export section
+    (``bundle.notes``, as :data:`tui.storage.kinds.KINDS` names them)."""
 
     settings: Settings = field(default_factory=Settings)
-    rituals: list[Ritual] = field(default_factory=list)
-    ticks: list[tuple[str, date]] = field(default_factory=list)
-    gestures: list[GestureDay] = field(default_factory=list)
-    favourites: list[str] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    answers: list[Answer] = field(default_factory=list)
-    prompt_days: list[PromptDay] = field(default_factory=list)
-    grace: list[GraceSpan] = field(default_factory=list)
+    sections: dict[str, list[Any]] = field(default_factory=lambda: {name: [] for name in SECTIONS})
+
+    def __getattr__(self, name: str) -> list[Any]:
+        sections = self.__dict__.get("sections", {})
+        if name in sections:
+            return sections[name]
+        raise AttributeError(name)
 
     def size(self) -> int:
-        return sum(len(getattr(self, name)) for name in SECTIONS)
+        return sum(len(found) for found in self.sections.values())
 
 
 def decode(raw: bytes) -> Any:
@@ -143,16 +144,16 @@ def parse(raw: bytes) -> Bundle:
         entries = data.get(name, [])
         if not isinstance(entries, list):
             raise ImportProblem(f"'{name}' should be a list of entries, not {_show(entries)}")
-        read, key = CODECS[name].read, _KEYS[name]
+        kind = BY_SECTION[name]
         seen: dict[Any, int] = {}
-        found = getattr(bundle, name)
+        found = bundle.sections[name]
         for number, doc in enumerate(entries, start=1):
             where = f"entry {number} of '{name}'"
-            item = read(Reader(dialect, where, doc, FIELDS[name]))
-            ident = key(item)
+            item = kind.codec.read(Reader(dialect, where, doc, FIELDS[name]))
+            ident = kind.key(item)
             if ident in seen:
                 raise ImportProblem(
-                    f"{where}: {_IDENTITY[name]} {_show_key(ident)} appears twice (also entry {seen[ident]})"
+                    f"{where}: {kind.identity} {_show_key(ident)} appears twice (also entry {seen[ident]})"
                 )
             seen[ident] = number
             found.append(item)
@@ -165,26 +166,3 @@ def _show_key(key: Any) -> str:
     if isinstance(key, date):
         return key.isoformat()
     return repr(key)
-
-
-_KEYS: dict[str, Any] = {
-    "rituals": lambda r: r.id,
-    "ticks": lambda t: t,
-    "gestures": lambda g: g.day,
-    "favourites": lambda f: f,
-    "notes": lambda n: n.id,
-    "answers": lambda a: a.id,
-    "prompt_days": lambda p: p.day,
-    "grace": lambda g: g.id,
-}
-
-_IDENTITY = {
-    "rituals": "the id",
-    "ticks": "the tick of",
-    "gestures": "the day",
-    "favourites": "the gesture",
-    "notes": "the id",
-    "answers": "the id",
-    "prompt_days": "the day",
-    "grace": "the id",
-}

@@ -13,20 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import DataFileError
-from tui.model import FIRST_DAY, LAST_DAY, Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
-from tui.storage.codecs import (
-    AnswerCodec,
-    FavouriteCodec,
-    GestureCodec,
-    GraceCodec,
-    NoteCodec,
-    PromptDayCodec,
-    RitualCodec,
-    SettingsCodec,
-    TicksCodec,
-)
+from tui.model import FIRST_DAY, LAST_DAY, Note, Ritual, Settings
+from tui.storage.codecs import SettingsCodec, TicksCodec
+from tui.storage.kinds import KINDS, YEARLY, Kind
 from tui.storage.reader import Dialect, Reader
-from tui.storage.tinystore import YEARLY
 from tui.text import clean
 
 
@@ -36,70 +26,47 @@ class Index:
     def __init__(self) -> None:
         self.settings = Settings()
         self.settings_id: int | None = None
-        self.rituals: dict[str, Ritual] = {}
-        self.ritual_ids: dict[str, int] = {}
+        self.entries: dict[str, dict[Any, Any]] = {kind.name: {} for kind in KINDS if kind.name != "ticks"}
+        """kind -> key -> entry (:data:`tui.storage.kinds.KINDS`; ticks are kept apart, below)."""
+        self.where: dict[str, dict[Any, tuple[str, int]]] = {name: {} for name in self.entries}
+        """kind -> key -> (table, doc id)."""
         self.ticks: dict[str, dict[int, set[date]]] = {}
         """ritual id -> year -> days kept: a tick rewrites only its own year's set."""
         self.tick_docs: dict[tuple[str, int], int] = {}
         """(ritual id, year) -> doc id in table ticks/YEAR (one document per ritual and year)."""
-        self.gestures: dict[date, GestureDay] = {}
-        self.gesture_ids: dict[date, tuple[str, int]] = {}
-        self.favourites: dict[str, int] = {}
-        self.notes: dict[str, Note] = {}
-        self.note_ids: dict[str, tuple[str, int]] = {}
-        self.answers: dict[str, Answer] = {}
-        self.answer_ids: dict[str, tuple[str, int]] = {}
-        self.prompts: dict[date, PromptDay] = {}
-        self.prompt_ids: dict[date, tuple[str, int]] = {}
-        self.grace: dict[str, GraceSpan] = {}
-        self.grace_ids: dict[str, int] = {}
+
+    @property
+    def rituals(self) -> dict[str, Ritual]:
+        return self.entries["rituals"]
+
+    @property
+    def notes(self) -> dict[str, Note]:
+        return self.entries["notes"]
 
     def absorb(self, other: Index) -> None:
         """Add the entries of ``other``, built from tables read late (a past year)."""
         for rid, years in other.ticks.items():
             self.ticks.setdefault(rid, {}).update(years)
+        self.tick_docs.update(other.tick_docs)
         if other.settings_id is not None:
             self.settings, self.settings_id = other.settings, other.settings_id
-        for name, value in vars(other).items():
-            if isinstance(value, dict) and name != "ticks":
-                getattr(self, name).update(value)
+        for name, found in other.entries.items():
+            self.entries[name].update(found)
+            self.where[name].update(other.where[name])
 
-    # One "place" per kind: put a read entry where the store looks for it.
+    def place(self, kind: Kind, table: str, doc_id: int, entry: Any) -> None:
+        """Put a read entry where the store looks for it."""
+        key = kind.key(entry)
+        self.entries[kind.name][key] = entry
+        self.where[kind.name][key] = (table, doc_id)
 
     def _place_settings(self, table: str, doc_id: int, settings: Settings) -> None:
         self.settings, self.settings_id = settings, doc_id
-
-    def _place_ritual(self, table: str, doc_id: int, ritual: Ritual) -> None:
-        self.rituals[ritual.id] = ritual
-        self.ritual_ids[ritual.id] = doc_id
 
     def _place_ticks(self, table: str, doc_id: int, ticks: tuple[str, set[date]]) -> None:
         rid, days = ticks
         self.ticks.setdefault(rid, {}).setdefault(_year(table), set()).update(days)
         self.tick_docs[(rid, _year(table))] = doc_id
-
-    def _place_gesture(self, table: str, doc_id: int, gd: GestureDay) -> None:
-        self.gestures[gd.day] = gd
-        self.gesture_ids[gd.day] = (table, doc_id)
-
-    def _place_favourite(self, table: str, doc_id: int, gesture_id: str) -> None:
-        self.favourites[gesture_id] = doc_id
-
-    def _place_note(self, table: str, doc_id: int, note: Note) -> None:
-        self.notes[note.id] = note
-        self.note_ids[note.id] = (table, doc_id)
-
-    def _place_answer(self, table: str, doc_id: int, answer: Answer) -> None:
-        self.answers[answer.id] = answer
-        self.answer_ids[answer.id] = (table, doc_id)
-
-    def _place_prompt(self, table: str, doc_id: int, pd: PromptDay) -> None:
-        self.prompts[pd.day] = pd
-        self.prompt_ids[pd.day] = (table, doc_id)
-
-    def _place_grace(self, table: str, doc_id: int, span: GraceSpan) -> None:
-        self.grace[span.id] = span
-        self.grace_ids[span.id] = doc_id
 
 
 def _kept_year(text: str) -> bool:
@@ -118,21 +85,25 @@ _Place = Callable[[Index, str, int, Any], None]
 _Read = Callable[[Reader, str], Any]
 _Trusted = Callable[[dict[str, Any], str], Any]
 
+
+def _generic(kind: Kind) -> tuple[_Read, _Trusted | None, _Place]:
+    trusted = getattr(kind.codec, "trusted", None)
+    return (
+        lambda r, t: kind.codec.read(r),
+        (lambda d, t: trusted(d)) if trusted else None,
+        lambda ix, table, doc_id, entry: ix.place(kind, table, doc_id, entry),
+    )
+
+
 # kind -> (careful read, fast read for the big dated tables or None, place)
 _KINDS: dict[str, tuple[_Read, _Trusted | None, _Place]] = {
     "settings": (lambda r, t: SettingsCodec.read(r), None, Index._place_settings),
-    "rituals": (lambda r, t: RitualCodec.read(r), None, Index._place_ritual),
+    **{kind.name: _generic(kind) for kind in KINDS},
     "ticks": (
         lambda r, t: TicksCodec.read(r, _year(t)),
         lambda d, t: TicksCodec.trusted(d, _year(t)),
         Index._place_ticks,
     ),
-    "gestures": (lambda r, t: GestureCodec.read(r), lambda d, t: GestureCodec.trusted(d), Index._place_gesture),
-    "favourites": (lambda r, t: FavouriteCodec.read(r), None, Index._place_favourite),
-    "notes": (lambda r, t: NoteCodec.read(r), lambda d, t: NoteCodec.trusted(d), Index._place_note),
-    "answers": (lambda r, t: AnswerCodec.read(r), lambda d, t: AnswerCodec.trusted(d), Index._place_answer),
-    "prompts": (lambda r, t: PromptDayCodec.read(r), lambda d, t: PromptDayCodec.trusted(d), Index._place_prompt),
-    "grace": (lambda r, t: GraceCodec.read(r), None, Index._place_grace),
 }
 
 

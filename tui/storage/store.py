@@ -6,7 +6,6 @@ returns (or raises :class:`~tui.errors.StoreWriteError` and changes nothing).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -15,20 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import StoreWriteError
-from tui.model import Counts, GestureDay, GraceSpan, Note, Ritual, Settings, day_out_of_range
+from tui.model import Counts, GestureDay, GraceSpan, Note, Ritual, Settings
 from tui.storage import lifecycle
 from tui.storage.answers import PromptsAndAnswers
 from tui.storage.answers import stamp as _stamp
-from tui.storage.codecs import (
-    FavouriteCodec,
-    GestureCodec,
-    GraceCodec,
-    NoteCodec,
-    RitualCodec,
-    SettingsCodec,
-)
+from tui.storage.codecs import SettingsCodec
 from tui.storage.files import FILE_NAME, ensure_private_dir
 from tui.storage.index import Index, build_index
+from tui.storage.kinds import KINDS
 from tui.storage.lock import FolderLock, lock_data_folder
 from tui.storage.ticks import RitualTicks
 from tui.storage.tinystore import Database, SplitJSONStorage
@@ -138,21 +131,9 @@ class Store(RitualTicks, PromptsAndAnswers):
             self._reload()
             raise
 
-    @staticmethod
-    def _yearly(kind: str, *days: date) -> str:
-        """The table for ``days[0]``'s year; refuses a day outside the range kept."""
-        for day in days:
-            if problem := day_out_of_range(day):
-                raise StoreWriteError(f"{problem}; nothing was saved.")
-        return f"{kind}/{days[0].year}"
-
     def read_all(self) -> None:
         """Read every past year now (an export or a whole-history view would read them anyway)."""
         self._past.need_all()
-
-    @staticmethod
-    def new_id() -> str:
-        return uuid.uuid4().hex[:12]
 
     # ------------------------------------------------------------ settings
 
@@ -177,10 +158,7 @@ class Store(RitualTicks, PromptsAndAnswers):
 
     def save_ritual(self, ritual: Ritual) -> Ritual:
         """Put a whole ritual as it is (an import's or a partner's): every field kept, none named here."""
-        ix = self._ix
-        ix.ritual_ids[ritual.id] = self._db.put("rituals", RitualCodec.doc(ritual), ix.ritual_ids.get(ritual.id))
-        ix.rituals[ritual.id] = ritual
-        return ritual
+        return self.put("rituals", ritual)
 
     def add_ritual(
         self,
@@ -223,32 +201,20 @@ class Store(RitualTicks, PromptsAndAnswers):
                 self._db.drop(f"ticks/{year}", doc_id)
                 del ix.tick_docs[(rid, year)]
         ix.ticks.pop(ritual_id, None)
-        self._db.drop("rituals", ix.ritual_ids.pop(ritual_id))
-        del ix.rituals[ritual_id]
+        self.drop("rituals", ritual_id)
         return removed
-
-    # ------------------------------------------------------------ ticks
 
     # ------------------------------------------------------------ gestures
 
     def gesture_day(self, day: date) -> GestureDay | None:
-        self._past.need(day.year)
-        return self._ix.gestures.get(day)
+        return self.entry("gestures", day)
 
     def gesture_days(self) -> list[GestureDay]:
         """Every day a gesture was shown, newest first."""
-        self._past.need_kind("gestures")
-        return sorted(self._ix.gestures.values(), key=lambda g: g.day, reverse=True)
+        return sorted(self.entries("gestures"), key=lambda g: g.day, reverse=True)
 
     def save_gesture_day(self, gd: GestureDay) -> GestureDay:
-        table = self._yearly("gestures", gd.day)
-        self._past.need(gd.day.year)
-        ix = self._ix
-        old = ix.gesture_ids.get(gd.day)
-        doc_id = self._db.put(table, GestureCodec.doc(gd), old[1] if old else None)
-        ix.gesture_ids[gd.day] = (table, doc_id)
-        ix.gestures[gd.day] = gd
-        return gd
+        return self.put("gestures", gd)
 
     def show_gesture(self, day: date, gesture_id: str) -> GestureDay:
         """Record that ``gesture_id`` is the suggestion shown for ``day``."""
@@ -263,15 +229,14 @@ class Store(RitualTicks, PromptsAndAnswers):
         )
 
     def favourites(self) -> frozenset[str]:
-        return frozenset(self._ix.favourites)
+        return frozenset(self._ix.entries["favourites"])
 
     def set_favourite(self, gesture_id: str, favourite: bool) -> bool:
-        favourites = self._ix.favourites
-        if favourite and gesture_id not in favourites:
-            favourites[gesture_id] = self._db.put("favourites", FavouriteCodec.doc(gesture_id), None)
-        elif not favourite and gesture_id in favourites:
-            self._db.drop("favourites", favourites[gesture_id])
-            del favourites[gesture_id]
+        here = gesture_id in self._ix.entries["favourites"]
+        if favourite and not here:
+            self.put("favourites", gesture_id, new=True)
+        elif not favourite and here:
+            self.drop("favourites", gesture_id)
         return favourite
 
     # ------------------------------------------------------------ notes
@@ -301,68 +266,39 @@ class Store(RitualTicks, PromptsAndAnswers):
 
     def note(self, note_id: str, *, search: bool = True) -> Note:
         """A note by id; without ``search`` only among those read so far (one on screen), not in unread years."""
-        if search:
-            self._past.find(self._ix.notes, note_id, "notes")
-        return self._ix.notes[note_id]
-
-    def save_note(self, note: Note) -> Note:
-        """Insert or replace a note (the same id replaces)."""
-        # An existing note stays in the table it was first written to, even if
-        # its day changes: moving it would be two writes, and a failure between
-        # them could lose it.
-        return self._put_note(note, self._past.find(self._ix.note_ids, note.id, "notes", note.day.year))
-
-    def _put_note(self, note: Note, old: tuple[str, int] | None) -> Note:
-        table = old[0] if old else self._yearly("notes", note.day)
-        self._past.need(note.day.year)
-        ix = self._ix
-        ix.note_ids[note.id] = (table, self._db.put(table, NoteCodec.doc(note), old[1] if old else None))
-        ix.notes[note.id] = note
+        note = self.entry("notes", note_id, search=search)
+        if note is None:
+            raise KeyError(note_id)
         return note
 
+    def save_note(self, note: Note) -> Note:
+        """Insert or replace a note (the same id replaces; it stays in the year it was first written to)."""
+        return self.put("notes", note)
+
     def add_note(self, text: str, day: date, *, created: str = "") -> Note:
-        return self._put_note(Note(id=self.new_id(), day=day, text=text, created=created or _stamp()), None)
+        return self.put("notes", Note(id=self.new_id(), day=day, text=text, created=created or _stamp()), new=True)
 
     def delete_note(self, note_id: str) -> Note:
         """Delete a note; returns it so it can be restored with save_note."""
-        ix = self._ix
-        note = self.note(note_id)
-        self._db.drop(*ix.note_ids[note_id])
-        del ix.note_ids[note_id], ix.notes[note_id]
-        return note
+        return self.drop("notes", note_id)
 
     # ------------------------------------------------------------ grace days
 
     def grace(self) -> list[GraceSpan]:
-        return sorted(self._ix.grace.values(), key=lambda g: g.start)
+        return sorted(self.entries("grace"), key=lambda g: g.start)
 
     def save_grace(self, span: GraceSpan) -> GraceSpan:
-        ix = self._ix
-        self._yearly("grace", span.start, span.end)
-        ix.grace_ids[span.id] = self._db.put("grace", GraceCodec.doc(span), ix.grace_ids.get(span.id))
-        ix.grace[span.id] = span
-        return span
+        return self.put("grace", span)
 
     def delete_grace(self, span_id: str) -> None:
-        self._db.drop("grace", self._ix.grace_ids.pop(span_id))
-        del self._ix.grace[span_id]
+        self.drop("grace", span_id)
 
     # ------------------------------------------------------------ whole store
 
     def counts(self) -> Counts:
+        """How many entries of each kind (every past year read)."""
         self._past.need_all()
-        ix = self._ix
-        ticks = sum(len(days) for years in ix.ticks.values() for days in years.values())
-        return Counts(
-            len(ix.rituals),
-            ticks,
-            len(ix.gestures),
-            len(ix.favourites),
-            len(ix.notes),
-            len(ix.answers),
-            len(ix.prompts),
-            len(ix.grace),
-        )
+        return Counts({kind.section: len(kind.all(self)) for kind in KINDS})
 
 
 def open_store(data_dir: Path, *, readonly: bool = False) -> Store:

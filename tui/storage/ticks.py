@@ -12,24 +12,17 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from tui.storage.codecs import TicksCodec
+from tui.storage.entries import Entries
 from tui.storage.years import TicksByRitual
 
 if TYPE_CHECKING:
-    from tui.storage.index import Index
-    from tui.storage.tinystore import Database, SplitJSONStorage
-    from tui.storage.years import PastYears
+    from tui.storage.tinystore import SplitJSONStorage
 
 
-class RitualTicks:
+class RitualTicks(Entries):
     """Ticking and reading ticks; the store provides the index, the database and the past years."""
 
-    _ix: Index
-    _db: Database
-    _past: PastYears
     _storage: SplitJSONStorage
-
-    def _yearly(self, kind: str, *days: date) -> str:
-        raise NotImplementedError
 
     def ticked_days(self, ritual_id: str) -> frozenset[date]:
         self._past.need_kind("ticks")

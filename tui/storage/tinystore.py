@@ -17,9 +17,7 @@ from typing import Any
 from tui.errors import DataFileError, MissingDataFile, StoreError, StoreWriteError
 from tui.storage import journal
 from tui.storage.files import BACKUP_DIR, HISTORY_DIR, atomic_write, dumps, load_json, make_private_dir
-
-# Tables whose entries are dated and split by year ("ticks/2026").
-YEARLY = ("ticks", "gestures", "notes", "answers", "prompts")
+from tui.storage.kinds import YEARLY  # tables whose entries are dated and split by year ("ticks/2026")
 
 
 def table_file(name: str, newest_year: int) -> str:

@@ -1,4 +1,6 @@
-"""What the partner sends: one function per kind of entry, found by kind in :data:`APPLY`.
+"""What the partner sends: one function per kind of entry, found by kind in :data:`APPLY`; a kind of
+the registry (:data:`tui.storage.kinds.KINDS`) with no rule of its own is kept as it came
+(:func:`kept_as_sent`).
 
 Each takes the adapter (its store and its state), the change, the change's plain document and
 the author's name, and says whether it changed anything here. A document that is not as
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.model import FEEDBACK, Ritual, day_out_of_range
 from tui.storage.codecs import AnswerCodec
+from tui.storage.kinds import BY_SYNC, ON_REQUEST
 from tui.sync.change import Change
 from tui.together.documents import (
     BadEntry,
@@ -202,3 +205,28 @@ APPLY: dict[str, Callable[[Together, Change, Doc, str], bool]] = {
     "love_languages": _love_languages,
     "reply": _reply,
 }
+
+
+def kept_as_sent(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    """A kind of the registry with no rule of its own: the partner's entry kept as it came (read
+    through its codec), deleted when they delete it; one shared on request is remembered as shared."""
+    kind = BY_SYNC[change.kind]
+    sync, store = kind.sync, t.store
+    assert sync is not None
+    if change.deleted:
+        for entry in store.entries(kind.name):
+            if sync.entry_id(entry) == change.entry_id:
+                store.drop(kind.name, kind.key(entry))
+        return True
+    entry = read_doc(kind.codec, f"the {kind.label[0]}", doc)
+    if sync.entry_id(entry) != change.entry_id:
+        raise BadEntry(f"the {kind.label[0]}'s id is not its entry's")
+    store.put(kind.name, entry)
+    if sync.sharing == ON_REQUEST and not change.private:
+        t.state[sync.flags][change.entry_id] = True
+    return True
+
+
+def inbound(kind: str) -> Callable[[Together, Change, Doc, str], bool] | None:
+    """How a change of ``kind`` is kept here (None: a kind this micro-romance does not know)."""
+    return APPLY.get(kind) or (kept_as_sent if kind in BY_SYNC else None)

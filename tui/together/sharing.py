@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from tui.model import FEEDBACK, Settings
-from tui.storage.codecs import AnswerCodec, GestureCodec, NoteCodec, RitualCodec, SettingsCodec, TickCodec
+from tui.storage.codecs import SettingsCodec
+from tui.storage.kinds import BY_SYNC, ON_REQUEST, PERSONAL_FLAG, PRIVATE, WITH_RITUAL, Kind
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
 from tui.sync.hlc import Clock
 from tui.together.documents import BadEntry, read_gesture, read_note, read_ritual
-from tui.together.inbound import APPLY
+from tui.together.inbound import inbound
 from tui.together.state import (
     STATE_FILE,
     gift_lines,
@@ -29,6 +30,8 @@ from tui.together.state import (
 )
 
 SENT_FILE = "sent.json"
+SHARED_FLAGS = tuple(k.sync.flags for k in BY_SYNC.values() if k.sync and k.sync.sharing == ON_REQUEST)
+"""together.json's tables of entries shared on request, one per such kind (``shared_notes``)."""
 Key = tuple[str, str]
 
 
@@ -42,12 +45,9 @@ def _settings_part(languages: tuple[str, ...]) -> dict[str, Any]:
 
 
 _DOCUMENTS: dict[str, Any] = {
-    "ritual": RitualCodec.doc,
-    "tick": lambda source: TickCodec.doc(*source),
-    "note": NoteCodec.doc,
-    "gesture": GestureCodec.doc,
+    **{name: kind.doc for name, kind in BY_SYNC.items()},  # the store's kinds (tui.storage.kinds)
+    # and what is kept per person beside the store:
     "gift": lambda source: {"day": source[0], "gesture": source[1]},
-    "answer": AnswerCodec.doc,
     "reply": dict,
     "love_languages": _settings_part,
 }
@@ -76,16 +76,15 @@ class Together:
         self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
         state = read_json(self.state_dir / STATE_FILE, {}) or {}
         names = (
-            "shared_notes",
             "from",
             "ticked_by",
             "gifts",
             "aliases",
             "parked",
             "replies",
-            "shared_answers",
             "their_answers",
             "their_languages",
+            *SHARED_FLAGS,
         )
         if not isinstance(state, dict) or any(not isinstance(state.get(k, {}), dict) for k in names):
             raise ValueError(
@@ -99,15 +98,22 @@ class Together:
 
     # ---------------------------------------------------------------- what this device holds
 
+    def share(self, kind: str, entry_id: str) -> None:
+        """Mark an entry of a kind shared on request (``note``, ``answer``) as shared with the
+        partner (sent at the next round)."""
+        sync = BY_SYNC[kind].sync
+        if sync is None or sync.sharing != ON_REQUEST:
+            raise ValueError(f"{kind} entries are not shared on request")
+        self.state[sync.flags][entry_id] = True
+        self._save_state()
+
     def share_note(self, note_id: str) -> None:
         """Mark a note as shared with the partner (sent at the next round)."""
-        self.state["shared_notes"][note_id] = True
-        self._save_state()
+        self.share("note", note_id)
 
     def share_answer(self, answer_id: str) -> None:
         """Mark a prompt's answer as shared with the partner (sent at the next round)."""
-        self.state["shared_answers"][answer_id] = True
-        self._save_state()
+        self.share("answer", answer_id)
 
     def answer_gift(self, gift_id: str, feedback: str) -> None:
         """Say whether what the partner did (the gift ``gift_id``) landed; sent at the next round."""
@@ -124,32 +130,36 @@ class Together:
         """Every entry sync carries, as (source, private) by (kind, entry id): the source is the
         entry itself (hashable, immutable), whose document :func:`document` builds when needed."""
         out: dict[Key, tuple[Any, bool]] = {}
-        personal = set()
-        for r in self.store.rituals(include_archived=True):
-            out[("ritual", r.id)] = (r, r.personal)
-            if r.personal:
-                personal.add(r.id)
-        for rid, days in self.store.ticks_by_ritual().items():
-            private = rid in personal
-            for day in days:
-                out[("tick", f"{rid}:{day.isoformat()}")] = ((rid, day), private)
-        shared = self.state["shared_notes"]
-        for n in self.store.notes():
-            out[("note", n.id)] = (n, not shared.get(n.id, False))
+        personal = {r.id for r in self.store.rituals(include_archived=True) if r.personal}
+        for kind in BY_SYNC.values():
+            sync = kind.sync
+            assert sync is not None
+            listing = kind.listing(self.store) if kind.listing else self.store.entries(kind.name)
+            for entry in listing:
+                entry_id = sync.entry_id(entry)
+                out[(sync.kind, entry_id)] = (entry, self._private(kind, entry, entry_id, personal))
         me = self.person.casefold()
-        for g in self.store.gesture_days():
-            out[("gesture", g.day.isoformat())] = (g, True)
-            if g.done and me:
-                out[("gift", f"{me}:{g.day.isoformat()}")] = ((g.day.isoformat(), g.gesture_id), False)
-        shared_answers = self.state["shared_answers"]
-        for a in self.store.answers():
-            out[("answer", a.id)] = (a, not shared_answers.get(a.id, False))
+        if me:  # a gesture done, told to the partner: what was done for them
+            for g in self.store.gesture_days():
+                if g.done:
+                    out[("gift", f"{me}:{g.day.isoformat()}")] = ((g.day.isoformat(), g.gesture_id), False)
         for gift_id, reply in self.state["replies"].items():
             out[("reply", gift_id)] = (tuple(sorted(reply.items())), False)
         settings = self.store.settings()
         if settings.own_love_languages and me:  # how this person feels loved, for the partner's picks
             out[("love_languages", me)] = (settings.own_love_languages, False)
         return out
+
+    def _private(self, kind: Kind, entry: Any, entry_id: str, personal: set[str]) -> bool:
+        """Whether an entry goes only to this person's own devices (its kind's Sync.sharing)."""
+        sharing = kind.sync.sharing if kind.sync else PRIVATE
+        if sharing == ON_REQUEST:
+            return not self.state.get(kind.sync.flags, {}).get(entry_id, False)  # type: ignore[union-attr]
+        if sharing == PERSONAL_FLAG:
+            return bool(entry.personal)
+        if sharing == WITH_RITUAL:
+            return entry[0] in personal
+        return sharing == PRIVATE
 
     def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
         """Every entry sync carries, as (document, private), by (kind, entry id)."""
@@ -249,7 +259,7 @@ class Together:
         return f"{self.ritual_id(rid)}:{iso}"
 
     def _apply(self, change: Change, author: str) -> bool:
-        apply = APPLY.get(change.kind)
+        apply = inbound(change.kind)
         return apply(self, change, plain(change.doc), author) if apply else False
 
 

@@ -1,0 +1,89 @@
+"""The store's entries of every kind, by the registry (part of :class:`~tui.storage.store.Store`).
+
+One way to read, find, put and drop an entry of any kind of :data:`tui.storage.kinds.KINDS`
+(ticks aside: :mod:`tui.storage.ticks`). A dated kind is split by year; an entry keeps the
+table it was first written to even when its day moves to another year (moving it would be
+two writes, and a failure between them could lose it); a past year is read only when an
+entry of it is asked for (:mod:`tui.storage.years`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tui.errors import StoreWriteError
+from tui.model import day_out_of_range
+from tui.storage.kinds import BY_NAME
+
+if TYPE_CHECKING:
+    from tui.storage.index import Index
+    from tui.storage.tinystore import Database
+    from tui.storage.years import PastYears
+
+
+class Entries:
+    """Entries by kind; the store provides the index, the database and the past years."""
+
+    _ix: Index
+    _db: Database
+    _past: PastYears
+
+    @staticmethod
+    def new_id() -> str:
+        return uuid.uuid4().hex[:12]
+
+    @staticmethod
+    def _yearly(kind: str, *days: date) -> str:
+        """The table for ``days[0]``'s year; refuses a day outside the range kept."""
+        for day in days:
+            if problem := day_out_of_range(day):
+                raise StoreWriteError(f"{problem}; nothing was saved.")
+        return f"{kind}/{days[0].year}"
+
+    def entries(self, kind: str) -> list[Any]:
+        """Every entry of ``kind`` (every past year holding one is read first), in no order."""
+        if BY_NAME[kind].by_year:
+            self._past.need_kind(kind)
+        return list(self._ix.entries[kind].values())
+
+    def _where(self, kind: str, key: Any, year: int | None = None) -> tuple[str, int] | None:
+        """Where the entry ``key`` of ``kind`` sits, reading the past years that may hold it."""
+        if BY_NAME[kind].one_a_day:
+            self._past.need(key.year)
+            return self._ix.where[kind].get(key)
+        if BY_NAME[kind].by_year:
+            return self._past.find(self._ix.where[kind], key, kind, year)
+        return self._ix.where[kind].get(key)
+
+    def entry(self, kind: str, key: Any, *, search: bool = True) -> Any:
+        """The entry of ``kind`` with ``key``, or None; without ``search`` only among those read so far."""
+        if search:
+            self._where(kind, key)
+        return self._ix.entries[kind].get(key)
+
+    def put(self, kind: str, entry: Any, *, new: bool = False) -> Any:
+        """Insert or replace an entry (the same key replaces); ``new``: its key is a fresh one."""
+        spec = BY_NAME[kind]
+        key = spec.key(entry)
+        days = spec.days(entry) if spec.days else ()
+        table = self._yearly(kind, *days) if days else kind  # every day checked, even when not kept by year
+        table = table if spec.by_year else kind
+        old = None if new else self._where(kind, key, days[0].year if spec.by_year else None)
+        if spec.by_year:
+            self._past.need(days[0].year)
+            table = old[0] if old else table
+        doc_id = self._db.put(table, spec.codec.doc(entry), old[1] if old else None)
+        self._ix.where[kind][key] = (table, doc_id)
+        self._ix.entries[kind][key] = entry
+        return entry
+
+    def drop(self, kind: str, key: Any) -> Any:
+        """Delete an entry; returns it (KeyError when there is none)."""
+        old = self._where(kind, key)
+        if old is None:
+            raise KeyError(key)
+        self._db.drop(*old)
+        del self._ix.where[kind][key]
+        return self._ix.entries[kind].pop(key)
