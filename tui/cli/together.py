@@ -213,8 +213,10 @@ def run_sync(args: argparse.Namespace) -> int:
     print(
         f"Synced: {plural(report['received'], 'entry', 'entries')} received, {plural(report['sent'], 'change')} sent."
     )
-    for skipped in report["skipped"]:
-        print(f"Skipped: {one_line(skipped)}")
+    from tui.sync.guard import few
+
+    for skipped in few([one_line(skipped) for skipped in report["skipped"]]):
+        print(f"Skipped: {skipped}")
     if report["waiting"]:
         print(f"{plural(report['waiting'], 'device')} waiting for confirmation: micro-romance pair status")
     return 0

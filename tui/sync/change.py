@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from tui.sync.files import canonical_json
+from tui.sync.guard import MAX_DEPTH, depth, loads
 from tui.sync.hlc import DEVICE_ID, Stamp
 
 KIND = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
@@ -120,16 +120,23 @@ def encode_lines(changes: list[Change]) -> bytes:
     return b"".join(c.encode() + b"\n" for c in ordered)
 
 
-def decode_lines(data: bytes) -> list[Change]:
-    """The changes of a log body; :class:`BadChange` (with the line) on the first bad one."""
+def decode_lines(data: bytes, problems: list[str] | None = None) -> list[Change]:
+    """The changes of a log body, read with the limits of :func:`tui.sync.guard.loads`.
+
+    Without ``problems``, :class:`BadChange` (with the line) on the first bad one; with it,
+    each bad line is one message there and the others are read.
+    """
     out: list[Change] = []
+    shallow = depth(data) <= MAX_DEPTH  # then no line is deeper (a line's depth never exceeds the text's)
     for number, line in enumerate(data.split(b"\n"), 1):
         if not line.strip():
             continue
-        if len(line) > MAX_DOC:
-            raise BadChange(f"line {number}: a change of {len(line)} bytes is over the limit of {MAX_DOC}")
         try:
-            out.append(Change.from_json(json.loads(line)))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise BadChange(f"line {number}: {exc}") from None
+            if len(line) > MAX_DOC:
+                raise BadChange(f"a change of {len(line)} bytes is over the limit of {MAX_DOC}")
+            out.append(Change.from_json(loads(line, depth_checked=shallow)))
+        except ValueError as exc:
+            if problems is None:
+                raise BadChange(f"line {number}: {exc}") from None
+            problems.append(f"line {number}: {exc}; skipped")
     return out

@@ -11,8 +11,12 @@ the next round::
     store.drop_from_outbox(result.sent)      # the ids of the outbox changes now in the logs
 
 ``round`` raises :class:`~tui.sync.folder.FolderMissing` when the folder is gone; a file
-that cannot be read is skipped (``result.skipped``), never merged in part, and read again
-next round. Until ``commit``, nothing read counts as read: the next round (in this process
+that cannot be read (a link, a pipe, over its size cap, not for this device, failing the
+sender check, or anything else) is one problem in ``result.skipped``, never merged in part,
+and not read again until its identity (inode, size, time) changes. In a file that passes
+the sender check, a change that is not one, or is stamped more than a day ahead of this
+device's clock, is one problem and skipped; the file's other changes are merged. Nothing
+one file holds stops the others. Until ``commit``, nothing read counts as read: the next round (in this process
 or after a restart) delivers the same incoming changes again, and the store's apply must
 be idempotent. Outbox changes are kept in a private plaintext copy of this device's logs
 (``state_dir/mine``) before the folder file is written, and a change id already there is not
@@ -29,10 +33,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tui.sync.change import BadChange, Change, decode_lines, encode_lines
-from tui.sync.crypto import CryptoError, Identity, open_sealed, seal
+from tui.sync import guard
+from tui.sync.change import Change, decode_lines, encode_lines
+from tui.sync.crypto import Identity, open_sealed, seal
 from tui.sync.files import atomic_write, private_dir, read_json, write_json
 from tui.sync.folder import FolderMissing, LogFile, Problem, SharedFolder
+from tui.sync.guard import LOG_CAP, MIN_LOG, FileCache, Refused
 from tui.sync.hlc import Clock
 from tui.sync.merge import Replica
 
@@ -58,10 +64,17 @@ class Round:
     written: dict[str, str] = field(default_factory=dict)
     recipients: dict[str, list[str]] = field(default_factory=dict)
     merged: bool = False
+    waiting: int = 0  # keys in the folder that no one confirmed on this device
+    keys: list[Problem] = field(default_factory=list)  # key files that could not be read
 
 
 def month_of(change: Change) -> str:
     return datetime.fromtimestamp(change.stamp.wall / 1000, UTC).strftime("%Y-%m")
+
+
+_FILES = FileCache()
+"""Log files looked at in this process, by identity: (digest, problems) of one read, or ("", [why])
+for one that failed, which is not read again until it changes."""
 
 
 class Engine:
@@ -136,41 +149,65 @@ class Engine:
 
     # ---------------------------------------------------------------- reading
 
-    def _read(self, log: LogFile, trusted: Trusted) -> list[Change]:
-        data = log.path.read_bytes()
+    def _read(self, log: LogFile, trusted: Trusted, data: bytes) -> tuple[list[Change], list[str]]:
+        """The changes of a log that passed the sender check, and a problem for each change refused."""
         body = open_sealed(data, name=log.name, me=self.me, author=log.device, author_key=trusted.key)
-        changes = decode_lines(body)
-        for change in changes:
+        problems: list[str] = []
+        changes = []
+        for change in decode_lines(body, problems):
             if change.author != log.device:
-                raise BadChange("holds a change by another device")
-            if change.private != (log.kind == "own"):
-                raise BadChange("holds a change of the wrong kind for its name")
-        return changes
+                problems.append("a change by another device; skipped")
+            elif change.private != (log.kind == "own"):
+                problems.append("a change of the wrong kind for the file's name; skipped")
+            elif self.clock.too_far_ahead(change.stamp):
+                day = datetime.fromtimestamp(min(change.stamp.wall / 1000, 253402300799), UTC).date()
+                problems.append(f"a change stamped {day}, more than a day ahead of this device's clock; skipped")
+            else:
+                changes.append(change)
+        return changes, problems
 
     def _incoming(self, state: dict, out: Round) -> list[Change]:
         remote: list[Change] = []
         for device, trusted in sorted(self.trusted.items()):
-            for log in self.folder.logs(device):
+            context = f"{self.me.device} {trusted.key}"  # what a file is read with: read again if it changes
+            for log in self.folder.logs(device, out.skipped):
                 if log.kind == "own" and not trusted.mine:
                     continue  # the partner's private entries: not for this device
                 rel = self.folder.relative(log.path)
                 try:
-                    digest = hashlib.sha256(log.path.read_bytes()).hexdigest()
+                    ident = guard.file_id(guard.check_file(log.path, LOG_CAP, MIN_LOG))
                 except FileNotFoundError:
-                    continue  # gone between the listing and the read
+                    continue  # gone between the listing and the look
+                except Refused as exc:
+                    out.skipped.append(Problem(rel, str(exc)))
+                    continue
                 except OSError as exc:
-                    out.skipped.append(Problem(rel, f"cannot be read ({exc.strerror}); skipped"))
+                    out.skipped.append(Problem(rel, f"cannot be read ({guard.reason(exc)}); skipped"))
                     continue
-                if state["read"].get(rel) == digest:
-                    continue
+                held = _FILES.get(log.path, context, ident)
+                if held is not None and (not held[0] or state["read"].get(rel) == held[0]):
+                    out.skipped += [Problem(rel, p) for p in held[1]]
+                    continue  # failed, or read already: not read again until it changes
                 try:
-                    remote.extend(self._read(log, trusted))
-                except (CryptoError, BadChange) as exc:
-                    out.skipped.append(Problem(rel, f"{exc}; skipped, read again next round"))
+                    data, ident = guard.read_file(log.path, LOG_CAP, MIN_LOG)
+                    digest = hashlib.sha256(data).hexdigest()
+                    if state["read"].get(rel) == digest:
+                        _FILES.put(log.path, context, ident, (digest, []))
+                        continue
+                    changes, problems = self._read(log, trusted, data)
+                except FileNotFoundError:
                     continue
-                except OSError as exc:
-                    out.skipped.append(Problem(rel, f"cannot be read ({exc.strerror}); skipped"))
+                except Refused as exc:
+                    out.skipped.append(Problem(rel, str(exc)))
                     continue
+                except Exception as exc:  # noqa: BLE001 (whatever one file holds, the round goes on)
+                    message = f"{guard.reason(exc)}; skipped until it changes"
+                    _FILES.put(log.path, context, ident, ("", [message]))
+                    out.skipped.append(Problem(rel, message))
+                    continue
+                _FILES.put(log.path, context, ident, (digest, problems))
+                out.skipped += [Problem(rel, p) for p in problems]
+                remote.extend(changes)
                 out.read[rel] = digest
         return remote
 
@@ -200,8 +237,8 @@ class Engine:
             kind = name.split("-", 1)[0]
             target = self.folder.device_dir(self.me.device) / f"{name}.age"
             try:
-                current = hashlib.sha256(target.read_bytes()).hexdigest()
-            except OSError:
+                current = hashlib.sha256(guard.read_file(target, LOG_CAP)[0]).hexdigest()
+            except (OSError, Refused):
                 current = ""
             same_readers = state["recipients"].get(kind) == out.recipients[kind]
             if name not in groups and same_readers and current and state["written"].get(name) == current:
@@ -222,6 +259,8 @@ class Engine:
         try:
             if self.name:
                 self.folder.write_key(self.me.device, self.me.public, self.name)
+            keys, out.keys = self.folder.keys()
+            out.waiting = len(set(keys) - set(self.trusted) - {self.me.device})
             remote = self._incoming(state, out)
             if remote or outbox:
                 replica = self._load_replica()

@@ -10,18 +10,25 @@ machines write one file.
 What sync tools add is never fatal: a conflict copy (``*.sync-conflict-*``,
 ``* (conflicted copy) *``) is read like the log it copies; temporary and partial files
 (``.syncthing.*.tmp``, names starting with a dot, ending in ``~`` or ``.tmp``) are ignored.
+
+Nothing in the folder is trusted: every read goes through :mod:`tui.sync.guard` (no link
+followed, no pipe waited on, sizes capped, a bounded number of entries looked at), each
+failure is one :class:`Problem`, and this device never writes through a link: its own
+folder is checked before every write (:class:`UnsafeFolder`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.durable import fsync_dir
+from tui.sync import guard
 from tui.sync.crypto import device_id, public_bytes
 from tui.sync.files import atomic_write, canonical_json
+from tui.sync.guard import KEY_CAP, MAX_DEVICES, MAX_FILES, FileCache, Refused
 
 APP_DIR = "micro-romance"
 KEY_FILE = "key.pub"
@@ -36,6 +43,13 @@ class FolderMissing(Exception):
     def __init__(self, root: Path) -> None:
         super().__init__(f"the shared folder {root} is missing")
         self.root = root
+
+
+class UnsafeFolder(OSError):
+    """A folder this device would write into is a link or not a folder: nothing is written through it."""
+
+    def __init__(self, where: str, why: str) -> None:
+        super().__init__(f"{where} in the shared folder {why}: nothing was written through it (delete it to go on)")
 
 
 @dataclass(frozen=True)
@@ -105,72 +119,131 @@ class SharedFolder:
         except ValueError:
             return str(path)
 
+    def own_dir(self, device: str) -> Path:
+        """This device's own folder, made if missing; :class:`UnsafeFolder` when it, or the app's
+        folder above it, is a link or a file (checked before every write)."""
+        self.check()
+        for path in (self.base, self.device_dir(device)):
+            try:
+                guard.check_dir(path)
+            except FileNotFoundError:
+                try:
+                    path.mkdir()
+                except FileNotFoundError:
+                    raise FolderMissing(self.root) from None
+                except FileExistsError:
+                    pass  # made at the same instant by a sync tool: checked below
+                try:
+                    guard.check_dir(path)
+                except Refused as exc:
+                    raise UnsafeFolder(self.relative(path), str(exc).split(";")[0]) from None
+            except Refused as exc:
+                raise UnsafeFolder(self.relative(path), str(exc).split(";")[0]) from None
+        return self.device_dir(device)
+
     def write_key(self, device: str, key: str, name: str) -> None:
         """Write this device's ``key.pub`` (only when it differs from what is there)."""
-        self.check()
-        folder = self.device_dir(device)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = self.own_dir(device)
         data = canonical_json({"format": 1, "key": key, "name": name}) + b"\n"
         path = folder / KEY_FILE
         try:
-            if path.read_bytes() == data:
+            if guard.read_file(path, KEY_CAP)[0] == data:
                 return
-        except OSError:
+        except (OSError, Refused):
             pass
         atomic_write(path, data)
 
     def keys(self) -> tuple[dict[str, KeyFile], list[Problem]]:
-        """Every device's public key in the folder, and what could not be read."""
+        """Every device's public key in the folder, and what could not be read (a problem each).
+
+        A key file is read again only when its identity (inode, size, time) changed since.
+        """
         self.check()
         found: dict[str, KeyFile] = {}
         problems: list[Problem] = []
         try:
-            entries = sorted(self.base.iterdir())
+            entries = guard.list_dir(self.base, _DEVICE.match)
         except FileNotFoundError:
             return found, problems
+        except Refused as exc:
+            return found, [Problem(APP_DIR, str(exc))]
         except OSError as exc:
-            raise FolderMissing(self.root) from exc
-        for entry in entries:
-            if not _DEVICE.match(entry.name) or not entry.is_dir():
+            if not self.root.is_dir():
+                raise FolderMissing(self.root) from exc
+            return found, [Problem(APP_DIR, f"cannot be read ({exc.strerror or exc})")]
+        for name, is_dir in entries[:MAX_DEVICES]:
+            rel = f"{APP_DIR}/{name}"
+            if not is_dir:
+                problems.append(Problem(rel, "is a link or a file, not a device's folder; not read"))
                 continue
-            path = entry / KEY_FILE
-            try:
-                value = json.loads(path.read_bytes())
-                key, name = value["key"], value["name"]
-                public_bytes(key)
-                if not isinstance(name, str) or not 0 < len(name) <= MAX_NAME:
-                    raise ValueError("bad name")
-            except FileNotFoundError:
-                continue  # a device folder whose key has not arrived yet
-            except (OSError, ValueError, KeyError, TypeError):
-                problems.append(Problem(self.relative(path), "is not a public key file; skipped"))
-                continue
-            if device_id(key) != entry.name:
-                problems.append(Problem(self.relative(path), "holds a key that does not match its folder; skipped"))
-                continue
-            found[entry.name] = KeyFile(entry.name, key, name)
+            value = self._key(name)
+            if isinstance(value, KeyFile):
+                found[name] = value
+            elif value:
+                problems.append(Problem(f"{rel}/{KEY_FILE}", value))
+        if len(entries) > MAX_DEVICES:
+            more = len(entries) - MAX_DEVICES
+            problems.append(Problem(APP_DIR, f"holds {more} more device folders than are looked at; not read"))
         return found, problems
 
-    def logs(self, device: str) -> list[LogFile]:
-        """The log files (and conflict copies of them) in a device's folder, by name."""
-        folder = self.device_dir(device)
+    def _key(self, device: str) -> KeyFile | str:
+        """A device's key, or what is wrong with its key file ("" while it has not arrived)."""
+        path = self.device_dir(device) / KEY_FILE
         try:
-            names = sorted(p.name for p in folder.iterdir())
+            ident = guard.file_id(guard.check_file(path, KEY_CAP))
+        except FileNotFoundError:
+            return ""  # a device folder whose key has not arrived yet
+        except Refused as exc:
+            return str(exc)
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror or exc})"
+        held = _KEYS.get(path, "", ident)
+        if held is not None:
+            return held
+        try:
+            data, ident = guard.read_file(path, KEY_CAP)
+            value = key_file(device, guard.loads(data))
+        except FileNotFoundError:
+            return ""
+        except Refused as exc:
+            value = str(exc)
+        except (ValueError, OSError) as exc:
+            value = f"is not a public key file ({guard.reason(exc)}); skipped"
+        except Exception as exc:  # noqa: BLE001 (one file's problem never stops the others)
+            value = f"could not be read ({type(exc).__name__}); skipped"
+        _KEYS.put(path, "", ident, value)
+        return value
+
+    def logs(self, device: str, problems: list[Problem] | None = None) -> list[LogFile]:
+        """The log files (and conflict copies of them) in a device's folder: the logs first, then
+        at most :data:`~tui.sync.guard.MAX_FILES` in all; what is not looked at goes to ``problems``."""
+        folder = self.device_dir(device)
+        rel = self.relative(folder)
+        problems = [] if problems is None else problems
+        try:
+            entries = guard.list_dir(folder, lambda name: parse_log_name(name) is not None)
         except FileNotFoundError:
             self.check()
             return []
+        except Refused as exc:
+            problems.append(Problem(rel, str(exc)))
+            return []
+        except OSError as exc:
+            problems.append(Problem(rel, f"cannot be read ({exc.strerror or exc})"))
+            return []
         out = []
-        for name in names:
+        for name, _ in entries:
             parsed = parse_log_name(name)
             if parsed is not None:
                 out.append(LogFile(device, folder / name, parsed[0], parsed[1], parsed[2]))
-        return out
+        out.sort(key=lambda log: (log.conflict, log.path.name))
+        if len(out) > MAX_FILES:
+            problems.append(Problem(rel, f"holds {len(out) - MAX_FILES} more log copies than are looked at; not read"))
+        return out[:MAX_FILES]
 
     def write_log(self, device: str, name: str, data: bytes) -> Path:
         """Write one of this device's own log files atomically; ``name`` as ``log-2026-03``."""
-        self.check()
-        folder = self.device_dir(device)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = self.own_dir(device)
         path = folder / f"{name}.age"
         try:
             atomic_write(path, data)
@@ -178,3 +251,22 @@ class SharedFolder:
             raise FolderMissing(self.root) from None
         fsync_dir(folder)
         return path
+
+
+def key_file(device: str, value: Any) -> KeyFile:
+    """The key of ``device`` from the JSON of its ``key.pub``; ``ValueError`` says what is wrong."""
+    if not isinstance(value, dict):
+        raise ValueError("not an object")
+    key, name = value.get("key"), value.get("name")
+    if not isinstance(key, str) or not key.isascii() or len(key) > 200:
+        raise ValueError("no public key")
+    public_bytes(key)
+    if not isinstance(name, str) or not 0 < len(name) <= MAX_NAME or not name.isprintable():
+        raise ValueError(f"the name should be 1 to {MAX_NAME} printable characters")
+    if device_id(key) != device:
+        raise ValueError("holds a key that does not match its folder")
+    return KeyFile(device, key, name)
+
+
+_KEYS = FileCache()
+"""Key files read (or refused) in this process, by identity: 2,000 keys cost 2,000 ``lstat`` calls a round."""

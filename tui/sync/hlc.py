@@ -22,7 +22,10 @@ from pathlib import Path
 from tui.sync.files import read_json, write_json
 
 RESERVE_MS = 60_000
-_STAMP = re.compile(r"^(\d{13})-(\d{6,})-([0-9a-z]{1,64})$")
+AHEAD_MS = 24 * 60 * 60 * 1000
+"""How far ahead of this device's clock another device's stamp may be: more is refused (a day)."""
+_STAMP = re.compile(r"^(\d{13})-(\d{6,12})-([0-9a-z]{1,64})$")
+_LAST_WALL = 10**13 - 1  # the last millisecond a stamp can say (in the year 2286)
 DEVICE_ID = re.compile(r"^[0-9a-z]{1,64}$")
 
 
@@ -67,7 +70,8 @@ class Clock:
         if path is not None:
             state = read_json(path, {}) or {}
             wall, counter = state.get("wall", 0), state.get("counter", 0)
-            if isinstance(wall, int) and isinstance(counter, int) and wall >= 0 and counter >= 0:
+            # A mark no stamp can be written with (pushed there by an older version) is dropped.
+            if isinstance(wall, int) and isinstance(counter, int) and 0 <= wall <= _LAST_WALL and 0 <= counter < 10**12:
                 self.wall, self.counter = wall, counter
                 self._saved = (wall, counter)
 
@@ -85,10 +89,24 @@ class Clock:
         self.save()
         return self.last
 
-    def observe(self, stamp: Stamp) -> None:
-        """Move past a stamp seen from another device (kept in memory until :meth:`save`)."""
+    def now(self) -> int:
+        """This machine's time, in milliseconds."""
+        return self._now()
+
+    def too_far_ahead(self, stamp: Stamp) -> bool:
+        """True for a stamp more than :data:`AHEAD_MS` ahead of this machine's time."""
+        return stamp.wall > self._now() + AHEAD_MS
+
+    def observe(self, stamp: Stamp) -> bool:
+        """Move past a stamp seen from another device (kept in memory until :meth:`save`).
+
+        A stamp more than a day ahead of this machine's time moves nothing (False): no device
+        can drag this clock into the future."""
+        if self.too_far_ahead(stamp):
+            return False
         if (stamp.wall, stamp.counter) > (self.wall, self.counter):
             self.wall, self.counter = stamp.wall, stamp.counter
+        return True
 
     def save(self) -> None:
         """Keep a mark above the last stamp (written only when stamps have passed the old one)."""

@@ -19,6 +19,7 @@ from tui.sync.crypto import create_identity, load_identity, normalise_code, pair
 from tui.sync.engine import ENGINE_FILE, Engine, Trusted
 from tui.sync.files import private_dir, read_json, write_json
 from tui.sync.folder import MAX_NAME, FolderMissing, SharedFolder
+from tui.sync.guard import few
 
 PAIRING_FILE = "pairing.json"
 
@@ -89,9 +90,9 @@ class Status:
         if not self.confirmed:
             lines.append("Confirmed: no device yet")
         lines += self.waiting_lines()
-        lines += [f"Problem: {one_line(problem)}" for problem in self.problems]
+        lines += [f"Problem: {problem}" for problem in few([one_line(problem) for problem in self.problems])]
         lines.append(f"Last round: {self.last_round or 'none yet'}")
-        lines += [f"Skipped: {one_line(skipped)}" for skipped in self.skipped]
+        lines += [f"Skipped: {skipped}" for skipped in few([one_line(skipped) for skipped in self.skipped])]
         return lines
 
 

@@ -1,5 +1,10 @@
 """A round of Together on a store, in two steps around the engine's round (which touches
-only the shared folder, so the full screen runs it in a worker thread)."""
+only the shared folder, so the full screen runs it in a worker thread).
+
+The first step reads only this device's own files (its pairing and its outbox): nothing
+from the shared folder, which anyone with access to it can make slow, is read on the
+thread that owns the store. Keys waiting for confirmation are counted in the round.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +25,6 @@ class Prepared:
     together: Together
     names: dict[str, str]
     outbox: list[Change]
-    waiting: int
 
 
 def prepare(store: Any, state_dir: Path) -> Prepared | None:
@@ -30,13 +34,12 @@ def prepare(store: Any, state_dir: Path) -> Prepared | None:
     engine = pairing.engine(state_dir)
     if engine is None:
         return None
-    status = pairing.status(state_dir)
-    names = {d.device: d.name for d in status.confirmed}
-    names[engine.me.device] = status.name
+    names = {device: trusted.name for device, trusted in engine.trusted.items()}
+    names[engine.me.device] = engine.name
     from tui.together import Together
 
-    together = Together(store, state_dir, person=status.name)
-    return Prepared(engine, together, names, together.outbox(engine.clock), len(status.waiting))
+    together = Together(store, state_dir, person=engine.name)
+    return Prepared(engine, together, names, together.outbox(engine.clock))
 
 
 def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
@@ -47,8 +50,8 @@ def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
     return {
         "received": applied,
         "sent": len(result.sent),
-        "skipped": [str(p) for p in result.skipped] + prepared.together.problems,
-        "waiting": prepared.waiting,
+        "skipped": [str(p) for p in result.skipped + result.keys] + prepared.together.problems,
+        "waiting": result.waiting,
         "confirmed": len(prepared.names) - 1,
     }
 

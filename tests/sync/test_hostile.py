@@ -1,0 +1,175 @@
+"""Rounds over a shared folder someone else wrote into: each thing planted there is one problem
+for one file, and the rest of the round goes on."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.sync.devices import Device, pair
+from tui.sync import engine as engine_module
+from tui.sync.crypto import seal
+from tui.sync.folder import UnsafeFolder
+from tui.sync.hlc import AHEAD_MS, Stamp
+
+
+@pytest.fixture
+def couple(tmp_path: Path) -> tuple[Device, Device]:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex, sam = Device(tmp_path, "alex", shared, "Alex"), Device(tmp_path, "sam", shared, "Sam")
+    pair(alex, sam)
+    return alex, sam
+
+
+def plant(alex: Device, name: str) -> Path:
+    return alex.folder.device_dir(alex.me.device) / name
+
+
+def test_links_pipes_and_a_sparse_giant_beside_a_good_log_cost_one_line_each(couple) -> None:
+    alex, sam = couple
+    alex.write("note", "n1", {"text": "thank you for the soup"})
+    alex.sync()
+    plant(alex, "log-2026-12.sync-conflict-x.age").symlink_to("/dev/zero")
+    os.mkfifo(plant(alex, "log-2026-11.age"))
+    with open(plant(alex, "log-2026-10.age"), "wb") as handle:
+        handle.truncate(2 * 1024**3)
+    plant(alex, "log-2026-09.sync-conflict-y.age").write_bytes(b"x")
+    result = sam.sync()
+    assert sam.entries == {("note", "n1"): {"text": "thank you for the soup"}}
+    said = {Path(p.path).name: p.message for p in result.skipped}
+    assert "link" in said["log-2026-12.sync-conflict-x.age"]
+    assert "pipe" in said["log-2026-11.age"]
+    assert "over the limit" in said["log-2026-10.age"]
+    assert "too short" in said["log-2026-09.sync-conflict-y.age"]
+    assert all("\n" not in p.message for p in result.skipped)
+
+
+def sealed(author: Device, reader: Device, name: str, lines: list[bytes]) -> bytes:
+    recipients = {reader.me.device: reader.me.public, author.me.device: author.me.public}
+    return seal(b"\n".join(lines) + b"\n", name=name, author=author.me, recipients=recipients)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [b"[" * 50_000 + b"]" * 50_000, b'{"a": 1e400}', b'{"kind": 5}', b"\xff\xfe"],
+    ids=["deep", "1e400", "not a change", "not utf-8"],
+)
+def test_one_bad_change_in_a_partners_log_leaves_the_others(couple, bad: bytes) -> None:
+    alex, sam = couple
+    good = alex.write("note", "n1", {"text": "still here"})
+    alex.outbox.clear()
+    month = f"log-{_month(good)}"
+    plant(alex, f"{month}.age").parent.mkdir(parents=True, exist_ok=True)
+    plant(alex, f"{month}.age").write_bytes(sealed(alex, sam, month, [bad, good.encode()]))
+    result = sam.sync()
+    assert sam.entries == {("note", "n1"): {"text": "still here"}}
+    [problem] = result.skipped
+    assert problem.message.startswith("line 1: ") and problem.message.endswith("; skipped")
+
+
+def _month(change) -> str:
+    from tui.sync.engine import month_of
+
+    return month_of(change)
+
+
+def test_a_change_stamped_far_ahead_is_refused_and_does_not_drag_the_clock(couple) -> None:
+    alex, sam = couple
+    good = alex.write("note", "n1", {"text": "today"})
+    far = alex.write("note", "n2", {"text": "from 2286"})
+    alex.outbox.clear()
+    future = Stamp(sam.clock.now() + AHEAD_MS + 60_000, 0, alex.me.device)
+    far = type(far)(far.kind, far.entry_id, far.doc, future, far.author)
+    month = f"log-{_month(good)}"
+    plant(alex, f"{month}.age").parent.mkdir(parents=True, exist_ok=True)
+    plant(alex, f"{month}.age").write_bytes(sealed(alex, sam, month, [good.encode(), far.encode()]))
+    result = sam.sync()
+    assert sam.entries == {("note", "n1"): {"text": "today"}}
+    [problem] = result.skipped
+    assert "more than a day ahead of this device's clock; skipped" in problem.message
+    assert sam.clock.tick().wall <= sam.clock.now() + 1000
+
+
+def test_a_file_that_failed_is_not_read_again_until_it_changes(couple, monkeypatch) -> None:
+    alex, sam = couple
+    alex.write("note", "n1", {"text": "hi"})
+    alex.sync()
+    [log] = alex.folder.logs(alex.me.device)
+    whole = log.path.read_bytes()
+    log.path.write_bytes(whole[: len(whole) // 2])
+    opened = []
+    real = engine_module.open_sealed
+    monkeypatch.setattr(engine_module, "open_sealed", lambda data, **kw: opened.append(1) or real(data, **kw))
+    first, second = sam.sync(), sam.sync()
+    assert len(opened) == 1
+    assert [p.message for p in first.skipped] == [p.message for p in second.skipped]
+    assert "until it changes" in first.skipped[0].message
+    log.path.write_bytes(whole)
+    assert [c.entry_id for c in sam.sync().incoming] == ["n1"] and len(opened) == 2
+
+
+def test_this_device_never_writes_through_a_link_put_in_place_of_its_folder(couple, tmp_path: Path) -> None:
+    alex, sam = couple
+    alex.sync()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    own = alex.folder.device_dir(alex.me.device)
+    for path in own.iterdir():
+        path.unlink()
+    own.rmdir()
+    own.symlink_to(elsewhere)
+    alex.write("note", "n1", {"text": "hi"})
+    with pytest.raises(UnsafeFolder, match="is a link"):
+        alex.sync()
+    assert list(elsewhere.iterdir()) == []
+    assert [c.entry_id for c in alex.outbox] == ["n1"]  # kept for the next round
+
+
+def test_a_partners_folder_that_is_a_link_is_not_followed(couple, tmp_path: Path) -> None:
+    alex, sam = couple
+    alex.write("note", "n1", {"text": "hi"})
+    alex.sync()
+    own = alex.folder.device_dir(alex.me.device)
+    moved = own.rename(tmp_path / "moved")
+    own.symlink_to(moved)
+    result = sam.sync()
+    assert sam.entries == {}
+    assert any("link" in p.message for p in result.skipped)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 100_000, b'{"key": 5, "name": "Eve"}', '{"key": "age1ѕ", "name": "Eve"}'.encode(), b"\x00" * 10],
+    ids=["deep", "key a number", "look-alike letter", "bytes"],
+)
+def test_a_bad_key_file_from_anyone_is_one_problem(couple, content: bytes) -> None:
+    alex, sam = couple
+    stranger = sam.folder.base / ("e" * 20)
+    stranger.mkdir(parents=True)
+    (stranger / "key.pub").write_bytes(content)
+    result = sam.sync()
+    assert [p.path for p in result.keys] == [f"micro-romance/{'e' * 20}/key.pub"]
+    assert result.waiting == 0
+
+
+def test_sync_prints_a_few_problems_and_status_json_has_them_all(tmp_path: Path, capsys) -> None:
+    from tui.cli import main
+
+    shared, data = tmp_path / "Shared", tmp_path / "alex"
+    shared.mkdir()
+    assert main(["--data-dir", str(data), "pair", "start", str(shared), "--name", "Alex"]) == 0
+    for i in range(12):
+        folder = shared / "micro-romance" / f"{i:020x}"
+        folder.mkdir()
+        (folder / "key.pub").write_bytes(b"[" * 10_000)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "sync"]) == 0
+    skipped = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Skipped: ")]
+    assert len(skipped) == 6 and skipped[-1] == "Skipped: and 7 more (micro-romance pair status --json lists them all)"
+    assert main(["--data-dir", str(data), "pair", "status", "--json"]) == 0
+    import json
+
+    assert len(json.loads(capsys.readouterr().out)["problems"]) == 12
