@@ -28,7 +28,7 @@ TIMINGS = {
     "news": ("day", "after"),
     "yearly": ("before", "day"),
 }
-WRITTEN = ("big", "hard", "away")  # the kinds written so far; the others follow
+WRITTEN = ("big", "hard", "away", "news")  # the kinds written so far; the others follow
 ALL_PAIRS = [(kind, when) for kind, whens in TIMINGS.items() for when in whens]
 PAIRS = [pair for pair in ALL_PAIRS if pair[0] in WRITTEN]
 MIN_PER_PAIR = 15
