@@ -91,6 +91,8 @@ def gestures() -> tuple[Gesture, ...]:
             raise _fail("gestures.json", f"{gid}: unknown effort {raw['effort']!r}")
         if not tags <= TAGS:
             raise _fail("gestures.json", f"{gid}: unknown tags {sorted(tags - TAGS)}")
+        if not isinstance(raw.get("told", ""), str):
+            raise _fail("gestures.json", f"{gid}: told is words")
         out.append(
             Gesture(
                 id=gid,
@@ -98,7 +100,7 @@ def gestures() -> tuple[Gesture, ...]:
                 language=raw["language"],
                 effort=raw["effort"],
                 tags=tags,
-                told=str(raw.get("told", "")),
+                told=raw.get("told", ""),
             )
         )
     return tuple(out)
