@@ -18,6 +18,7 @@ from tui.together.documents import BadEntry, read_gesture, read_note, read_ritua
 from tui.together.inbound import inbound
 from tui.together.state import (
     STATE_FILE,
+    TogetherState,
     gift_lines,
     gifts_of_day,
     note_authors,
@@ -30,8 +31,6 @@ from tui.together.state import (
 )
 
 SENT_FILE = "sent.json"
-SHARED_FLAGS = tuple(k.sync.flags for k in BY_SYNC.values() if k.sync and k.sync.sharing == ON_REQUEST)
-"""together.json's tables of entries shared on request, one per such kind (``shared_notes``)."""
 Key = tuple[str, str]
 
 
@@ -74,24 +73,7 @@ class Together:
         self.state_dir = Path(state_dir)
         self.person = person
         self.sent: dict[str, list] = read_json(self.state_dir / SENT_FILE, {}) or {}
-        state = read_json(self.state_dir / STATE_FILE, {}) or {}
-        names = (
-            "from",
-            "ticked_by",
-            "gifts",
-            "aliases",
-            "parked",
-            "replies",
-            "their_answers",
-            "their_languages",
-            *SHARED_FLAGS,
-        )
-        if not isinstance(state, dict) or any(not isinstance(state.get(k, {}), dict) for k in names):
-            raise ValueError(
-                f"{self.state_dir / STATE_FILE} is not as micro-romance writes it (edited by hand?); "
-                "move it aside and sync again"
-            )
-        self.state: dict[str, dict] = {k: dict(state.get(k, {})) for k in names}
+        self.state = TogetherState.load(self.state_dir)
         self._pending: dict[str, tuple[str, list]] = {}
         self.problems: list[str] = []
         self.ticks: list[tuple[str, date]] = []  # ticks applied in a round, written together
@@ -124,7 +106,7 @@ class Together:
         self._save_state()
 
     def _save_state(self) -> None:
-        write_json(self.state_dir / STATE_FILE, self.state)
+        self.state.save()
 
     def sources(self) -> dict[Key, tuple[Any, bool]]:
         """Every entry sync carries, as (source, private) by (kind, entry id): the source is the
@@ -154,7 +136,7 @@ class Together:
         """Whether an entry goes only to this person's own devices (its kind's Sync.sharing)."""
         sharing = kind.sync.sharing if kind.sync else PRIVATE
         if sharing == ON_REQUEST:
-            return not self.state.get(kind.sync.flags, {}).get(entry_id, False)  # type: ignore[union-attr]
+            return not self.state[kind.sync.flags].get(entry_id, False)  # type: ignore[union-attr]
         if sharing == PERSONAL_FLAG:
             return bool(entry.personal)
         if sharing == WITH_RITUAL:

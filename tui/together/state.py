@@ -1,6 +1,10 @@
-"""What the last rounds of Together left in ``DATA/sync/together.json``, read for the screens,
-the commands and the day's pick (:mod:`tui.daily`) without opening the adapter (a broken file
-reads as nothing yet).
+"""``DATA/sync/together.json``, owned by :class:`TogetherState`: what Together keeps beside the store
+(which entries are shared, who wrote a partner's note, who ticked, gifts received and answered, a
+partner's answers and love languages, ritual aliases, changes parked until their ritual arrives).
+
+The adapter loads it strictly and saves it (:meth:`TogetherState.load`, :meth:`TogetherState.save`);
+the screens, the commands and the day's pick (:mod:`tui.daily`) read it through the same object
+without opening the adapter (:meth:`TogetherState.read`: a broken file reads as nothing yet).
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.model import FEEDBACK, LOVE_LANGUAGES
-from tui.sync.files import read_json
+from tui.storage.kinds import BY_SYNC, ON_REQUEST
+from tui.sync.files import read_json, write_json
 from tui.text import tidy
 
 STATE_FILE = "together.json"
@@ -42,12 +47,129 @@ def _read(path: Path) -> Any:
     return value
 
 
-def _state(state_dir: Path) -> dict[str, Any]:
-    try:
-        state = _read(Path(state_dir) / STATE_FILE)
-    except ValueError:
-        return {}
-    return state if isinstance(state, dict) else {}
+TABLES = (
+    "from",
+    "ticked_by",
+    "gifts",
+    "aliases",
+    "parked",
+    "replies",
+    "their_answers",
+    "their_languages",
+    *(k.sync.flags for k in BY_SYNC.values() if k.sync and k.sync.sharing == ON_REQUEST),
+)
+"""together.json's tables (a shared_KINDs one for each kind shared on request, tui.storage.kinds)."""
+
+
+class TogetherState:
+    """together.json: its tables by name (``state["gifts"]``), read once, saved whole."""
+
+    def __init__(self, path: Path, tables: dict[str, dict[str, Any]]) -> None:
+        self.path = path
+        self.tables = {name: dict(tables.get(name, {})) for name in TABLES}
+
+    @classmethod
+    def load(cls, state_dir: Path) -> TogetherState:
+        """For the adapter, which writes it: ValueError when it is not as micro-romance writes it."""
+        path = Path(state_dir) / STATE_FILE
+        state = read_json(path, {}) or {}
+        if not isinstance(state, dict) or any(not isinstance(state.get(k, {}), dict) for k in TABLES):
+            raise ValueError(
+                f"{path} is not as micro-romance writes it (edited by hand?); move it aside and sync again"
+            )
+        return cls(path, state)
+
+    @classmethod
+    def read(cls, state_dir: Path) -> TogetherState:
+        """For the screens and commands: as last synced; a damaged file or table reads as empty."""
+        path = Path(state_dir) / STATE_FILE
+        try:
+            state = _read(path)
+        except ValueError:
+            state = None
+        found = state if isinstance(state, dict) else {}
+        return cls(path, {k: v for k, v in found.items() if isinstance(v, dict)})
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        return self.tables[name]
+
+    def __setitem__(self, name: str, table: dict[str, Any]) -> None:
+        self.tables[name] = table
+
+    def save(self) -> None:
+        write_json(self.path, self.tables)
+
+    def received_gifts(self, day: date) -> list[tuple[str, str]]:
+        """(who, gesture id) of what a partner did for this person on ``day``."""
+        out = [
+            (g["by"], g["gesture"])
+            for _, g in sorted(self["gifts"].items())
+            if isinstance(g, dict) and g.get("day") == day.isoformat()
+        ]
+        return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
+
+    def gifts_of_day(self, day: date) -> list[tuple[str, str, str, str]]:
+        """(gift id, who, gesture id, this person's answer or "") of what a partner did for them on ``day``."""
+        replies = self["replies"]
+        out = []
+        for gift_id, g in sorted(self["gifts"].items()):
+            if not (isinstance(g, dict) and g.get("day") == day.isoformat()):
+                continue
+            by, gesture = g.get("by"), g.get("gesture")
+            reply = replies.get(gift_id)
+            answer = reply.get("feedback") if isinstance(reply, dict) and reply.get("gesture") == gesture else ""
+            if isinstance(by, str) and isinstance(gesture, str):
+                out.append((gift_id, by, gesture, answer if answer in FEEDBACK else ""))
+        return out
+
+    def note_authors(self) -> dict[str, str]:
+        """Note id -> the partner's name, for the notes a partner shared with this person."""
+        return {k: v for k, v in self["from"].items() if isinstance(k, str) and isinstance(v, str)}
+
+    def shared_notes(self) -> set[str]:
+        """The ids of the notes this person shared with their partner (or marked to share)."""
+        authors = self["from"]
+        return {k for k, v in self["shared_notes"].items() if v is True and k not in authors}
+
+    def ticked_by(self) -> dict[str, str]:
+        """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
+        return {k: v for k, v in self["ticked_by"].items() if isinstance(k, str) and isinstance(v, str)}
+
+    def shared_answers(self) -> set[str]:
+        """The ids of this person's prompt answers shared with their partner."""
+        return {k for k, v in self["shared_answers"].items() if v is True}
+
+    def partner_answers(self) -> dict[str, list[tuple[str, str]]]:
+        """Prompt id -> (who, text) of the answers a partner shared, oldest first."""
+        out: dict[str, list[tuple[str, str, str]]] = {}
+        for _, a in sorted(self["their_answers"].items()):
+            if isinstance(a, dict) and all(isinstance(a.get(k), str) for k in ("by", "prompt", "day", "text")):
+                out.setdefault(a["prompt"], []).append((a["day"], a["by"], a["text"]))
+        return {p: [(by, text) for _, by, text in sorted(items)] for p, items in out.items()}
+
+    def gift_days(self) -> list[date]:
+        """The days a partner marked a gesture done for this person."""
+        days = []
+        for g in self["gifts"].values():
+            try:
+                days.append(date.fromisoformat(g["day"]))
+            except (TypeError, KeyError, ValueError):
+                continue
+        return days
+
+    def partner_rankings(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(who, ranking) of how each partner said they feel loved (their own, shared).
+
+        ``who`` is on one line, without anything a terminal would act on; unknown languages are left out.
+        """
+        out = []
+        for _, entry in sorted(self["their_languages"].items()):
+            by, languages = (entry.get("by"), entry.get("languages")) if isinstance(entry, dict) else (None, None)
+            if isinstance(by, str) and isinstance(languages, list):
+                ranked = tuple(dict.fromkeys(lang for lang in languages if lang in LOVE_LANGUAGES))
+                if ranked and (who := " ".join(tidy(by).split())):
+                    out.append((who, ranked))
+        return out
 
 
 def is_paired(state_dir: Path) -> bool:
@@ -64,63 +186,6 @@ def is_paired(state_dir: Path) -> bool:
     return isinstance(config, dict) and bool(config.get("folder"))
 
 
-def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
-    """(who, gesture id) of what a partner did for this person on ``day``, as last synced."""
-    state = _state(state_dir)
-    gifts = state.get("gifts")
-    if not isinstance(gifts, dict):
-        return []
-    out = [
-        (g["by"], g["gesture"])
-        for _, g in sorted(gifts.items())
-        if isinstance(g, dict) and g.get("day") == day.isoformat()
-    ]
-    return [(by, gid) for by, gid in out if isinstance(by, str) and isinstance(gid, str)]
-
-
-def gifts_of_day(state_dir: Path, day: date) -> list[tuple[str, str, str, str]]:
-    """(gift id, who, gesture id, this person's answer or "") of what a partner did for them on ``day``."""
-    state = _state(state_dir)
-    gifts, replies = state.get("gifts", {}), state.get("replies", {})
-    replies = replies if isinstance(replies, dict) else {}
-    out = []
-    for gift_id, g in sorted(gifts.items()) if isinstance(gifts, dict) else []:
-        if not (isinstance(g, dict) and g.get("day") == day.isoformat()):
-            continue
-        by, gesture = g.get("by"), g.get("gesture")
-        reply = replies.get(gift_id)
-        answer = reply.get("feedback") if isinstance(reply, dict) and reply.get("gesture") == gesture else ""
-        if isinstance(by, str) and isinstance(gesture, str):
-            out.append((gift_id, by, gesture, answer if answer in FEEDBACK else ""))
-    return out
-
-
-def note_authors(state_dir: Path) -> dict[str, str]:
-    """Note id -> the partner's name, for the notes a partner shared with this person."""
-    state = _state(state_dir)
-    found = state.get("from", {})
-    return (
-        {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
-    )
-
-
-def shared_notes(state_dir: Path) -> set[str]:
-    """The ids of the notes this person shared with their partner (or marked to share)."""
-    state = _state(state_dir)
-    found = state.get("shared_notes", {})
-    authors = state.get("from", {}) if isinstance(state.get("from"), dict) else {}
-    return {k for k, v in found.items() if v is True and k not in authors} if isinstance(found, dict) else set()
-
-
-def ticked_by(state_dir: Path) -> dict[str, str]:
-    """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
-    state = _state(state_dir)
-    found = state.get("ticked_by", {})
-    return (
-        {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
-    )
-
-
 def gift_lines(state_dir: Path, day: date) -> list[str]:
     """ "Sam left a kind note on the mirror for you to find." for each thing a partner did for
     this person on ``day``: the gesture told to its receiver (:func:`tui.content.told`), with
@@ -132,22 +197,6 @@ def gift_lines(state_dir: Path, day: date) -> list[str]:
         said = f" (you said: {FEEDBACK[answer].lower()})" if answer else ""
         lines.append(f"{told(gesture_id, by)}{said}")
     return lines
-
-
-def shared_answers(state_dir: Path) -> set[str]:
-    """The ids of this person's prompt answers shared with their partner."""
-    found = _state(state_dir).get("shared_answers", {})
-    return {k for k, v in found.items() if v is True} if isinstance(found, dict) else set()
-
-
-def partner_answers(state_dir: Path) -> dict[str, list[tuple[str, str]]]:
-    """Prompt id -> (who, text) of the answers a partner shared, oldest first."""
-    found = _state(state_dir).get("their_answers", {})
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for _, a in sorted(found.items()) if isinstance(found, dict) else []:
-        if isinstance(a, dict) and all(isinstance(a.get(k), str) for k in ("by", "prompt", "day", "text")):
-            out.setdefault(a["prompt"], []).append((a["day"], a["by"], a["text"]))
-    return {p: [(by, text) for _, by, text in sorted(items)] for p, items in out.items()}
 
 
 def partner_name(state_dir: Path) -> str:
@@ -165,29 +214,40 @@ def partner_name(state_dir: Path) -> str:
     return " ".join(names[0].split()) if names else ""
 
 
+# For callers that ask one question: as last synced (TogetherState.read).
+
+
+def received_gifts(state_dir: Path, day: date) -> list[tuple[str, str]]:
+    return TogetherState.read(state_dir).received_gifts(day)
+
+
+def gifts_of_day(state_dir: Path, day: date) -> list[tuple[str, str, str, str]]:
+    return TogetherState.read(state_dir).gifts_of_day(day)
+
+
+def note_authors(state_dir: Path) -> dict[str, str]:
+    return TogetherState.read(state_dir).note_authors()
+
+
+def shared_notes(state_dir: Path) -> set[str]:
+    return TogetherState.read(state_dir).shared_notes()
+
+
+def ticked_by(state_dir: Path) -> dict[str, str]:
+    return TogetherState.read(state_dir).ticked_by()
+
+
+def shared_answers(state_dir: Path) -> set[str]:
+    return TogetherState.read(state_dir).shared_answers()
+
+
+def partner_answers(state_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    return TogetherState.read(state_dir).partner_answers()
+
+
 def gift_days(state_dir: Path) -> list[date]:
-    """The days a partner marked a gesture done for this person, as last synced."""
-    gifts = _state(state_dir).get("gifts")
-    days = []
-    for g in gifts.values() if isinstance(gifts, dict) else ():
-        try:
-            days.append(date.fromisoformat(g["day"]))
-        except (TypeError, KeyError, ValueError):
-            continue
-    return days
+    return TogetherState.read(state_dir).gift_days()
 
 
 def partner_rankings(state_dir: Path) -> list[tuple[str, tuple[str, ...]]]:
-    """(who, ranking) of how each partner said they feel loved (their own, shared), as last synced.
-
-    ``who`` is on one line, without anything a terminal would act on; unknown languages are left out.
-    """
-    found = _state(state_dir).get("their_languages", {})
-    out = []
-    for _, entry in sorted(found.items()) if isinstance(found, dict) else []:
-        by, languages = (entry.get("by"), entry.get("languages")) if isinstance(entry, dict) else (None, None)
-        if isinstance(by, str) and isinstance(languages, list):
-            ranked = tuple(dict.fromkeys(lang for lang in languages if lang in LOVE_LANGUAGES))
-            if ranked and (who := " ".join(tidy(by).split())):
-                out.append((who, ranked))
-    return out
+    return TogetherState.read(state_dir).partner_rankings()
