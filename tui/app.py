@@ -126,6 +126,7 @@ class MicroRomanceApp(TogetherRounds, App[int]):
             )
         )
         self.call_after_refresh(self.build_hidden_tab)
+        self.call_after_refresh(self.keep_status)
         self.store.on_write(self._written)
         if not self.demo:
             self.call_after_refresh(self.sync_now)
@@ -222,6 +223,15 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         """A write reached the disk: what tabs show may be stale; a round of Together soon."""
         self.generation += 1
         self.sync_soon()
+        self.call_after_refresh(self.keep_status)
+
+    def keep_status(self) -> None:
+        """The status file a prompt reads (tui.glance), again after a write, at start and on a new day;
+        after the frame, so a tick is painted first."""
+        if not self.demo:
+            from tui.glance import refresh_status
+
+            refresh_status(self.store, self.today)
 
     def redraw(self) -> None:
         """Redraw every tab built so far from the store."""
@@ -236,6 +246,7 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         now = self.clock.today()
         if now != self.today:
             self.today = now
+            self.keep_status()
 
     # ------------------------------------------------------------ actions
 

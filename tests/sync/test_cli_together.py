@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
+from tui.cli.background import wait_started
 from tui.storage import Store
 
 DAY = date(2026, 11, 25)
@@ -17,6 +18,7 @@ DAY = date(2026, 11, 25)
 def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
     capsys.readouterr()
     code = main(["--data-dir", str(data), "--today", DAY.isoformat(), *args])
+    wait_started()  # a write's round runs detached: wait for it, as a person waits for their partner
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -96,7 +98,8 @@ def test_a_missing_folder_fails_sync_but_never_a_write(
     code, out, err = cli(capsys, alex, "sync")
     assert code != 0 and "missing" in err and len(err.strip().splitlines()) == 1
     code, out, err = cli(capsys, alex, "gratitude", "written on a train")
-    assert code == 0 and "Saved" in out and "not synced" in err
+    assert code == 0 and "Saved" in out and "in the background" in out and err == ""
+    assert "Last round after a write" in (status := cli(capsys, alex, "pair", "status")[1]) and "not synced" in status
     with Store(alex, readonly=True) as store:
         assert [n.text for n in store.notes()] == ["written on a train"]
 

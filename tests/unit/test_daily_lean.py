@@ -161,6 +161,6 @@ def test_the_shell_and_the_tab_pick_the_same(store: Store) -> None:
     words = _of("words")
     for n in range(1, 10):
         _done(store, DAY - timedelta(days=n), words[n])
-    from tui.cli.today import glance
+    from tui.glance import glance
 
     assert glance(store, DAY).gesture_id == daily.todays_gesture(store, DAY).id

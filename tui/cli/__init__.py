@@ -2,6 +2,7 @@
 
 | module | owns |
 | --- | --- |
+| ``quick`` | ``--version``, and ``status`` from the status file, before any parser |
 | ``options`` | the day parser, the clock, the data folder (``--demo`` too) |
 | ``common`` | a command's parser, its one-line errors, opening the store, output |
 | ``parser`` | the parser, the explicit list of commands, ``main()`` |
@@ -18,10 +19,18 @@ only by ``launch`` when the full screen starts.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if "status" in argv or argv == ["--version"]:
+        from tui.cli.quick import answer
+
+        code = answer(argv)
+        if code is not None:
+            return code
     # Start-up makes next to no garbage in cycles (about a thousand objects), yet the collector would
     # scan everything imported, again and again (25-30 ms before the full screen's first frame). It is
     # off until the first frame is painted (the App turns it back on, start-up's objects frozen) or,

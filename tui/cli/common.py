@@ -33,10 +33,12 @@ class CommandError(Exception):
 
 
 def add_command(
-    sub: argparse._SubParsersAction, name: str, run: Run, *, help: str, description: str
+    sub: argparse._SubParsersAction, name: str, run: Run, *, help: str | None, description: str
 ) -> argparse.ArgumentParser:
-    """A subcommand parser that also accepts ``--data-dir`` and ``--today`` after its name."""
-    parser = sub.add_parser(name, help=help, description=description)
+    """A subcommand parser that also accepts ``--data-dir`` and ``--today`` after its name
+    (``help=None``: a command ``--help`` does not list)."""
+    listed = {"help": help} if help is not None else {}
+    parser = sub.add_parser(name, description=description, **listed)
     # SUPPRESS: when not given here, the value given before the command stays.
     parser.add_argument("--data-dir", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.add_argument(

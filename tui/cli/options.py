@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import APP_NAME
-from tui.clock import Clock, ManualClock
-from tui.model import day_out_of_range
+
+if TYPE_CHECKING:
+    from tui.clock import Clock
 
 
 def iso_day(value: str) -> date:
     """``--today``'s parser: an ISO date, or a one-line reason it is not one."""
+    from tui.model import day_out_of_range  # imported when a day is given, not for --help
+
     try:
         day = date.fromisoformat(value)
     except ValueError:
@@ -31,6 +33,8 @@ def iso_day(value: str) -> date:
 
 
 def make_clock(args: argparse.Namespace) -> Clock:
+    from tui.clock import Clock, ManualClock
+
     today = getattr(args, "today", None)
     return ManualClock(today) if today else Clock()
 
@@ -57,6 +61,8 @@ _DEMO: dict[str, Path] = {}
 def demo_dir(args: argparse.Namespace) -> Path:
     """A temporary data folder filled with the demo set (one per process)."""
     if "dir" not in _DEMO:
+        import tempfile
+
         folder = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-demo-"))
         atexit.register(discard_demo)  # should main() be left some other way
         path = _DEMO["dir"] = folder / "data"
@@ -75,4 +81,6 @@ def discard_demo() -> None:
     """Remove this run's demo folder, if one was made."""
     path = _DEMO.pop("dir", None)
     if path is not None:
+        import shutil
+
         shutil.rmtree(path.parent, ignore_errors=True)

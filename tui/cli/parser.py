@@ -23,28 +23,46 @@ Handler = Callable[[argparse.Namespace], int]
 Register = Callable[[argparse._SubParsersAction], None]
 
 
-def commands() -> list[Register]:
-    """Registration functions, in the order ``--help`` lists the commands.
+COMMANDS: dict[str, str] = {
+    "today": "tui.cli.today:register_today",
+    "status": "tui.cli.today:register_status",
+    "done": "tui.cli.write:register_done",
+    "gratitude": "tui.cli.write:register_gratitude",
+    "export": "tui.cli.transfer:register_export",
+    "import": "tui.cli.transfer:register_import",
+    "pair": "tui.cli.together:register_pair",
+    "sync": "tui.cli.together:register_sync",
+    "doctor": "tui.cli.doctor:register_doctor",
+    "background-round": "tui.cli.background:register_background_round",
+}
+"""Every command, in the order ``--help`` lists them: its name and the function that adds its
+parser (``module:function``). A command's module is imported only when that command (or the whole
+parser: ``--help``, a mistake, completion, the man page) is built."""
 
-    Imported when a command (or ``--help``) is parsed, not for the full screen.
-    """
-    from tui.cli.doctor import register_doctor
-    from tui.cli.today import register_status, register_today
-    from tui.cli.together import register_pair, register_sync
-    from tui.cli.transfer import register_export, register_import
-    from tui.cli.write import register_done, register_gratitude
 
-    return [
-        register_today,
-        register_status,
-        register_done,
-        register_gratitude,
-        register_export,
-        register_import,
-        register_pair,
-        register_sync,
-        register_doctor,
-    ]
+def commands(only: str | None = None) -> list[Register]:
+    """Registration functions, in the order ``--help`` lists the commands; only ``only``'s when given."""
+    from importlib import import_module
+
+    found = []
+    for name, where in COMMANDS.items():
+        if only is None or name == only:
+            module, _, function = where.partition(":")
+            found.append(getattr(import_module(module), function))
+    return found
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, when it is plain to see before parsing (options spelt whole)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--data-dir", "--today"):
+            next(words, None)
+        elif word == "--demo" or word.startswith(("--data-dir=", "--today=")):
+            continue
+        else:
+            return word if word in COMMANDS else None
+    return None
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +87,8 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run_app)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``only``) the one of a single command: the others' modules stay unread."""
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         description="A calm terminal companion for small daily acts of care. "
@@ -78,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     add_options(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for register in commands():
+    for register in commands(only):
         register(sub)
     return parser
 
@@ -111,7 +130,7 @@ def full_screen_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = full_screen_args(argv) or build_parser().parse_args(argv)
+    args = full_screen_args(argv) or build_parser(command_in(argv)).parse_args(argv)
     if args.demo and args.data_dir is not None:
         print(f"{APP_NAME}: --demo uses a throwaway folder; leave out --data-dir.", file=sys.stderr)
         return 2

@@ -8,96 +8,21 @@ only the full screen records that it was shown.
 from __future__ import annotations
 
 import argparse
-import re
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui import APP_NAME
-from tui.cli.common import CommandError, add_command, first_run, read_store, today
+from tui.cli.common import CommandError, add_command, read_store, today
+from tui.domain.status import STATUS_FIELDS, TemplateError, render
 from tui.format import one_line, plural
-from tui.model import FEEDBACK
 
 if TYPE_CHECKING:
-    from tui.domain.memories import Memory
-    from tui.model import Ritual
-    from tui.storage import Store
+    from tui.glance import Glance
 
 MEMORY_LINES = 3
 """At most this many memories are printed (fit for a shell start-up file); --json has them all."""
 MEMORY_WIDTH = 100
 """A memory's line is cut at a word to this many characters."""
-
-STATUS_FIELDS = {
-    "open": "rituals still open today",
-    "done": "rituals kept today",
-    "total": "rituals scheduled today",
-    "gesture": "today's gesture (without its final full stop)",
-    "partner": "your partner's name, or 'your partner'",
-}
-"""The fields a ``status --format`` template may use."""
-
-
-@dataclass(frozen=True)
-class Glance:
-    """What today holds, for the shell."""
-
-    day: date
-    first_run: bool
-    partner: str
-    gesture_id: str
-    gesture: str
-    """Personalised text of today's gesture."""
-    gesture_done: bool
-    gesture_note: str
-    scheduled: tuple[Ritual, ...]
-    open: tuple[Ritual, ...]
-    done: int
-    """Scheduled rituals already kept today."""
-    grace: bool
-    has_rituals: bool
-    memories: tuple[Memory, ...] = ()
-    """Notes written on this day in earlier years, newest year first."""
-    named: bool = False
-    """True when a partner's name is set (``partner`` is then that name)."""
-
-
-def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
-    """Today's gesture and rituals, as the Today and Rituals tabs see them (and, unless told
-    not to, the day's memories, which read every past year's file)."""
-    from tui.content import FALLBACK_PARTNER, personalise
-    from tui.daily import todays_gesture
-    from tui.domain.calendar import due_on
-    from tui.domain.memories import memories_for
-    from tui.domain.rituals import in_grace, open_rituals
-
-    settings = store.settings()
-    gesture = todays_gesture(store, day)
-    recorded = store.gesture_day(day)
-    done = recorded is not None and recorded.done and recorded.gesture_id == gesture.id
-    rituals = store.rituals()
-    ticks = store.ticks_by_ritual()
-    scheduled = tuple(r for r in rituals if due_on(r, day))
-    grace = in_grace(day, store.grace())
-    waiting = () if grace else tuple(open_rituals(rituals, ticks, day))
-    kept = sum(1 for r in scheduled if day in ticks.get(r.id, ()))
-    return Glance(
-        day=day,
-        first_run=first_run(store),
-        partner=one_line(settings.partner_name) or FALLBACK_PARTNER,
-        gesture_id=gesture.id,
-        gesture=one_line(personalise(gesture.text, settings.partner_name)),
-        gesture_done=done,
-        gesture_note=one_line(recorded.note) if done and recorded else "",
-        scheduled=scheduled,
-        open=waiting,
-        done=kept,
-        grace=grace,
-        has_rituals=bool(rituals),
-        memories=tuple(memories_for(store.anniversary_notes(day), day)) if memories else (),
-        named=bool(one_line(settings.partner_name)),
-    )
-
 
 # --------------------------------------------------------------------------- today
 
@@ -156,6 +81,7 @@ def partner_kept(args: argparse.Namespace, g: Glance) -> list[dict[str, str]]:
 def run_today(args: argparse.Namespace) -> int:
     """Print the day at a glance."""
     from tui.daily import partners_own
+    from tui.glance import glance
 
     with read_store(args) as store:
         g = glance(store, today(args))
@@ -182,6 +108,8 @@ def run_today(args: argparse.Namespace) -> int:
     print(f"Today's gesture{mark}: {g.gesture}")
     if g.gesture_note:
         print(f"  How it went: {g.gesture_note}")
+    from tui.model import FEEDBACK
+
     for gift in gifts:
         said = f" (you said: {FEEDBACK[gift['answer']].lower()})" if gift["answer"] else ""
         print(f"{gift['told']}{said}")
@@ -238,8 +166,6 @@ def _today_json(g: Glance) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- status
 
-_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-
 
 def register_status(sub: argparse._SubParsersAction) -> None:
     fields = ", ".join(f"{{{name}}} {what}" for name, what in STATUS_FIELDS.items())
@@ -249,57 +175,43 @@ def register_status(sub: argparse._SubParsersAction) -> None:
         run_status,
         help="one short line for a shell prompt or status bar",
         description="Print one short line about today, e.g. '2 rituals open · gesture: ...'. "
-        f"--format takes a template with these fields: {fields}. Write {{{{ and }}}} for braces.",
+        f"--format takes a template with these fields: {fields}. Write {{{{ and }}}} for braces. "
+        "A prompt can read the same line from the status file without starting Python: see --where.",
     )
     parser.add_argument("--format", metavar="TEMPLATE", dest="template", help="e.g. '{open}/{total} · {gesture}'")
+    parser.add_argument(
+        "--where",
+        action="store_true",
+        help="print where the status file is (its first line is the day it is for, its second the line)",
+    )
 
 
 def run_status(args: argparse.Namespace) -> int:
-    """Print one line about today."""
+    """Print one line about today (from the status file when it is current)."""
+    from tui import __version__
+    from tui.cli.options import data_dir
+    from tui.statusfile import current_status, data_stamp, status_path
+
+    if args.where:
+        print(status_path(data_dir(args)))
+        return 0
     template = args.template
     if template is not None:
-        render(template, {})  # check the template before reading anything
-    with read_store(args) as store:
-        g = glance(store, today(args), memories=False)  # one line has no room for them
-    values: dict[str, object] = {
-        "open": len(g.open),
-        "done": g.done,
-        "total": len(g.scheduled),
-        "gesture": g.gesture.rstrip(".").rstrip(),
-        "partner": g.partner,
-    }
-    print(render(template, values) if template is not None else default_status(g, values))
+        fill(template, {})  # check the template before reading anything
+    folder, day = data_dir(args), today(args)
+    status = current_status(folder, day.isoformat(), __version__)
+    if status is None:
+        from tui.glance import glance, refresh_status
+
+        stamp = data_stamp(folder, day.isoformat())  # before reading: a write after it is not missed
+        with read_store(args) as store:  # one line has no room for memories: not read
+            status = refresh_status(store, day, stamp) or glance(store, day, memories=False).status()
+    print(fill(template, status.values()) if template is not None else status.line())
     return 0
 
 
-def default_status(g: Glance, values: dict[str, object]) -> str:
-    gesture = "gesture done ✓" if g.gesture_done else f"gesture: {values['gesture']}"
-    if g.grace:
-        return f"grace day · {gesture}"
-    if g.open:
-        return f"{plural(len(g.open), 'ritual')} open · {gesture}"
-    if g.scheduled:
-        return f"all rituals kept ✓ · {gesture}"
-    return gesture
-
-
-def render(template: str, values: dict[str, object]) -> str:
-    """Fill ``{field}`` in ``template``; ``{{``/``}}`` are braces. Only known fields.
-
-    The template is the user's own and kept as given (it may colour a prompt);
-    the values are already cleaned. With empty ``values`` it only checks.
-    """
-
-    def fill(match: re.Match[str]) -> str:
-        token = match.group(0)
-        if token in ("{{", "}}"):
-            return token[0]
-        name = match.group(1)
-        if name is None:
-            raise CommandError(f"the --format template has a lone '{token}' (write {token * 2} for a brace)")
-        if name not in STATUS_FIELDS:
-            known = ", ".join(f"{{{k}}}" for k in STATUS_FIELDS)
-            raise CommandError(f"the --format template has an unknown field {{{one_line(name)}}}; use {known}")
-        return str(values.get(name, ""))
-
-    return _FIELD.sub(fill, template)
+def fill(template: str, values: dict[str, object]) -> str:
+    try:
+        return render(template, values)
+    except TemplateError as exc:
+        raise CommandError(str(exc)) from None

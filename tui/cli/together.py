@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui import APP_NAME
 from tui.cli.common import CommandError, add_command, write_store
 from tui.cli.options import data_dir
 from tui.format import one_line, plural
@@ -144,6 +142,10 @@ def run_status(args: argparse.Namespace) -> int:
         return 0
     for line in status.lines():
         print(line)
+    from tui.cli.background import last_outcome
+
+    if line := last_outcome(state_dir(args)):
+        print(line)
     return 0
 
 
@@ -172,15 +174,12 @@ def run_round(args: argparse.Namespace, store: Any) -> dict[str, Any] | None:
 
 
 def round_after_write(args: argparse.Namespace, store: Any) -> None:
-    """A round after a local write; a failure is one line on standard error, never an error."""
-    from tui.sync.folder import FolderMissing
+    """After a local write: the status file, and the round in the background (tui.cli.background)."""
+    from tui.cli.background import after_write
 
-    try:
-        run_round(args, store)
-    except FolderMissing as exc:
-        print(f"{APP_NAME}: saved here; not synced: {exc} (the next round will catch up)", file=sys.stderr)
-    except Exception as exc:  # noqa: BLE001 (the write is safe; the round is only a bonus here)
-        print(f"{APP_NAME}: saved here; not synced: {one_line(str(exc)) or type(exc).__name__}", file=sys.stderr)
+    said = after_write(args, store)
+    if said:
+        print(said)
 
 
 def register_sync(sub: argparse._SubParsersAction) -> None:
@@ -194,10 +193,11 @@ def register_sync(sub: argparse._SubParsersAction) -> None:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    """One round now."""
+    """One round now (after any round already running: tui.cli.background)."""
+    from tui.cli.background import one_round
     from tui.sync.folder import FolderMissing
 
-    with write_store(args) as store:
+    with one_round(state_dir(args)), write_store(args) as store:
         try:
             report = run_round(args, store)
         except FolderMissing as exc:

@@ -68,7 +68,7 @@ def find_ritual(rituals: list[Ritual], wanted: str) -> Ritual:
 
 def run_done(args: argparse.Namespace) -> int:
     """Tick (or untick) a ritual for the day."""
-    from tui.cli.together import round_after_write
+    from tui.cli.background import after_write
     from tui.domain.rituals import in_grace, open_rituals
 
     day = today(args)
@@ -88,7 +88,7 @@ def run_done(args: argparse.Namespace) -> int:
         if args.undo:
             store.set_tick(ritual.id, day, False)
             print(f"Unticked: {name}.")
-            round_after_write(args, store)
+            _say(after_write(args, store))
             return 0
         if store.is_ticked(ritual.id, day):
             print(f"{name} is already ticked ✓")
@@ -96,7 +96,7 @@ def run_done(args: argparse.Namespace) -> int:
         store.set_tick(ritual.id, day, True)
         left = open_rituals(store.rituals(), store.ticks_by_ritual(), day)
         resting = in_grace(day, store.grace())
-        round_after_write(args, store)
+        said = after_write(args, store)
     if resting:
         after = ""  # a grace day: nothing is "open", so say nothing more
     elif left:
@@ -104,7 +104,13 @@ def run_done(args: argparse.Namespace) -> int:
     else:
         after = "  That's every ritual for the day."
     print(f"Ticked: {name} ✓{after}")
+    _say(said)
     return 0
+
+
+def _say(line: str) -> None:
+    if line:
+        print(line)
 
 
 # --------------------------------------------------------------------------- gratitude
@@ -144,25 +150,24 @@ def run_gratitude(args: argparse.Namespace) -> int:
         text = check_note(text)
     except TextError as exc:
         raise CommandError(f"{exc} Nothing was saved.") from None
-    from tui.cli.together import round_after_write, state_dir
-    from tui.sync.pairing import status
-    from tui.together import Together
+    from tui.cli.background import after_write, state_dir
 
     day = today(args)
     with write_store(args) as store:
         note = store.add_note(text, day)
-        paired = status(state_dir(args)).paired
         print(f"Saved to your gratitude log for {long_day(day)}.")
         if args.share:
+            from tui.together import Together
+            from tui.together.state import is_paired
+
             try:
                 Together(store, state_dir(args)).share_note(note.id)
             except (OSError, ValueError) as exc:
                 raise CommandError(f"the note is saved but not marked to share: {exc}") from None
-        if args.share:
             print(
                 "Marked to share with your partner."
-                if paired
+                if is_paired(state_dir(args))
                 else "It will go to your partner once you pair (micro-romance pair start FOLDER)."
             )
-        round_after_write(args, store)
+        _say(after_write(args, store))
     return 0

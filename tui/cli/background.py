@@ -1,0 +1,190 @@
+"""After a write from the shell: the status file, then the round with the partner, detached.
+
+A writing command (``done``, ``gratitude``, ``import``) returns as soon as its own write is on
+disk. When this device is paired, it starts ``micro-romance background-round`` (a hidden
+command) in a new session with its standard streams closed, and says so. That round:
+
+* waits for any other round of this data folder to end (``DATA/sync/round.lock``, an OS lock),
+  so there are never two at once; an explicit ``micro-romance sync`` waits the same way and then
+  runs its own (:func:`one_round`), so a script that writes and then syncs gets a full round;
+* reads the store without the writers' lock and exchanges with the shared folder (the slow part);
+* takes the writers' lock only for its final merge (waiting a few seconds for a command that holds
+  it; when the full screen is open it leaves the merge to the full screen's own rounds);
+* records how it went in ``DATA/sync/background.json``, which ``status`` and ``pair status`` show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tui import APP_NAME
+from tui.cli.options import data_dir
+
+ROUND_LOCK = "round.lock"
+OUTCOME = "background.json"
+COMMAND = "background-round"
+LOCK_WAIT_S = 10.0
+"""How long the round's merge waits for a command that holds the writers' lock."""
+
+
+def state_dir(args: argparse.Namespace) -> Path:
+    return data_dir(args) / "sync"
+
+
+def after_write(args: argparse.Namespace, store: Any) -> str:
+    """Once a command's write is on disk: the status file again, and (when paired) a round started
+    in the background. What to tell the user about the round ("" when there is none)."""
+    from tui.cli.common import today
+    from tui.glance import refresh_status
+
+    refresh_status(store, today(args))
+    return start_round(args)
+
+
+def start_round(args: argparse.Namespace) -> str:
+    """Start a detached round when this device is paired; what to tell the user ("" when not)."""
+    if getattr(args, "demo", False):
+        return ""
+    from tui.together.state import is_paired
+
+    if not is_paired(state_dir(args)):
+        return ""
+    import subprocess
+
+    package_parent = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
+    argv = [sys.executable, "-m", "tui", "--data-dir", str(data_dir(args))]
+    if getattr(args, "today", None) is not None:
+        argv += ["--today", args.today.isoformat()]
+    try:
+        child = subprocess.Popen(
+            [*argv, COMMAND],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            close_fds=True,
+            cwd=os.path.expanduser("~") if os.path.isdir(os.path.expanduser("~")) else "/",
+            env=env,
+        )
+    except OSError as exc:
+        return f"Saved here; the round with your partner could not start ({exc.strerror or exc}): run {APP_NAME} sync."
+    _STARTED.append(child)
+    return (
+        f"Saved here; the round with your partner goes on in the background ({APP_NAME} pair status tells how it went)."
+    )
+
+
+_STARTED: list[Any] = []
+"""The rounds this process started (a command starts one at most; tests start many)."""
+
+
+def wait_started() -> None:
+    """Wait for the rounds this process started to end (for tests and scripts that drive ``main``)."""
+    while _STARTED:
+        _STARTED.pop().wait()
+
+
+@contextmanager
+def one_round(state: Path) -> Iterator[None]:
+    """Hold the data folder's round lock (waiting for a running round to end); a folder not made yet needs none."""
+    if not state.is_dir():
+        yield
+        return
+    import fcntl
+
+    fd = os.open(state / ROUND_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing lets the lock go
+
+
+def register_background_round(sub: argparse._SubParsersAction) -> None:
+    """The detached round (not listed in --help: a writing command starts it)."""
+    from tui.cli.common import add_command
+
+    add_command(sub, COMMAND, run_background_round, help=None, description="A round started by a write.")
+
+
+def run_background_round(args: argparse.Namespace) -> int:
+    """One round after a write, its outcome in DATA/sync/background.json."""
+    state = state_dir(args)
+    with one_round(state):
+        started = time.time()
+        try:
+            outcome = _round(args, state)
+        except Exception as exc:  # noqa: BLE001 (nobody reads this process's streams: the outcome file says it)
+            from tui.format import one_line
+
+            outcome = {"ok": False, "text": f"not synced: {one_line(str(exc)) or type(exc).__name__}"}
+        outcome["when"] = time.strftime("%Y-%m-%d %H:%M", time.localtime(started))
+        _record(state, outcome)
+    return 0
+
+
+def _round(args: argparse.Namespace, state: Path) -> dict[str, Any]:
+    from tui.cli.common import read_store, today
+    from tui.errors import StoreLockedError
+    from tui.format import plural
+    from tui.storage import open_store
+    from tui.sync.folder import FolderMissing
+    from tui.together import finish, prepare
+
+    try:
+        with read_store(args) as store:  # without the writers' lock: the folder is the slow part
+            prepared = prepare(store, state)
+            if prepared is None:
+                return {"ok": True, "text": "not paired"}
+            result = prepared.engine.round(prepared.outbox)
+    except FolderMissing as exc:
+        return {"ok": False, "text": f"not synced: {exc} (the next round will catch up)"}
+    deadline = time.monotonic() + LOCK_WAIT_S
+    while True:
+        try:
+            store = open_store(data_dir(args))
+            break
+        except StoreLockedError:
+            if time.monotonic() > deadline:
+                return {"ok": False, "text": "not merged here yet: the full screen is open and syncs on its own"}
+            time.sleep(0.2)
+    with store:  # the writers' lock, for the merge only
+        prepared.together.store = store
+        report = finish(prepared, result)
+        from tui.glance import refresh_status
+
+        refresh_status(store, today(args))
+    received = plural(report["received"], "entry", "entries")
+    return {"ok": True, "text": f"synced: {received} received, {plural(report['sent'], 'change')} sent"}
+
+
+def _record(state: Path, outcome: dict[str, Any]) -> None:
+    from tui.durable import atomic_write
+
+    try:
+        atomic_write(state / OUTCOME, json.dumps(outcome, sort_keys=True).encode() + b"\n")
+    except OSError:
+        pass  # nowhere to say it; the next round tries again
+
+
+def last_outcome(state: Path) -> str:
+    """How the last background round went, as one line ("" when none ran)."""
+    try:
+        data = json.loads((state / OUTCOME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return ""
+    from tui.format import one_line
+
+    return f"Last round after a write ({one_line(str(data.get('when', '')))}): {one_line(data['text'])}"

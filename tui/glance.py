@@ -1,0 +1,118 @@
+"""The day at a glance: today's gesture and rituals as the Today and Rituals tabs see them,
+for ``micro-romance today`` and ``status``, and the status file every write keeps current.
+
+No Textual. :func:`refresh_status` is called by the full screen after each write (and on a new
+day) and by every writing command once its write is on disk, so a prompt reading
+``DATA/status`` (:mod:`tui.statusfile`) is true without starting Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tui import __version__
+from tui.domain.status import DayStatus
+from tui.format import one_line
+
+if TYPE_CHECKING:
+    from tui.domain.memories import Memory
+    from tui.model import Ritual
+    from tui.storage import Store
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What today holds, for the shell."""
+
+    day: date
+    first_run: bool
+    partner: str
+    gesture_id: str
+    gesture: str
+    """Personalised text of today's gesture."""
+    gesture_done: bool
+    gesture_note: str
+    scheduled: tuple[Ritual, ...]
+    open: tuple[Ritual, ...]
+    done: int
+    """Scheduled rituals already kept today."""
+    grace: bool
+    has_rituals: bool
+    memories: tuple[Memory, ...] = ()
+    """Notes written on this day in earlier years, newest year first."""
+    named: bool = False
+    """True when a partner's name is set (``partner`` is then that name)."""
+    in_use: tuple[str, ...] = ()
+    """The names of the rituals not archived, in order (for completing ``done``)."""
+
+    def status(self) -> DayStatus:
+        """The day's status line and its fields."""
+        return DayStatus(
+            self.day.isoformat(),
+            open=len(self.open),
+            done=self.done,
+            total=len(self.scheduled),
+            gesture=self.gesture.rstrip(".").rstrip(),
+            gesture_done=self.gesture_done,
+            grace=self.grace,
+            partner=self.partner,
+            open_names=tuple(one_line(r.name) for r in self.open),
+            rituals=self.in_use,
+        )
+
+
+def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
+    """Today's gesture and rituals, as the Today and Rituals tabs see them (and, unless told
+    not to, the day's memories)."""
+    from tui.content import FALLBACK_PARTNER, personalise
+    from tui.daily import todays_gesture
+    from tui.domain.calendar import due_on
+    from tui.domain.memories import memories_for
+    from tui.domain.rituals import in_grace, open_rituals
+
+    settings = store.settings()
+    gesture = todays_gesture(store, day)
+    recorded = store.gesture_day(day)
+    done = recorded is not None and recorded.done and recorded.gesture_id == gesture.id
+    rituals = store.rituals()
+    ticks = store.ticks_by_ritual()
+    scheduled = tuple(r for r in rituals if due_on(r, day))
+    grace = in_grace(day, store.grace())
+    waiting = () if grace else tuple(open_rituals(rituals, ticks, day))
+    kept = sum(1 for r in scheduled if day in ticks.get(r.id, ()))
+    return Glance(
+        day=day,
+        first_run=not store.path.exists(),
+        partner=one_line(settings.partner_name) or FALLBACK_PARTNER,
+        gesture_id=gesture.id,
+        gesture=one_line(personalise(gesture.text, settings.partner_name)),
+        gesture_done=done,
+        gesture_note=one_line(recorded.note) if done and recorded else "",
+        scheduled=scheduled,
+        open=waiting,
+        done=kept,
+        grace=grace,
+        has_rituals=bool(rituals),
+        memories=tuple(memories_for(store.anniversary_notes(day), day)) if memories else (),
+        named=bool(one_line(settings.partner_name)),
+        in_use=tuple(one_line(r.name) for r in rituals if not r.archived),
+    )
+
+
+def refresh_status(store: Store, day: date, stamp: str | None = None) -> DayStatus | None:
+    """Compute the day's status from the store and write the status file; None when the data
+    folder is not there yet or a newer write got there first (its own status stands).
+
+    ``stamp``: :func:`tui.statusfile.data_stamp` taken before a store opened without the lock
+    was read; a writer holding the lock (the full screen, a writing command) leaves it out.
+    """
+    from tui.statusfile import data_stamp, write_status
+
+    if not store.path.exists():
+        return None
+    if stamp is None:
+        stamp = data_stamp(store.data_dir, day.isoformat())
+    status = glance(store, day, memories=False).status()
+    return status if write_status(store.data_dir, status, version=__version__, stamp=stamp) else None
