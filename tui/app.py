@@ -23,8 +23,10 @@ from tui import APP_NAME
 from tui.clock import Clock
 from tui.errors import StoreWriteError
 from tui.paths import first_frame_stylesheets, later_stylesheets
+from tui.screens.endings import Endings
 from tui.screens.rounds import SYNC_EVERY, TogetherRounds
 from tui.storage import Store
+from tui.storage.drafts import Drafts
 from tui.tabs import TAB_SPECS, TabBase
 from tui.themes import DEFAULT_THEME, HEADER_ICON, register_themes, start_theme
 from tui.widgets.footer import Footer
@@ -37,7 +39,7 @@ KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "righ
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
 
 
-class MicroRomanceApp(TogetherRounds, App[int]):
+class MicroRomanceApp(Endings, TogetherRounds, App[int]):
     """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
     TITLE = APP_NAME
@@ -83,6 +85,7 @@ class MicroRomanceApp(TogetherRounds, App[int]):
         super().__init__()
         self.store = store
         self.clock = clock
+        self.drafts = Drafts(store.data_dir, clock.now)
         self.demo = demo
         self.user_keys: dict[str, str] = {}
         """Binding id -> keys, from the user's config.toml (what passed its checks)."""
@@ -115,6 +118,9 @@ class MicroRomanceApp(TogetherRounds, App[int]):
     def on_mount(self) -> None:
         from tui.keys import apply_user_keys
 
+        self.catch_endings()
+        self.call_after_refresh(self.tell_drafts)
+
         self.user_keys = apply_user_keys(self).keys
         self.call_after_refresh(self._start_collector)
         self.set_interval(20, self.check_day, name="midnight")
@@ -140,6 +146,7 @@ class MicroRomanceApp(TogetherRounds, App[int]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # what build_hidden_tab froze can be collected again once the app is gone
+        self.stop_catching_endings()
 
     @staticmethod
     def _start_collector() -> None:

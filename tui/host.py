@@ -15,6 +15,7 @@ from textual.dom import DOMNode
 
 if TYPE_CHECKING:
     from tui.storage import Store
+    from tui.storage.drafts import Drafts
 
 T = TypeVar("T")
 
@@ -25,6 +26,11 @@ class Host(Protocol):
     @property
     def store(self) -> Store:
         """The open store."""
+        ...
+
+    @property
+    def drafts(self) -> Drafts:
+        """The words of open editors kept until they are saved (tui/storage/drafts.py)."""
         ...
 
     @property

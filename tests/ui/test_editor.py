@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 import pytest
 from textual.app import App
 from textual.widgets import Static, TextArea
@@ -11,6 +14,7 @@ from tests.ui.screen_text import screen_text
 from tui.dialogs.editor import CloseDialog, EditorScreen
 from tui.errors import StoreWriteError
 from tui.paths import stylesheets
+from tui.storage.drafts import Drafts
 from tui.text import MAX_CHARS
 
 
@@ -22,10 +26,14 @@ class EditorHost(App[None]):
 
     CSS_PATH = stylesheets()
 
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.drafts = Drafts(data_dir, lambda: datetime(2026, 11, 25, 21, 14))
+
 
 @pytest.fixture
-def editor_app():
-    return EditorHost
+def editor_app(tmp_path):
+    return lambda: EditorHost(tmp_path)
 
 
 class Harness:

@@ -84,9 +84,10 @@ class TabBase(Vertical):
     def draw(self, select: str | None = None) -> None:
         """Draw what the tab shows from the store; each tab's own."""
 
-    def open_editor(self, title: str, text: str, save: Callable[[str], str]) -> None:
+    def open_editor(self, title: str, text: str, save: Callable[[str], str], *, draft_key: str = "") -> None:
         """The note editor over the tab: ``save(text)`` writes the cleaned text and returns
-        the entry's id, which the redraw after saving selects; focus comes back either way."""
+        the entry's id, which the redraw after saving selects; focus comes back either way.
+        ``draft_key`` names the editor for its draft (the same note, the same prompt)."""
         from tui.dialogs.editor import EditorScreen  # not before the first frame
 
         saved: list[str] = []
@@ -96,7 +97,9 @@ class TabBase(Vertical):
                 self.redraw(saved[-1] if saved else None)
             self.focus_first()
 
-        self.app.push_screen(EditorScreen(title, lambda text: saved.append(save(text)), text=text), closed)
+        editor = EditorScreen(title, lambda text: saved.append(save(text)), text=text)
+        editor.draft_key = draft_key
+        self.app.push_screen(editor, closed)
 
     def mark_shared(self, entry_id: str, share: Callable[[Any], None]) -> None:
         """Mark an entry to share with the partner: ``share(together)`` marks it (a note, an

@@ -231,7 +231,10 @@ class GratitudeTab(TabBase):
         today = self.host.today
 
         self.open_editor(
-            f"A note of thanks · {short_day(today)}", "", lambda text: self.host.store.add_note(text, today).id
+            f"A note of thanks · {short_day(today)}",
+            "",
+            lambda text: self.host.store.add_note(text, today).id,
+            draft_key="note.new",
         )
 
     def action_edit_note(self) -> None:
@@ -244,7 +247,7 @@ class GratitudeTab(TabBase):
         def save(text: str) -> str:
             return self.host.store.save_note(replace(note, text=text)).id
 
-        self.open_editor(f"Editing a note · {short_day(note.day)}", note.text, save)
+        self.open_editor(f"Editing a note · {short_day(note.day)}", note.text, save, draft_key=f"note:{note.id}")
 
     def action_said_aloud(self) -> None:
         """Mark the selected note as said out loud to your partner (or unmark it)."""

@@ -277,7 +277,7 @@ class PromptsTab(TabBase):
             self._record(prompt)
             return saved
 
-        self.open_editor(prompt.text, "", save)
+        self.open_editor(prompt.text, "", save, draft_key=f"answer.new:{prompt.id}")
 
     def action_edit_answer(self) -> None:
         """Edit the selected answer."""
@@ -294,7 +294,7 @@ class PromptsTab(TabBase):
         def save(text: str) -> str:
             return self.host.store.save_answer(replace(answer, text=text)).id
 
-        self.open_editor(f"{title} · {short_day(answer.day)}", answer.text, save)
+        self.open_editor(f"{title} · {short_day(answer.day)}", answer.text, save, draft_key=f"answer:{answer.id}")
 
     @on(OptionList.OptionSelected, "#prompts-answers")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -89,17 +89,16 @@ class RitualDialogs:
         def closed(draft: RitualDraft | None) -> None:
             self.redraw(ritual.id)
 
-        self.app.push_screen(
-            RitualDialog(
-                "Edit ritual",
-                name=ritual.name,
-                weekdays=ritual.weekdays,
-                personal=ritual.personal,
-                taken=self._name_taken(ritual.id),
-                save=save,
-            ),
-            closed,
+        dialog = RitualDialog(
+            "Edit ritual",
+            name=ritual.name,
+            weekdays=ritual.weekdays,
+            personal=ritual.personal,
+            taken=self._name_taken(ritual.id),
+            save=save,
         )
+        dialog.draft_key, dialog.draft_place = f"ritual:{ritual.id}", f"Edit ritual: {ritual.name}"
+        self.app.push_screen(dialog, closed)
 
     def action_remove(self) -> None:
         """Archive or delete the focused ritual (an archived one: restore or delete)."""

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tui.format import short_day
 from tui.model import Gesture, GestureDay
 from tui.text import check_line
 
@@ -46,18 +47,17 @@ class TodayDialogs:
 
         from tui.dialogs.basic import LineDialog  # dialogs load when first needed, after the first frame
 
-        self.app.push_screen(
-            LineDialog(
-                "Done! How did it go?",
-                value=value,
-                placeholder="A few words, or leave it empty",
-                hint="optional · enter or ctrl+s saves · esc closes",
-                check=check_line,
-                save=save,
-                save_on_discard=True,  # discarding drops the note, not the gesture: it stays done
-            ),
-            saved,
+        dialog = LineDialog(
+            "Done! How did it go?",
+            value=value,
+            placeholder="A few words, or leave it empty",
+            hint="optional · enter or ctrl+s saves · esc closes",
+            check=check_line,
+            save=save,
+            save_on_discard=True,  # discarding drops the note, not the gesture: it stays done
         )
+        dialog.draft_key, dialog.draft_place = f"done:{day.isoformat()}", f"Done! How did it go? ({short_day(day)})"
+        self.app.push_screen(dialog, saved)
 
     def _undo_done(self, recorded: GestureDay) -> None:
         def undo(yes: bool | None = True) -> None:

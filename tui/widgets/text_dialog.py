@@ -11,6 +11,15 @@ the ritual and grace-day forms and the gratitude and answer editors:
 
 A subclass writes ``action_save`` (dismissing only once the words are saved)
 and, when its state is more than its ``Input`` fields, ``snapshot``.
+
+Drafts: changed words are kept on disk (``Host.drafts``) a moment after the
+typing stops and when the app is told to end (``keep_draft``); the next time
+the same editor (``draft_key``) opens, it holds them again under a line that
+says they are a draft. Saving or closing the dialog forgets its draft; a draft
+is never saved as an entry by itself.
+
+A field that gets focus keeps its text and puts the cursor at the end (never
+select-all), so a key typed to add to a name adds to it.
 Every string shown here is literal ``Content``.
 """
 
@@ -24,9 +33,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.timer import Timer
+from textual.widgets import Button, Input, Static, TextArea
+
+from tui.format import short_day
+from tui.host import host_of
 
 ResultType = TypeVar("ResultType")
+
+DRAFT_DELAY = 0.8
+"""Seconds after the last change before the words are kept as a draft."""
 
 
 class CloseDialog(ModalScreen[str]):
@@ -91,6 +107,12 @@ class TextDialog(ModalScreen[ResultType]):
     """The last key that came through the dialog itself (one on its own buttons or lists)."""
     _start_texts: dict[object, str] = {}
     """Each field's text when the dialog opened."""
+    draft_key = ""
+    """Which editor this is, for its draft ("note.new", "answer:ID"); by default its kind and title."""
+    draft_place = ""
+    """Where the draft was written, in words (by default the dialog's title)."""
+    _draft_timer: Timer | None = None
+    _draft_failed = False
 
     def on_key(self, event: events.Key) -> None:
         if self.focused is None and self.keep_typed(event):  # before any field has focus
@@ -120,6 +142,8 @@ class TextDialog(ModalScreen[ResultType]):
         self._early = ""
         # Before whatever reached the field itself since (it came later): where its text ended when opened.
         start = self._start_texts.get(field)
+        if start:  # a field that opened holding text (a name): the key was repeated ("ss"), not typed for it
+            return
         if isinstance(field, Input):
             at, cursor = (field.cursor_position if start is None else len(start)), field.cursor_position
             field.insert(text, at)
@@ -137,6 +161,93 @@ class TextDialog(ModalScreen[ResultType]):
         # so what it filled in counts as the starting point.
         self._opened_with = self.snapshot()
         self._start_texts = {f: f.value if isinstance(f, Input) else f.text for f in self.query("Input, TextArea")}
+        for field in self.query(Input):
+            field.select_on_focus = False
+            field.cursor_position = len(field.value)
+        self._offer_draft()
+
+    # ------------------------------------------------------------ drafts
+
+    @property
+    def draft_id(self) -> str:
+        return self.draft_key or f"{type(self).__name__}:{self._dialog_title()}"
+
+    def _dialog_title(self) -> str:
+        return str(getattr(self, "_title", "") or getattr(self, "TITLE_TEXT", ""))
+
+    def draft_fields(self) -> dict[str, str]:
+        """The words in the dialog's fields, by field id."""
+        return {
+            field.id: field.value if isinstance(field, Input) else field.text
+            for field in self.query("Input, TextArea")
+            if field.id and isinstance(field, (Input, TextArea))
+        }
+
+    def _offer_draft(self) -> None:
+        """Open holding the words of this editor's draft, under a line that says so."""
+        draft = host_of(self).drafts.get(self.draft_id)
+        if draft is None:
+            return
+        for field_id, text in draft.fields.items():
+            for field in self.query(f"#{field_id}"):
+                if isinstance(field, Input):
+                    field.value = text
+                    field.cursor_position = len(text)
+                elif isinstance(field, TextArea):
+                    field.load_text(text)
+                    field.move_cursor(field.document.end)
+        when = f"{short_day(draft.kept.date())} at {draft.kept:%H:%M}"
+        note = Static(
+            Content(f"A draft from {when}, not saved yet: ctrl+s saves it, esc asks before letting it go."),
+            classes="draft-note",
+        )
+        titles = self.query(".dialog-title, #editor-title, .settings-title")
+        if titles:
+            titles.first().parent.mount(note, after=titles.first())  # type: ignore[union-attr]
+        elif self.children:
+            self.children[0].mount(note, before=0)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _typed(self) -> None:
+        """Keep the words as a draft once the typing pauses (a timer restarted on each change)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft, name="draft")
+
+    def keep_draft(self) -> None:
+        """Keep the changed words as this editor's draft now (or forget it when nothing changed)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if not self.is_mounted:
+            return
+        drafts = host_of(self).drafts
+        fields = self.draft_fields()
+        try:
+            if not self.changed:
+                drafts.drop(self.draft_id)
+            elif (kept := drafts.get(self.draft_id)) is None or kept.fields != fields:
+                place = self.draft_place or self._dialog_title() or "a dialog"
+                drafts.keep(self.draft_id, fields, place)
+        except OSError as exc:
+            if not self._draft_failed:
+                self._draft_failed = True
+                self.notify(
+                    f"Your words could not be kept as a draft ({exc.strerror or exc}); ctrl+s saves them.",
+                    title="No draft",
+                    severity="warning",
+                    markup=False,
+                )
+
+    def _forget_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        try:
+            host_of(self).drafts.drop(self.draft_id)
+        except OSError:
+            pass  # the words were saved or let go; an old draft offered again says it is a draft
 
     @property
     def changed(self) -> bool:
@@ -184,6 +295,7 @@ class TextDialog(ModalScreen[ResultType]):
             fields.first().focus()
 
     def dismiss(self, result: Any = None) -> Any:
+        self._forget_draft()  # saved, or closed on purpose
         done = super().dismiss(result)
         if self._quitting:
             self.app.exit()  # saved: now quit, as asked

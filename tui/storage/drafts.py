@@ -1,0 +1,107 @@
+"""Drafts: the words in an editor that is still open, kept in the data folder until they are saved.
+
+One small file, ``drafts.json`` (0600, written atomically like every data file), maps
+an editor's key (``note.new``, ``answer:ID``, ...) to its words and when they were kept:
+
+    {"version": 1, "drafts": {"note.new": {"fields": {"editor-text": "..."},
+                                            "place": "A note of thanks", "kept": "2026-12-07T21:14:00"}}}
+
+A draft is only ever offered back to its editor: it never becomes an entry by itself.
+A damaged or unreadable file is set aside as no drafts (the words it held are lost, the
+app is not): drafts are a help, never a reason not to start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from tui.durable import atomic_write, make_private_dir
+
+DRAFTS_NAME = "drafts.json"
+MAX_BYTES = 4 * 1024 * 1024
+"""A file bigger than this is not ours to read."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Words kept from an editor that was open: its fields' texts by id, where it was, when."""
+
+    fields: dict[str, str]
+    place: str
+    kept: datetime
+
+
+class Drafts:
+    """The drafts of one data folder, read once and written on each change."""
+
+    def __init__(self, data_dir: Path, now: Callable[[], datetime]) -> None:
+        self.path = Path(data_dir) / DRAFTS_NAME
+        self._now = now
+        self._drafts: dict[str, Draft] | None = None
+
+    def _all(self) -> dict[str, Draft]:
+        if self._drafts is None:
+            self._drafts = self._read()
+        return self._drafts
+
+    def _read(self) -> dict[str, Draft]:
+        try:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return {}
+        try:
+            with os.fdopen(fd, "rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:
+                return {}
+            data = json.loads(raw)
+            found = {}
+            for key, value in data["drafts"].items():
+                fields = {str(k): str(v) for k, v in value["fields"].items()}
+                found[str(key)] = Draft(fields, str(value.get("place", "")), datetime.fromisoformat(value["kept"]))
+            return found
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return {}
+
+    def get(self, key: str) -> Draft | None:
+        """The draft kept for the editor ``key``, if any."""
+        return self._all().get(key)
+
+    def all(self) -> dict[str, Draft]:
+        """Every draft kept, by editor key."""
+        return dict(self._all())
+
+    def keep(self, key: str, fields: dict[str, str], place: str) -> None:
+        """Keep (or replace) the words of the editor ``key``; raises OSError when they cannot be written."""
+        drafts = self._all()
+        drafts[key] = Draft(dict(fields), place, self._now().replace(microsecond=0))
+        self._write(drafts)
+
+    def drop(self, key: str) -> None:
+        """Forget the draft of ``key`` (saved, or let go); the file goes with the last draft."""
+        drafts = self._all()
+        if drafts.pop(key, None) is None:
+            return
+        if drafts:
+            self._write(drafts)
+        else:
+            try:
+                self.path.unlink()
+            except FileNotFoundError:
+                pass
+
+    def _write(self, drafts: dict[str, Draft]) -> None:
+        document = {
+            "version": 1,
+            "drafts": {
+                key: {"fields": draft.fields, "place": draft.place, "kept": draft.kept.isoformat()}
+                for key, draft in drafts.items()
+            },
+        }
+        make_private_dir(self.path.parent)
+        atomic_write(self.path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
