@@ -69,7 +69,7 @@ def find_ritual(rituals: list[Ritual], wanted: str) -> Ritual:
 def run_done(args: argparse.Namespace) -> int:
     """Tick (or untick) a ritual for the day."""
     from tui.cli.background import after_write
-    from tui.domain.rituals import in_grace, open_rituals
+    from tui.domain.rituals import FILL_IN_RULE, TICK_FILL_IN, TICK_TOO_EARLY, in_grace, open_rituals, tick_kind
 
     day = today(args)
     with write_store(args) as store:
@@ -78,10 +78,17 @@ def run_done(args: argparse.Namespace) -> int:
         if args.undo and not store.is_ticked(ritual.id, day):  # whatever its days: there is no tick to take back
             print(f"{name} was not ticked on {day.isoformat()}; nothing to undo.")
             return 0
-        if ritual.created is not None and day < ritual.created:
-            raise CommandError(
-                f"'{name}' was added on {ritual.created.isoformat()}, after {day.isoformat()}; nothing was ticked"
-            )
+        kind = tick_kind(ritual, day, day)
+        if kind == TICK_FILL_IN and not args.undo:
+            store.tick_before_start(ritual.id, day)
+            said = after_write(args, store)
+            print(f"Ticked: {name} ✓  Its start moved back to {day.isoformat()}, so that day counts.")
+            _say(said)
+            return 0
+        if kind == TICK_TOO_EARLY or (ritual.created is not None and day < ritual.created):
+            added = ritual.created.isoformat() if ritual.created else ""
+            rule = f". {FILL_IN_RULE}".rstrip(".") if kind == TICK_TOO_EARLY else ""
+            raise CommandError(f"'{name}' was added on {added}, after {day.isoformat()}; nothing was ticked{rule}")
         if not ritual.scheduled_on(day):
             days = ", ".join(DAY_PLURALS[d] for d in ritual.weekdays)
             raise CommandError(f"'{name}' is for {days}, so there is nothing to tick on {day.isoformat()}")

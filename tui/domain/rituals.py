@@ -38,6 +38,37 @@ CONSISTENCY_RULE = (
 )
 """Plain-language statement of :func:`consistency`, for a help screen."""
 
+FILL_IN_DAYS = 7
+"""A ritual added lately can be ticked this many days back (its start moves back to the day ticked)."""
+
+# What a tick of a ritual on a day is (tick_kind), the same on the Rituals tab and for `done`.
+TICK_DUE = "due"
+"""A scheduled day on or after the ritual was added: a plain tick."""
+TICK_FILL_IN = "fill in"
+"""A scheduled day shortly before the ritual was added: ticking it moves the ritual's start back."""
+TICK_TOO_EARLY = "too early"
+"""A scheduled day more than FILL_IN_DAYS before today (or before the ritual was added): refused."""
+TICK_NOT_SCHEDULED = "not scheduled"
+"""A day the ritual does not happen on: nothing to tick."""
+
+FILL_IN_RULE = f"Only the last {FILL_IN_DAYS} days before a ritual was added can be filled in."
+
+
+def tick_kind(ritual: Ritual, day: date, today: date) -> str:
+    """What ticking ``ritual`` on ``day`` is, seen on ``today`` (TICK_DUE, TICK_FILL_IN, ...).
+
+    A day before the ritual was added may be filled in when it is one of its weekdays, within
+    FILL_IN_DAYS of today and of the day it was added (the command line's today may be that day).
+    """
+    if due_on(ritual, day):
+        return TICK_DUE
+    if ritual.created is None or ritual.created <= day or not ritual.scheduled_on(day):
+        return TICK_NOT_SCHEDULED
+    if (max(today, ritual.created) - day).days < FILL_IN_DAYS:
+        return TICK_FILL_IN
+    return TICK_TOO_EARLY
+
+
 Cell = tuple[date, int, int]
 """A heatmap cell: (day, rituals kept, rituals scheduled)."""
 

@@ -7,15 +7,17 @@ is asked about (:mod:`tui.storage.years`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
+from contextlib import AbstractContextManager
 from datetime import date
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.storage.codecs import TicksCodec
 from tui.storage.entries import Entries
 from tui.storage.years import TicksByRitual
 
 if TYPE_CHECKING:
+    from tui.model import Ritual
     from tui.storage.tinystore import SplitJSONStorage
 
 
@@ -23,6 +25,12 @@ class RitualTicks(Entries):
     """Ticking and reading ticks; the store provides the index, the database and the past years."""
 
     _storage: SplitJSONStorage
+
+    def batch(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def update_ritual(self, ritual_id: str, **changes: Any) -> Ritual:
+        raise NotImplementedError
 
     def ticked_days(self, ritual_id: str) -> frozenset[date]:
         self._past.need_kind("ticks")
@@ -45,6 +53,13 @@ class RitualTicks(Entries):
         if self.is_ticked(ritual_id, day) != done:
             self._change_year(ritual_id, day.year, [day], done)
         return done
+
+    def tick_before_start(self, ritual_id: str, day: date) -> None:
+        """Tick a day before the ritual was added, moving its start back to that day (one write);
+        whether the day may be filled in is the domain's rule (tui.domain.rituals.tick_kind)."""
+        with self.batch():
+            self.update_ritual(ritual_id, created=day)
+            self.set_tick(ritual_id, day, True)
 
     def add_ticks(self, ticks: Iterable[tuple[str, date]]) -> None:
         """Tick many (ritual, day) pairs, rewriting each ritual's year once (an import)."""

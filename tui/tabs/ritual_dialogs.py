@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 from tui import daily
 from tui.dialogs.basic import Choice, ChoiceDialog
 from tui.dialogs.ritual import RitualDialog, RitualDraft
-from tui.domain.rituals import end_position, same_name
+from tui.domain.rituals import FILL_IN_RULE, TICK_FILL_IN, TICK_TOO_EARLY, end_position, same_name, tick_kind
 from tui.format import schedule_label, short_day
 from tui.model import GraceSpan, Ritual
-from tui.tabs.ritual_rows import FILL_IN_DAYS
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
 class RitualDialogs:
     """The actions of the Rituals tab that open a dialog."""
 
-    if TYPE_CHECKING:  # provided by RitualsTab
+    if TYPE_CHECKING:  # the tab's public face (RitualsTab): its host, its days, its list, redraw and notices
         app: App[object]
         host: Host
         today: date
@@ -37,8 +36,7 @@ class RitualDialogs:
 
         def redraw(self, select: str | None = None) -> None: ...
         def focused_ritual(self) -> Ritual | None: ...
-        def _live(self) -> list[Ritual]: ...
-        def _may_fill_in(self, day: date) -> bool: ...
+        def live_rituals(self) -> list[Ritual]: ...
         def notify(self, message: str, *, markup: bool = ...) -> None: ...
 
     def _name_taken(self, keep_id: str | None = None) -> Callable[[str], str | None]:
@@ -138,7 +136,7 @@ class RitualDialogs:
                 )
                 self.notify(f"Archived; every tick is kept. {where}", markup=False)
             elif answer == "restore":
-                position = end_position(self._live())  # back at the end of the list
+                position = end_position(self.live_rituals())  # back at the end of the list
                 if self.host.save(lambda: store.update_ritual(ritual.id, archived=False, position=position)) is None:
                     return
                 self.notify("Restored to your list.", markup=False)
@@ -217,20 +215,12 @@ class RitualDialogs:
     def _tick_resting(self, ritual: Ritual, day: date) -> None:
         """A ritual not due on ``day``: move its start back to count it, or say why not."""
         store = self.host.store
-        if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
-            if not self._may_fill_in(day):
-                self.notify(
-                    f"Only the last {FILL_IN_DAYS} days before a ritual was added can be filled in.", markup=False
-                )
-                return
-
-            def start_earlier() -> bool:
-                with store.batch():
-                    store.update_ritual(ritual.id, created=day)
-                    store.set_tick(ritual.id, day, True)
-                return True
-
-            if self.host.save(start_earlier) is None:
+        kind = tick_kind(ritual, day, self.today)
+        if kind == TICK_TOO_EARLY:
+            self.notify(FILL_IN_RULE, markup=False)
+            return
+        if kind == TICK_FILL_IN:
+            if self.host.save(lambda: store.tick_before_start(ritual.id, day) or True) is None:
                 return
             self.notify(f"Its start moved back to {short_day(day)}, so that day counts.", markup=False)
             self.redraw(ritual.id)

@@ -29,9 +29,6 @@ MIN_NAME_WIDTH = 12
 WIDE_NAME_WIDTH = 28
 """Narrower than this, the names take the room of the 30-day column, which is left out."""
 
-FILL_IN_DAYS = 7
-"""A ritual added lately can be ticked this many days back (its start moves back)."""
-
 
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{round(share * 100)}%"

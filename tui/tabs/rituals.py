@@ -29,17 +29,12 @@ from textual.widgets.option_list import Option
 
 from tui import daily
 from tui.domain.calendar import due_on
-from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE
+from tui.domain.rituals import CONSISTENCY_RULE, STREAK_RULE, TICK_FILL_IN, TICK_TOO_EARLY, tick_kind
 from tui.format import one_line
 from tui.model import Ritual
 from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
-from tui.tabs.ritual_rows import (
-    FILL_IN_DAYS,
-    columns_line,
-    name_width_for,
-    ritual_row,
-)
+from tui.tabs.ritual_rows import columns_line, name_width_for, ritual_row
 from tui.together.state import is_paired, ticked_by
 from tui.widgets.heatmap import RitualHeatmap
 from tui.widgets.ritual_day import RitualDay
@@ -193,7 +188,7 @@ class RitualsTab(RitualDialogs, TabBase):
     def today(self) -> date:
         return self.host.today
 
-    def _live(self) -> list[Ritual]:
+    def live_rituals(self) -> list[Ritual]:
         return self.host.store.rituals()
 
     def _shown_on(self, ritual: Ritual, day: date) -> bool:
@@ -201,7 +196,7 @@ class RitualsTab(RitualDialogs, TabBase):
 
     def listed(self) -> list[Ritual]:
         """The rituals of the checklist, top to bottom (archived ones last when shown)."""
-        live = self._live()
+        live = self.live_rituals()
         rows = [r for r in live if self._shown_on(r, self.viewed)]
         rows += [r for r in live if not self._shown_on(r, self.viewed)]  # resting, dimmed
         if self.show_archived:
@@ -213,12 +208,8 @@ class RitualsTab(RitualDialogs, TabBase):
         day = self.viewed
         if ritual.archived or self._shown_on(ritual, day):
             return ""
-        if ritual.created is not None and ritual.created > day and ritual.scheduled_on(day):
-            return "added later · space ticks" if self._may_fill_in(day) else "added later"
-        return "resting"
-
-    def _may_fill_in(self, day: date) -> bool:
-        return (self.today - day).days < FILL_IN_DAYS
+        kind = tick_kind(ritual, day, self.today)
+        return {TICK_FILL_IN: "added later · space ticks", TICK_TOO_EARLY: "added later"}.get(kind, "resting")
 
     def _archived(self) -> list[Ritual]:
         return [r for r in self.host.store.rituals(include_archived=True) if r.archived]
@@ -241,7 +232,7 @@ class RitualsTab(RitualDialogs, TabBase):
         if self.viewed > self.today or self.viewed == date.min:
             self.set_reactive(RitualsTab.viewed, self.today)
         store = self.host.store
-        live = self._live()
+        live = self.live_rituals()
         ticks = store.ticks_by_ritual()
         grace = store.grace()
         listing = self.listed()
@@ -316,7 +307,7 @@ class RitualsTab(RitualDialogs, TabBase):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        live = bool(self._live())
+        live = bool(self.live_rituals())
         if action in ("day", "today") and not live:
             return False
         if action in ("toggle", "remove") and not live and not self.show_archived:
@@ -374,7 +365,7 @@ class RitualsTab(RitualDialogs, TabBase):
             return
         due = self._shown_on(ritual, self.viewed)  # moves within its part of the list
         visible = [r.id for r in self.listed() if not r.archived and self._shown_on(r, self.viewed) == due]
-        order = [r.id for r in self._live()]
+        order = [r.id for r in self.live_rituals()]
         index = visible.index(ritual.id)
         if not 0 <= index + step < len(visible):
             return
