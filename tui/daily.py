@@ -23,10 +23,11 @@ from datetime import date
 from tui import content
 from tui.domain.gestures import feedback_weights, neglected_language, pick_gesture
 from tui.domain.languages import effective_ranking, partner_ranking
+from tui.domain.occasions import OccasionPick, fill, pick_occasion
 from tui.domain.prompts import prompt_of_the_day
-from tui.model import Gesture, GraceSpan, Prompt, Settings
+from tui.model import DayThatMatters, Gesture, GraceSpan, Prompt, Settings
 from tui.storage import Store
-from tui.together.state import partner_rankings
+from tui.together.state import partner_days, partner_rankings
 
 
 def _gesture_history(store: Store, day: date):
@@ -108,11 +109,15 @@ def gesture_weights(store: Store, day: date) -> dict[str, float]:
 
 
 def todays_gesture(store: Store, day: date) -> Gesture:
-    """The gesture shown for ``day``: the one recorded, else the day's pick."""
+    """The gesture shown for ``day``: the one recorded, else the occasion gesture a day that matters
+    calls for (:func:`todays_occasion`), else the day's pick."""
     by_id = content.gesture_by_id()
     recorded = store.gesture_day(day)
     if recorded is not None and recorded.gesture_id in by_id:
         return by_id[recorded.gesture_id]
+    occasion = todays_occasion(store, day)
+    if occasion is not None and (recorded is None or recorded.gesture_id == occasion.occasion.id):
+        return occasion_gesture(occasion, store.settings().partner_name)
     history = _gesture_history(store, day)
     weights = gesture_weights(store, day)
     return pick_gesture(day, content.gestures(), settings_for(store, day), history, weights=weights)
@@ -143,3 +148,42 @@ def another_prompt(store: Store, day: date, *, theme: str | None = None) -> Prom
     skip = recorded.shown if recorded else (todays_prompt(store, day).id,)
     history = [p for p in store.prompt_days() if p.day < day]
     return prompt_of_the_day(day, content.prompts(), history, skip=skip, theme=theme)
+
+
+# --------------------------------------------------------------------------- days that matter
+
+
+def all_days(store: Store) -> list[DayThatMatters]:
+    """This person's days that matter and those the partner shared (Together), as last synced."""
+    return [*store.entries("days"), *partner_days(store.data_dir / "sync")]
+
+
+def todays_occasion(store: Store, day: date) -> OccasionPick | None:
+    """The occasion gesture a day of the partner's (or of both) calls for on ``day``, with why; None most days."""
+    days = all_days(store)
+    if not days:
+        return None
+    settings = settings_for(store, day)
+    return pick_occasion(
+        days, day, content.occasions(), partner=settings.partner_name, apart=settings.together == "apart"
+    )
+
+
+OCCASION_WORDS = {"big": "big day", "hard": "hard day", "away": "trip", "news": "good news", "yearly": "day"}
+"""What {what} reads in an occasion gesture once its day is gone (the history of done gestures)."""
+
+
+def occasion_gesture(pick: OccasionPick, partner: str) -> Gesture:
+    """An occasion gesture as the Today card shows it: its words filled in, about a minute of effort."""
+    o = pick.occasion
+    tags = frozenset({"occasion", "apart" if o.apart else "together"})
+    return Gesture(id=o.id, text=fill(o.text, partner, pick.day.text), language="", effort="minute", tags=tags)
+
+
+def known_gestures() -> dict[str, Gesture]:
+    """Every gesture by id, occasion gestures too (their {what} in general words), for the history."""
+    out = content.gesture_by_id()
+    for o in content.occasions():
+        text = o.text.replace("{what}", OCCASION_WORDS[o.kind])
+        out.setdefault(o.id, Gesture(o.id, text, "", "minute", frozenset({"occasion"})))
+    return out

@@ -4,7 +4,7 @@ end up showing each other the same shared things, and nothing private crosses.
 This is the level a couple lives at: stores, the Together adapter and its rounds over one
 shared folder, with every kind of entry that crosses (rituals merged by name, ticks,
 shared and private notes, deleted notes, shared and private answers, done gestures and
-the partner's "did it land?", how each feels loved).
+the partner's "did it land?", how each feels loved, days that matter shared or kept).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from tempfile import TemporaryDirectory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.model import FEEDBACK, LOVE_LANGUAGES, GestureDay
+from tui.model import FEEDBACK, LOVE_LANGUAGES, DayThatMatters, GestureDay
 from tui.storage import Store
 from tui.sync import pairing
 from tui.together import Together, note_authors, partner_answers, run_round, shared_notes
-from tui.together.state import gifts_of_day, partner_rankings
+from tui.together.state import gifts_of_day, partner_days, partner_rankings
 
 DAY0 = date(2026, 11, 20)
 PEOPLE = ("Alex", "Sam")
@@ -39,8 +39,11 @@ OP = st.one_of(
     st.tuples(st.just("gesture"), SIDE, OFFSET),
     st.tuples(st.just("reply"), SIDE, st.sampled_from(sorted(FEEDBACK))),
     st.tuples(st.just("loved"), SIDE, st.lists(st.sampled_from(sorted(LOVE_LANGUAGES)), max_size=3, unique=True)),
+    st.tuples(st.just("day"), SIDE, st.sampled_from(("mine", "theirs", "both")), st.booleans()),
+    st.tuples(st.just("undo_day"), SIDE, st.integers(0, 5)),
     st.tuples(st.just("round"), SIDE),
 )
+FLIP = {"mine": "theirs", "theirs": "mine", "both": "both"}
 
 
 class Side:
@@ -52,6 +55,7 @@ class Side:
         self.written: dict[str, tuple[str, bool]] = {}  # note text -> (id, shared), still kept
         self.answers: dict[str, bool] = {}  # answer text -> shared
         self.loved: tuple[str, ...] = ()  # how this person said they feel loved
+        self.days: dict[str, tuple[str, bool]] = {}  # day that matters text -> (whose, shared), still kept
 
     def together(self) -> Together:
         return Together(self.store, self.state, person=self.person)
@@ -120,6 +124,14 @@ def _play(sides: list[Side], step: tuple, serial: int) -> None:
     elif name == "loved":  # how this person feels loved, in their own settings
         side.loved = tuple(step[2])
         store.save_settings(replace(store.settings(), own_love_languages=side.loved))
+    elif name == "day":  # a day that matters, about oneself, the partner or both, shared or not
+        text = f"{side.person} day {serial}"
+        store.put("days", DayThatMatters(store.new_id(), "big", DAY0, text, whose=step[2], shared=step[3]), new=True)
+        side.days[text] = (step[2], step[3])
+    elif name == "undo_day" and side.days:
+        text = sorted(side.days)[step[2] % len(side.days)]
+        store.drop("days", next(d.id for d in store.entries("days") if d.text == text))
+        del side.days[text]
     elif name == "round":
         side.round()
 
@@ -148,6 +160,9 @@ def run(ops: list[tuple]) -> None:
                     DAY0 + timedelta(days=o) for o in range(4) if gifts_of_day(other.state, DAY0 + timedelta(days=o))
                 }
                 assert got == done
+                arrived = {(d.text, d.whose) for d in partner_days(other.state)}
+                assert arrived == {(t, FLIP[whose]) for t, (whose, shared) in me.days.items() if shared}
+                assert {d.text for d in other.store.entries("days")} == set(other.days)  # never mixed in
                 assert partner_rankings(other.state) == ([(me.person, me.loved)] if me.loved else [])
                 settings = other.store.settings()  # a partner's ranking never enters the other's settings
                 assert (settings.own_love_languages, settings.love_languages) == (other.loved, ())

@@ -84,7 +84,7 @@ def test_today_shows_the_gesture_of_the_today_tab(capsys, rituals: Path) -> None
         "Still open today: Walk, Walk together, Morning coffee",
     ]
     data = json.loads(cli(capsys, rituals, "today", "--json")[1])
-    assert data["gesture"] == {"id": g.id, "text": expected, "done": False, "note": ""}
+    assert data["gesture"] == {"id": g.id, "text": expected, "done": False, "note": "", "why": None}
     assert data["rituals"] == {
         "open": [
             {"id": "walk", "name": "Walk"},
@@ -407,8 +407,8 @@ def test_doctor_all_well(capsys, full: Path) -> None:
     assert "Data file       micro-romance.json" in out and "0600" in out
     assert "History         history/2025.json" in out
     assert "Schema version  1" in out
-    assert "3 rituals, 3 ticks, 2 gesture days, 1 favourite" in out
-    assert "2 notes, 1 answer, 1 prompt day, 1 grace span" in out
+    assert "3 rituals, 3 ticks, 2 gesture days, 1 favourite, 2 notes" in out
+    assert "1 answer, 1 prompt day, 1 grace span, 0 days that matter" in out
     assert "Backups" in out and out.rstrip().endswith("All is well.")
 
 

@@ -11,6 +11,9 @@
 | ``write`` | ``done`` and ``gratitude`` (locked) |
 | ``transfer`` | ``export`` (read-only) and ``import`` (locked) |
 | ``doctor`` | ``doctor`` (read-only, no lock) |
+| ``days`` | ``days``, ``days add``, ``days remove`` (list read-only; add and remove locked) |
+| ``nudge`` | ``nudge`` (read-only; its quick answer imports only ``os`` and ``time``) |
+| ``calendar`` | ``calendar -o FILE.ics`` (read-only) |
 
 Importing any of these touches only the standard library; Textual is imported
 only by ``launch`` when the full screen starts.
@@ -29,6 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.cli.quick import answer
 
         code = answer(argv)
+        if code is not None:
+            return code
+    if argv[:1] == ["nudge"]:  # a terminal's start-up file: answered from its last verdict while it holds
+        from tui.cli.nudge import quick
+
+        code = quick(argv[1:])
         if code is not None:
             return code
     # Start-up makes next to no garbage in cycles (about a thousand objects), yet the collector would

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui import APP_NAME
 from tui.cli.common import CommandError, add_command, read_store, today
+from tui.cli.days import why_and_coming
 from tui.domain.status import STATUS_FIELDS, TemplateError, render
 from tui.format import one_line, plural
 
@@ -86,6 +87,7 @@ def run_today(args: argparse.Namespace) -> int:
     with read_store(args) as store:
         g = glance(store, today(args))
         theirs = partners_own(store)  # how the partner feels loved, in their own words (Together)
+        why, coming = why_and_coming(store, g)  # the days that matter (tui.cli.days)
     gifts = partner_gifts(args, g.day)
     partner_ticks = partner_kept(args, g)
     if args.json:
@@ -96,6 +98,8 @@ def run_today(args: argparse.Namespace) -> int:
             to_json(
                 {
                     **_today_json(g),
+                    "gesture": {**_today_json(g)["gesture"], "why": why or None},
+                    "coming": coming,
                     "from_partner": gifts,
                     "ticked_by_partner": partner_ticks,
                     "partner_feels_loved_through": loved,
@@ -106,6 +110,8 @@ def run_today(args: argparse.Namespace) -> int:
         return 0
     mark = " (done ✓)" if g.gesture_done else ""
     print(f"Today's gesture{mark}: {g.gesture}")
+    if why:
+        print(f"  Why today: {why}")
     if g.gesture_note:
         print(f"  How it went: {g.gesture_note}")
     from tui.model import FEEDBACK
@@ -130,6 +136,8 @@ def run_today(args: argparse.Namespace) -> int:
             print("Every ritual for today is kept ✓")
         else:
             print("No rituals are scheduled today.")
+    if coming:
+        print("Coming up: " + " · ".join(c["line"] for c in coming))
     for memory in g.memories[:MEMORY_LINES]:
         print(clip(one_line(memory.line), MEMORY_WIDTH))
     if len(g.memories) > MEMORY_LINES:

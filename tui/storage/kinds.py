@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from tui.model import GestureDay, PromptDay, Ritual
 from tui.storage.codecs import (
     AnswerCodec,
+    DayCodec,
     FavouriteCodec,
     GestureCodec,
     GraceCodec,
@@ -42,6 +43,8 @@ ON_REQUEST = "on request"
 """Private until this person shares the entry (``p``, ``--share``); remembered in together.json."""
 PERSONAL_FLAG = "unless personal"
 """Shared unless the entry itself says ``personal`` (a ritual)."""
+SHARED_FLAG = "when marked shared"
+"""Private until the entry itself says ``shared`` (a day that matters: ``--share``, or the dialog's choice)."""
 WITH_RITUAL = "with its ritual"
 """Private when its ritual is personal (a tick, as ``(ritual id, day)``)."""
 
@@ -239,6 +242,15 @@ KINDS: tuple[Kind, ...] = (
         ("grace span", "grace spans"),
         days=lambda g: (g.start, g.end),
         order=lambda g: (g.start, g.id),
+    ),
+    Kind(
+        "days",
+        DayCodec,
+        attrgetter("id"),
+        ("day that matters", "days that matter"),
+        days=lambda d: (d.day,) if d.end is None else (d.day, d.end),
+        order=lambda d: (d.day, d.id),
+        sync=Sync("day", SHARED_FLAG),
     ),
 )
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui.model import FEEDBACK, Ritual, day_out_of_range
-from tui.storage.codecs import AnswerCodec
+from tui.storage.codecs import AnswerCodec, DayCodec
 from tui.storage.kinds import BY_SYNC, ON_REQUEST
 from tui.sync.change import Change
 from tui.together.documents import (
@@ -195,6 +195,31 @@ def _reply(t: Together, change: Change, doc: Doc, author: str) -> bool:
     return True
 
 
+def _day(t: Together, change: Change, doc: Doc, author: str) -> bool:
+    """A day that matters: this person's own (from another of their devices) is kept in the store; one the
+    partner shared is kept beside it, by the partner's name (their "mine" is this person's "theirs")."""
+    store = t.store
+    if change.private or author == t.person:
+        if change.deleted:
+            if store.entry("days", change.entry_id) is not None:
+                store.drop("days", change.entry_id)
+            return True
+        store.put("days", _read_day(change, doc))
+        return True
+    theirs = t.state["their_days"]
+    if change.deleted:
+        return theirs.pop(change.entry_id, None) is not None
+    theirs[change.entry_id] = {"by": author, **DayCodec.doc(_read_day(change, doc))}
+    return True
+
+
+def _read_day(change: Change, doc: Doc) -> Any:
+    day = read_doc(DayCodec, "the day that matters", doc)
+    if day.id != change.entry_id:
+        raise BadEntry("the day's id is not its entry's")
+    return day
+
+
 APPLY: dict[str, Callable[[Together, Change, Doc, str], bool]] = {
     "ritual": _ritual,
     "tick": _tick,
@@ -204,6 +229,7 @@ APPLY: dict[str, Callable[[Together, Change, Doc, str], bool]] = {
     "answer": _answer,
     "love_languages": _love_languages,
     "reply": _reply,
+    "day": _day,
 }
 
 

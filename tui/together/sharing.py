@@ -10,7 +10,7 @@ from typing import Any
 
 from tui.model import FEEDBACK, Settings
 from tui.storage.codecs import SettingsCodec
-from tui.storage.kinds import BY_SYNC, ON_REQUEST, PERSONAL_FLAG, PRIVATE, WITH_RITUAL, Kind
+from tui.storage.kinds import BY_SYNC, ON_REQUEST, PERSONAL_FLAG, PRIVATE, SHARED_FLAG, WITH_RITUAL, Kind
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
 from tui.sync.hlc import Clock
@@ -139,6 +139,8 @@ class Together:
             return not self.state[kind.sync.flags].get(entry_id, False)  # type: ignore[union-attr]
         if sharing == PERSONAL_FLAG:
             return bool(entry.personal)
+        if sharing == SHARED_FLAG:
+            return not entry.shared
         if sharing == WITH_RITUAL:
             return entry[0] in personal
         return sharing == PRIVATE

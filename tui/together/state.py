@@ -10,11 +10,12 @@ without opening the adapter (:meth:`TogetherState.read`: a broken file reads as 
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tui.model import FEEDBACK, LOVE_LANGUAGES
+from tui.model import FEEDBACK, LOVE_LANGUAGES, DayThatMatters
 from tui.storage.kinds import BY_SYNC, ON_REQUEST
 from tui.sync.files import read_json, write_json
 from tui.text import tidy
@@ -47,6 +48,9 @@ def _read(path: Path) -> Any:
     return value
 
 
+FLIPPED = {"mine": "theirs", "theirs": "mine", "both": "both"}
+"""Whose a partner's shared day is, seen from here."""
+
 TABLES = (
     "from",
     "ticked_by",
@@ -56,6 +60,7 @@ TABLES = (
     "replies",
     "their_answers",
     "their_languages",
+    "their_days",
     *(k.sync.flags for k in BY_SYNC.values() if k.sync and k.sync.sharing == ON_REQUEST),
 )
 """together.json's tables (a shared_KINDs one for each kind shared on request, tui.storage.kinds)."""
@@ -146,6 +151,28 @@ class TogetherState:
             if isinstance(a, dict) and all(isinstance(a.get(k), str) for k in ("by", "prompt", "day", "text")):
                 out.setdefault(a["prompt"], []).append((a["day"], a["by"], a["text"]))
         return {p: [(by, text) for _, by, text in sorted(items)] for p, items in out.items()}
+
+    def partner_answer_authors(self) -> dict[str, str]:
+        """Answer id -> the partner's name, for the answers a partner shared with this person."""
+        found = self["their_answers"].items()
+        return {k: a["by"] for k, a in found if isinstance(a, dict) and isinstance(a.get("by"), str)}
+
+    def partner_days(self) -> list[DayThatMatters]:
+        """The days that matter a partner shared, seen from here (their own day is this person's partner's),
+        each checked as an import is; one that is not as a round writes it is left out."""
+        from tui.storage.codecs import DayCodec
+        from tui.together.documents import BadEntry, read_doc
+
+        out = []
+        for _, doc in sorted(self["their_days"].items()):
+            if not isinstance(doc, dict):
+                continue
+            try:
+                day = read_doc(DayCodec, "the day that matters", {k: v for k, v in doc.items() if k != "by"})
+            except BadEntry:
+                continue
+            out.append(replace(day, whose=FLIPPED[day.whose], shared=True))
+        return out
 
     def gift_days(self) -> list[date]:
         """The days a partner marked a gesture done for this person."""
@@ -251,3 +278,11 @@ def gift_days(state_dir: Path) -> list[date]:
 
 def partner_rankings(state_dir: Path) -> list[tuple[str, tuple[str, ...]]]:
     return TogetherState.read(state_dir).partner_rankings()
+
+
+def partner_answer_authors(state_dir: Path) -> dict[str, str]:
+    return TogetherState.read(state_dir).partner_answer_authors()
+
+
+def partner_days(state_dir: Path) -> list[DayThatMatters]:
+    return TogetherState.read(state_dir).partner_days()

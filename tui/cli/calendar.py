@@ -1,0 +1,53 @@
+"""``micro-romance calendar -o FILE.ics``: the days that matter and the rituals, for a phone's calendar."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli.common import CommandError, add_command, read_store, today
+from tui.format import plural
+
+
+def register_calendar(sub: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        sub,
+        "calendar",
+        run_calendar,
+        help="the days that matter and the rituals as a calendar file (.ics)",
+        description="Write the days that matter (yearly ones repeating every year) and your rituals (repeating "
+        "on their weekdays) as an iCalendar file, to import into a phone's calendar or to give a partner "
+        "who does not use a terminal. Days not shared with your partner and personal rituals are left "
+        "out unless you add --include-private.",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE.ics", required=True, type=Path, help="the file to write")
+    parser.add_argument(
+        "--include-private", action="store_true", help="also the days and rituals kept from your partner"
+    )
+
+
+def run_calendar(args: argparse.Namespace) -> int:
+    """Write the calendar file."""
+    from tui.cli.options import make_clock
+    from tui.daily import all_days
+    from tui.durable import atomic_write
+    from tui.exchange.calendar import calendar_bytes
+
+    clock = make_clock(args)
+    with read_store(args) as store:
+        days = all_days(store)
+        rituals = store.rituals(include_archived=True)
+        partner = store.settings().partner_name
+    data, n_days, n_rituals = calendar_bytes(
+        days, rituals, partner=partner, today=today(args), stamp=clock.now(), include_private=args.include_private
+    )
+    path: Path = args.output.expanduser()
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
+    print(f"Wrote {path}: {plural(n_days, 'day that matters', 'days that matter')} and {plural(n_rituals, 'ritual')}.")
+    left = len([d for d in days if not d.shared]) + len([r for r in rituals if r.personal and not r.archived])
+    if left and not args.include_private:
+        print(f"Left out {plural(left, 'entry', 'entries')} kept from your partner; --include-private adds them.")
+    return 0

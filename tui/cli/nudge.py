@@ -1,0 +1,236 @@
+"""``micro-romance nudge``: one warm line when something is due now, nothing otherwise.
+
+Meant for a terminal's start-up file and a timer, so it is quiet and quick. What is due is
+:func:`tui.domain.nudge.due_now`'s; the same thing is said at most once every few hours. What
+was worked out last, and what was said when, are kept in ``DATA/nudge`` (0600, replaced whole):
+
+    format=1
+    day=2026-11-25            the day it was worked out for
+    evening=no                whether it was the evening (rituals still open are said then)
+    stamp=...                 the data files it was worked out from (inode, size, time) and the version
+    due=KEY                   what was due (empty: nothing)
+    said=KEY SECONDS          what was said when (one line each, the last few days)
+    told=ID                   a partner's shared note or answer already told of (one line each)
+
+When the day, the evening and the data files are those of the last verdict, :func:`quick` answers
+from this file alone: only ``os`` and ``time`` are imported, the store is not opened, so a new
+terminal waits about as long as for a bare ``python``. Otherwise the day is worked out again.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+STATE_NAME = "nudge"
+FORMAT = "format=1"
+EVENING_HOUR = 18  # tui.domain.nudge.EVENING_HOUR (a test keeps them equal)
+QUIET_SECONDS = 3 * 3600  # tui.domain.nudge.QUIET_HOURS
+KEEP_SAID_SECONDS = 3 * 24 * 3600
+"""What was said is remembered this long."""
+APP = "micro-romance"  # tui.APP_NAME, tui.storage.files.FILE_NAME's stem
+_WATCHED = ("micro-romance.json", os.path.join("sync", "together.json"))
+
+
+# --------------------------------------------------------------------------- the quick answer
+
+
+def stamp(data_dir: str) -> str:
+    """What the data files are now (inode, size, time of each), and the version that looked."""
+    from tui import __version__
+
+    parts = []
+    for name in _WATCHED:
+        try:
+            info = os.stat(os.path.join(data_dir, name))
+        except OSError:
+            parts.append("-")
+        else:
+            parts.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
+    return " ".join([*parts, __version__])
+
+
+def read_state(data_dir: str) -> dict[str, list[str]]:
+    """The state file's lines by key ({} when missing, damaged or not ours)."""
+    try:
+        with open(os.path.join(data_dir, STATE_NAME), encoding="utf-8") as handle:
+            text = handle.read(256 * 1024)
+    except (OSError, UnicodeDecodeError):
+        return {}
+    lines = text.split("\n")
+    if not lines or lines[0] != FORMAT:
+        return {}
+    out: dict[str, list[str]] = {}
+    for line in lines[1:]:
+        key, sep, value = line.partition("=")
+        if sep:
+            out.setdefault(key, []).append(value)
+    return out
+
+
+def said_at(state: dict[str, list[str]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for line in state.get("said", ()):
+        key, _, when = line.rpartition(" ")
+        try:
+            out[key] = float(when)
+        except ValueError:
+            continue
+    return out
+
+
+def quick(argv: list[str]) -> int | None:
+    """0 when the last verdict still holds and says nothing now; None: work the day out again."""
+    data_dir: str | None = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--data-dir":
+            data_dir = next(args, None)
+            if data_dir is None:
+                return None
+        elif arg.startswith("--data-dir="):
+            data_dir = arg.partition("=")[2]
+        elif arg != "--notify":
+            return None  # --today, --help, a mistake: the parser's
+    if data_dir is None:
+        from tui.cli.quick import default_data_dir
+
+        data_dir = default_data_dir()
+    else:
+        data_dir = os.path.expanduser(data_dir)
+    if not data_dir:
+        return None
+    state = read_state(data_dir)
+    now = time.time()
+    local = time.localtime(now)
+    evening = "yes" if local.tm_hour >= EVENING_HOUR else "no"
+    if state.get("day") != [time.strftime("%Y-%m-%d", local)] or state.get("evening") != [evening]:
+        return None
+    if state.get("stamp") != [stamp(data_dir)]:
+        return None
+    due = state.get("due", [""])[0]
+    if not due:
+        return 0
+    when = said_at(state).get(due)
+    return 0 if when is not None and 0 <= now - when < QUIET_SECONDS else None
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def register_nudge(sub) -> None:  # noqa: ANN001 (argparse's private type)
+    from tui.cli.common import add_command
+
+    parser = add_command(
+        sub,
+        "nudge",
+        run_nudge,
+        help="one line when something is due now, nothing otherwise",
+        description="Print one warm line when something is due now: a day that matters (its gesture "
+        "not done yet), something your partner shared, rituals still open in the evening. Prints nothing "
+        "otherwise, and the same thing at most once every few hours. For a terminal's start-up file or a timer.",
+    )
+    parser.add_argument(
+        "--notify", action="store_true", help="also send it as a desktop notification (notify-send or osascript)"
+    )
+
+
+def run_nudge(args) -> int:  # noqa: ANN001
+    """Say what is due now, if anything."""
+    from tui.cli.options import data_dir as folder
+    from tui.cli.options import make_clock
+    from tui.domain.nudge import due_now, quiet
+
+    now = make_clock(args).now()
+    data = os.fspath(folder(args))
+    state = read_state(data)
+    told = set(state.get("told", ()))
+    fingerprint = stamp(data)  # taken before reading: a write meanwhile makes the next run look again
+    facts = gather(args, now.date(), told)
+    if not state:  # the first run: what a partner shared before is not news now
+        told |= {s.id for s in facts["shared"]}
+        facts["shared"] = []
+    due = due_now(today=now.date(), hour=now.hour, **facts)
+    said = {k: v for k, v in said_at(state).items() if 0 <= now.timestamp() - v < KEEP_SAID_SECONDS}
+    if due is not None and not quiet(due, said, now.timestamp()):
+        print(due.line)
+        if args.notify:
+            notify(due.line)
+        said[due.key] = now.timestamp()
+        told |= {s.id for s in facts["shared"]}
+    lines = [
+        FORMAT,
+        f"day={now.date().isoformat()}",
+        f"evening={'yes' if now.hour >= EVENING_HOUR else 'no'}",
+        f"stamp={fingerprint}",
+        f"due={due.key if due else ''}",
+        *(f"said={key} {when}" for key, when in sorted(said.items())),
+        *(f"told={item}" for item in sorted(told)),
+    ]
+    _save_state(data, "\n".join(lines) + "\n")
+    return 0
+
+
+def gather(args, day, told: set[str]) -> dict:  # noqa: ANN001
+    """The day's facts :func:`tui.domain.nudge.due_now` weighs, read without the lock."""
+    from tui.cli.common import read_store
+    from tui.cli.today import glance
+    from tui.cli.together import state_dir
+    from tui.daily import todays_occasion
+    from tui.domain.nudge import Shared
+    from tui.format import one_line
+    from tui.together.state import note_authors, partner_answer_authors
+
+    with read_store(args) as store:
+        g = glance(store, day, memories=False)
+        occasion = todays_occasion(store, day)
+        recorded = store.gesture_day(day)
+        partner = store.settings().partner_name
+    done = (
+        occasion is not None and recorded is not None and recorded.done and recorded.gesture_id == occasion.occasion.id
+    )
+    folder = state_dir(args)
+    shared = [Shared(i, "note", one_line(by)) for i, by in note_authors(folder).items() if i not in told]
+    shared += [Shared(i, "answer", one_line(by)) for i, by in partner_answer_authors(folder).items() if i not in told]
+    return {
+        "partner": partner,
+        "occasion": occasion,
+        "occasion_done": done,
+        "shared": shared,
+        "open_rituals": [one_line(r.name) for r in g.open],
+        "grace": g.grace,
+    }
+
+
+def _save_state(data_dir: str, text: str) -> None:
+    """Replace the state file whole (0600); a folder that does not exist yet is left alone."""
+    from pathlib import Path
+
+    from tui.durable import atomic_write
+
+    if not os.path.isdir(data_dir):
+        return
+    try:
+        atomic_write(Path(data_dir) / STATE_NAME, text.encode("utf-8"), durable=False)
+    except OSError:
+        pass  # only a help: without it the next run works the day out again
+
+
+def notify(line: str) -> bool:
+    """Send ``line`` as a desktop notification where notify-send or osascript exists."""
+    import shutil
+    import subprocess
+
+    if (tool := shutil.which("notify-send")) is not None:
+        command = [tool, "--app-name", APP, APP, line]
+    elif (tool := shutil.which("osascript")) is not None:
+        quoted = line.replace("\\", "\\\\").replace('"', '\\"')
+        command = [tool, "-e", f'display notification "{quoted}" with title "{APP}"']
+    else:
+        return False
+    try:
+        subprocess.run(command, check=False, timeout=10, capture_output=True)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return True
