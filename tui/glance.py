@@ -46,6 +46,8 @@ class Glance:
     """True when a partner's name is set (``partner`` is then that name)."""
     in_use: tuple[str, ...] = ()
     """The names of the rituals not archived, in order (for completing ``done``)."""
+    coming: str = ""
+    """The next day that matters with its countdown ("tomorrow: Sam's interview"), or ""."""
 
     def status(self) -> DayStatus:
         """The day's status line and its fields."""
@@ -60,6 +62,7 @@ class Glance:
             partner=self.partner,
             open_names=tuple(one_line(r.name) for r in self.open),
             rituals=self.in_use,
+            coming=self.coming,
         )
 
 
@@ -67,9 +70,10 @@ def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
     """Today's gesture and rituals, as the Today and Rituals tabs see them (and, unless told
     not to, the day's memories)."""
     from tui.content import FALLBACK_PARTNER, personalise
-    from tui.daily import todays_gesture
+    from tui.daily import all_days, todays_gesture
     from tui.domain.calendar import due_on
     from tui.domain.memories import memories_for
+    from tui.domain.occasions import coming_days
     from tui.domain.rituals import in_grace, open_rituals
 
     settings = store.settings()
@@ -82,6 +86,7 @@ def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
     grace = in_grace(day, store.grace())
     waiting = () if grace else tuple(open_rituals(rituals, ticks, day))
     kept = sum(1 for r in scheduled if day in ticks.get(r.id, ()))
+    soonest = coming_days(all_days(store), day, limit=1)
     return Glance(
         day=day,
         first_run=not store.path.exists(),
@@ -98,6 +103,7 @@ def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
         memories=tuple(memories_for(store.anniversary_notes(day), day)) if memories else (),
         named=bool(one_line(settings.partner_name)),
         in_use=tuple(one_line(r.name) for r in rituals if not r.archived),
+        coming=one_line(soonest[0].line(settings.partner_name)) if soonest else "",
     )
 
 

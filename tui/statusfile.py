@@ -14,6 +14,7 @@ line)::
     grace=no                                    yes or no (a grace day: rituals rest)
     gesture=Leave a note in their coat pocket   the day's gesture, no final full stop
     partner=Alex                                the partner's name, or "your partner"
+    coming=tomorrow: Sam's interview            the next day that matters and its countdown (may be empty)
     open_ritual=Evening walk                    one line per ritual still open, in order
     ritual=Morning coffee together              one line per ritual in use (not archived)
     version=0.1.0                               the app that wrote it
@@ -78,6 +79,7 @@ def to_text(status: DayStatus, *, version: str, stamp: str) -> str:
         f"grace={yes[status.grace]}",
         f"gesture={_clean(status.gesture)}",
         f"partner={_clean(status.partner)}",
+        f"coming={_clean(status.coming)}",
         *(f"open_ritual={_clean(name)}" for name in status.open_names),
         *(f"ritual={_clean(name)}" for name in status.rituals),
         f"version={_clean(version)}",
@@ -127,6 +129,7 @@ def from_text(text: str) -> StatusText | None:
             partner=single["partner"],
             open_names=tuple(listed["open_ritual"]),
             rituals=tuple(listed["ritual"]),
+            coming=single.get("coming", ""),
         )
         return StatusText(status, single["version"], single["stamp"])
     except (KeyError, ValueError):

@@ -182,3 +182,12 @@ def test_a_partners_shared_day_counts_down_here(capsys, named: Path) -> None:
     assert out.startswith("tomorrow: Sam's presentation  (big, shared, id p1)")
     assert "Sam's presentation is tomorrow" in cli(capsys, named, "today")[1]
     assert partner_days(named / "sync") == [replace(theirs, whose="theirs")]
+
+
+def test_status_format_has_the_next_day(capsys, named: Path) -> None:
+    assert cli(capsys, named, "status", "--format", "[{coming}]")[1] == "[]\n"
+    cli(capsys, named, "days", "add", "hard", "2026-11-29", "dentist")
+    assert cli(capsys, named, "status", "--format", "{coming}")[1] == "Sunday (in 4 days): Sam's dentist\n"
+    from tui.statusfile import read_status
+
+    assert read_status(named).status.coming == "Sunday (in 4 days): Sam's dentist"  # a prompt reads it too

@@ -20,7 +20,6 @@ terminal waits about as long as for a bare ``python``. Otherwise the day is work
 from __future__ import annotations
 
 import os
-import sys
 import time
 
 STATE_NAME = "nudge"
@@ -175,11 +174,11 @@ def run_nudge(args) -> int:  # noqa: ANN001
 def gather(args, day, told: set[str]) -> dict:  # noqa: ANN001
     """The day's facts :func:`tui.domain.nudge.due_now` weighs, read without the lock."""
     from tui.cli.common import read_store
-    from tui.cli.today import glance
     from tui.cli.together import state_dir
     from tui.daily import todays_occasion
     from tui.domain.nudge import Shared
     from tui.format import one_line
+    from tui.glance import glance
     from tui.together.state import note_authors, partner_answer_authors
 
     with read_store(args) as store:

@@ -16,6 +16,7 @@ STATUS_FIELDS = {
     "total": "rituals scheduled today",
     "gesture": "today's gesture (without its final full stop)",
     "partner": "your partner's name, or 'your partner'",
+    "coming": "the next day that matters and its countdown, e.g. 'tomorrow: Sam's interview' (empty when none)",
 }
 """The fields a ``status --format`` template may use."""
 
@@ -26,7 +27,19 @@ class DayStatus:
     Every text is already one clean line (no control characters, no line breaks).
     """
 
-    __slots__ = ("day", "open", "done", "total", "gesture", "gesture_done", "grace", "partner", "open_names", "rituals")
+    __slots__ = (
+        "day",
+        "open",
+        "done",
+        "total",
+        "gesture",
+        "gesture_done",
+        "grace",
+        "partner",
+        "open_names",
+        "rituals",
+        "coming",
+    )
 
     def __init__(
         self,
@@ -41,6 +54,7 @@ class DayStatus:
         partner: str,
         open_names: tuple[str, ...] = (),
         rituals: tuple[str, ...] = (),
+        coming: str = "",
     ) -> None:
         self.day = day
         """The day it is for, as YYYY-MM-DD."""
@@ -56,6 +70,8 @@ class DayStatus:
         """The names of the rituals still open, in their order."""
         self.rituals = rituals
         """The names of every ritual in use (not archived), for completing ``done``."""
+        self.coming = coming
+        """The next day that matters with its countdown ("tomorrow: Sam's interview"), or ""."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, DayStatus) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
@@ -71,6 +87,7 @@ class DayStatus:
             "total": self.total,
             "gesture": self.gesture,
             "partner": self.partner,
+            "coming": self.coming,
         }
 
     def line(self) -> str:
