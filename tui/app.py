@@ -22,6 +22,7 @@ from textual.widgets import TabbedContent, TabPane, Tabs
 from tui import APP_NAME
 from tui.clock import Clock
 from tui.errors import StoreWriteError
+from tui.glance import refresh_status
 from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.screens.endings import Endings
 from tui.screens.rounds import SYNC_EVERY, TogetherRounds
@@ -233,11 +234,8 @@ class MicroRomanceApp(Endings, TogetherRounds, App[int]):
         self.call_after_refresh(self.keep_status)
 
     def keep_status(self) -> None:
-        """The status file a prompt reads (tui.glance), again after a write, at start and on a new day;
-        after the frame, so a tick is painted first."""
+        """The status file a prompt reads, after a write (once painted), at start and on a new day."""
         if not self.demo:
-            from tui.glance import refresh_status
-
             refresh_status(self.store, self.today)
 
     def redraw(self) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tui import __version__
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -48,3 +50,4 @@ def test_wheel_carries_styles_and_content(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "tui/styles/app.tcss" in names
     assert "tui/content/gestures.json" in names
+    assert f"micro_romance-{__version__}.data/data/share/man/man1/micro-romance.1" in names  # man micro-romance

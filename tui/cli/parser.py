@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "pair": "tui.cli.together:register_pair",
     "sync": "tui.cli.together:register_sync",
     "doctor": "tui.cli.doctor:register_doctor",
+    "completion": "tui.cli.shell:register_completion",
     "background-round": "tui.cli.background:register_background_round",
 }
 """Every command, in the order ``--help`` lists them: its name and the function that adds its
@@ -43,13 +44,17 @@ parser (``module:function``). A command's module is imported only when that comm
 parser: ``--help``, a mistake, completion, the man page) is built."""
 
 
-def commands(only: str | None = None) -> list[Register]:
+HIDDEN = frozenset({"background-round"})
+"""Commands a person never types (a writing command starts them): not in --help or the manual."""
+
+
+def commands(only: str | None = None, *, hidden: bool = True) -> list[Register]:
     """Registration functions, in the order ``--help`` lists the commands; only ``only``'s when given."""
     from importlib import import_module
 
     found = []
     for name, where in COMMANDS.items():
-        if only is None or name == only:
+        if (only is None or name == only) and (hidden or name not in HIDDEN):
             module, _, function = where.partition(":")
             found.append(getattr(import_module(module), function))
     return found
@@ -75,7 +80,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="PATH",
         help="where your data lives (default: your user data folder)",
-    )
+    ).complete = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/", "fish": "(__fish_complete_directories)"}  # type: ignore[attr-defined]
     parser.add_argument(
         "--today",
         type=iso_day,
@@ -90,8 +95,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run_app)
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole parser, or (``only``) the one of a single command: the others' modules stay unread."""
+def build_parser(only: str | None = None, *, hidden: bool = True) -> argparse.ArgumentParser:
+    """The whole parser, or (``only``) the one of a single command: the others' modules stay unread.
+    ``hidden=False`` leaves out the commands in HIDDEN (for the manual)."""
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         description="A calm terminal companion for small daily acts of care. "
@@ -100,7 +106,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     add_options(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for register in commands(only):
+    for register in commands(only, hidden=hidden):
         register(sub)
     return parser
 

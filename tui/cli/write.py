@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- done
 
+RITUAL_NAMES = {
+    "bash": "_micro_romance_rituals",
+    "zsh": "_micro_romance_rituals",
+    "fish": "(__micro_romance_rituals)",
+}
+"""How a completion script completes ``done``'s words: its function reading the status file (tui.cli.shell)."""
+
 
 def register_done(sub: argparse._SubParsersAction) -> None:
     parser = add_command(
@@ -31,7 +38,10 @@ def register_done(sub: argparse._SubParsersAction) -> None:
         "anywhere in the name. When they fit several rituals, those are listed and nothing is ticked.",
     )
     parser.usage = f"{parser.prog} [-h] [--undo] WORDS"
-    parser.add_argument("words", nargs="+", metavar="WORDS", help="words from the ritual's name, e.g. morning coffee")
+    words = parser.add_argument(
+        "words", nargs="+", metavar="WORDS", help="words from the ritual's name, e.g. morning coffee"
+    )
+    words.complete = RITUAL_NAMES  # type: ignore[attr-defined]  # shtab: tui.cli.shell
     parser.add_argument("--undo", action="store_true", help="untick it instead")
 
 
