@@ -63,7 +63,7 @@ def grace_span(store: Store, day: date) -> GraceSpan | None:
 
 def partners_own(store: Store) -> tuple[str, tuple[str, ...]] | None:
     """(who, ranking) the partner chose for themself and shared through Together, as last synced."""
-    return partner_ranking(partner_rankings(store.data_dir / "sync"), store.settings().partner_name)
+    return partner_ranking(partner_rankings(store.sync_dir), store.settings().partner_name)
 
 
 def lean_settings(store: Store) -> Settings:

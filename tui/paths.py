@@ -8,6 +8,14 @@ from tui import APP_NAME
 
 _PACKAGE = Path(__file__).resolve().parent
 
+SYNC_DIR = "sync"
+"""Together's own files in the data folder (pairing, keys, what was sent, together.json): named only here."""
+
+
+def sync_dir(data_dir: Path) -> Path:
+    """Together's folder in the data folder ``data_dir`` (``DATA/sync``)."""
+    return Path(data_dir) / SYNC_DIR
+
 
 def default_data_dir() -> Path:
     """platformdirs' user data folder for the app (honours XDG_DATA_HOME)."""

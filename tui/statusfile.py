@@ -31,6 +31,7 @@ from __future__ import annotations
 import os
 
 from tui.domain.status import DayStatus
+from tui.paths import SYNC_DIR
 
 STATUS_NAME = "status"
 FORMAT = "1"
@@ -39,7 +40,7 @@ MAX_BYTES = 64 * 1024
 
 _MAIN = "micro-romance.json"  # tui.storage.files.FILE_NAME (a test keeps them equal)
 _HISTORY = "history"  # tui.storage.files.HISTORY_DIR
-_TOGETHER = os.path.join("sync", "together.json")  # the partner's ranking leans the day's gesture
+_TOGETHER = os.path.join(SYNC_DIR, "together.json")  # the partner's ranking leans the day's gesture
 
 
 def status_path(data_dir: str | os.PathLike[str]) -> str:

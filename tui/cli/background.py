@@ -27,6 +27,7 @@ from typing import Any
 
 from tui import APP_NAME
 from tui.cli.options import data_dir
+from tui.paths import sync_dir
 
 ROUND_LOCK = "round.lock"
 OUTCOME = "background.json"
@@ -36,7 +37,7 @@ LOCK_WAIT_S = 10.0
 
 
 def state_dir(args: argparse.Namespace) -> Path:
-    return data_dir(args) / "sync"
+    return sync_dir(data_dir(args))
 
 
 def after_write(args: argparse.Namespace, store: Any) -> str:

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 from tui.cli.common import CommandError, add_command, write_store
 from tui.cli.options import data_dir
 from tui.format import one_line, plural
+from tui.paths import sync_dir
 
 if TYPE_CHECKING:
     from tui.sync.pairing import Status
 
 
 def state_dir(args: argparse.Namespace) -> Path:
-    return data_dir(args) / "sync"
+    return sync_dir(data_dir(args))
 
 
 # --------------------------------------------------------------------------- pair

@@ -283,7 +283,7 @@ class WelcomeScreen(SettingsForm):
         """A device paired before the first run (pair join) knows the partner's name already."""
         from tui.together.state import partner_name
 
-        return partner_name(store.data_dir / "sync")
+        return partner_name(store.sync_dir)
 
     def _finish(self, saved: bool) -> None:
         """Saved: on to the rituals step. Skipped: the whole first run is skipped

@@ -37,5 +37,5 @@ def commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
             "Together…", "Pair with your partner through a shared folder, or see how it is going", app.action_together
         )
     yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", app.action_quit)
-    if is_paired(app.store.data_dir / "sync"):
+    if is_paired(app.store.sync_dir):
         yield SystemCommand("Sync now", "A round of Together with your partner's devices", app.sync_now)

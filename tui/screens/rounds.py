@@ -29,7 +29,7 @@ class TogetherRounds:
     _sync_timer: Any = None
 
     def _paired(self) -> bool:
-        return is_paired(self.store.data_dir / "sync")
+        return is_paired(self.store.sync_dir)
 
     def sync_soon(self) -> None:
         """A round ``SYNC_AFTER_WRITE`` seconds after the last call (when paired): many writes, one round."""
@@ -63,7 +63,7 @@ class TogetherRounds:
         from tui.together import prepare
 
         try:
-            prepared = prepare(self.store, self.store.data_dir / "sync")
+            prepared = prepare(self.store, self.store.sync_dir)
         except (OSError, ValueError) as exc:
             self._sync_mark(f"not synced ({exc})")
             return False

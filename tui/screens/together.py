@@ -85,7 +85,7 @@ class TogetherScreen(PairingWork, Screen[None]):
 
     @property
     def state_dir(self) -> Path:
-        return host_of(self).store.data_dir / "sync"
+        return host_of(self).store.sync_dir
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)

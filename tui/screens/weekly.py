@@ -128,7 +128,7 @@ def note_lines(summary: WeekSummary, *, in_progress: bool) -> tuple[str, list[st
 
 def summary_for(store: Store, monday: date, today: date) -> WeekSummary:
     """The week starting ``monday`` as seen on ``today`` (the notes this person wrote: not a partner's)."""
-    theirs = state.note_authors(store.data_dir / "sync")
+    theirs = state.note_authors(store.sync_dir)
     return summarise_week(
         monday,
         store.rituals(include_archived=True),
@@ -143,7 +143,7 @@ def summary_for(store: Store, monday: date, today: date) -> WeekSummary:
 
 def pair_for(store: Store, monday: date, today: date) -> tuple[str, list[str]] | None:
     """The section on the two of you, or None when no partner is confirmed on this device."""
-    folder = store.data_dir / "sync"
+    folder = store.sync_dir
     partner = state.partner_name(folder) if state.is_paired(folder) else ""
     if not partner:
         return None

@@ -15,6 +15,7 @@ from typing import Any
 
 from tui.errors import StoreWriteError
 from tui.model import Counts, GestureDay, GraceSpan, Note, Ritual, Settings
+from tui.paths import sync_dir
 from tui.storage import lifecycle
 from tui.storage.answers import PromptsAndAnswers
 from tui.storage.answers import stamp as _stamp
@@ -34,6 +35,8 @@ class Store(RitualTicks, PromptsAndAnswers):
     def __init__(self, data_dir: Path, *, readonly: bool = False, backups: bool = True) -> None:
         self.data_dir = Path(data_dir).expanduser()
         self.path = self.data_dir / FILE_NAME
+        self.sync_dir = sync_dir(self.data_dir)
+        """Together's own files (DATA/sync)."""
         self.readonly = readonly
         self._lock: FolderLock | None = None
         self._opened = False

@@ -107,7 +107,7 @@ class TabBase(Vertical):
         from tui.together import Together
         from tui.together.state import is_paired
 
-        state_dir = self.host.store.data_dir / "sync"
+        state_dir = self.host.store.sync_dir
         try:
             share(Together(self.host.store, state_dir))
         except (OSError, ValueError) as exc:  # a hand-edited together.json says which file

@@ -162,8 +162,8 @@ class GratitudeTab(TabBase):
 
         from tui.together import note_authors, shared_notes
 
-        authors = note_authors(store.data_dir / "sync")
-        shared = shared_notes(store.data_dir / "sync")
+        authors = note_authors(store.sync_dir)
+        shared = shared_notes(store.sync_dir)
 
         def rows(page: list[Note]) -> list[Option | None]:
             options: list[Option | None] = []
@@ -275,7 +275,7 @@ class GratitudeTab(TabBase):
         if note is None:
             self.app.notify("There is no note to send yet. Press a to write one.", markup=False)
             return
-        state_dir = self.host.store.data_dir / "sync"
+        state_dir = self.host.store.sync_dir
         author = note_authors(state_dir).get(note.id)
         if author:
             self.app.notify(f"This note came from {' '.join(author.split())}; it is shared already.", markup=False)

@@ -240,7 +240,7 @@ class PromptsTab(TabBase):
 
     @property
     def _state_dir(self):  # type: ignore[no-untyped-def]
-        return self.host.store.data_dir / "sync"
+        return self.host.store.sync_dir
 
     # ------------------------------------------------------------ writing
 

@@ -265,8 +265,8 @@ class RitualsTab(RitualDialogs, TabBase):
         name_width, thirty = name_width_for(width)
         self.query_one("#rituals-columns", Static).update(columns_line(name_width, thirty=thirty))
         day, today = self.viewed, self.today
-        paired = is_paired(self.host.store.data_dir / "sync")
-        who = ticked_by(self.host.store.data_dir / "sync") if paired else {}
+        paired = is_paired(self.host.store.sync_dir)
+        who = ticked_by(self.host.store.sync_dir) if paired else {}
         options = [
             Option(
                 ritual_row(

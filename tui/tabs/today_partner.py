@@ -34,7 +34,7 @@ def answer_partner(tab: Any, answer: str, *, own_done: bool) -> bool:
     from tui.together import Together, gifts_of_day
 
     store = tab.host.store
-    state_dir = store.data_dir / "sync"
+    state_dir = store.sync_dir
     gifts = gifts_of_day(state_dir, tab.host.today)
     waiting = [g for g in gifts if not g[3]]
     if waiting:
