@@ -16,6 +16,7 @@ from textual.dom import DOMNode
 if TYPE_CHECKING:
     from tui.storage import Store
     from tui.storage.drafts import Drafts
+    from tui.together.door import TogetherDoor
 
 T = TypeVar("T")
 
@@ -47,6 +48,12 @@ class Host(Protocol):
     @property
     def demo(self) -> bool:
         """True when the data is a throwaway demo copy."""
+        ...
+
+    @property
+    def together(self) -> TogetherDoor:
+        """Together for the tabs: paired or not, what the last rounds left (read once, again after a
+        round, a pairing step or a share), and sharing an entry."""
         ...
 
     def save(self, write: Callable[[], T], *, title: str = "Not saved") -> T | None:

@@ -7,8 +7,10 @@ written in a worker thread, so a round never blocks a key. A mixin of the App.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
+from tui.together.door import TogetherDoor
 from tui.together.state import is_paired
 
 SYNC_EVERY = 30
@@ -27,6 +29,11 @@ class TogetherRounds:
     _sync_again = False  # a write came while a round was running
     _applying = False  # the partner's entries are being written in
     _sync_timer: Any = None
+
+    @cached_property
+    def together(self) -> TogetherDoor:
+        """Together as the tabs see it (the Host's), read again after each round and pairing step."""
+        return TogetherDoor(self.store)
 
     def _paired(self) -> bool:
         return is_paired(self.store.sync_dir)
@@ -76,6 +83,7 @@ class TogetherRounds:
 
     def together_changed(self) -> None:
         """After pairing, confirming or leaving: a round now when paired; otherwise no mark and no round."""
+        self.together.refresh()
         if self.demo:
             return
         if self._paired():
@@ -120,6 +128,7 @@ class TogetherRounds:
             return
         finally:
             self._applying = False
+            self.together.refresh()
         self._again_if_asked()
         if report["received"]:
             for tab in self._tabs.values():

@@ -104,12 +104,9 @@ class TabBase(Vertical):
     def mark_shared(self, entry_id: str, share: Callable[[Any], None]) -> None:
         """Mark an entry to share with the partner: ``share(together)`` marks it (a note, an
         answer); says whether it goes at the next round or once paired, and redraws on it."""
-        from tui.together import Together
-        from tui.together.state import is_paired
-
-        state_dir = self.host.store.sync_dir
+        together = self.host.together
         try:
-            share(Together(self.host.store, state_dir))
+            together.share(share)
         except (OSError, ValueError) as exc:  # a hand-edited together.json says which file
             self.app.notify(
                 f"Not shared ({getattr(exc, 'strerror', None) or exc}).",
@@ -118,7 +115,7 @@ class TabBase(Vertical):
                 markup=False,
             )
             return
-        if is_paired(state_dir):
+        if together.paired:
             self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
             self.host.sync_soon()
         else:

@@ -160,10 +160,8 @@ class GratitudeTab(TabBase):
         current = self.selected_note()
         keep = select or (current.id if current else None)
 
-        from tui.together import note_authors, shared_notes
-
-        authors = note_authors(store.sync_dir)
-        shared = shared_notes(store.sync_dir)
+        together = self.host.together.state
+        authors, shared = together.note_authors(), together.shared_notes()
 
         def rows(page: list[Note]) -> list[Option | None]:
             options: list[Option | None] = []
@@ -269,18 +267,16 @@ class GratitudeTab(TabBase):
 
     def action_send_note(self) -> None:
         """Share the selected note with your partner: it goes at the next round of Together."""
-        from tui.together import note_authors, shared_notes
-
         note = self.selected_note()
         if note is None:
             self.app.notify("There is no note to send yet. Press a to write one.", markup=False)
             return
-        state_dir = self.host.store.sync_dir
-        author = note_authors(state_dir).get(note.id)
+        together = self.host.together.state
+        author = together.note_authors().get(note.id)
         if author:
             self.app.notify(f"This note came from {' '.join(author.split())}; it is shared already.", markup=False)
             return
-        if note.id in shared_notes(state_dir):
+        if note.id in together.shared_notes():
             self.app.notify("This note is shared with your partner already.", markup=False)
             return
         self.mark_shared(note.id, lambda together: together.share_note(note.id))

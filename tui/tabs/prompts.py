@@ -198,10 +198,9 @@ class PromptsTab(TabBase):
         )
         self.query_one("#prompts-heading", Static).update(Content(heading))
 
-        from tui.together import partner_answers, shared_answers
-
         by_id = content.prompt_by_id()
-        theirs, shared = partner_answers(self._state_dir), shared_answers(self._state_dir)
+        together = self.host.together.state
+        theirs, shared = together.partner_answers(), together.shared_answers()
         listing = self.answers_list
         current = self.selected_answer()
         keep = select or (current.id if current else None)
@@ -228,32 +227,25 @@ class PromptsTab(TabBase):
 
     def _partner_hint(self, prompt: Prompt) -> str:
         """ " · Sam answered this one too" while this person has not shared an answer to it."""
-        from tui.together import partner_answers, shared_answers
-
-        theirs = partner_answers(self._state_dir).get(prompt.id)
+        together = self.host.together.state
+        theirs = together.partner_answers().get(prompt.id)
         if not theirs:
             return ""
-        shared = shared_answers(self._state_dir)
+        shared = together.shared_answers()
         if any(a.prompt_id == prompt.id and a.id in shared for a in self.host.store.answers()):
             return ""
         return f" · {' '.join(clean(theirs[-1][0]).split())} answered this one too (share yours with p to read it)"
-
-    @property
-    def _state_dir(self):  # type: ignore[no-untyped-def]
-        return self.host.store.sync_dir
 
     # ------------------------------------------------------------ writing
 
     def action_share_answer(self) -> None:
         """Share the selected answer (else today's) with your partner, at the next round."""
-        from tui.together import shared_answers
-
         answer = self.selected_answer() if self.answers_list.has_focus else None
         answer = answer or self.todays_answer() or self.selected_answer()
         if answer is None:
             self.app.notify("There is no answer to share yet: press a to answer the prompt.", markup=False)
             return
-        if answer.id in shared_answers(self._state_dir):
+        if answer.id in self.host.together.state.shared_answers():
             self.app.notify("This answer is shared with your partner already.", markup=False)
             return
         self.mark_shared(answer.id, lambda together: together.share_answer(answer.id))

@@ -35,7 +35,6 @@ from tui.model import Ritual
 from tui.tabs.base import TabBase
 from tui.tabs.ritual_dialogs import RitualDialogs
 from tui.tabs.ritual_rows import columns_line, name_width_for, ritual_row
-from tui.together.state import is_paired, ticked_by
 from tui.widgets.heatmap import RitualHeatmap
 from tui.widgets.ritual_day import RitualDay
 from tui.widgets.ritual_list import RitualList
@@ -265,8 +264,9 @@ class RitualsTab(RitualDialogs, TabBase):
         name_width, thirty = name_width_for(width)
         self.query_one("#rituals-columns", Static).update(columns_line(name_width, thirty=thirty))
         day, today = self.viewed, self.today
-        paired = is_paired(self.host.store.sync_dir)
-        who = ticked_by(self.host.store.sync_dir) if paired else {}
+        together = self.host.together
+        paired = together.paired
+        who = together.state.ticked_by() if paired else {}
         options = [
             Option(
                 ritual_row(

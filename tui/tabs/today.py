@@ -208,7 +208,7 @@ class TodayTab(TodayDialogs, TabBase):
         nudge_line = self.query_one("#today-nudge", Static)
         nudge_line.display = bool(nudge)
         nudge_line.update(Content(nudge))
-        partner, gifts = self.query_one("#today-partner", Static), partner_text(store.sync_dir, day)
+        partner, gifts = self.query_one("#today-partner", Static), partner_text(self.host.together.state, day)
         partner.display = bool(gifts)  # what a partner did for you today (Together)
         partner.update(Content(gifts))
         self.query_one("#today-why", Static).update(Content(why_line(day)))

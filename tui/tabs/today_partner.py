@@ -8,34 +8,31 @@ The answer goes back at the next round and counts in the partner's picker.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.model import FEEDBACK
 from tui.text import clean
+
+if TYPE_CHECKING:
+    from tui.together.state import TogetherState
 
 ASK_PARTNER = "How did it land for you?  l it landed · m so-so · r not really"
 """Asked under what a partner did for you, until it is answered."""
 
 
-def partner_text(state_dir: Path, day: date) -> str:
+def partner_text(state: TogetherState, day: date) -> str:
     """What a partner did for you, told to you ("Sam left a kind note on the mirror for you to
     find."), and the question while one is unanswered; "" when none."""
-    from tui.together.state import gift_lines, gifts_of_day
-
-    lines = [clean(line) for line in gift_lines(state_dir, day)]
-    if any(not answer for *_, answer in gifts_of_day(state_dir, day)):
+    lines = [clean(line) for line in state.gift_lines(day)]
+    if any(not answer for *_, answer in state.gifts_of_day(day)):
         lines.append(ASK_PARTNER)
     return "\n".join(lines)
 
 
 def answer_partner(tab: Any, answer: str, *, own_done: bool) -> bool:
     """Send ``answer`` about what the partner did today, when l/m/r are for that; True if so."""
-    from tui.together import Together, gifts_of_day
-
-    store = tab.host.store
-    state_dir = store.sync_dir
-    gifts = gifts_of_day(state_dir, tab.host.today)
+    together = tab.host.together
+    gifts = together.state.gifts_of_day(tab.host.today)
     waiting = [g for g in gifts if not g[3]]
     if waiting:
         gift_id, by, _, said = waiting[0]
@@ -48,7 +45,7 @@ def answer_partner(tab: Any, answer: str, *, own_done: bool) -> bool:
         tab.notify(f"Already told {name}: {FEEDBACK[answer].lower()}.", markup=False)
         return True
     try:
-        Together(store, state_dir).answer_gift(gift_id, answer)
+        together.share(lambda adapter: adapter.answer_gift(gift_id, answer))
     except (OSError, ValueError) as exc:
         tab.notify(f"Not saved ({exc}).", title="Not saved", severity="error", markup=False)
         return True

@@ -184,6 +184,18 @@ class TogetherState:
                 continue
         return days
 
+    def gift_lines(self, day: date) -> list[str]:
+        """ "Sam left a kind note on the mirror for you to find." for each thing a partner did for
+        this person on ``day``: the gesture told to its receiver (:func:`tui.content.told`), with
+        the answer once given."""
+        from tui.content import told
+
+        lines = []
+        for _, by, gesture_id, answer in self.gifts_of_day(day):
+            said = f" (you said: {FEEDBACK[answer].lower()})" if answer else ""
+            lines.append(f"{told(gesture_id, by)}{said}")
+        return lines
+
     def partner_rankings(self) -> list[tuple[str, tuple[str, ...]]]:
         """(who, ranking) of how each partner said they feel loved (their own, shared).
 
@@ -214,16 +226,7 @@ def is_paired(state_dir: Path) -> bool:
 
 
 def gift_lines(state_dir: Path, day: date) -> list[str]:
-    """ "Sam left a kind note on the mirror for you to find." for each thing a partner did for
-    this person on ``day``: the gesture told to its receiver (:func:`tui.content.told`), with
-    the answer once given."""
-    from tui.content import told
-
-    lines = []
-    for _, by, gesture_id, answer in gifts_of_day(state_dir, day):
-        said = f" (you said: {FEEDBACK[answer].lower()})" if answer else ""
-        lines.append(f"{told(gesture_id, by)}{said}")
-    return lines
+    return TogetherState.read(state_dir).gift_lines(day)
 
 
 def partner_name(state_dir: Path) -> str:

@@ -1,0 +1,54 @@
+"""Together as the full screen's tabs see it, through the Host (``host.together``).
+
+Whether this device is paired and what the last rounds left (:class:`~tui.together.state.TogetherState`)
+are read once and kept until :meth:`TogetherDoor.refresh` (after a round, a pairing step, or a share
+through :meth:`TogetherDoor.share`), so a tab's draw reads no file. The adapter, and with it the sync
+code, loads only for a share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.together.state import TogetherState, is_paired
+
+if TYPE_CHECKING:
+    from tui.storage import Store
+    from tui.together.sharing import Together
+
+
+class TogetherDoor:
+    """This device's Together state, cached for the screens."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._paired: bool | None = None
+        self._state: TogetherState | None = None
+
+    def refresh(self) -> None:
+        """Read the files again when next asked (after a round, a pairing step or a share)."""
+        self._paired = self._state = None
+
+    @property
+    def paired(self) -> bool:
+        if self._paired is None:
+            self._paired = is_paired(self.store.sync_dir)
+        return self._paired
+
+    @property
+    def state(self) -> TogetherState:
+        """What the last rounds left (gifts, shared notes and answers, who ticked, ...)."""
+        if self._state is None:
+            self._state = TogetherState.read(self.store.sync_dir)
+        return self._state
+
+    def share(self, mark: Callable[[Together], None]) -> None:
+        """``mark(adapter)`` marks entries to share (a note, an answer, a gift's answer), then the
+        state is read again. OSError or ValueError (a hand-edited together.json) when it cannot."""
+        from tui.together.sharing import Together
+
+        try:
+            mark(Together(self.store, self.store.sync_dir))
+        finally:
+            self.refresh()
