@@ -205,10 +205,17 @@ def test_no_duplicate_or_near_duplicate_told_lines_at_the_same_moment():
 
 
 def test_not_copied_from_the_everyday_catalog():
-    text = files("tui.content").joinpath("gestures.json").read_text(encoding="utf-8")
-    everyday = {g["text"].casefold() for g in json.loads(text)["gestures"]}
+    everyday = {g.text.casefold() for g in content.gestures()}
     for entry in _entries():
         assert entry["text"].casefold() not in everyday, entry["id"]
+
+
+def test_the_partner_reads_each_ones_own_words():
+    # An everyday gesture of the same id would be told in its words instead.
+    clashes = {e["id"] for e in _entries()} & set(content.gesture_by_id())
+    assert not clashes, clashes
+    for entry in _entries():
+        assert content.told(entry["id"], "Alex") == entry["told"].replace("{giver}", "Alex"), entry["id"]
 
 
 def test_hard_days_are_gentle():
