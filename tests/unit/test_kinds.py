@@ -1,25 +1,33 @@
 """The registry of kinds: each kind declared once is stored, counted, exported, imported and synced.
 
-``fill`` (tests/unit/test_exchange.py) keeps a bit of every kind: a new kind adds its entry there.
+``every_kind`` keeps a bit of every kind (test_exchange's ``fill`` and what came after it): a new kind
+adds its entry there.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from tests.unit.test_exchange import fill
 from tui.exchange import apply, export_data, export_json, parse, plan_import
+from tui.model import DayThatMatters
 from tui.storage import Store
 from tui.storage.kinds import KINDS
 from tui.together.sharing import Together
 
 
+def every_kind(store: Store) -> None:
+    fill(store)
+    store.put("days", DayThatMatters(id="d1", kind="big", day=date(2026, 12, 3), text="interview", shared=True))
+
+
 def test_every_kind_goes_everywhere(tmp_path: Path) -> None:
     with Store(tmp_path / "full") as full:
-        fill(full)
+        every_kind(full)
         counts = full.counts().by_section
         assert list(counts) == [kind.section for kind in KINDS]
-        assert all(counts.values()), f"fill() keeps no entry of {[s for s, n in counts.items() if not n]}"
+        assert all(counts.values()), f"every_kind() keeps no entry of {[s for s, n in counts.items() if not n]}"
         data = export_data(full)
         assert {kind.section: len(data[kind.section]) for kind in KINDS} == counts
         sent = {kind for kind, _id in Together(full, tmp_path / "sync", person="ana").sources()}
