@@ -118,11 +118,12 @@ class MicroRomanceApp(Endings, TogetherRounds, App[int]):
 
     def on_mount(self) -> None:
         from tui.keys import apply_user_keys
+        from tui.screens.bindings import all_bindings
 
         self.catch_endings()
         self.call_after_refresh(self.tell_drafts)
 
-        self.user_keys = apply_user_keys(self).keys
+        self.user_keys = apply_user_keys(self, known=all_bindings).keys
         self.call_after_refresh(self._start_collector)
         self.set_interval(20, self.check_day, name="midnight")
         if self._theme_notice:

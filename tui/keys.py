@@ -9,18 +9,14 @@ show the keys in force through ``App.get_key_display``.
 
 from __future__ import annotations
 
-import importlib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
 from tui.config import Config, read_config
-
-SCREEN_PACKAGES = ("tui.tabs", "tui.widgets", "tui.screens", "tui.dialogs")
-"""Packages whose modules hold bindings (those that exist are all imported)."""
 
 
 def _subclasses(cls: type) -> Iterator[type]:
@@ -29,18 +25,9 @@ def _subclasses(cls: type) -> Iterator[type]:
         yield from _subclasses(sub)
 
 
-def all_bindings() -> dict[str, Binding]:
-    """Every binding of ours that has an id: id -> the binding as written."""
-    import pkgutil
-
-    for package_name in SCREEN_PACKAGES:
-        try:
-            package = importlib.import_module(package_name)
-        except ModuleNotFoundError:
-            continue
-        for info in pkgutil.walk_packages(package.__path__, f"{package_name}."):
-            importlib.import_module(info.name)
-    importlib.import_module("tui.app")
+def bindings_loaded() -> dict[str, Binding]:
+    """Every binding of ours that has an id, among the classes loaded so far: id -> the binding as
+    written. :func:`tui.screens.bindings.all_bindings` loads every module that holds some first."""
     found: dict[str, Binding] = {}
     for cls in sorted(set(_subclasses(DOMNode)), key=lambda c: (c.__module__, c.__qualname__)):
         if not cls.__module__.startswith("tui."):
@@ -51,8 +38,11 @@ def all_bindings() -> dict[str, Binding]:
     return found
 
 
-def apply_user_keys(app: App[object], config: Config | None = None) -> Config:
-    """Read ``config.toml`` (unless given), apply its keymap, and say what was left out.
+def apply_user_keys(
+    app: App[object], config: Config | None = None, *, known: Callable[[], dict[str, Binding]] = bindings_loaded
+) -> Config:
+    """Read ``config.toml`` (unless given), apply its keymap, and say what was left out; ``known``
+    gives every binding id (the App passes :func:`tui.screens.bindings.all_bindings`).
 
     Never raises for anything in the file: each problem is one warning line.
     """
@@ -60,7 +50,7 @@ def apply_user_keys(app: App[object], config: Config | None = None) -> Config:
     if config is None:
         config = read_config()
         if config.keys:  # check the ids only when there are some (it imports every screen)
-            bindings = all_bindings()
+            bindings = known()
             config = read_config(config.path, known_ids=bindings)
             warnings = shared_keys(config.keys, bindings)
     if config.keys:

@@ -11,9 +11,10 @@ import pytest
 
 from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, screen_text
+from tui.app import MicroRomanceApp  # noqa: F401 - its bindings are among all_bindings()
 from tui.cli import main
 from tui.config import config_path, key_problem, read_config
-from tui.keys import all_bindings
+from tui.screens.bindings import all_bindings
 from tui.screens.help import HelpScreen
 
 README = Path(__file__).parents[2] / "README.md"

@@ -69,3 +69,28 @@ def test_no_module_over_400_lines() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert long == {}
+
+
+def test_every_module_sits_in_a_layer() -> None:
+    """A module outside every layer escapes the contracts: each top-level module and package of tui is named in one."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    named = {name.strip() for layer in layers for name in layer.split("|")}
+    tui = ROOT / "tui"
+    found = {f"tui.{p.stem}" for p in tui.glob("*.py") if p.stem != "__init__"}
+    found |= {f"tui.{p.parent.name}" for p in tui.glob("*/__init__.py")} - {"tui.styles"}
+    assert sorted(found - named) == []
+
+
+def test_no_textual_below_the_screens() -> None:
+    """Every layer below the host, keys and themes (the last that draw) is in the "no Textual" contract."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    (layers,) = [c["layers"] for c in contracts if c["type"] == "layers"]
+    (no_textual,) = [c for c in contracts if c["name"] == "Only the full screen imports Textual"]
+    below = layers[layers.index("tui.host | tui.keys | tui.themes") + 1 :]
+    assert sorted({n.strip() for layer in below for n in layer.split("|")} - set(no_textual["source_modules"])) == []
