@@ -173,3 +173,14 @@ def test_sync_prints_a_few_problems_and_status_json_has_them_all(tmp_path: Path,
     import json
 
     assert len(json.loads(capsys.readouterr().out)["problems"]) == 12
+
+
+def test_a_clock_pushed_past_what_a_stamp_can_say_starts_again_from_the_time(tmp_path: Path) -> None:
+    from tui.sync.files import write_json
+    from tui.sync.hlc import Clock
+
+    path = tmp_path / "clock.json"
+    write_json(path, {"wall": 10_000_000_000_000_000, "counter": 0})  # 2286 and beyond: 14+ digits
+    clock = Clock("a" * 20, path, now=lambda: 1_780_000_000_000)
+    stamp = clock.tick()
+    assert stamp.wall == 1_780_000_000_000 and Stamp.parse(stamp.text) == stamp

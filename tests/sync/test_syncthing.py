@@ -2,7 +2,8 @@
 
 Pairing goes through the folder as a couple would do it (start, join, the same code on both
 sides, confirm on each); then a tick and a shared note written through the engine on one
-side are read on the other. Skipped when ``syncthing`` is not installed, except in CI.
+side are read on the other, with a link named like a log and a conflict copy beside them (both
+harmless). Skipped when ``syncthing`` is not installed, except in CI.
 """
 
 from __future__ import annotations
@@ -79,17 +80,35 @@ def test_a_tick_and_a_note_cross_through_syncthing(tmp_path: Path, two_syncthing
     tick = Change("tick", "r1:2026-11-25", {"ritual": "r1", "day": "2026-11-25"}, engine.clock.tick(), me)
     note = Change("note", "n1", {"day": "2026-11-25", "text": "thank you for the walk"}, engine.clock.tick(), me)
     engine.commit(engine.round([tick, note]))
+    # What a third device on the share could add: a link named like a log (Syncthing carries
+    # links as links) and a conflict copy of a real log. Both must be harmless on Sam's side.
+    own = folder_one / "micro-romance" / me
+    [log] = [p for p in own.iterdir() if p.name.startswith("log-")]
+    (own / f"{log.stem}.sync-conflict-20261125-101010-LINK.age").symlink_to("/dev/zero")
+    shutil.copyfile(log, own / f"{log.stem}.sync-conflict-20261125-101010-COPY.age")
+    arrived = folder_two / "micro-romance" / me
+    wait_for(
+        "the link and the copy on Sam's side",
+        lambda: len([p for p in arrived.glob("*sync-conflict*") if os.path.lexists(p)]) == 2,
+        deadline,
+        one,
+        two,
+    )
+    skipped: list[str] = []
 
     def sam_reads() -> list[Change]:
         other = pairing.engine(sam)
         assert other is not None
         result = other.round([])
+        skipped[:] = [str(p) for p in result.skipped]
         if result.incoming:
             other.commit(result)
         return result.incoming
 
     incoming = wait_for("Alex's log on Sam's side", sam_reads, deadline, one, two)
     assert {(c.kind, c.entry_id) for c in incoming} == {("tick", "r1:2026-11-25"), ("note", "n1")}
+    assert len(skipped) == 1 and "LINK" in skipped[0] and "is a link; links are not followed" in skipped[0]
+    assert (arrived / f"{log.stem}.sync-conflict-20261125-101010-LINK.age").is_symlink()
     assert [dict(c.doc)["text"] for c in incoming if c.kind == "note"] == ["thank you for the walk"]
     for path in folder_two.rglob("*"):
         if path.is_file():
