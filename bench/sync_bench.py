@@ -138,11 +138,15 @@ def main() -> None:
         now = [0]
         clock = Clock(sam.device, sam_state / "clock.json", now=lambda: now[0])
         sam_engine = Engine(
-            sam_state, SharedFolder(shared), sam, {alex.device: Trusted(alex.public, "Alex", False)}, clock=clock
+            sam_state,
+            SharedFolder(shared),
+            sam,
+            {alex.device: Trusted(alex.public, "Alex", False, alex.keys.sign)},
+            clock=clock,
         )
         changes = year_of_changes(now, clock, sam.device)
         sam_engine.commit(sam_engine.round(changes))
-        trusted = {sam.device: Trusted(sam.public, "Sam", False)}
+        trusted = {sam.device: Trusted(sam.public, "Sam", False, sam.keys.sign)}
 
         def fresh_alex() -> Path:
             state = root / "alex-run"

@@ -12,7 +12,7 @@ from tests.snapshots.snapshot_app import snapshot_app
 
 @pytest.fixture(autouse=True)
 def fixed_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The login name and the home folder the pictures show, whatever the machine's are."""
+    """The home folder the pictures show, whatever the machine's is (the login name is never shown)."""
     monkeypatch.setattr(getpass, "getuser", lambda: "sam")
     monkeypatch.setenv("HOME", "/nonexistent/home/sam")
 
@@ -35,7 +35,7 @@ def test_together_not_paired(snap_compare, tmp_path: Path) -> None:
 def test_together_missing_folder_narrow(snap_compare, tmp_path: Path) -> None:
     async def refused(pilot) -> None:  # type: ignore[no-untyped-def]
         await _open(pilot)
-        await pilot.press(*"~/Sync/us", "enter", "enter", "enter")
+        await pilot.press(*"~/Sync/us", "enter", *"Sam", "enter", "enter")
         for _ in range(3):
             await pilot.pause(0.05)
             await pilot.app.workers.wait_for_complete()

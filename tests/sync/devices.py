@@ -34,7 +34,9 @@ class Device:
     def trust(self, *others: Device) -> None:
         for other in others:
             if other is not self:
-                self.trusted[other.me.device] = Trusted(other.me.public, other.person, other.person == self.person)
+                self.trusted[other.me.device] = Trusted(
+                    other.me.public, other.person, other.person == self.person, other.me.keys.sign
+                )
         self.engine = self._engine()
 
     def write(self, kind: str, entry_id: str, doc: dict[str, Any], *, private: bool = False) -> Change:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.sync.pairs import cli_code
 from tui.cli import main
 from tui.cli.background import wait_started
 from tui.storage import Store
@@ -40,12 +41,11 @@ def couple(
     code, out, _ = cli(capsys, alex, "pair", "start", str(shared), "--name", "Alex")
     assert code == 0 and "pair join" in out
     code, out, _ = cli(capsys, sam, "pair", "join", str(shared), "--name", "Sam")
-    codes = [line.removeprefix("Pairing code: ") for line in out.splitlines() if line.startswith("Pairing code: ")]
-    assert code == 0 and len(codes) == 1
-    code, out, _ = cli(capsys, alex, "pair", "status")
-    assert f"Pairing code: {codes[0]}" in out
-    assert cli(capsys, alex, "pair", "confirm", codes[0])[0] == 0
-    assert cli(capsys, sam, "pair", "confirm", codes[0])[0] == 0
+    assert code == 0 and "run micro-romance sync" in out and "Pairing code: " not in out  # not known yet
+    shared_code = cli_code(lambda data: cli(capsys, data, "pair", "status")[1], alex, sam)
+    code, out, _ = cli(capsys, alex, "pair", "confirm", shared_code)
+    assert code == 0 and "Confirm the same code on that device too" in out
+    assert cli(capsys, sam, "pair", "confirm", shared_code)[0] == 0
     return alex, sam, shared
 
 
@@ -54,7 +54,7 @@ def test_a_wrong_code_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[s
     shared.mkdir()
     cli(capsys, tmp_path / "a", "pair", "start", str(shared), "--name", "Alex")
     cli(capsys, tmp_path / "b", "pair", "join", str(shared), "--name", "Sam")
-    code, out, err = cli(capsys, tmp_path / "a", "pair", "confirm", "1111 2222 3333 4444 5555 6666")
+    code, out, err = cli(capsys, tmp_path / "a", "pair", "confirm", "111 222")
     assert code != 0 and "nothing was confirmed" in err and len(err.strip().splitlines()) == 1
     status = json.loads(cli(capsys, tmp_path / "a", "pair", "status", "--json")[1])
     assert status["confirmed"] == [] and [d["name"] for d in status["waiting"]] == ["Sam"]

@@ -8,6 +8,7 @@ import pytest
 
 from tui.sync.crypto import Identity
 from tui.sync.folder import FolderMissing, SharedFolder, parse_log_name
+from tui.sync.peers import key_document
 
 
 @pytest.mark.parametrize(
@@ -46,8 +47,8 @@ def test_logs_lists_a_devices_logs_and_conflict_copies_only(tmp_path: Path) -> N
 def test_keys_are_read_and_a_key_in_the_wrong_folder_is_refused(tmp_path: Path) -> None:
     folder = SharedFolder(tmp_path)
     a, b = Identity.generate(), Identity.generate()
-    folder.write_key(a.device, a.public, "Alex")
-    folder.write_key(b.device, b.public, "Sam")
+    folder.write_key(a.device, key_document(a, "Alex"))
+    folder.write_key(b.device, key_document(b, "Sam"))
     (folder.device_dir(b.device) / "key.pub").replace(folder.device_dir(b.device) / "gone")
     stray = folder.device_dir("0" * 20)
     stray.mkdir()

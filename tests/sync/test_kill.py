@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.sync.pairs import shared_code
 from tui.cli import main
 from tui.storage import Store
 
@@ -32,9 +33,9 @@ def test_killed_writes_are_completed_by_the_next_round(tmp_path: Path, capsys) -
     alex, sam = tmp_path / "alex", tmp_path / "sam"
     cli(alex, "pair", "start", str(shared), "--name", "Alex")
     cli(sam, "pair", "join", str(shared), "--name", "Sam")
-    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
-    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
-    cli(sam, "pair", "confirm", code.removeprefix("Pairing code: "))
+    code = shared_code(alex / "sync", sam / "sync")
+    cli(alex, "pair", "confirm", code)
+    cli(sam, "pair", "confirm", code)
     rng = random.Random(19)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     acknowledged = []

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.sync.pairs import shared_code
 from tui.sync import pairing
 from tui.sync.change import Change
 from tui.sync.folder import FolderMissing
@@ -26,33 +27,55 @@ def test_start_join_and_confirm_on_both_sides(tmp_path: Path, shared: Path) -> N
     joined = pairing.join(sam, shared, "Sam")
     [waiting] = joined.waiting
     assert waiting.name == "Alex" and waiting.device == started.device
-    [seen_by_alex] = pairing.status(alex).waiting
-    assert seen_by_alex.code == waiting.code and seen_by_alex.name == "Sam"
-    assert pairing.confirm(sam, waiting.code).name == "Alex"
-    assert pairing.confirm(alex, waiting.code.replace(" ", "")).name == "Sam"
+    assert waiting.code == ""  # no code before both sides have taken their steps
+    code = shared_code(alex, sam)
+    assert len(code) == 7 and code[3] == " " and code.replace(" ", "").isdigit()
+    assert pairing.confirm(sam, code).name == "Alex"
+    assert not pairing.status(sam).in_step  # Alex has not confirmed yet
+    assert pairing.confirm(alex, code.replace(" ", "")).name == "Sam"
     assert [d.name for d in pairing.status(alex).confirmed] == ["Sam"]
     assert pairing.status(alex).waiting == []
+    assert pairing.status(alex).in_step and pairing.status(sam).in_step
 
 
 def test_a_wrong_code_is_refused_and_changes_nothing(tmp_path: Path, shared: Path) -> None:
     alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
     pairing.start(alex, shared, "Alex")
     pairing.join(sam, shared, "Sam")
+    code = shared_code(alex, sam)
     before = (alex / "pairing.json").read_bytes()
+    wrong = "000 000" if code != "000 000" else "000 001"
     with pytest.raises(pairing.PairingError, match="nothing was confirmed"):
-        pairing.confirm(alex, "1234 5678 9012 3456 7890 1234")
-    with pytest.raises(pairing.PairingError, match="24 digits"):
+        pairing.confirm(alex, wrong)
+    with pytest.raises(pairing.PairingError, match="6 digits"):
         pairing.confirm(alex, "12")
     assert (alex / "pairing.json").read_bytes() == before
     assert len(pairing.status(alex).waiting) == 1
+
+
+def test_a_pairing_step_changed_after_it_was_read_gives_no_code(tmp_path: Path, shared: Path) -> None:
+    """Whoever writes into the folder cannot try a second commitment or nonce once one was read."""
+    import json
+
+    alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
+    pairing.start(alex, shared, "Alex")
+    pairing.join(sam, shared, "Sam")
+    shared_code(alex, sam)
+    devices = {pairing.status(state).device: state for state in (alex, sam)}
+    first, second = sorted(devices)  # the lower id committed; the other recorded its commitment
+    record = json.loads((devices[first] / "pairing.json").read_text())
+    record["sessions"][second]["nonce"] = "ab" * 32  # a second try: another nonce, another commitment
+    (devices[first] / "pairing.json").write_text(json.dumps(record))
+    pairing.status(devices[first])  # publishes the new commitment and nonce
+    [seen] = pairing.status(devices[second]).waiting
+    assert seen.code == "" and "changed" in seen.note
 
 
 def test_an_unconfirmed_key_is_never_encrypted_to(tmp_path: Path, shared: Path) -> None:
     alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
     pairing.start(alex, shared, "Alex")
     pairing.join(sam, shared, "Sam")
-    [code] = [d.code for d in pairing.status(sam).waiting]
-    pairing.confirm(sam, code)  # Sam confirmed; Alex has not yet
+    pairing.confirm(sam, shared_code(alex, sam))  # Sam confirmed; Alex has not yet
     alex_engine = pairing.engine(alex)
     assert alex_engine is not None
     change = Change("note", "n1", {"text": "hi"}, alex_engine.clock.tick(), alex_engine.me.device)
@@ -64,11 +87,70 @@ def test_an_unconfirmed_key_is_never_encrypted_to(tmp_path: Path, shared: Path) 
     assert result.skipped and "decrypted" in result.skipped[0].message
 
 
-def test_my_second_device_is_mine(tmp_path: Path, shared: Path) -> None:
+def test_a_device_is_mine_only_when_i_say_so(tmp_path: Path, shared: Path) -> None:
     laptop, desktop = tmp_path / "laptop" / "sync", tmp_path / "desktop" / "sync"
     pairing.start(laptop, shared, "Alex")
-    [waiting] = pairing.join(desktop, shared, "alex").waiting
-    assert pairing.confirm(desktop, waiting.code).mine
+    pairing.join(desktop, shared, "alex")
+    code = shared_code(laptop, desktop)
+    assert any("has your name" in line for line in pairing.status(desktop).lines())
+    assert not pairing.confirm(desktop, code).mine  # the same name alone does not make it mine
+    assert pairing.confirm(laptop, code, mine=True).mine
+
+
+def test_a_key_of_low_order_is_refused_when_listed(tmp_path: Path, shared: Path) -> None:
+    import bech32
+
+    from tui.sync.crypto import Identity, device_id
+    from tui.sync.peers import key_document
+
+    alex = tmp_path / "alex" / "sync"
+    pairing.start(alex, shared, "Alex")
+    bad = bech32.bech32_encode("age", bech32.convertbits(bytes(32), 8, 5))
+    doc = {**key_document(Identity.generate(), "Mallory"), "key": bad}
+    folder = shared / "micro-romance" / device_id(bad)
+    folder.mkdir()
+    (folder / "key.pub").write_text(__import__("json").dumps(doc))
+    status = pairing.status(alex)
+    assert status.waiting == []
+    assert len(status.problems) == 1 and "cannot be used" in status.problems[0]
+
+
+def test_a_device_confirmed_with_the_earlier_version_is_asked_again(tmp_path: Path, shared: Path) -> None:
+    import json
+
+    alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
+    pairing.start(alex, shared, "Alex")
+    pairing.join(sam, shared, "Sam")
+    sam_id = pairing.status(sam).device
+    record = json.loads((alex / "pairing.json").read_text())
+    record["trusted"] = {sam_id: {"key": "age1...", "name": "Sam", "mine": False}}  # as the earlier version kept it
+    (alex / "pairing.json").write_text(json.dumps(record))
+    assert pairing.engine(alex).trusted == {}  # type: ignore[union-attr]  (nothing read from or sent to it)
+    code = shared_code(alex, sam)
+    [again] = pairing.status(alex).waiting
+    assert again.code == code and "earlier version" in again.note
+    pairing.confirm(alex, code)
+    assert [d.name for d in pairing.status(alex).confirmed] == ["Sam"]
+
+
+def test_start_on_a_paired_device_refuses_and_changes_nothing(tmp_path: Path, shared: Path) -> None:
+    alex = tmp_path / "alex" / "sync"
+    pairing.start(alex, shared, "Alex")
+    before = (alex / "pairing.json").read_bytes()
+    other = tmp_path / "Other"
+    other.mkdir()
+    for step in (pairing.start, pairing.join):
+        with pytest.raises(pairing.PairingError, match="already paired.*--force"):
+            step(alex, other, "Alex")
+    assert (alex / "pairing.json").read_bytes() == before and not list(other.iterdir())
+    assert pairing.start(alex, other, "Alex", force=True).folder == str(other)
+
+
+def test_no_name_is_refused_and_the_login_name_never_used(tmp_path: Path, shared: Path) -> None:
+    alex = tmp_path / "alex" / "sync"
+    with pytest.raises(pairing.PairingError, match="--name"):
+        pairing.start(alex, shared)
+    assert not (alex / "pairing.json").exists()
 
 
 def test_start_needs_the_folder(tmp_path: Path) -> None:
@@ -156,7 +238,7 @@ def test_the_defaults_are_the_folder_and_name_last_used_here(
 
     monkeypatch.setattr(getpass, "getuser", lambda: "sam")
     state = tmp_path / "sam" / "sync"
-    assert pairing.defaults(state) == ("", "sam")
+    assert pairing.defaults(state) == ("", "")  # never the login name
     pairing.start(state, shared, "Sam Lee")
     pairing.leave(state)
     assert pairing.defaults(state) == (str(shared), "Sam Lee")

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.sync.pairs import code_in
 from tests.sync.syncthing import Syncthing
 from tui.sync import pairing
 from tui.sync.change import Change
@@ -69,10 +70,15 @@ def test_a_tick_and_a_note_cross_through_syncthing(tmp_path: Path, two_syncthing
     wait_for("Alex's key on Sam's side", lambda: list(folder_two.rglob("key.pub")), deadline, one, two)
     [waiting] = pairing.join(sam, folder_two, "Sam").waiting
     assert waiting.device == started.device
-    alex_sees = wait_for("Sam's key on Alex's side", lambda: pairing.status(alex).waiting, deadline, one, two)
-    assert alex_sees[0].code == waiting.code
-    pairing.confirm(alex, waiting.code)
-    pairing.confirm(sam, waiting.code)
+
+    def same_code() -> str:  # each side reads the folder (its step of the pairing) until both show one code
+        one_code = [d.code for d in pairing.status(alex).waiting]
+        two_code = [d.code for d in pairing.status(sam).waiting]
+        return one_code[0] if one_code and one_code == two_code and one_code[0] else ""
+
+    code = wait_for("the same code on both sides", same_code, deadline, one, two)
+    pairing.confirm(alex, code)
+    pairing.confirm(sam, code)
 
     engine = pairing.engine(alex)
     assert engine is not None
@@ -137,11 +143,13 @@ def test_the_commands_pair_and_share_through_syncthing(
         store.add_ritual("Evening walk", created=date(2026, 11, 1))
     cli(alex, "pair", "start", str(folder_one), "--name", "Alex")
     wait_for("Alex's key on Sam's side", lambda: list(folder_two.rglob("key.pub")), deadline, one, two)
-    out = cli(sam, "pair", "join", str(folder_two), "--name", "Sam")
-    [code] = [line.removeprefix("Pairing code: ") for line in out.splitlines() if line.startswith("Pairing code: ")]
-    wait_for(
-        "Sam's key on Alex's side", lambda: f"Pairing code: {code}" in cli(alex, "pair", "status"), deadline, one, two
-    )
+    cli(sam, "pair", "join", str(folder_two), "--name", "Sam")
+
+    def same_code() -> str:  # pair status on each side (its step of the pairing) until both print one code
+        one_code, two_code = code_in(cli(alex, "pair", "status")), code_in(cli(sam, "pair", "status"))
+        return one_code if one_code and one_code == two_code else ""
+
+    code = wait_for("the same code on both sides", same_code, deadline, one, two)
     cli(alex, "pair", "confirm", code)
     cli(sam, "pair", "confirm", code)
     cli(alex, "done", "evening walk")

@@ -17,6 +17,7 @@ from tempfile import TemporaryDirectory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.sync.pairs import shared_code
 from tui.model import FEEDBACK, LOVE_LANGUAGES, DayThatMatters, GestureDay
 from tui.storage import Store
 from tui.sync import pairing
@@ -84,9 +85,10 @@ def _setup(root: Path) -> list[Side]:
     shared.mkdir()
     sides = [Side(root, person) for person in PEOPLE]
     pairing.start(sides[0].state, shared, PEOPLE[0])
-    [waiting] = pairing.join(sides[1].state, shared, PEOPLE[1]).waiting
-    pairing.confirm(sides[0].state, waiting.code)
-    pairing.confirm(sides[1].state, waiting.code)
+    pairing.join(sides[1].state, shared, PEOPLE[1])
+    code = shared_code(sides[0].state, sides[1].state)
+    pairing.confirm(sides[0].state, code)
+    pairing.confirm(sides[1].state, code)
     return sides
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DAY
+from tests.sync.pairs import cli_code
 from tui.cli import main
 
 
@@ -21,7 +22,13 @@ def paired(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -
     alex = tmp_path / "alex"
     cli(alex, "pair", "start", str(shared), "--name", "Alex")
     cli(data_dir, "pair", "join", str(shared), "--name", "Sam")
-    code = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Pairing code: "))
-    cli(alex, "pair", "confirm", code.removeprefix("Pairing code: "))
-    cli(data_dir, "pair", "confirm", code.removeprefix("Pairing code: "))
+
+    def status(data: Path) -> str:
+        capsys.readouterr()
+        cli(data, "pair", "status")
+        return capsys.readouterr().out
+
+    code = cli_code(status, alex, data_dir)
+    cli(alex, "pair", "confirm", code)
+    cli(data_dir, "pair", "confirm", code)
     return alex

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DAY
+from tests.sync.pairs import shared_code
 from tests.ui.pairing import paired
 from tests.ui.screen_text import screen_text
 from tui.app import MicroRomanceApp
@@ -68,7 +69,7 @@ async def test_start_join_and_confirm_through_the_screen(tmp_path: Path, data_di
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, TogetherScreen)
-        assert app.screen.query_one("#together-name").value == "sam"  # the login name, as the CLI takes
+        assert app.screen.query_one("#together-name").value == ""  # never the login name
         await type_in(pilot, "Shared")
         await pilot.press("enter")  # on to the name
         await type_in(pilot, "Alex")
@@ -94,12 +95,16 @@ async def test_start_join_and_confirm_through_the_screen(tmp_path: Path, data_di
         await settle(app, pilot)
         text = screen_text(app)
         assert "Waiting for confirmation: Alex's device " in text
-        assert "Compare this code with the one Alex's screen shows." in text
-        code = code_on(app)
+        assert "No pairing code yet" in text  # Alex's side has not taken its step yet
+        code = shared_code(tmp_path / "alex" / "sync", data_dir / "sync")
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert "Compare this code with the one Alex's screen shows." in screen_text(app)
+        assert code_on(app) == code
         assert app.sub_title == "together: a device to confirm"
 
         before = (data_dir / "sync" / "pairing.json").read_bytes()
-        await type_in(pilot, "1111 2222 3333 4444 5555 6666")
+        await type_in(pilot, "000 000" if code != "000 000" else "000 001")
         await pilot.press("enter")
         await settle(app, pilot)
         assert "That code matches no device waiting in the folder; nothing was confirmed" in screen_text(app)
@@ -229,7 +234,7 @@ async def test_making_the_key_never_holds_up_a_key(tmp_path: Path, make_app, mon
         app.action_together()
         await settle(app, pilot)
         await type_in(pilot, "Shared")
-        await pilot.press("enter", "enter", "enter")
+        await pilot.press("enter", *"Sam", "enter", "enter")
         await pilot.pause(0.1)
         assert "Putting this device's public key into the folder…" in screen_text(app)
         await pilot.press("shift+tab")  # keys still answer while the key is being made

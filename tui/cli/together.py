@@ -1,8 +1,9 @@
 """``micro-romance pair ...`` and ``micro-romance sync``: Together, from the shell.
 
-``pair start FOLDER`` / ``pair join FOLDER`` make this device's key and put its public key
-into the folder; both machines then show the same ``Pairing code: `` and each runs
-``pair confirm CODE``. ``sync`` runs one round now. The writing commands (``done``,
+``pair start FOLDER`` / ``pair join FOLDER`` make this device's keys and put its public keys
+into the folder; once each side has read the folder (``sync``, ``pair status``), both machines
+show the same ``Pairing code: `` and each runs ``pair confirm CODE`` (``--mine`` for one's own
+device). ``pair remove DEVICE`` turns a device away. ``sync`` runs one round now. The writing commands (``done``,
 ``gratitude``, ``import``) call :func:`round_after_write` once their write is on disk; a
 round that fails there says so on standard error and never fails the command.
 """
@@ -45,8 +46,9 @@ def register_pair(sub: argparse._SubParsersAction) -> None:
         step = add_command(steps, name, run, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
         step.add_argument("folder", type=Path, metavar="FOLDER", help="the folder your sync tool keeps in step")
         step.add_argument(
-            "--name", metavar="NAME", help="your name, as your partner will see it (default: your login name)"
+            "--name", metavar="NAME", help="your name, as your partner will see it (default: the name used here before)"
         )
+        step.add_argument("--force", action="store_true", help="start again even though this device is paired")
     confirm = add_command(
         steps,
         "confirm",
@@ -54,7 +56,10 @@ def register_pair(sub: argparse._SubParsersAction) -> None:
         help="confirm the code both machines show",
         description="Trust the device whose pairing code this is.",
     )
-    confirm.add_argument("code", nargs="+", metavar="CODE", help="the pairing code, 6 groups of 4 digits")
+    confirm.add_argument("code", nargs="+", metavar="CODE", help="the pairing code, six digits")
+    confirm.add_argument(
+        "--mine", action="store_true", help="it is one of your own devices (it receives your private entries too)"
+    )
     status = add_command(
         steps,
         "status",
@@ -63,6 +68,17 @@ def register_pair(sub: argparse._SubParsersAction) -> None:
         description="Show the folder, the confirmed devices, anything waiting and the last round.",
     )
     status.add_argument("--json", action="store_true", help="for scripts")
+    remove = add_command(
+        steps,
+        "remove",
+        run_remove,
+        help="turn away a waiting device, or remove a confirmed one",
+        description="Turn away a device waiting for confirmation, or remove a confirmed one: nothing new is "
+        "encrypted to it and its files are no longer read. What it already read, it keeps.",
+    )
+    remove.add_argument(
+        "device", nargs="+", metavar="DEVICE", help="a name, or the start of an id, as pair status shows"
+    )
     add_command(
         steps,
         "leave",
@@ -82,19 +98,23 @@ def _begin(args: argparse.Namespace, join: bool) -> int:
     from tui.sync.folder import FolderMissing
 
     try:
-        status = (pairing.join if join else pairing.start)(state_dir(args), args.folder, args.name)
+        status = (pairing.join if join else pairing.start)(state_dir(args), args.folder, args.name, force=args.force)
     except FolderMissing as exc:
         raise CommandError(f"{exc}; make it (or let your sync tool make it) first. Nothing was changed") from None
     except pairing.PairingError as exc:
         raise CommandError(str(exc)) from None
     print(f"This device: {one_line(status.name)} ({status.device}), sharing through {one_line(str(status.folder))}")
-    if status.waiting:
+    if any(d.code for d in status.waiting):
         _print_waiting(status)
         print("Compare the code with the one on the other machine; if they are the same, run on each:")
-        print("  micro-romance pair confirm CODE")
+        print("  micro-romance pair confirm CODE        (add --mine on your own second device)")
+    elif status.waiting:
+        _print_waiting(status)
+        print("The pairing code needs one more step on each side: run micro-romance sync on the other machine,")
+        print("then micro-romance pair status on both; they show the same code to compare.")
     elif join:
-        print("Your public key is in the folder, but no other device's key has arrived here yet.")
-        print("Once your sync tool has copied it, micro-romance pair status shows the pairing code to compare.")
+        print("Your public keys are in the folder, but no other device's key has arrived here yet.")
+        print("Once your sync tool has copied it, run micro-romance sync there, then pair status on both.")
     else:
         print(
             "Your public key is in the folder. Once your sync tool has copied it to your partner's machine, run there:"
@@ -120,13 +140,42 @@ def run_confirm(args: argparse.Namespace) -> int:
     from tui.sync.folder import FolderMissing
 
     try:
-        device = pairing.confirm(state_dir(args), " ".join(args.code))
+        device = pairing.confirm(state_dir(args), " ".join(args.code), mine=args.mine)
     except FolderMissing as exc:
         raise CommandError(f"{exc}; nothing was confirmed") from None
     except pairing.PairingError as exc:
         raise CommandError(str(exc)) from None
     whose = "one of your own devices" if device.mine else f"{one_line(device.name)}'s device"
     print(f"Confirmed {whose} ({device.device}). Shared entries now go to it; run micro-romance sync.")
+    if not device.both:
+        print("Confirm the same code on that device too; until then it does not read what this one writes.")
+    if not device.mine and device.name.casefold() == pairing.status(state_dir(args)).name.casefold():
+        print(
+            "It has your name and was confirmed as your partner's: your private entries do not go to it. "
+            "If it is your own, run pair remove, then confirm it again with --mine."
+        )
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    """Turn away or remove a device."""
+    from tui.sync import pairing
+    from tui.sync.folder import FolderMissing
+
+    try:
+        removed = pairing.remove(state_dir(args), " ".join(args.device))
+    except FolderMissing as exc:
+        raise CommandError(f"{exc}; nothing was removed") from None
+    except pairing.PairingError as exc:
+        raise CommandError(str(exc)) from None
+    who = f"{one_line(removed.name)}'s device ({removed.device})"
+    if not removed.was_confirmed:
+        print(f"Turned away {who}: it is not listed again unless its key changes.")
+        return 0
+    print(f"Removed {who}: nothing new is encrypted to it and its files are no longer read.")
+    print("What it already read, it keeps. This device's files are written again without it now.")
+    with write_store(args) as store:
+        round_after_write(args, store)
     return 0
 
 

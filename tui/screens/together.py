@@ -104,7 +104,7 @@ class TogetherScreen(PairingWork, Screen[None]):
             with Vertical(id="together-confirm"):
                 yield Static(Content(""), id="together-compare")
                 with Horizontal(classes="together-code-row"):
-                    yield Input(placeholder="1234 5678 9012 3456 7890 1234", id="together-code")
+                    yield Input(placeholder="123 456", id="together-code")
                     yield Button(Content("Confirm"), variant="primary", id="together-confirm-code")
             with Horizontal(id="together-actions", classes="together-buttons"):
                 yield Button(Content("Sync now"), id="together-sync")
@@ -268,7 +268,7 @@ class TogetherScreen(PairingWork, Screen[None]):
             return
         code = self.query_one("#together-code", Input).value
         if not code.strip():
-            self._say("Type the pairing code first: 6 groups of 4 digits, as shown above.", error=True)
+            self._say("Type the pairing code first: six digits, as shown above.", error=True)
             self.query_one("#together-code", Input).focus()
             return
         state_dir = self.state_dir

@@ -29,13 +29,14 @@ added twice, so sending the same outbox twice is harmless.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.sync import guard
 from tui.sync.change import Change, decode_lines, encode_lines
-from tui.sync.crypto import Identity, open_sealed, seal
+from tui.sync.crypto import Identity, Rollback, open_sealed, seal
 from tui.sync.files import atomic_write, private_dir, read_json, write_json
 from tui.sync.folder import FolderMissing, LogFile, Problem, SharedFolder
 from tui.sync.guard import LOG_CAP, MIN_LOG, FileCache, Refused
@@ -52,7 +53,8 @@ MINE_DIR = "mine"
 class Trusted:
     key: str
     name: str
-    mine: bool  # a device of this device's own person (receives private entries)
+    mine: bool  # one of this person's own devices, as they said when confirming it (receives private entries)
+    sign: str = ""  # its Ed25519 key (hex), which every file it writes is signed with
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Round:
     merged: bool = False
     waiting: int = 0  # keys in the folder that no one confirmed on this device
     keys: list[Problem] = field(default_factory=list)  # key files that could not be read
+    sequences: dict[str, int] = field(default_factory=dict)  # device/name -> the highest sequence number read
 
 
 def month_of(change: Change) -> str:
@@ -87,6 +90,7 @@ class Engine:
         *,
         clock: Clock | None = None,
         name: str = "",
+        key_document: Callable[[], dict] | None = None,
     ) -> None:
         self.state_dir = private_dir(Path(state_dir))
         self.folder = folder
@@ -96,6 +100,7 @@ class Engine:
         self._replica: Replica | None = None
         self._state: dict | None = None
         self.name = name
+        self.key_document = key_document  # this device's key.pub as pairing keeps it (tui.sync.peers)
         self._open = False
         self._rebuilt = False
 
@@ -108,7 +113,7 @@ class Engine:
             except ValueError:
                 state = None  # cut short by a power cut: read every file again
             state = state if isinstance(state, dict) else {}
-            for key in ("read", "written", "recipients"):
+            for key in ("read", "written", "recipients", "sequences"):
                 if not isinstance(state.get(key), dict):
                     state[key] = {}
             self._state = state
@@ -149,12 +154,16 @@ class Engine:
 
     # ---------------------------------------------------------------- reading
 
-    def _read(self, log: LogFile, trusted: Trusted, data: bytes) -> tuple[list[Change], list[str]]:
-        """The changes of a log that passed the sender check, and a problem for each change refused."""
-        body = open_sealed(data, name=log.name, me=self.me, author=log.device, author_key=trusted.key)
+    def _read(self, log: LogFile, trusted: Trusted, data: bytes, state: dict, out: Round) -> tuple[list, list[str]]:
+        """The changes of a log that passed the sender check, and a problem for each change refused;
+        :class:`Rollback` for an older copy than one read before."""
+        seen = f"{log.device}/{log.name}"
+        last = max(state["sequences"].get(seen, 0), out.sequences.get(seen, 0))
+        opened = open_sealed(data, name=log.name, me=self.me, author=log.device, author_key=trusted.sign, last_seq=last)
+        out.sequences[seen] = max(last, opened.sequence)
         problems: list[str] = []
         changes = []
-        for change in decode_lines(body, problems):
+        for change in decode_lines(opened.body, problems):
             if change.author != log.device:
                 problems.append("a change by another device; skipped")
             elif change.private != (log.kind == "own"):
@@ -169,7 +178,7 @@ class Engine:
     def _incoming(self, state: dict, out: Round) -> list[Change]:
         remote: list[Change] = []
         for device, trusted in sorted(self.trusted.items()):
-            context = f"{self.me.device} {trusted.key}"  # what a file is read with: read again if it changes
+            context = f"{self.me.device} {trusted.key} {trusted.sign}"  # read again if what it is read with changes
             for log in self.folder.logs(device, out.skipped):
                 if log.kind == "own" and not trusted.mine:
                     continue  # the partner's private entries: not for this device
@@ -194,8 +203,17 @@ class Engine:
                     if state["read"].get(rel) == digest:
                         _FILES.put(log.path, context, ident, (digest, []))
                         continue
-                    changes, problems = self._read(log, trusted, data)
+                    changes, problems = self._read(log, trusted, data, state, out)
                 except FileNotFoundError:
+                    continue
+                except Rollback as exc:
+                    if log.conflict:  # a sync tool's older copy: it holds nothing the file lacks
+                        _FILES.put(log.path, context, ident, (digest, []))
+                        out.read[rel] = digest
+                        continue
+                    message = f"{exc}: a rollback; skipped until it changes"
+                    _FILES.put(log.path, context, ident, ("", [message]))
+                    out.skipped.append(Problem(rel, message))
                     continue
                 except Refused as exc:
                     out.skipped.append(Problem(rel, str(exc)))
@@ -258,7 +276,10 @@ class Engine:
         out = Round(incoming=[], sent=[], skipped=[])
         try:
             if self.name:
-                self.folder.write_key(self.me.device, self.me.public, self.name)
+                from tui.sync.peers import key_document
+
+                doc = self.key_document() if self.key_document else key_document(self.me, self.name)
+                self.folder.write_key(self.me.device, doc)
             keys, out.keys = self.folder.keys()
             out.waiting = len(set(keys) - set(self.trusted) - {self.me.device})
             remote = self._incoming(state, out)
@@ -287,6 +308,7 @@ class Engine:
             raise RuntimeError("commit() needs the round it follows")
         state["read"].update(result.read)
         state["written"].update(result.written)
+        state["sequences"].update(result.sequences)
         if result.recipients:
             state["recipients"] = result.recipients
         state["last_round"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

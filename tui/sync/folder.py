@@ -20,13 +20,13 @@ folder is checked before every write (:class:`UnsafeFolder`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tui.durable import fsync_dir
 from tui.sync import guard
-from tui.sync.crypto import device_id, public_bytes
+from tui.sync.crypto import device_id
 from tui.sync.files import atomic_write, canonical_json
 from tui.sync.guard import KEY_CAP, MAX_DEVICES, MAX_FILES, FileCache, Refused
 
@@ -57,6 +57,7 @@ class KeyFile:
     device: str
     key: str
     name: str
+    doc: dict = field(default_factory=dict, compare=False)  # the whole key.pub, checked in full by tui.sync.peers
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,10 @@ class SharedFolder:
                 raise UnsafeFolder(self.relative(path), str(exc).split(";")[0]) from None
         return self.device_dir(device)
 
-    def write_key(self, device: str, key: str, name: str) -> None:
-        """Write this device's ``key.pub`` (only when it differs from what is there)."""
+    def write_key(self, device: str, doc: dict) -> None:
+        """Write this device's ``key.pub`` (tui.sync.peers makes ``doc``), only when it differs from what is there."""
         folder = self.own_dir(device)
-        data = canonical_json({"format": 1, "key": key, "name": name}) + b"\n"
+        data = canonical_json(doc) + b"\n"
         path = folder / KEY_FILE
         try:
             if guard.read_file(path, KEY_CAP)[0] == data:
@@ -260,12 +261,11 @@ def key_file(device: str, value: Any) -> KeyFile:
     key, name = value.get("key"), value.get("name")
     if not isinstance(key, str) or not key.isascii() or len(key) > 200:
         raise ValueError("no public key")
-    public_bytes(key)
     if not isinstance(name, str) or not 0 < len(name) <= MAX_NAME or not name.isprintable():
         raise ValueError(f"the name should be 1 to {MAX_NAME} printable characters")
     if device_id(key) != device:
         raise ValueError("holds a key that does not match its folder")
-    return KeyFile(device, key, name)
+    return KeyFile(device, key, name, value)
 
 
 _KEYS = FileCache()

@@ -1,110 +1,65 @@
-"""Pairing: start, join, confirm, status and leave, kept in ``DATA/sync/``.
+"""Pairing: start, join, confirm, status, remove and leave, kept in ``DATA/sync/``.
 
-``pairing.json`` holds the shared folder, this device's name (its person) and the devices
-confirmed on this device, each with its public key. A key that appears in the folder and
-was never confirmed here is listed as waiting, with its pairing code; it is never
-encrypted to and nothing from it is read. A device with the same person's name as this
-one, when confirmed, is one of "my devices" and also receives private entries.
+``pairing.json`` holds the shared folder, this device's name (its person), the devices
+confirmed here (each with both public keys, its person's name, and whether the person said it
+is one of their own), each pairing under way (tui/sync/handshake.py) and the devices turned
+away. A key in the folder that was never confirmed here is listed as waiting, with its pairing
+code once both sides have taken their steps; it is never encrypted to and nothing from it is
+read. A device is "mine" (receives private entries) only when confirmed with ``mine``, never
+because its name matches. Devices confirmed with an earlier version (without a signing key) are
+asked to be confirmed again, with a new code: a new key is never trusted silently.
 """
 
 from __future__ import annotations
 
-import getpass
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from tui.format import one_line
-from tui.sync.crypto import create_identity, load_identity, normalise_code, pairing_code
+from tui.sync import handshake
+from tui.sync.crypto import Identity, create_identity, load_identity
 from tui.sync.engine import ENGINE_FILE, Engine, Trusted
 from tui.sync.files import private_dir, read_json, write_json
 from tui.sync.folder import MAX_NAME, FolderMissing, SharedFolder
-from tui.sync.guard import few
+from tui.sync.pairing_code import DIGITS, normalise_code
+from tui.sync.peers import Peer, own_document, peers, publish
+from tui.sync.status import Device, Status
 
 PAIRING_FILE = "pairing.json"
+MAX_UNDER_WAY = 8
+"""Pairings under way at once; a device beyond them waits until one is confirmed or removed."""
+TOO_MANY = "too many devices are waiting here; remove the ones you do not know (pair remove)"
+AGAIN = "confirmed with an earlier version of micro-romance: compare the new code and confirm it again"
 
 
 class PairingError(Exception):
     """A pairing step that cannot be done (the message says why and what to do)."""
 
 
-@dataclass(frozen=True)
-class Device:
-    device: str
-    name: str
-    mine: bool = False
-    code: str = ""
-
-
-@dataclass
-class Status:
-    paired: bool
-    folder: str = ""
-    folder_present: bool = False
-    device: str = ""
-    name: str = ""
-    confirmed: list[Device] = field(default_factory=list)
-    waiting: list[Device] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    last_round: str = ""
-    skipped: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        def dev(d: Device) -> dict:
-            out = {"device": d.device, "name": d.name, "mine": d.mine}
-            if d.code:
-                out["code"] = d.code
-            return out
-
-        return {
-            "paired": self.paired,
-            "folder": self.folder,
-            "folder_present": self.folder_present,
-            "device": self.device,
-            "name": self.name,
-            "confirmed": [dev(d) for d in self.confirmed],
-            "waiting": [dev(d) for d in self.waiting],
-            "problems": self.problems,
-            "last_round": self.last_round,
-            "skipped": self.skipped,
-        }
-
-    def waiting_lines(self) -> list[str]:
-        """Each key waiting here and its pairing code, a line each (the code's line begins ``Pairing code: ``)."""
-        lines = []
-        for device in self.waiting:
-            lines.append(f"Waiting for confirmation: {one_line(device.name)}'s device {device.device}")
-            lines.append(f"Pairing code: {device.code}")
-        return lines
-
-    def lines(self) -> list[str]:
-        """What ``pair status`` says of a paired device, a line each, with names and paths on one line."""
-        present = "" if self.folder_present else " (missing: is the drive mounted?)"
-        lines = [
-            f"Folder: {one_line(str(self.folder))}{present}",
-            f"This device: {one_line(self.name)} ({self.device})",
-        ]
-        for device in self.confirmed:
-            mine = ", yours" if device.mine else ""
-            lines.append(f"Confirmed: {one_line(device.name)} ({device.device}{mine})")
-        if not self.confirmed:
-            lines.append("Confirmed: no device yet")
-        lines += self.waiting_lines()
-        lines += [f"Problem: {problem}" for problem in few([one_line(problem) for problem in self.problems])]
-        lines.append(f"Last round: {self.last_round or 'none yet'}")
-        lines += [f"Skipped: {skipped}" for skipped in few([one_line(skipped) for skipped in self.skipped])]
-        return lines
+# --------------------------------------------------------------------------- this device's record
 
 
 def _config(state_dir: Path) -> dict | None:
     value = read_json(state_dir / PAIRING_FILE)
     if not isinstance(value, dict) or not value.get("folder"):
         return None
+    for key in ("trusted", "sessions", "forgotten", "again"):
+        if not isinstance(value.get(key, {}), dict):
+            raise ValueError(f"{state_dir / PAIRING_FILE} is not as micro-romance writes it (edited by hand?)")
+        value.setdefault(key, {})
+    for dev, trusted in list(value["trusted"].items()):
+        if not isinstance(trusted, dict) or not isinstance(trusted.get("sign"), str):
+            # Confirmed with an earlier version (no signing key): asked again, never trusted silently.
+            name = trusted.get("name", "") if isinstance(trusted, dict) else ""
+            value["again"][dev] = {"name": name if isinstance(name, str) else ""}
+            del value["trusted"][dev]
     return value
 
 
 def _clean_name(name: str | None) -> str:
-    text = " ".join((name or "").split()) or getpass.getuser()
+    text = " ".join((name or "").split())
+    if not text:
+        raise PairingError("say your name, as your partner will see it, with --name NAME")
     if not text.isprintable() or len(text) > MAX_NAME:
         raise PairingError(f"a name is up to {MAX_NAME} printable characters")
     return text
@@ -132,7 +87,7 @@ def shared_root(folder: Path | str) -> Path:
 
 def defaults(state_dir: Path) -> tuple[str, str]:
     """(folder, name) for a start or join: the folder this device shared through or left, and the
-    name it used last, or the login name (what a start without ``--name`` takes)."""
+    name it used last ("" when none: the login name is never taken as a name)."""
     try:
         value = read_json(state_dir / PAIRING_FILE)
     except (OSError, ValueError):
@@ -140,89 +95,207 @@ def defaults(state_dir: Path) -> tuple[str, str]:
     value = value if isinstance(value, dict) else {}
     folder = value.get("folder") or value.get("left") or ""
     folder = folder if isinstance(folder, str) else ""
-    name = value.get("name") if isinstance(value.get("name"), str) else None
-    for given in (name, None):
-        try:
-            return folder, _clean_name(given)
-        except (PairingError, OSError, KeyError):  # a bad name kept, or no login name to go by
-            continue
-    return folder, ""
+    try:
+        name = _clean_name(value.get("name") if isinstance(value.get("name"), str) else None)
+    except PairingError:
+        name = ""
+    return folder, name
 
 
-def _begin(state_dir: Path, folder: Path, name: str | None) -> Status:
+def is_paired_here(state_dir: Path) -> str:
+    """The folder this device shares through, or "" (a damaged pairing.json counts as paired: it is not lost)."""
+    try:
+        value = read_json(state_dir / PAIRING_FILE)
+    except (OSError, ValueError):
+        return str(state_dir / PAIRING_FILE)
+    return value.get("folder", "") if isinstance(value, dict) and isinstance(value.get("folder"), str) else ""
+
+
+def _begin(state_dir: Path, folder: Path, name: str | None, force: bool) -> Status:
+    already = is_paired_here(state_dir)
+    if already and not force:
+        raise PairingError(
+            f"this device is already paired (through {already}): run pair leave first, or add --force; "
+            "nothing was changed"
+        )
     shared = SharedFolder(shared_root(folder))
-    person = _clean_name(name)
+    person = _clean_name(name or defaults(state_dir)[1])
     me = create_identity(private_dir(state_dir))
     try:
-        shared.write_key(me.device, me.public, person)
+        old = _config(state_dir) or {}
+    except ValueError:
+        old = {}
+    same = old.get("folder") == str(shared.root)
+    config = {
+        "folder": str(shared.root),
+        "name": person,
+        "device": me.device,
+        **{key: old.get(key, {}) if same else {} for key in ("trusted", "sessions", "forgotten", "again")},
+    }
+    try:
+        publish(shared, me, config)
     except OSError as exc:
         raise PairingError(
             f"this device's key could not be written into {shared.root} ({exc.strerror or exc})"
         ) from None
-    old = _config(state_dir) or {}
-    trusted = old.get("trusted", {}) if old.get("folder") == str(shared.root) else {}
-    write_json(
-        state_dir / PAIRING_FILE, {"folder": str(shared.root), "name": person, "device": me.device, "trusted": trusted}
-    )
+    write_json(state_dir / PAIRING_FILE, config)
     return status(state_dir)
 
 
-def start(state_dir: Path, folder: Path, name: str | None = None) -> Status:
-    """Make this device's key (once) and put its public key into ``folder``."""
-    return _begin(state_dir, folder, name)
+def start(state_dir: Path, folder: Path, name: str | None = None, *, force: bool = False) -> Status:
+    """Make this device's keys (once) and put its public keys into ``folder``."""
+    return _begin(state_dir, folder, name, force)
 
 
-def join(state_dir: Path, folder: Path, name: str | None = None) -> Status:
+def join(state_dir: Path, folder: Path, name: str | None = None, *, force: bool = False) -> Status:
     """The same as :func:`start`, on the partner's (or one's other) machine."""
-    return _begin(state_dir, folder, name)
+    return _begin(state_dir, folder, name, force)
 
 
-def status(state_dir: Path) -> Status:
+# --------------------------------------------------------------------------- reading the folder
+
+
+def _loaded(state_dir: Path) -> tuple[dict, Identity] | None:
     config = _config(state_dir)
     me = load_identity(state_dir)
-    if config is None or me is None:
-        return Status(paired=False)
+    return None if config is None or me is None else (config, me)
+
+
+def _step_all(config: dict, me: Identity, found: dict[str, Peer]) -> dict[str, handshake.Step]:
+    """Each pairing's next step, for devices confirmed (their side may not be done) and waiting."""
+    sessions: dict = config["sessions"]
+    steps: dict[str, handshake.Step] = {}
+    for dev, peer in sorted(found.items()):
+        if peer.keys is None or config["forgotten"].get(dev) == peer.keys.as_json():
+            continue
+        record = sessions.get(dev)
+        if not handshake.record_is_for(record, peer.keys):
+            trusted = config["trusted"].get(dev)
+            if trusted is not None or len(sessions) >= MAX_UNDER_WAY:
+                continue
+            record = handshake.fresh(peer.keys)
+        steps[dev] = handshake.step(me.keys, peer.keys, record, peer.pairing.get(me.device))
+        sessions[dev] = steps[dev].record
+    for dev in [d for d in sessions if d not in found]:
+        del sessions[dev]  # its key left the folder
+    return steps
+
+
+def _read(state_dir: Path) -> tuple[Status, dict, Identity, dict[str, Peer], dict[str, handshake.Step]]:
+    loaded = _loaded(state_dir)
+    if loaded is None:
+        return Status(paired=False), {}, None, {}, {}  # type: ignore[return-value]
+    config, me = loaded
     shared = SharedFolder(Path(config["folder"]))
     out = Status(paired=True, folder=config["folder"], device=me.device, name=config["name"])
-    trusted = config.get("trusted", {})
-    out.confirmed = [Device(d, t["name"], t["mine"]) for d, t in sorted(trusted.items())]
+    before = repr(config)
     try:
-        keys, problems = shared.keys()
+        found, problems = peers(shared, me)
         out.folder_present = True
     except FolderMissing:
-        keys, problems = {}, []
-    out.problems = [str(p) for p in problems]
-    for dev, key in sorted(keys.items()):
-        if dev != me.device and dev not in trusted:
-            out.waiting.append(Device(dev, key.name, code=pairing_code(me.public, key.key)))
+        found, problems = {}, []
+    out.problems = problems
+    steps = _step_all(config, me, found) if out.folder_present else {}
+    for dev, t in sorted(config["trusted"].items()):
+        peer = found.get(dev)
+        both = peer is not None and peer.confirmed_me(t["sign"], me.device)
+        out.confirmed.append(Device(dev, t["name"], bool(t.get("mine")), both=both))
+    for dev, peer in sorted(found.items()):
+        if dev in config["trusted"] or (peer.keys and config["forgotten"].get(dev) == peer.keys.as_json()):
+            continue
+        again = AGAIN if dev in config["again"] else ""
+        if peer.keys is None:
+            out.waiting.append(Device(dev, peer.name, note=peer.note))
+        elif dev not in steps:
+            out.waiting.append(Device(dev, peer.name, note=TOO_MANY))
+        else:
+            step = steps[dev]
+            note = step.note or again
+            out.waiting.append(Device(dev, peer.name, code=step.code, note=note if not step.code else again))
+    if out.folder_present:
+        try:
+            publish(shared, me, config)
+        except OSError as exc:
+            out.problems.append(f"this device's key.pub could not be written ({exc.strerror or exc})")
+    if repr(config) != before:
+        write_json(state_dir / PAIRING_FILE, config)
     engine = read_json(state_dir / ENGINE_FILE, {}) or {}
     out.last_round = engine.get("last_round", "")
     out.skipped = [f"{p}: {m}" for p, m in engine.get("skipped", [])]
-    return out
+    return out, config, me, found, steps
 
 
-def confirm(state_dir: Path, code: str) -> Device:
-    """Confirm the waiting device whose pairing code is ``code``; a wrong code changes nothing."""
-    config = _config(state_dir)
-    me = load_identity(state_dir)
-    if config is None or me is None:
+def status(state_dir: Path) -> Status:
+    """The pairing as this device sees it now; each pairing under way takes its next step (its key.pub)."""
+    return _read(state_dir)[0]
+
+
+# --------------------------------------------------------------------------- the person decides
+
+
+def confirm(state_dir: Path, code: str, *, mine: bool = False) -> Device:
+    """Confirm the waiting device whose pairing code is ``code``; ``mine`` when it is one of this
+    person's own devices (it then receives private entries). A wrong code changes nothing."""
+    if _loaded(state_dir) is None:
         raise PairingError(
             "this device is not paired: run `micro-romance pair start FOLDER` or `pair join FOLDER` first"
         )
     wanted = normalise_code(code)
     if not wanted:
-        raise PairingError("a pairing code is 24 digits, as 6 groups of 4 (for example 1234 5678 9012 3456 7890 1234)")
-    keys, _ = SharedFolder(Path(config["folder"])).keys()
-    for dev, key in sorted(keys.items()):
-        if dev == me.device or pairing_code(me.public, key.key) != wanted:
+        raise PairingError(f"a pairing code is {DIGITS} digits, as shown by pair status (for example 123 456)")
+    out, config, me, found, _ = _read(state_dir)
+    for device in out.waiting:
+        if device.code != wanted:
             continue
-        mine = key.name.casefold() == config["name"].casefold()
-        config.setdefault("trusted", {})[dev] = {"key": key.key, "name": key.name, "mine": mine}
+        keys = found[device.device].keys
+        assert keys is not None
+        config["trusted"][device.device] = {"key": keys.age, "sign": keys.sign, "name": device.name, "mine": mine}
+        config["again"].pop(device.device, None)
         write_json(state_dir / PAIRING_FILE, config)
-        return Device(dev, key.name, mine)
+        status(state_dir)  # publish "confirmed" for the other side
+        return Device(device.device, device.name, mine, both=found[device.device].confirmed_me(keys.sign, me.device))
     raise PairingError(
         "that code matches no device waiting in the folder; nothing was confirmed (compare the code on both machines)"
     )
+
+
+@dataclass(frozen=True)
+class Removed:
+    device: str
+    name: str
+    was_confirmed: bool
+
+
+def remove(state_dir: Path, who: str) -> Removed:
+    """Turn away a waiting device, or remove a confirmed one (``who``: a name, or the start of an id).
+
+    A removed device is not encrypted to again and its files are not read; it is not listed
+    again unless its key changes. What it already read, it keeps."""
+    out, config, _, found, _ = _read(state_dir)
+    if not out.paired:
+        raise PairingError("this device is not paired; there is nothing to remove")
+    wanted = " ".join(who.split())
+    candidates = [d for d in out.confirmed + out.waiting if d.name.casefold() == wanted.casefold()]
+    if not candidates and len(wanted) >= 4:
+        candidates = [d for d in out.confirmed + out.waiting if d.device.startswith(wanted.lower())]
+    if not candidates:
+        raise PairingError(f"no device here is called {wanted!r} (pair status lists them); nothing was removed")
+    if len(candidates) > 1:
+        ids = ", ".join(d.device for d in candidates)
+        raise PairingError(f"{wanted!r} could be any of {ids}: give the start of one id; nothing was removed")
+    [device] = candidates
+    trusted = config["trusted"].pop(device.device, None)
+    peer = found.get(device.device)
+    if trusted is not None:
+        keys = {"key": trusted["key"], "sign": trusted["sign"]}
+    else:
+        keys = peer.keys.as_json() if peer is not None and peer.keys is not None else {"key": "", "sign": ""}
+    config["forgotten"][device.device] = keys
+    config["sessions"].pop(device.device, None)
+    config["again"].pop(device.device, None)
+    write_json(state_dir / PAIRING_FILE, config)
+    status(state_dir)  # key.pub without it
+    return Removed(device.device, device.name, trusted is not None)
 
 
 def leave(state_dir: Path) -> bool:
@@ -231,18 +304,23 @@ def leave(state_dir: Path) -> bool:
     Nothing local is deleted: the entries, this device's key and its copy of its own log
     stay, and the shared folder is left as it is. False if this device was not paired.
     """
-    config = _config(state_dir)
-    if config is None:
+    if not is_paired_here(state_dir):
         return False
-    write_json(state_dir / PAIRING_FILE, {"folder": "", "name": config.get("name", ""), "left": config["folder"]})
+    try:
+        config = _config(state_dir) or {}
+    except ValueError:
+        config = {}
+    name = config.get("name", "") if isinstance(config.get("name"), str) else ""
+    write_json(state_dir / PAIRING_FILE, {"folder": "", "name": name, "left": config.get("folder", "")})
     return True
 
 
 def engine(state_dir: Path) -> Engine | None:
     """The engine for this device's pairing, or None when it is not paired."""
-    config = _config(state_dir)
-    me = load_identity(state_dir)
-    if config is None or me is None:
+    loaded = _loaded(state_dir)
+    if loaded is None:
         return None
-    trusted = {d: Trusted(t["key"], t["name"], t["mine"]) for d, t in config.get("trusted", {}).items()}
-    return Engine(state_dir, SharedFolder(Path(config["folder"])), me, trusted, name=config["name"])
+    config, me = loaded
+    trusted = {d: Trusted(t["key"], t["name"], bool(t.get("mine")), t["sign"]) for d, t in config["trusted"].items()}
+    shared = SharedFolder(Path(config["folder"]))
+    return Engine(state_dir, shared, me, trusted, name=config["name"], key_document=lambda: own_document(me, config))

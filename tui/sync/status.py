@@ -1,0 +1,98 @@
+"""What pairing reports: this device, the devices confirmed and waiting, problems, the last round.
+
+Read by ``pair status`` (its lines and ``--json``) and the Together screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.format import one_line
+from tui.sync import handshake
+from tui.sync.guard import few
+
+
+@dataclass(frozen=True)
+class Device:
+    device: str
+    name: str
+    mine: bool = False
+    code: str = ""
+    note: str = ""  # why there is no code yet (waiting devices)
+    both: bool = True  # confirmed devices: it has confirmed this one too
+
+
+@dataclass
+class Status:
+    paired: bool
+    folder: str = ""
+    folder_present: bool = False
+    device: str = ""
+    name: str = ""
+    confirmed: list[Device] = field(default_factory=list)
+    waiting: list[Device] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    last_round: str = ""
+    skipped: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        def dev(d: Device) -> dict:
+            out = {"device": d.device, "name": d.name, "mine": d.mine}
+            if d.code:
+                out["code"] = d.code
+            if d.note:
+                out["note"] = d.note
+            return out
+
+        return {
+            "paired": self.paired,
+            "folder": self.folder,
+            "folder_present": self.folder_present,
+            "device": self.device,
+            "name": self.name,
+            "confirmed": [{**dev(d), "confirmed_back": d.both} for d in self.confirmed],
+            "waiting": [dev(d) for d in self.waiting],
+            "problems": self.problems,
+            "last_round": self.last_round,
+            "skipped": self.skipped,
+        }
+
+    @property
+    def in_step(self) -> bool:
+        """Some device confirmed, and every confirmed device has confirmed this one too."""
+        return bool(self.confirmed) and all(d.both for d in self.confirmed)
+
+    def same_name(self, device: Device) -> bool:
+        return device.name.casefold() == self.name.casefold()
+
+    def waiting_lines(self) -> list[str]:
+        """Each key waiting here and its pairing code, a line each (the code's line begins ``Pairing code: ``)."""
+        lines = []
+        for device in self.waiting:
+            lines.append(f"Waiting for confirmation: {one_line(device.name)}'s device {device.device}")
+            if device.code:
+                lines.append(f"Pairing code: {device.code}")
+            else:
+                lines.append(f"No pairing code yet: {one_line(device.note)}")
+            if self.same_name(device) and not device.note == handshake.CHANGED:
+                lines.append("That device has your name: confirm it with --mine only if it is one of your own devices.")
+        return lines
+
+    def lines(self) -> list[str]:
+        """What ``pair status`` says of a paired device, a line each, with names and paths on one line."""
+        present = "" if self.folder_present else " (missing: is the drive mounted?)"
+        lines = [
+            f"Folder: {one_line(str(self.folder))}{present}",
+            f"This device: {one_line(self.name)} ({self.device})",
+        ]
+        for device in self.confirmed:
+            mine = ", yours" if device.mine else ""
+            back = "" if device.both else "; waiting for it to confirm this device too"
+            lines.append(f"Confirmed: {one_line(device.name)} ({device.device}{mine}){back}")
+        if not self.confirmed:
+            lines.append("Confirmed: no device yet")
+        lines += self.waiting_lines()
+        lines += [f"Problem: {problem}" for problem in few([one_line(problem) for problem in self.problems])]
+        lines.append(f"Last round: {self.last_round or 'none yet'}")
+        lines += [f"Skipped: {skipped}" for skipped in few([one_line(skipped) for skipped in self.skipped])]
+        return lines
