@@ -104,15 +104,17 @@ class GratitudeTab(TabBase):
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="gratitude-week")
         yield Static(Content(""), id="gratitude-memory")
-        yield Input(placeholder="Filter notes (esc clears)", id="gratitude-filter", compact=True)
+        filter_field = Input(placeholder="Filter notes (esc clears)", id="gratitude-filter", compact=True)
+        filter_field.cursor_blink = False
+        yield filter_field
         yield Static(Content(""), id="gratitude-empty", classes="empty-state")
         yield PagedOptionList(id="gratitude-list")
         with VerticalScroll(id="gratitude-detail"):
             yield Static(Content(""), id="gratitude-detail-text")
 
     def on_mount(self) -> None:
+        # Nothing here may look for a child: a quit while the tab is built hidden removes them first.
         super().on_mount()
-        self.query_one("#gratitude-filter", Input).cursor_blink = False
         self.redraw()
 
     def on_day_changed(self, day: date) -> None:
