@@ -298,3 +298,40 @@ async def test_a_letter_on_a_dialogs_button_is_not_typed_into_its_field(make_app
         await pilot.press("x", "k")
         await pilot.pause()
         assert app.screen.query_one("#partner-name", Input).value == name
+
+
+async def test_a_quick_ss_opens_settings_without_typing_into_the_name(make_app) -> None:
+    """The name field opens holding "Sam 🌻": a second s in the same read is a repeated key, not typing."""
+    from dataclasses import replace
+
+    from textual.widgets import Input
+
+    from tui.dialogs.welcome import SettingsScreen
+
+    app = make_app()
+    app.store.save_settings(replace(app.store.settings(), partner_name="Sam 🌻"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await burst(app, pilot, "ss")
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.query_one("#partner-name", Input).value == "Sam 🌻"
+
+
+async def test_a_field_given_focus_adds_at_the_end_instead_of_replacing(make_app) -> None:
+    """A slower s in settings, and " at dusk" in the ritual editor, add to the name: the cursor is at the end."""
+    from dataclasses import replace
+
+    from textual.widgets import Input
+
+    app = make_app()
+    app.store.save_settings(replace(app.store.settings(), partner_name="Sam 🌻"))
+    app.store.add_ritual("Evening walk", created=app.today)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("s")
+        assert app.screen.query_one("#partner-name", Input).value == "Sam 🌻s"
+        await pilot.press("escape", "d")
+        await pilot.press("2", "e")
+        await pilot.pause()
+        await pilot.press(*" at dusk")
+        assert app.screen.query_one("#ritual-name", Input).value == "Evening walk at dusk"
