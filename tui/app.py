@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import TabbedContent, TabPane, Tabs
+from textual.widgets import TabPane
 
 from tui import APP_NAME
 from tui.clock import Clock
@@ -29,6 +29,7 @@ from tui.screens.rounds import SYNC_EVERY, TogetherRounds
 from tui.storage import Store
 from tui.storage.drafts import Drafts
 from tui.tabs import TAB_SPECS, TabBase
+from tui.tabs.shelf import TabShelf
 from tui.themes import DEFAULT_THEME, HEADER_ICON, register_themes, start_theme
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -40,7 +41,7 @@ KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "righ
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
 
 
-class MicroRomanceApp(Endings, TogetherRounds, App[int]):
+class MicroRomanceApp(Endings, TogetherRounds, TabShelf, App[int]):
     """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
     TITLE = APP_NAME
@@ -188,23 +189,6 @@ class MicroRomanceApp(Endings, TogetherRounds, App[int]):
         for screen in self.screen_stack:
             sheet.update(screen, animate=False)
 
-    def build_hidden_tab(self) -> None:
-        """Build a tab not shown yet, hidden, then (after a frame) the next one.
-
-        Runs after the first frame, one tab at a time so that a key pressed
-        meanwhile waits for one tab at most: a tab's first visit is then as
-        quick as any other.
-        """
-        missing = [spec.id for spec in TAB_SPECS if spec.id not in self._tabs]
-        if missing and self.is_running and self.screen_stack:
-            self.load_later_styles()
-            self.tab(missing[0])
-            self.call_after_refresh(self.build_hidden_tab)
-        elif not missing:
-            # Start-up's objects live as long as the app: the collector stops scanning them, so a full
-            # collection (50-70 ms with years of history) no longer lands in a keypress.
-            gc.freeze()
-
     def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Every screen is pushed with every stylesheet parsed."""
         self.load_later_styles()
@@ -262,78 +246,11 @@ class MicroRomanceApp(Endings, TogetherRounds, App[int]):
             event.prevent_default()
             event.stop()
 
-    def action_show_tab(self, tab_id: str) -> None:
-        """Switch to a tab by its id."""
-        self.main_screen.query_one(TabbedContent).active = tab_id
-        widget = self.tab(tab_id)  # built now if this is its first showing
-        if widget.is_mounted:
-            widget.focus_first()  # painted in the same frame as the tab
-        else:
-            self.call_after_refresh(self._focus_if_active, tab_id)
-
-    @property
-    def main_screen(self) -> Screen:
-        """The screen holding the tabs (dialogs stack above it)."""
-        return self.screen_stack[0]
-
-    def tab(self, tab_id: str) -> TabBase:
-        """The tab widget; built (and mounting) the first time it is asked for."""
-        widget = self._tabs.get(tab_id)
-        if widget is None:
-            pane = self.main_screen.query_one(f"#{tab_id}", TabPane)
-            found = pane.query(f"#{tab_id}-tab")
-            if found:
-                widget = found.first(TabBase)
-            else:
-                self.load_later_styles()
-                spec = next(s for s in TAB_SPECS if s.id == tab_id)
-                widget = spec.load()(id=f"{tab_id}-tab")
-                self._mounting[tab_id] = pane.mount(widget)
-            self._tabs[tab_id] = widget
-        return widget
-
-    async def ensure_tab(self, tab_id: str) -> TabBase:
-        """The tab widget, mounted."""
-        widget = self.tab(tab_id)
-        pending = self._mounting.pop(tab_id, None)
-        if pending is not None:
-            await pending
-        return widget
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Tab keys, help, settings and the review wait while a dialog is open."""
         if action in {"show_tab", "help", "settings", "review"} and self.screen is not self.main_screen:
             return False
         return True
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Focus never rests on the tab strip, where a tab's own keys would not reach, nor in a
-        tab that is hidden (a focus asked for before a number key, applied after it)."""
-        if self.screen is not self.main_screen:
-            return
-        active = self.main_screen.query_one(TabbedContent).active
-        pane = next((w for w in event.widget.ancestors if isinstance(w, TabPane)), None)
-        if active and (isinstance(event.widget, Tabs) or (pane is not None and pane.id != active)):
-            self.call_after_refresh(self._focus_if_active, active)
-
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane_id = event.pane.id
-        if pane_id:
-            widget = await self.ensure_tab(pane_id)  # built on its first showing
-            focused = self.main_screen.focused
-            if event.tabbed_content.active == pane_id and (focused is None or widget not in focused.ancestors):
-                widget.focus_first()
-
-    async def _focus_if_active(self, pane_id: str) -> None:
-        """Focus a tab's main widget unless the user has already moved on."""
-        if not self.is_running or not self.screen_stack:
-            return
-        tabs = self.main_screen.query(TabbedContent)
-        if not tabs or tabs.first().active != pane_id:
-            return
-        widget = await self.ensure_tab(pane_id)
-        if tabs.first().active == pane_id:  # a key may have moved on while the tab was mounting
-            widget.focus_first()
 
     async def action_quit(self) -> None:
         """Quit, asking first when a dialog holds words that are not saved yet.

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from textual.widgets import Input, Static
 
 from tests.conftest import DAY
-from tests.ui.screen_text import checklist_row, checklist_rows
+from tests.ui.screen_text import checklist_row, checklist_rows, screen_text
 from tui.dialogs.basic import ChoiceDialog
 from tui.dialogs.ritual import DayPicker, RitualDialog
 from tui.dialogs.ritual_picker import RitualPickerScreen
@@ -402,7 +402,7 @@ async def test_delete_says_how_many_ticks_go_and_removes_them(make_app, data_dir
         await pilot.press("x")
         await pilot.pause()
         message = " ".join(str(s.render()) for s in app.screen.query(Static))
-        assert "its 3 ticks for good" in message
+        assert "its 3 ticks (u brings them back until you quit)" in message
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.store.rituals()) == 2
@@ -415,6 +415,26 @@ async def test_delete_says_how_many_ticks_go_and_removes_them(make_app, data_dir
     disk = on_disk(data_dir)
     assert disk.counts().ticks == 0
     assert [r.name for r in disk.rituals(include_archived=True)] == ["Walk"]
+
+
+async def test_u_brings_back_a_deleted_ritual_with_its_ticks(make_app, data_dir) -> None:
+    app = make_app()
+    coffee, _walk = seed(app.store, "Coffee", "Walk")
+    for back in range(1, 4):
+        app.store.set_tick(coffee, DAY - timedelta(days=back), True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        await pilot.press("x", "d")
+        await pilot.pause()
+        assert "Coffee" not in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Coffee" in screen_text(app)
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "“Coffee” is back with its 3 ticks." in told
+    disk = on_disk(data_dir)
+    assert [r.name for r in disk.rituals()] == ["Walk", "Coffee"]
+    assert disk.ticked_days(coffee) == {DAY - timedelta(days=back) for back in range(1, 4)}
 
 
 # --------------------------------------------------------------------------- empty, picker, midnight

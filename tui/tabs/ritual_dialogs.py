@@ -8,6 +8,7 @@ it open with the reason when a write fails).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ class RitualDialogs:
         today: date
         viewed: date
         show_archived: bool
+        deleted_rituals: list[tuple[Ritual, frozenset[date]]]
+        """Rituals deleted while the app is open, with their ticked days, most recent last (u)."""
 
         def redraw(self, select: str | None = None) -> None: ...
         def focused_ritual(self) -> Ritual | None: ...
@@ -109,16 +112,18 @@ class RitualDialogs:
             first = Choice("restore", "Restore", "r", "primary")
             title = f"Restore or delete “{ritual.name}”?"
             message = (
-                f"Restore puts it back on your list with its {ticks}. Delete removes it and its {ticks} for good."
+                f"Restore puts it back on your list with its {ticks}. Delete removes it and its {ticks} "
+                "(u brings them back until you quit)."
                 if count
-                else "Restore puts it back on your list. Delete removes it for good; it has no ticks."
+                else "Restore puts it back on your list. Delete removes it; it has no ticks "
+                "(u brings it back until you quit)."
             )
         else:
             title = f"Archive or delete “{ritual.name}”?"
             first = Choice("archive", "Archive", "a", "primary")
             message = (
                 f"Archive hides it and keeps its {ticks}; A shows archived rituals, "
-                f"so you can bring it back. Delete removes it and its {ticks} for good."
+                f"so you can bring it back. Delete removes it and its {ticks} (u brings them back until you quit)."
                 if count
                 else "Archive hides it (A shows archived rituals). Delete removes it; it has no ticks yet."
             )
@@ -141,16 +146,45 @@ class RitualDialogs:
                     return
                 self.notify("Restored to your list.", markup=False)
             elif answer == "delete":
+                days = store.ticked_days(ritual.id)
                 removed = self.host.save(lambda: store.delete_ritual(ritual.id))
                 if removed is None:
                     return
+                self.deleted_rituals.append((ritual, days))
                 gone = "" if not removed else (" and its tick" if removed == 1 else f" and its {removed} ticks")
-                self.notify(f"Deleted the ritual{gone}.", markup=False)
+                self.notify(f"Deleted the ritual{gone}. Press u to bring it back.", markup=False)
             else:
                 return
             self.redraw(ritual.id if answer == "restore" else None)
 
         self.app.push_screen(ChoiceDialog(title, message, choices), chosen)
+
+    def action_undo_delete(self) -> None:
+        """Bring back the last ritual deleted, with its ticks (while the app stays open)."""
+        if not self.deleted_rituals:
+            self.notify("There is no deleted ritual to bring back.", markup=False)
+            return
+        ritual, days = self.deleted_rituals[-1]
+        store = self.host.store
+        clash = same_name(ritual.name, store.rituals(include_archived=True))
+        if clash is not None:
+            self.notify(f"“{ritual.name}” is on your list again already; rename that one first.", markup=False)
+            return
+        back = ritual if ritual.archived else replace(ritual, position=end_position(self.live_rituals()))
+
+        def restore() -> Ritual:
+            with store.batch():
+                store.add_ticks((ritual.id, day) for day in sorted(days))
+                return store.save_ritual(back)
+
+        if self.host.save(restore, title="Not restored") is None:
+            return
+        self.deleted_rituals.pop()
+        if ritual.archived and not self.show_archived:
+            self.show_archived = True
+        ticks = "" if not days else (" with its tick" if len(days) == 1 else f" with its {len(days)} ticks")
+        self.notify(f"“{ritual.name}” is back{ticks}.", markup=False)
+        self.redraw(ritual.id)
 
     def action_grace(self) -> None:
         """Mark the day shown (or a range) as grace days, or remove the grace span it is in."""
