@@ -173,9 +173,16 @@ def run_remove(args: argparse.Namespace) -> int:
         print(f"Turned away {who}: it is not listed again unless its key changes.")
         return 0
     print(f"Removed {who}: nothing new is encrypted to it and its files are no longer read.")
-    print("What it already read, it keeps. This device's files are written again without it now.")
-    with write_store(args) as store:
-        round_after_write(args, store)
+    print("What it already read, it keeps.")
+    from tui.cli.background import one_round
+
+    with one_round(state_dir(args)), write_store(args) as store:
+        try:
+            run_round(args, store)
+        except Exception as exc:  # noqa: BLE001 (the removal stands; the next round writes the files again)
+            print(f"This device's files are written again without it at the next round ({one_line(str(exc))}).")
+            return 0
+    print("This device's files in the shared folder were written again without it.")
     return 0
 
 
