@@ -266,7 +266,7 @@ async def test_a_failed_write_keeps_the_note(make_app, monkeypatch) -> None:
 
 async def test_keys_are_described_for_the_help_screen() -> None:
     keys = {b.key: b for b in TodayTab.BINDINGS}
-    assert set(keys) == {"d", "n", "f", "v", "l", "m", "r"}
+    assert set(keys) == {"a", "d", "n", "f", "v", "l", "m", "r"}
     assert all(b.id and b.id.startswith("today.") and b.tooltip for b in keys.values())
     assert TodayTab.HELP
 

@@ -35,6 +35,7 @@ from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_li
 from tui.format import short_day
 from tui.model import FEEDBACK, Gesture, GestureDay
 from tui.tabs.base import TabBase
+from tui.tabs.today_days import DAYS_BINDING, DAYS_HELP, TodayDays
 from tui.tabs.today_dialogs import TodayDialogs
 from tui.tabs.today_partner import answer_partner, partner_text
 from tui.tabs.today_rows import (
@@ -66,7 +67,7 @@ def why_line(day: date) -> str:
     return lines[day.toordinal() % len(lines)] if lines else ""
 
 
-class TodayTab(TodayDialogs, TabBase):
+class TodayTab(TodayDays, TodayDialogs, TabBase):
     """Today's suggested gesture, its keys, and the done history or favourites."""
 
     TAB_ID = "today"
@@ -85,7 +86,8 @@ class TodayTab(TodayDialogs, TabBase):
         f"{PARTNER_MARK} marking your partner's (their own ranking, when they shared how they feel "
         f'loved through Together: it counts over your guess); "Landed: touch 5 of 6" means five of six '
         f"answered touch gestures landed. {daily.NEGLECT_RULE}\n"
-        "On a grace day (g on the Rituals tab) the ideas are ones that work from afar."
+        "On a grace day (g on the Rituals tab) the ideas are ones that work from afar.\n"
+        f"{DAYS_HELP}"
     )
 
     BINDINGS = [
@@ -125,6 +127,7 @@ class TodayTab(TodayDialogs, TabBase):
             id="today.not_really",
             tooltip="Today's done gesture did not really land: gestures like it come up less",
         ),
+        DAYS_BINDING,
     ]
 
     list_mode: reactive[str] = reactive(HISTORY, init=False, bindings=True)
@@ -141,6 +144,7 @@ class TodayTab(TodayDialogs, TabBase):
             yield Static(id="today-status")
             yield Static(id="today-feedback")
         with Vertical(id="today-lines"):
+            yield Static(id="today-coming")
             yield Static(id="today-nudge")
             yield Static(id="today-partner")
             yield Static(id="today-why")
@@ -196,7 +200,7 @@ class TodayTab(TodayDialogs, TabBase):
         card.border_title = Content(f"Today, {short_day(day)}")
         card.set_class(done, "-done")
         self.query_one("#today-gesture", Static).update(Content(content.personalise(gesture.text, name)))
-        meta = gesture_label(gesture) + ("  ★ favourite" if favourite else "")
+        meta = (self.occasion_reason(gesture) or gesture_label(gesture)) + ("  ★ favourite" if favourite else "")
         self.query_one("#today-meta", Static).update(Content(meta))
         self.query_one("#today-status", Static).update(status_line(recorded if done else None))
         asking = self.query_one("#today-feedback", Static)
@@ -223,6 +227,7 @@ class TodayTab(TodayDialogs, TabBase):
         ledger = self.query_one("#today-ledger", Static)
         ledger.display = bool(lines)
         ledger.update(Content("\n".join(lines)))
+        self.draw_coming()
         self._fill_list()
         self.refresh_bindings()
 

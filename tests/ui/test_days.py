@@ -1,0 +1,172 @@
+"""Days that matter on the Today tab: the card's occasion gesture and why, coming up, and the dialog."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from textual import events
+from textual.widgets import OptionList, Static
+
+from tests.conftest import DAY
+from tests.ui.screen_text import screen_text
+from tui.dialogs.day import DayDialog, DaysDialog
+from tui.model import DayThatMatters
+from tui.storage import Store
+from tui.widgets.text_dialog import CloseDialog
+
+TOMORROW = date(2026, 11, 26)
+
+
+def shown(app, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+def named(app) -> None:
+    app.store.save_settings(replace(app.store.settings(), partner_name="Sam"))
+
+
+def on_disk(data_dir) -> list[DayThatMatters]:
+    with Store(data_dir, readonly=True) as s:
+        return sorted(s.entries("days"), key=lambda d: d.day)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type ``text`` into the focused field in one burst, as a quick typist's keys arrive."""
+    names = {" ": "space", "-": "minus"}
+    for char in text:
+        pilot.app.post_message(events.Key(names.get(char, char), char))
+    await pilot.pause()
+
+
+async def test_the_card_fits_the_day_and_says_why(make_app, data_dir) -> None:
+    app = make_app()
+    named(app)
+    app.store.put("days", DayThatMatters("i1", "big", TOMORROW, "interview"))
+    app.store.put("days", DayThatMatters("b1", "yearly", date(1990, 11, 29), "birthday"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown(app, "#today-meta") == "Sam's interview is tomorrow"
+        occasion = app.store.gesture_day(DAY).gesture_id
+        assert occasion.startswith("big-")  # an occasion gesture of the big day, recorded as the day's
+        coming = shown(app, "#today-coming")
+        assert coming == "Coming up: tomorrow: Sam's interview · Sunday (in 4 days): Sam's birthday"
+        await pilot.press("d", "ctrl+s")  # done, without a note
+        await pilot.pause()
+        assert app.store.gesture_day(DAY).done and app.store.gesture_day(DAY).gesture_id == occasion
+        assert "✓ Done today." in shown(app, "#today-status")
+
+
+async def test_no_days_no_lines(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.query_one("#today-coming").display
+        assert "Days that matter" in screen_text(app)  # the key is in the footer
+
+
+async def test_add_days_from_the_today_tab(make_app, data_dir) -> None:
+    app = make_app()
+    named(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysDialog) and "None yet. Press a to add one." in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDialog)
+        await pilot.press("right", "tab", "ctrl+u")  # a hard day; its date
+        await type_text(pilot, "2026-11-26")
+        await pilot.press("tab")
+        await type_text(pilot, "scan at the clinic")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysDialog)
+        assert "tomorrow: Sam's scan at the clinic · kept here" in screen_text(app)
+        await pilot.press("a", "right", "right", "tab", "ctrl+u")  # a trip of my own, shared
+        await type_text(pilot, "2026-12-01")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "2026-12-04")
+        await pilot.press("tab")
+        await type_text(pilot, "conference")
+        await pilot.press("tab", "right", "tab", "right", "ctrl+s")  # mine; share it
+        await pilot.pause()
+        await pilot.press("a", "tab", "ctrl+u")  # a date that does not exist
+        await type_text(pilot, "2026-02-30")
+        await pilot.press("tab")
+        await type_text(pilot, "exam")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDialog)
+        assert "Write the day as year-month-day, like 2026-12-01." in screen_text(app)
+        await pilot.press("escape")  # words typed: asked first, as in every text dialog
+        await pilot.pause()
+        assert isinstance(app.screen, CloseDialog)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        coming = "Coming up: tomorrow: Sam's scan at the clinic · Tuesday (in 6 days): your conference"
+        assert shown(app, "#today-coming") == coming
+    scan, trip = on_disk(data_dir)
+    assert (scan.kind, scan.day, scan.text, scan.whose, scan.shared) == (
+        "hard",
+        TOMORROW,
+        "scan at the clinic",
+        "theirs",
+        False,
+    )
+    assert (trip.kind, trip.end, trip.whose, trip.shared) == ("away", date(2026, 12, 4), "mine", True)
+
+
+async def test_change_and_remove_a_day(make_app, data_dir) -> None:
+    app = make_app()
+    named(app)
+    app.store.put("days", DayThatMatters("i1", "big", TOMORROW, "interview"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDialog)
+        await pilot.press("escape")  # nothing changed: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, DaysDialog)
+        await pilot.press("enter", "tab", "tab")
+        await type_text(pilot, " in Leeds")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert on_disk(data_dir)[0].text == "interview in Leeds"
+        assert "tomorrow: Sam's interview in Leeds" in screen_text(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Remove this day?" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.query_one("#days-list", OptionList).get_option_at_index(0).disabled
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.query_one("#today-coming").display
+    assert on_disk(data_dir) == []
+
+
+async def test_a_partners_shared_day_is_read_only_here(make_app, data_dir) -> None:
+    from tui.storage.codecs import DayCodec
+    from tui.sync.files import write_json
+
+    app = make_app()
+    named(app)
+    theirs = DayThatMatters("p1", "big", TOMORROW, "presentation", whose="mine", shared=True)
+    (data_dir / "sync").mkdir(mode=0o700, exist_ok=True)
+    write_json(data_dir / "sync" / "together.json", {"their_days": {"p1": {"by": "Sam", **DayCodec.doc(theirs)}}})
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert shown(app, "#today-meta") == "Sam's presentation is tomorrow"
+        await pilot.press("a")
+        await pilot.pause()
+        assert "tomorrow: Sam's presentation · shared with you" in screen_text(app)
+        await pilot.press("x")
+        await pilot.pause()
+        toasts = " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+        assert isinstance(app.screen, DaysDialog) and "they keep it" in toasts
