@@ -155,7 +155,7 @@ def another_prompt(store: Store, day: date, *, theme: str | None = None) -> Prom
 
 def all_days(store: Store) -> list[DayThatMatters]:
     """This person's days that matter and those the partner shared (Together), as last synced."""
-    return [*store.entries("days"), *partner_days(store.data_dir / "sync")]
+    return [*store.entries("days"), *partner_days(store.sync_dir)]
 
 
 def todays_occasion(store: Store, day: date) -> OccasionPick | None:

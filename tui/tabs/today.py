@@ -245,7 +245,7 @@ class TodayTab(TodayDays, TodayDialogs, TabBase):
     def _fill_list(self) -> None:
         store, day = self.host.store, self.day
         name = store.settings().partner_name
-        by_id = content.gesture_by_id()
+        by_id = daily.known_gestures()  # occasion gestures too
         title = self.query_one("#today-list-title", Static)
         option_list = self.query_one("#today-list", PagedOptionList)
         current = option_list.highlighted_option

@@ -58,7 +58,8 @@ class TodayDays:
 
     def draw_coming(self) -> None:
         store = self.host.store
-        coming = coming_days(daily.all_days(store), self.host.today, limit=COMING_LINES)
+        days = [*store.entries("days"), *self.host.together.state.partner_days()]
+        coming = coming_days(days, self.host.today, limit=COMING_LINES)
         partner = store.settings().partner_name
         line = self.query_one("#today-coming", Static)
         line.display = bool(coming)
@@ -84,7 +85,7 @@ class TodayDays:
             partner=store.settings().partner_name,
             today=host.today,
             mine=lambda: list(store.entries("days")),
-            theirs=lambda: daily.partner_days(store.data_dir / "sync"),
+            theirs=lambda: host.together.state.partner_days(),
             save=save,
             remove=remove,
             new_id=store.new_id,
