@@ -21,6 +21,7 @@ from textual.widgets import TabPane
 
 from tui import APP_NAME
 from tui.clock import Clock
+from tui.config import read_config
 from tui.errors import StoreWriteError
 from tui.glance import refresh_status
 from tui.paths import first_frame_stylesheets, later_stylesheets
@@ -30,7 +31,7 @@ from tui.storage import Store
 from tui.storage.drafts import Drafts
 from tui.tabs import TAB_SPECS, TabBase
 from tui.tabs.shelf import TabShelf
-from tui.themes import DEFAULT_THEME, HEADER_ICON, register_themes, start_theme
+from tui.themes import HEADER_ICON, choose_theme, register_themes, start_theme
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.tabs import SteadyTabbedContent
@@ -100,11 +101,7 @@ class MicroRomanceApp(Endings, TogetherRounds, TabShelf, App[int]):
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
         register_themes(self)
-        wanted = store.settings().theme or DEFAULT_THEME
-        self._theme_notice = ""
-        if wanted not in self.available_themes:  # imported, or from a newer micro-romance
-            self._theme_notice = f"The theme '{wanted}' is not one this micro-romance knows; showing {DEFAULT_THEME}."
-            wanted = DEFAULT_THEME
+        wanted, self._theme_notice = choose_theme(self, read_config().theme, store.settings().theme)
         start_theme(self, wanted)
 
     def compose(self) -> ComposeResult:
@@ -299,16 +296,6 @@ class MicroRomanceApp(Endings, TogetherRounds, TabShelf, App[int]):
 
         if not isinstance(self.screen, TogetherScreen):
             self.push_screen(TogetherScreen())
-
-    def watch_theme(self, theme: str) -> None:
-        settings = self.store.settings()
-        if settings.theme != theme and self.is_running:
-            from dataclasses import replace
-
-            try:
-                self.store.save_settings(replace(settings, theme=theme))
-            except Exception as exc:  # noqa: BLE001 - a theme is not worth a crash
-                self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers this app's own themes and commands (not Textual's stock ones)."""

@@ -1,9 +1,13 @@
-"""The user's own settings file, ``config.toml``: for now, keys your way.
+"""The user's own settings file, ``config.toml``: the theme, and keys your way.
 
-Pure Python (no Textual): reading and checking only. The file lives in the
-user config folder (platformdirs' ``user_config_dir("micro-romance")``, so
-``$XDG_CONFIG_HOME/micro-romance/config.toml`` when that is set) and is never
-written by the app. Its one table, ``[keys]``, maps binding ids to keys::
+Pure Python (no Textual). The file lives in the user config folder (platformdirs'
+``user_config_dir("micro-romance")``, so ``$XDG_CONFIG_HOME/micro-romance/config.toml`` when
+that is set). The app writes it in one case only: "Keep this theme" in the command palette sets
+its ``theme`` line (:func:`save_theme`), leaving every other line as it was. ``theme`` names a
+theme as Textual spells it (``nord``, ``gruvbox``, ``textual-light``) or one of ours (``ember``,
+``linen``); the table ``[keys]`` maps binding ids to keys::
+
+    theme = "nord"
 
     [keys]
     "rituals.tick" = "y"
@@ -16,6 +20,7 @@ keyboard sends) becomes one line of warning and is left out; the rest applies.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -65,6 +70,8 @@ class Config:
     found: bool = False
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, only the entries that passed the checks."""
+    theme: str | None = None
+    """The theme's name as written (whether it is known is the app's to say: tui.themes)."""
     warnings: tuple[str, ...] = ()
     """One line each: what was left out and why."""
 
@@ -131,8 +138,12 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
         )
     warnings: list[str] = []
     for name in data:
-        if name != "keys":
+        if name not in ("keys", "theme"):
             warnings.append(f"{CONFIG_NAME}: [{_shown(name)}] is not a setting we know; it was left out.")
+    theme = data.get("theme")
+    if theme is not None and not (isinstance(theme, str) and THEME_NAME.fullmatch(theme)):
+        warnings.append(f'{CONFIG_NAME}: theme should be a theme\'s name in quotes, like "nord"; it was left out.')
+        theme = None
     table = data.get("keys", {})
     keys: dict[str, str] = {}
     if not isinstance(table, dict):
@@ -158,4 +169,45 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
             )
             continue
         keys[binding_id] = ",".join(part.strip() for part in value.split(","))
-    return Config(path=path, found=True, keys=keys, warnings=tuple(warnings))
+    return Config(path=path, found=True, keys=keys, theme=theme, warnings=tuple(warnings))
+
+
+THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+_THEME_LINE = re.compile(r"^theme\s*=.*$", re.M)
+
+
+def save_theme(name: str, path: Path | None = None) -> Path:
+    """Set ``theme = "NAME"`` in ``config.toml`` (made if missing), every other line kept as it was.
+
+    Raises ValueError when the file is there but not TOML we can edit safely (nothing is written),
+    OSError when it cannot be read or written.
+    """
+    import tomllib
+
+    from tui.durable import atomic_write, make_private_dir
+
+    if not THEME_NAME.fullmatch(name):
+        raise ValueError(f"'{_shown(name)}' is not a theme's name")
+    path = config_path() if path is None else path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        raise ValueError(f"{path} is not valid TOML; the theme was not saved there") from None
+    line = f'theme = "{name}"'
+    head, table, rest = text.partition("\n[")  # top-level keys come before the first table
+    if table == "" and text.startswith("["):
+        head, table, rest = "", "[", text[1:]
+    if _THEME_LINE.search(head):
+        head = _THEME_LINE.sub(line, head, count=1)
+    else:
+        head = f"{line}\n{head}" if head else line + "\n"
+    updated = head + table + rest
+    if tomllib.loads(updated).get("theme") != name:  # still TOML saying so, or nothing is written
+        raise ValueError(f"{path} could not be edited safely; the theme was not saved there")
+    make_private_dir(path.parent)
+    atomic_write(path, updated.encode("utf-8"))
+    return path

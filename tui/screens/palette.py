@@ -1,4 +1,5 @@
-"""The command palette's commands: the app's own themes, tabs, screens and Together, never Textual's stock ones."""
+"""The command palette's commands: themes (ours, then Textual's), tabs, screens and Together, never Textual's
+stock commands."""
 
 from __future__ import annotations
 
@@ -9,18 +10,21 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from tui.tabs import TAB_SPECS
-from tui.themes import THEME_ABOUT, THEMES
+from tui.themes import THEME_ABOUT, offered, use_theme
 from tui.together.state import is_paired
 
 
 def commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
     """What ctrl+p offers over ``screen``; the tabs and screens only over the main screen."""
-    for theme in THEMES:
+    for name in offered(app):
         yield SystemCommand(
-            f"Theme: {theme.name}",
-            THEME_ABOUT.get(theme.name, ""),
-            lambda name=theme.name: setattr(app, "theme", name),
+            f"Theme: {name}",
+            THEME_ABOUT.get(name, "Textual's theme, for this session (Keep this theme saves it)"),
+            lambda name=name: use_theme(app, name),
         )
+    yield SystemCommand(
+        "Keep this theme", f"Open with {app.theme} from now on (theme = in config.toml)", lambda: keep_theme(app)
+    )
     if screen is app.main_screen:  # over a dialog these wait, as their keys do (check_action)
         for number, tab in enumerate(TAB_SPECS, start=1):
             yield SystemCommand(
@@ -39,3 +43,15 @@ def commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
     yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", app.action_quit)
     if is_paired(app.store.sync_dir):
         yield SystemCommand("Sync now", "A round of Together with your partner's devices", app.sync_now)
+
+
+def keep_theme(app: Any) -> None:
+    """Save the theme shown now in config.toml, and say where (or why not)."""
+    from tui.config import save_theme
+
+    try:
+        path = save_theme(app.theme)
+    except (OSError, ValueError) as exc:
+        app.notify(f"The theme was not saved: {exc}", title="Theme", severity="warning", markup=False)
+        return
+    app.notify(f'theme = "{app.theme}" is in {path}; micro-romance opens with it.', title="Theme", markup=False)
