@@ -31,7 +31,6 @@ from __future__ import annotations
 import os
 
 from tui.domain.status import DayStatus
-from tui.paths import SYNC_DIR
 
 STATUS_NAME = "status"
 FORMAT = "1"
@@ -40,7 +39,8 @@ MAX_BYTES = 64 * 1024
 
 _MAIN = "micro-romance.json"  # tui.storage.files.FILE_NAME (a test keeps them equal)
 _HISTORY = "history"  # tui.storage.files.HISTORY_DIR
-_TOGETHER = os.path.join(SYNC_DIR, "together.json")  # the partner's ranking leans the day's gesture
+_SYNC = "sync"  # tui.paths.SYNC_DIR, spelt here: tui.paths imports pathlib, which a prompt's status need not wait for
+_TOGETHER = os.path.join(_SYNC, "together.json")  # the partner's ranking leans the day's gesture
 
 
 def status_path(data_dir: str | os.PathLike[str]) -> str:

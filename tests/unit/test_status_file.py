@@ -123,7 +123,9 @@ def test_the_full_screen_keeps_the_file(two: Path) -> None:
 def test_the_files_it_watches_are_the_stores() -> None:
     from tui import statusfile
 
-    assert (statusfile._MAIN, statusfile._HISTORY) == (FILE_NAME, HISTORY_DIR)
+    from tui.paths import SYNC_DIR
+
+    assert (statusfile._MAIN, statusfile._HISTORY, statusfile._SYNC) == (FILE_NAME, HISTORY_DIR, SYNC_DIR)
 
 
 @pytest.mark.skipif(sys.platform.startswith(("win", "darwin")), reason="the XDG rule")
