@@ -340,6 +340,26 @@ async def test_reorder_steps_over_rituals_resting_today(make_app) -> None:
         assert [r[4:].split()[0] for r in rows(app)[:2]] == ["Three", "One"]
 
 
+async def test_day_toggles_in_one_burst_all_land(make_app) -> None:
+    """Space Right Space Right Space sent at once unticks Mon, Tue and Wed, as the same keys slowly do."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab")
+        picker = app.screen.query_one(DayPicker)
+        assert app.screen.focused is picker
+        for key in ("space", "right", "space", "right", "space"):
+            app.post_message(events.Key(key, " " if key == "space" else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert picker.chosen == frozenset({3, 4, 5, 6})
+        assert "Happens Thu, Fri, Sat, Sun." in " ".join(str(s.render()) for s in app.screen.query(Static))
+
+
 # --------------------------------------------------------------------------- archive, delete
 
 

@@ -103,8 +103,9 @@ class TextDialog(ModalScreen[ResultType]):
     _quitting = False
     _early = ""
     """Characters typed in the same read as the key that opened the dialog, waiting for its field."""
-    _through: object = None
-    """The last key that came through the dialog itself (one on its own buttons or lists)."""
+    _through: tuple[events.Key, ...] = ()
+    """The last keys that came through the dialog itself (on its own fields, buttons or lists): in a burst,
+    several pass through the dialog before the App sees the first of them, and none may be taken as early text."""
     _start_texts: dict[object, str] = {}
     """Each field's text when the dialog opened."""
     draft_key = ""
@@ -119,13 +120,13 @@ class TextDialog(ModalScreen[ResultType]):
             event.prevent_default()
             event.stop()
         else:
-            self._through = event
+            self._through = (*self._through[-63:], event)
 
     def keep_typed(self, event: events.Key) -> bool:
         """Keep a character typed (or pasted) in the same read as the key that opened the dialog, for
         its field: it reaches the dialog before a field has focus, or the App by way of the screen
         below, as Textual routes each queued key through the focus it found (MicroRomanceApp.on_key)."""
-        if event is self._through or not (event.is_printable and event.character):
+        if any(event is seen for seen in self._through) or not (event.is_printable and event.character):
             return False
         self._early += event.character
         self.call_after_refresh(self._type_early)
