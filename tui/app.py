@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import TabPane
 
 from tui import APP_NAME
-from tui.clock import Clock
+from tui.clock import DayClock
 from tui.config import read_config
 from tui.errors import StoreWriteError
 from tui.glance import refresh_status
@@ -84,7 +84,7 @@ class MicroRomanceApp(Endings, TogetherRounds, TabShelf, App[int]):
     today: reactive[date] = reactive(date.min, init=False)
     """The app's today; tabs watch it so a view of today follows midnight."""
 
-    def __init__(self, store: Store, clock: Clock, *, demo: bool = False) -> None:
+    def __init__(self, store: Store, clock: DayClock, *, demo: bool = False) -> None:
         super().__init__()
         self.store = store
         self.clock = clock

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 
-class Clock:
+class DayClock:
     """The real clock: today is the local calendar date."""
 
     def now(self) -> datetime:
@@ -19,7 +19,7 @@ class Clock:
         return self.now().date()
 
 
-class ManualClock(Clock):
+class ManualClock(DayClock):
     """A clock that shows a fixed day until told otherwise (``--today``, tests)."""
 
     def __init__(self, day: date) -> None:

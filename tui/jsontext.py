@@ -21,7 +21,7 @@ def to_json(data: Any, *, indent: int | None = 2) -> str:
     return safe(json.dumps(data, ensure_ascii=False, indent=indent)) + "\n"
 
 
-def one_line(value: Any) -> str:
+def json_line(value: Any) -> str:
     """One JSON value on one line, terminal-safe (no trailing newline)."""
     return safe(json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
 

@@ -3,7 +3,7 @@
 Entries are dated by the app's ``today`` (from its clock), which follows the
 clock every 20 seconds (``app.check_day``). Here the clock is a ManualClock
 moved by hand and ``check_day`` is called directly. The daylight-saving checks
-run the real ``Clock`` in a child process with ``TZ`` set, so the suite's own
+run the real ``DayClock`` in a child process with ``TZ`` set, so the suite's own
 time zone is never touched.
 """
 
@@ -90,13 +90,13 @@ DST_CHILD = textwrap.dedent(
     import json, sys, time
     from datetime import datetime, timezone
     from zoneinfo import ZoneInfo
-    from tui.clock import Clock
+    from tui.clock import DayClock
 
     time.tzset()
     zone = ZoneInfo(sys.argv[1])
 
-    class At(Clock):
-        # The real Clock, at a chosen instant: Clock.now() is datetime.now().astimezone().
+    class At(DayClock):
+        # The real DayClock, at a chosen instant: DayClock.now() is datetime.now().astimezone().
         def __init__(self, instant):
             self.instant = instant
 

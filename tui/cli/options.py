@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tui import APP_NAME
 
 if TYPE_CHECKING:
-    from tui.clock import Clock
+    from tui.clock import DayClock
 
 
 def iso_day(value: str) -> date:
@@ -32,11 +32,11 @@ def iso_day(value: str) -> date:
     return day
 
 
-def make_clock(args: argparse.Namespace) -> Clock:
-    from tui.clock import Clock, ManualClock
+def make_clock(args: argparse.Namespace) -> DayClock:
+    from tui.clock import DayClock, ManualClock
 
     today = getattr(args, "today", None)
-    return ManualClock(today) if today else Clock()
+    return ManualClock(today) if today else DayClock()
 
 
 def data_dir(args: argparse.Namespace) -> Path:

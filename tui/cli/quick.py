@@ -33,9 +33,9 @@ def answer(argv: Sequence[str]) -> int | None:
         return None
     day = options.get("--today")
     if day is None:
-        from tui.clock import Clock
+        from tui.clock import DayClock
 
-        day = Clock().today().isoformat()
+        day = DayClock().today().isoformat()
     from tui.statusfile import current_status
 
     status = current_status(folder, day, __version__)  # a --today that is no date matches no file

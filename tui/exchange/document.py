@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tui import APP_NAME, __version__
-from tui.jsontext import one_line
+from tui.jsontext import json_line
 from tui.storage.codecs import SettingsCodec
 from tui.storage.kinds import BY_SECTION, KINDS
 
@@ -49,8 +49,8 @@ def export_json(data: dict[str, Any]) -> str:
     parts = []
     for key, value in data.items():
         if isinstance(value, list) and value:
-            body = ",\n".join(f"    {one_line(entry)}" for entry in value)
-            parts.append(f"  {one_line(key)}: [\n{body}\n  ]")
+            body = ",\n".join(f"    {json_line(entry)}" for entry in value)
+            parts.append(f"  {json_line(key)}: [\n{body}\n  ]")
         else:
-            parts.append(f"  {one_line(key)}: {one_line(value)}")
+            parts.append(f"  {json_line(key)}: {json_line(value)}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
