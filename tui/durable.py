@@ -1,5 +1,6 @@
 """Private folders and all-or-nothing writes, shared by the store's files and sync's own
-(it imports nothing of ours).
+(it imports nothing of ours): the one helper that makes a private folder (:func:`make_private_dir`)
+and the one writer of our small JSON state files (:func:`write_json`, canonical JSON).
 
 * A folder we make is 0700 and a file we write 0600, whatever the umask.
 * A write is a temporary file beside the target (``.NAME.XXXXXXXX.tmp``: the store's
@@ -10,10 +11,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import uuid
 from pathlib import Path
+from typing import Any
 
 
 def fsync_dir(path: Path) -> None:
@@ -30,9 +33,9 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def make_private_dir(path: Path) -> None:
+def make_private_dir(path: Path) -> Path:
     """Create ``path`` and any missing parents, each 0700 whatever the umask;
-    tighten ``path`` itself if it exists (never a parent that was already there)."""
+    tighten ``path`` itself if it exists (never a parent that was already there). Returns ``path``."""
     missing = []
     here = path
     while not os.path.lexists(here):
@@ -45,6 +48,19 @@ def make_private_dir(path: Path) -> None:
             pass
         os.chmod(folder, 0o700)
     tighten_dir(path, follow=True)
+    return path
+
+
+def canonical_json(value: Any) -> bytes:
+    """One encoding for one value: sorted keys, no spaces, UTF-8 (sync's files, hashed and signed,
+    and every small state file of ours)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def write_json(path: Path, value: Any, *, durable: bool = True) -> None:
+    """A small JSON state file (0600, canonical JSON) written all or nothing, its folder made private."""
+    make_private_dir(path.parent)
+    atomic_write(path, canonical_json(value), durable=durable)
 
 
 def tighten_dir(path: Path, *, follow: bool = False) -> None:

@@ -122,7 +122,6 @@ def test_the_full_screen_keeps_the_file(two: Path) -> None:
 
 def test_the_files_it_watches_are_the_stores() -> None:
     from tui import statusfile
-
     from tui.paths import SYNC_DIR
 
     assert (statusfile._MAIN, statusfile._HISTORY, statusfile._SYNC) == (FILE_NAME, HISTORY_DIR, SYNC_DIR)

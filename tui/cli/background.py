@@ -165,8 +165,8 @@ def _round(args: argparse.Namespace, state: Path) -> dict[str, Any]:
         from tui.glance import refresh_status
 
         refresh_status(store, today(args))
-    received = plural(report["received"], "entry", "entries")
-    return {"ok": True, "text": f"synced: {received} received, {plural(report['sent'], 'change')} sent"}
+    received = plural(report.received, "entry", "entries")
+    return {"ok": True, "text": f"synced: {received} received, {plural(report.sent, 'change')} sent"}
 
 
 def _record(state: Path, outcome: dict[str, Any]) -> None:

@@ -22,6 +22,7 @@ from tui.paths import sync_dir
 
 if TYPE_CHECKING:
     from tui.sync.pairing import Status
+    from tui.together.report import RoundReport
 
 
 def state_dir(args: argparse.Namespace) -> Path:
@@ -220,7 +221,7 @@ def run_leave(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- a round
 
 
-def run_round(args: argparse.Namespace, store: Any) -> dict[str, Any] | None:
+def run_round(args: argparse.Namespace, store: Any) -> RoundReport | None:
     """One round on an open store; None when this device is not paired.
 
     Raises :class:`~tui.sync.folder.FolderMissing` (and OSError) when the folder cannot be used.
@@ -267,13 +268,11 @@ def run_sync(args: argparse.Namespace) -> int:
             raise CommandError(f"{exc}; nothing was synced") from None
     if report is None:
         raise CommandError("this device is not paired: run micro-romance pair start FOLDER first")
-    print(
-        f"Synced: {plural(report['received'], 'entry', 'entries')} received, {plural(report['sent'], 'change')} sent."
-    )
+    print(f"Synced: {plural(report.received, 'entry', 'entries')} received, {plural(report.sent, 'change')} sent.")
     from tui.sync.guard import few
 
-    for skipped in few([one_line(skipped) for skipped in report["skipped"]]):
+    for skipped in few([one_line(skipped) for skipped in report.skipped]):
         print(f"Skipped: {skipped}")
-    if report["waiting"]:
-        print(f"{plural(report['waiting'], 'device')} waiting for confirmation: micro-romance pair status")
+    if report.waiting:
+        print(f"{plural(report.waiting, 'device')} waiting for confirmation: micro-romance pair status")
     return 0

@@ -130,17 +130,17 @@ class TogetherRounds:
             self._applying = False
             self.together.refresh()
         self._again_if_asked()
-        if report["received"]:
+        if report.received:
             for tab in self._tabs.values():
                 tab.redraw()
-        if report["waiting"]:
+        if report.waiting:
             mark = "a device to confirm"  # short: the header keeps it whole at 60 columns
-        elif not report["confirmed"]:
+        elif not report.confirmed:
             mark = "no device confirmed yet"
         else:
             mark = "in step"
-        if report["skipped"]:
-            mark += f", {len(report['skipped'])} file(s) skipped (micro-romance pair status)"
+        if report.skipped:
+            mark += f", {len(report.skipped)} file(s) skipped (micro-romance pair status)"
         self._sync_mark(mark)
 
     def _sync_mark(self, text: str) -> None:

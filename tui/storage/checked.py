@@ -12,7 +12,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from tui.storage.files import HISTORY_DIR, atomic_write, read_plain_file
+from tui.durable import write_json
+from tui.storage.files import HISTORY_DIR, read_plain_file
 
 CHECKED_NAME = ".checked"
 """In ``history/``: what an earlier open checked (a cache; deleting it only makes the next open slower)."""
@@ -68,7 +69,7 @@ class Checked:
             return
         years = {str(y): r for y, r in sorted(self.years.items())}
         try:
-            atomic_write(self.path, json.dumps({"version": _VERSION, "years": years}).encode())
+            write_json(self.path, {"version": _VERSION, "years": years})
             self.changed = False
         except OSError:
             pass

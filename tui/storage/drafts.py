@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tui.durable import atomic_write, make_private_dir
+from tui.durable import write_json
 
 DRAFTS_NAME = "drafts.json"
 MAX_BYTES = 4 * 1024 * 1024
@@ -103,5 +103,4 @@ class Drafts:
                 for key, draft in drafts.items()
             },
         }
-        make_private_dir(self.path.parent)
-        atomic_write(self.path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+        write_json(self.path, document)

@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from pyrage import x25519
 
-from tui.sync.files import atomic_write, canonical_json, private_dir
+from tui.sync.files import atomic_write, canonical_json, make_private_dir
 
 IDENTITY_FILE = "identity.key"
 SEQUENCE_FILE = "sequence.json"
@@ -248,7 +248,7 @@ def load_identity(state_dir: Path) -> Identity | None:
 
 def create_identity(state_dir: Path) -> Identity:
     """This device's identity, made and saved (0600, folder 0700) unless it exists."""
-    private_dir(state_dir)
+    make_private_dir(state_dir)
     found = load_identity(state_dir)
     if found is not None:
         return found

@@ -37,7 +37,7 @@ from pathlib import Path
 from tui.sync import guard
 from tui.sync.change import Change, decode_lines, encode_lines
 from tui.sync.crypto import Identity, Rollback, open_sealed, seal
-from tui.sync.files import atomic_write, private_dir, read_json, write_json
+from tui.sync.files import atomic_write, make_private_dir, read_json, write_json
 from tui.sync.folder import FolderMissing, LogFile, Problem, SharedFolder
 from tui.sync.guard import LOG_CAP, MIN_LOG, FileCache, Refused
 from tui.sync.hlc import Clock
@@ -92,7 +92,7 @@ class Engine:
         name: str = "",
         key_document: Callable[[], dict] | None = None,
     ) -> None:
-        self.state_dir = private_dir(Path(state_dir))
+        self.state_dir = make_private_dir(Path(state_dir))
         self.folder = folder
         self.me = me
         self.trusted = {dev: t for dev, t in trusted.items() if dev != me.device}
@@ -240,7 +240,7 @@ class Engine:
             if change.author != self.me.device:
                 raise ValueError("the outbox holds a change by another device")
             groups.setdefault(f"{'own' if change.private else 'log'}-{month_of(change)}", []).append(change)
-        mine = private_dir(self.state_dir / MINE_DIR)
+        mine = make_private_dir(self.state_dir / MINE_DIR)
         for name, changes in sorted(groups.items()):
             path = self._mirror(name)
             held = decode_lines(path.read_bytes()) if path.exists() else []

@@ -19,7 +19,7 @@ from pathlib import Path
 from tui.sync import handshake
 from tui.sync.crypto import Identity, create_identity, load_identity
 from tui.sync.engine import ENGINE_FILE, Engine, Trusted
-from tui.sync.files import private_dir, read_json, write_json
+from tui.sync.files import make_private_dir, read_json, write_json
 from tui.sync.folder import MAX_NAME, FolderMissing, SharedFolder
 from tui.sync.pairing_code import DIGITS, normalise_code
 from tui.sync.peers import Peer, own_document, peers, publish
@@ -120,7 +120,7 @@ def _begin(state_dir: Path, folder: Path, name: str | None, force: bool) -> Stat
         )
     shared = SharedFolder(shared_root(folder))
     person = _clean_name(name or defaults(state_dir)[1])
-    me = create_identity(private_dir(state_dir))
+    me = create_identity(make_private_dir(state_dir))
     try:
         old = _config(state_dir) or {}
     except ValueError:

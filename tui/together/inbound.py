@@ -30,6 +30,7 @@ from tui.together.documents import (
 )
 
 if TYPE_CHECKING:
+    from tui.storage import Store
     from tui.together.sharing import Together
 
 Doc = dict[str, Any]
@@ -67,7 +68,7 @@ def _ritual(t: Together, change: Change, doc: Doc, author: str) -> bool:
     return True
 
 
-def _save_ritual(store: Any, ritual: Ritual) -> None:
+def _save_ritual(store: Store, ritual: Ritual) -> None:
     try:  # a ritual already here keeps its own first day (moving it back records this device's history)
         ritual = replace(ritual, created=store.ritual(ritual.id).created)
     except KeyError:

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.together.report import RoundReport
+
 if TYPE_CHECKING:
+    from tui.storage import Store
     from tui.sync.change import Change
     from tui.together import Together
 
@@ -27,7 +30,7 @@ class Prepared:
     outbox: list[Change]
 
 
-def prepare(store: Any, state_dir: Path) -> Prepared | None:
+def prepare(store: Store, state_dir: Path) -> Prepared | None:
     """Build this device's outbox; None when the device is not paired."""
     from tui.sync import pairing
 
@@ -42,21 +45,21 @@ def prepare(store: Any, state_dir: Path) -> Prepared | None:
     return Prepared(engine, together, names, together.outbox(engine.clock))
 
 
-def finish(prepared: Prepared, result: Any) -> dict[str, Any]:
+def finish(prepared: Prepared, result: Any) -> RoundReport:
     """A round's last step, on the store's thread: apply, commit, then drop what was sent."""
     applied = prepared.together.apply_remote(result.incoming, prepared.names)
     prepared.engine.commit(result)
     prepared.together.drop_from_outbox(result.sent)
-    return {
-        "received": applied,
-        "sent": len(result.sent),
-        "skipped": [str(p) for p in result.skipped + result.keys] + prepared.together.problems,
-        "waiting": result.waiting,
-        "confirmed": len(prepared.names) - 1,
-    }
+    return RoundReport(
+        received=applied,
+        sent=len(result.sent),
+        skipped=[str(p) for p in result.skipped + result.keys] + prepared.together.problems,
+        waiting=result.waiting,
+        confirmed=len(prepared.names) - 1,
+    )
 
 
-def run_round(store: Any, state_dir: Path) -> dict[str, Any] | None:
+def run_round(store: Store, state_dir: Path) -> RoundReport | None:
     """One whole round; None when not paired. Raises FolderMissing (and OSError) as the engine does."""
     prepared = prepare(store, state_dir)
     if prepared is None:

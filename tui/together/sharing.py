@@ -6,14 +6,14 @@ import hashlib
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.model import FEEDBACK, Settings
 from tui.storage.codecs import SettingsCodec
 from tui.storage.kinds import BY_SYNC, ON_REQUEST, PERSONAL_FLAG, PRIVATE, SHARED_FLAG, WITH_RITUAL, Kind
 from tui.sync.change import Change, plain
 from tui.sync.files import canonical_json, read_json, write_json
-from tui.sync.hlc import Clock
+from tui.sync.hlc import Clock as HybridClock
 from tui.together.documents import BadEntry, read_gesture, read_note, read_ritual
 from tui.together.inbound import inbound
 from tui.together.state import (
@@ -29,6 +29,9 @@ from tui.together.state import (
     shared_notes,
     ticked_by,
 )
+
+if TYPE_CHECKING:
+    from tui.storage import Store
 
 SENT_FILE = "sent.json"
 Key = tuple[str, str]
@@ -68,7 +71,7 @@ def _source_digest(kind: str, source: Any, private: bool) -> str:
 
 
 class Together:
-    def __init__(self, store: Any, state_dir: Path, *, person: str = "") -> None:
+    def __init__(self, store: Store, state_dir: Path, *, person: str = "") -> None:
         self.store = store
         self.state_dir = Path(state_dir)
         self.person = person
@@ -154,7 +157,7 @@ class Together:
         me = self.person.casefold()
         return (kind == "gift" and not entry_id.startswith(f"{me}:")) or (kind == "love_languages" and entry_id != me)
 
-    def outbox(self, clock: Clock) -> list[Change]:
+    def outbox(self, clock: HybridClock) -> list[Change]:
         """This device's changes since the last round (new, changed and deleted entries)."""
         self._pending = {}
         out: list[Change] = []
