@@ -169,6 +169,11 @@ def cli(data_dir: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "--today", TODAY.isoformat(), *args]
 
 
+def nudge(data_dir: Path) -> list[str]:
+    """``nudge`` as a terminal's start-up file runs it: today from the clock, answered quickly while nothing changed."""
+    return [sys.executable, "-m", "tui", "nudge", "--data-dir", str(data_dir)]
+
+
 def timed(argv: list[str]) -> float:
     """Wall time (s) of one child process, which must succeed."""
     start = time.perf_counter()
@@ -550,6 +555,13 @@ def main() -> int:
                 add("status", years, timed(cli(d, "status")))
                 add("gratitude", years, timed(cli(d, "gratitude", f"Thank you for the walk, number {r}.")))
                 add("done", years, timed(cli(d, "done", RITUALS[1])), timed(cli(d, "done", "--undo", RITUALS[1])))
+        # nudge when it has nothing (new) to say, as a terminal's start-up file runs it, against a bare Python
+        for years in sizes:
+            timed(nudge(dirs[years]))  # works the day out once; the runs after it answer from DATA/nudge
+        for _ in range(runs):
+            for years in sizes:
+                add("bare", years, timed([sys.executable, "-c", "pass"]))
+                add("nudge", years, timed(nudge(dirs[years])))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -596,6 +608,9 @@ def main() -> int:
     )
     for key in ("today", "status", "gratitude", "done"):
         rep.row(f"`micro-romance {key}` (s)", m[key], "{:.3f}")
+    rep.row("`micro-romance nudge`, nothing new to say (s)", m["nudge"], "{:.3f}")
+    rep.row("`python -c pass` (s)", m["bare"], "{:.3f}")
+    rep.row("nudge against a bare Python", ratio("nudge", "bare"), "{:.2f}", "≤ 2.5", lambda v: v <= 2.5)
     rep.row(
         "switch to a tab, first visit, slowest (ms)",
         {y: max(v) * 1000 for y, v in res["first_visit"].items()},

@@ -191,3 +191,17 @@ def test_status_format_has_the_next_day(capsys, named: Path) -> None:
     from tui.statusfile import read_status
 
     assert read_status(named).status.coming == "Sunday (in 4 days): Sam's dentist"  # a prompt reads it too
+
+
+def test_nudge_notify_sends_the_same_line(capsys, named: Path, tmp_path: Path, monkeypatch) -> None:
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    sent = tmp_path / "sent.txt"
+    fake = tools / "notify-send"
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {sent}\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tools))
+    cli(capsys, named, "days", "add", "news", "2026-11-25", "the new job")
+    out = cli(capsys, named, "nudge", "--notify")[1]
+    assert out.startswith("Good news for Sam: the new job. ")
+    assert sent.read_text().splitlines()[-1] == out.rstrip("\n")
