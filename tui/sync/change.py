@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from tui.sync.files import canonical_json
-from tui.sync.guard import MAX_DEPTH, depth, loads
+from tui.sync.guard import loads
 from tui.sync.hlc import DEVICE_ID, Stamp
 
 KIND = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
@@ -127,14 +127,13 @@ def decode_lines(data: bytes, problems: list[str] | None = None) -> list[Change]
     each bad line is one message there and the others are read.
     """
     out: list[Change] = []
-    shallow = depth(data) <= MAX_DEPTH  # then no line is deeper (a line's depth never exceeds the text's)
     for number, line in enumerate(data.split(b"\n"), 1):
         if not line.strip():
             continue
         try:
             if len(line) > MAX_DOC:
                 raise BadChange(f"a change of {len(line)} bytes is over the limit of {MAX_DOC}")
-            out.append(Change.from_json(loads(line, depth_checked=shallow)))
+            out.append(Change.from_json(loads(line)))
         except ValueError as exc:
             if problems is None:
                 raise BadChange(f"line {number}: {exc}") from None

@@ -19,6 +19,7 @@ folder is checked before every write (:class:`UnsafeFolder`).
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +91,7 @@ def ignored(name: str) -> bool:
 
 def parse_log_name(name: str) -> tuple[str, str, bool] | None:
     """(kind, month, conflict copy?) for a log file's name, or None for any other name."""
-    if ignored(name):
+    if not name.startswith(("log-", "own-")) or ignored(name):
         return None
     match = _LOG.match(name)
     if match is None:
@@ -163,7 +164,7 @@ class SharedFolder:
         found: dict[str, KeyFile] = {}
         problems: list[Problem] = []
         try:
-            entries = guard.list_dir(self.base, _DEVICE.match)
+            entries = sorted(guard.list_dir(self.base, _DEVICE.match))
         except FileNotFoundError:
             return found, problems
         except Refused as exc:
@@ -221,8 +222,16 @@ class SharedFolder:
         folder = self.device_dir(device)
         rel = self.relative(folder)
         problems = [] if problems is None else problems
+        parsed: list[tuple[bool, str, tuple[str, str, bool]]] = []
+
+        def keep(name: str) -> bool:  # each name parsed once, and no path made for the ones not looked at
+            found = parse_log_name(name)
+            if found is not None:
+                parsed.append((found[2], name, found))
+            return False
+
         try:
-            entries = guard.list_dir(folder, lambda name: parse_log_name(name) is not None)
+            guard.list_dir(folder, keep)
         except FileNotFoundError:
             self.check()
             return []
@@ -232,15 +241,12 @@ class SharedFolder:
         except OSError as exc:
             problems.append(Problem(rel, f"cannot be read ({exc.strerror or exc})"))
             return []
-        out = []
-        for name, _ in entries:
-            parsed = parse_log_name(name)
-            if parsed is not None:
-                out.append(LogFile(device, folder / name, parsed[0], parsed[1], parsed[2]))
-        out.sort(key=lambda log: (log.conflict, log.path.name))
-        if len(out) > MAX_FILES:
-            problems.append(Problem(rel, f"holds {len(out) - MAX_FILES} more log copies than are looked at; not read"))
-        return out[:MAX_FILES]
+        looked = heapq.nsmallest(MAX_FILES, parsed)  # the logs first, then their conflict copies, each by name
+        if len(parsed) > MAX_FILES:
+            problems.append(
+                Problem(rel, f"holds {len(parsed) - MAX_FILES} more log copies than are looked at; not read")
+            )
+        return [LogFile(device, folder / name, kind, month, copy) for copy, name, (kind, month, _) in looked]
 
     def write_log(self, device: str, name: str, data: bytes) -> Path:
         """Write one of this device's own log files atomically; ``name`` as ``log-2026-03``."""

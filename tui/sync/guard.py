@@ -132,7 +132,7 @@ def check_dir(path: Path) -> None:
 
 def list_dir(path: Path, keep: Callable[[str], bool] = lambda name: True) -> list[tuple[str, bool]]:
     """(name, is a real folder) of the entries of the folder ``path`` whose name ``keep`` takes,
-    sorted by name; nothing is opened or followed (a link to a folder is listed as not a folder).
+    in the folder's order; nothing is opened or followed (a link to a folder is listed as not a folder).
     The caller looks at a bounded number of them.
 
     :class:`Refused` when ``path`` is a link or not a folder; ``FileNotFoundError`` when missing.
@@ -157,7 +157,6 @@ def list_dir(path: Path, keep: Callable[[str], bool] = lambda name: True) -> lis
                 found.append((entry.name, is_dir))
     finally:
         os.close(fd)
-    found.sort()
     return found
 
 
@@ -205,7 +204,9 @@ def loads(data: bytes, max_depth: int = MAX_DEPTH, *, depth_checked: bool = Fals
 
     ``depth_checked``: the caller measured the depth of a text holding ``data`` already.
     """
-    if not depth_checked and depth(data, max_depth) > max_depth:
+    # No deeper than its opening brackets are many (those in strings counted too): most texts stop here.
+    shallow = depth_checked or data.count(b"[") + data.count(b"{") <= max_depth
+    if not shallow and depth(data, max_depth) > max_depth:
         raise ValueError(f"nested more than {max_depth} levels deep")
     try:
         text = data.decode("utf-8")
