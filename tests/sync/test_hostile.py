@@ -184,3 +184,16 @@ def test_a_clock_pushed_past_what_a_stamp_can_say_starts_again_from_the_time(tmp
     clock = Clock("a" * 20, path, now=lambda: 1_780_000_000_000)
     stamp = clock.tick()
     assert stamp.wall == 1_780_000_000_000 and Stamp.parse(stamp.text) == stamp
+
+
+def test_a_confirmed_partner_cannot_write_a_change_in_another_devices_name(couple) -> None:
+    alex, sam = couple
+    good = alex.write("note", "n1", {"text": "mine to say"})
+    alex.outbox.clear()
+    forged = type(good)("note", "n2", {"text": "said for Sam"}, Stamp(good.stamp.wall, 0, sam.me.device), sam.me.device)
+    month = f"log-{_month(good)}"
+    plant(alex, f"{month}.age").parent.mkdir(parents=True, exist_ok=True)
+    plant(alex, f"{month}.age").write_bytes(sealed(alex, sam, month, [good.encode(), forged.encode()]))
+    result = sam.sync()
+    assert sam.entries == {("note", "n1"): {"text": "mine to say"}}
+    assert [p.message for p in result.skipped] == ["a change by another device; skipped"]
