@@ -109,15 +109,17 @@ def gesture_weights(store: Store, day: date) -> dict[str, float]:
 
 
 def todays_gesture(store: Store, day: date) -> Gesture:
-    """The gesture shown for ``day``: the one recorded, else the occasion gesture a day that matters
-    calls for (:func:`todays_occasion`), else the day's pick."""
+    """The gesture shown for ``day``: the occasion gesture a day that matters calls for (:func:`todays_occasion`)
+    unless the day's gesture is done or another was asked for after it, else the one recorded, else the day's pick."""
     by_id = content.gesture_by_id()
     recorded = store.gesture_day(day)
+    occasion = todays_occasion(store, day)
+    if occasion is not None:
+        oid = occasion.occasion.id
+        if recorded is None or recorded.gesture_id == oid or (not recorded.done and oid not in recorded.shown):
+            return occasion_gesture(occasion, store.settings().partner_name)
     if recorded is not None and recorded.gesture_id in by_id:
         return by_id[recorded.gesture_id]
-    occasion = todays_occasion(store, day)
-    if occasion is not None and (recorded is None or recorded.gesture_id == occasion.occasion.id):
-        return occasion_gesture(occasion, store.settings().partner_name)
     history = _gesture_history(store, day)
     weights = gesture_weights(store, day)
     return pick_gesture(day, content.gestures(), settings_for(store, day), history, weights=weights)

@@ -171,3 +171,28 @@ async def test_a_partners_shared_day_is_read_only_here(make_app, data_dir) -> No
         await pilot.pause()
         toasts = " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
         assert isinstance(app.screen, DaysDialog) and "they keep it" in toasts
+
+
+async def test_a_day_added_today_takes_the_card_until_another_is_asked_for(make_app, data_dir) -> None:
+    app = make_app()
+    named(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.store.gesture_day(DAY).gesture_id.startswith("big-")  # the usual gesture, recorded
+        await pilot.press("a", "a", "tab", "ctrl+u")
+        await type_text(pilot, "2026-11-26")
+        await pilot.press("tab")
+        await type_text(pilot, "exam")
+        await pilot.press("ctrl+s", "escape")
+        await pilot.pause()
+        assert shown(app, "#today-meta") == "Sam's exam is tomorrow"
+        assert app.store.gesture_day(DAY).gesture_id.startswith("big-before")
+        await pilot.press("n")  # another: the usual kind again, and it stays
+        await pilot.pause()
+        assert shown(app, "#today-meta") != "Sam's exam is tomorrow"
+        assert not app.store.gesture_day(DAY).gesture_id.startswith("big-")
+    app.store.close()
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown(again, "#today-meta") != "Sam's exam is tomorrow"

@@ -174,10 +174,10 @@ class TodayTab(TodayDays, TodayDialogs, TabBase):
         """Record today's gesture in the store the first time it is shown."""
         store, day = self.host.store, self.day
         recorded = store.gesture_day(day)
-        known = recorded is not None and recorded.gesture_id in content.gesture_by_id()
-        # A done day whose gesture left the catalog keeps its record (and note) untouched.
-        if self._may_record() and (recorded is None or (not known and not recorded.done)):
-            gesture = daily.todays_gesture(store, day)
+        if not self._may_record() or (recorded is not None and recorded.done):
+            return  # a done day keeps its record (and note) untouched, even when its gesture left the catalog
+        gesture = daily.todays_gesture(store, day)  # a gesture gone from the catalog, or a day that matters, moves it
+        if recorded is None or recorded.gesture_id != gesture.id:
             self.host.save(lambda: store.show_gesture(day, gesture.id))
 
     def _today(self) -> tuple[Gesture, GestureDay | None]:
