@@ -159,6 +159,13 @@ def test_apart_picks_gestures_that_work_at_a_distance() -> None:
         assert pick([trip], WED, apart=True, skip=[f"x{i}" for i in range(n)]).occasion.apart
 
 
+def test_while_away_only_gestures_that_work_at_a_distance() -> None:
+    trip = a_day("away", WED, "conference", end=WED + 3 * ONE)
+    for n in range(10):
+        chosen = pick([trip], WED + ONE, skip=[f"x{i}" for i in range(n)])
+        assert chosen.when == "during" and chosen.occasion.apart
+
+
 def test_another_skips_what_was_shown() -> None:
     day = a_day("big", WED)
     first = pick([day], WED)

@@ -228,12 +228,12 @@ def pick_occasion(
     """The occasion gesture for ``today``, or None when no day of theirs (or both) calls for one.
 
     The same all day for the same inputs (seeded by the day, the day that matters and the moment);
-    ``skip`` (occasion gestures already shown today) asks for another. When apart, only gestures
-    that work at a distance, unless there are none.
+    ``skip`` (occasion gestures already shown today) asks for another. When apart (and always while
+    a trip is under way), only gestures that work at a distance, unless there are none.
     """
     for d, when in due_today(days, today):
         fitting = [o for o in occasions if o.kind == d.kind and o.when == when]
-        if apart:
+        if apart or when == "during":  # while they are away, the two of them are apart whatever the settings
             fitting = [o for o in fitting if o.apart] or fitting
         fresh = [o for o in fitting if o.id not in skip] or fitting
         if not fresh:
