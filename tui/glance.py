@@ -71,21 +71,14 @@ def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
     not to, the day's memories)."""
     from tui.content import FALLBACK_PARTNER, personalise
     from tui.daily import all_days, todays_gesture
-    from tui.domain.calendar import due_on
     from tui.domain.memories import memories_for
     from tui.domain.occasions import coming_days
-    from tui.domain.rituals import in_grace, open_rituals
 
     settings = store.settings()
     gesture = todays_gesture(store, day)
     recorded = store.gesture_day(day)
     done = recorded is not None and recorded.done and recorded.gesture_id == gesture.id
-    rituals = store.rituals()
-    ticks = store.ticks_by_ritual()
-    scheduled = tuple(r for r in rituals if due_on(r, day))
-    grace = in_grace(day, store.grace())
-    waiting = () if grace else tuple(open_rituals(rituals, ticks, day))
-    kept = sum(1 for r in scheduled if day in ticks.get(r.id, ()))
+    rituals, scheduled, waiting, kept, grace = _rituals_on(store, day)
     soonest = coming_days(all_days(store), day, limit=1)
     return Glance(
         day=day,
@@ -105,6 +98,48 @@ def glance(store: Store, day: date, *, memories: bool = True) -> Glance:
         in_use=tuple(one_line(r.name) for r in rituals if not r.archived),
         coming=one_line(soonest[0].line(settings.partner_name)) if soonest else "",
     )
+
+
+def _rituals_on(store: Store, day: date) -> tuple[list[Ritual], tuple[Ritual, ...], tuple[Ritual, ...], int, bool]:
+    """Every ritual, those scheduled on ``day``, those still open, how many are kept, whether it is a grace day."""
+    from tui.domain.calendar import due_on
+    from tui.domain.rituals import in_grace, open_rituals
+
+    rituals = store.rituals()
+    ticks = store.ticks_by_ritual()
+    scheduled = tuple(r for r in rituals if due_on(r, day))
+    grace = in_grace(day, store.grace())
+    waiting = () if grace else tuple(open_rituals(rituals, ticks, day))
+    kept = sum(1 for r in scheduled if day in ticks.get(r.id, ()))
+    return rituals, scheduled, waiting, kept, grace
+
+
+def refresh_after_write(store: Store, day: date, prior: DayStatus | None, *, rituals: bool) -> DayStatus | None:
+    """The status file again after a command's own write. What that write cannot change is taken
+    from ``prior``, the status that was current just before it (a tick leaves the gesture as it was;
+    a note leaves everything), so the day's gesture is not picked again; without one, all is computed."""
+    from tui.statusfile import data_stamp, write_status
+
+    if prior is None or prior.day != day.isoformat():
+        return refresh_status(store, day)
+    status = prior
+    if rituals:
+        every, scheduled, waiting, kept, grace = _rituals_on(store, day)
+        status = DayStatus(
+            prior.day,
+            open=len(waiting),
+            done=kept,
+            total=len(scheduled),
+            gesture=prior.gesture,
+            gesture_done=prior.gesture_done,
+            grace=grace,
+            partner=prior.partner,
+            open_names=tuple(one_line(r.name) for r in waiting),
+            rituals=tuple(one_line(r.name) for r in every if not r.archived),
+            coming=prior.coming,
+        )
+    stamp = data_stamp(store.data_dir, day.isoformat())
+    return status if write_status(store.data_dir, status, version=__version__, stamp=stamp) else None
 
 
 def refresh_status(store: Store, day: date, stamp: str | None = None) -> DayStatus | None:

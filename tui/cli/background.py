@@ -40,13 +40,29 @@ def state_dir(args: argparse.Namespace) -> Path:
     return sync_dir(data_dir(args))
 
 
-def after_write(args: argparse.Namespace, store: Any) -> str:
-    """Once a command's write is on disk: the status file again, and (when paired) a round started
-    in the background. What to tell the user about the round ("" when there is none)."""
+def status_before(args: argparse.Namespace, store: Any) -> Any:
+    """The day's status as the status file holds it before this command writes (None when not current)."""
+    from tui import __version__
     from tui.cli.common import today
-    from tui.glance import refresh_status
+    from tui.statusfile import current_status
 
-    refresh_status(store, today(args))
+    return current_status(store.data_dir, today(args).isoformat(), __version__)
+
+
+def after_write(args: argparse.Namespace, store: Any, prior: Any = None, *, rituals: bool = True) -> str:
+    """Once a command's write is on disk: the status file again (from ``prior``, :func:`status_before`,
+    when given: ``rituals=False`` for a write that changes none of it), and (when paired) a round
+    started in the background. What to tell the user about the round ("" when there is none)."""
+    from tui.cli.common import today
+
+    if prior is None:
+        from tui.glance import refresh_status
+
+        refresh_status(store, today(args))
+    else:
+        from tui.glance import refresh_after_write
+
+        refresh_after_write(store, today(args), prior, rituals=rituals)
     return start_round(args)
 
 

@@ -89,11 +89,16 @@ def read_store(args: argparse.Namespace) -> Store:
     return open_store(data_dir(args), readonly=True)
 
 
-def write_store(args: argparse.Namespace) -> Store:
-    """The user's data, locked for writing (a running full screen makes this fail clearly)."""
+def write_store(args: argparse.Namespace, *, backups: bool = True) -> Store:
+    """The user's data, locked for writing (a running full screen makes this fail clearly).
+
+    ``backups=False`` (``done``, ``gratitude``): no start-up copy of the data. Such a write is one
+    small atomic change; a copy for each (about 25 ms of fsyncs) would also push the full screen's
+    own start-up copies out of the three that are kept. ``import`` and the full screen still copy.
+    """
     from tui.storage import open_store
 
-    return open_store(data_dir(args))
+    return open_store(data_dir(args), backups=backups)
 
 
 def first_run(store: Store) -> bool:

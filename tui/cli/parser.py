@@ -139,7 +139,8 @@ def full_screen_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = full_screen_args(argv) or build_parser(command_in(argv)).parse_args(argv)
+    command = command_in(argv)  # a command named plainly is no full screen: its parser alone reads argv
+    args = (None if command else full_screen_args(argv)) or build_parser(command).parse_args(argv)
     if args.demo and args.data_dir is not None:
         print(f"{APP_NAME}: --demo uses a throwaway folder; leave out --data-dir.", file=sys.stderr)
         return 2

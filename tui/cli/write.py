@@ -78,11 +78,12 @@ def find_ritual(rituals: list[Ritual], wanted: str) -> Ritual:
 
 def run_done(args: argparse.Namespace) -> int:
     """Tick (or untick) a ritual for the day."""
-    from tui.cli.background import after_write
+    from tui.cli.background import after_write, status_before
     from tui.domain.rituals import FILL_IN_RULE, TICK_FILL_IN, TICK_TOO_EARLY, in_grace, open_rituals, tick_kind
 
     day = today(args)
-    with write_store(args) as store:
+    with write_store(args, backups=False) as store:
+        prior = status_before(args, store)  # the gesture is the same after a tick: not picked again
         ritual = find_ritual(store.rituals(), " ".join(args.words))
         name = one_line(ritual.name)
         if args.undo and not store.is_ticked(ritual.id, day):  # whatever its days: there is no tick to take back
@@ -91,7 +92,7 @@ def run_done(args: argparse.Namespace) -> int:
         kind = tick_kind(ritual, day, day)
         if kind == TICK_FILL_IN and not args.undo:
             store.tick_before_start(ritual.id, day)
-            said = after_write(args, store)
+            said = after_write(args, store, prior)
             print(f"Ticked: {name} ✓  Its start moved back to {day.isoformat()}, so that day counts.")
             _say(said)
             return 0
@@ -105,7 +106,7 @@ def run_done(args: argparse.Namespace) -> int:
         if args.undo:
             store.set_tick(ritual.id, day, False)
             print(f"Unticked: {name}.")
-            _say(after_write(args, store))
+            _say(after_write(args, store, prior))
             return 0
         if store.is_ticked(ritual.id, day):
             print(f"{name} is already ticked ✓")
@@ -113,7 +114,7 @@ def run_done(args: argparse.Namespace) -> int:
         store.set_tick(ritual.id, day, True)
         left = open_rituals(store.rituals(), store.ticks_by_ritual(), day)
         resting = in_grace(day, store.grace())
-        said = after_write(args, store)
+        said = after_write(args, store, prior)
     if resting:
         after = ""  # a grace day: nothing is "open", so say nothing more
     elif left:
@@ -167,10 +168,11 @@ def run_gratitude(args: argparse.Namespace) -> int:
         text = check_note(text)
     except TextError as exc:
         raise CommandError(f"{exc} Nothing was saved.") from None
-    from tui.cli.background import after_write, state_dir
+    from tui.cli.background import after_write, state_dir, status_before
 
     day = today(args)
-    with write_store(args) as store:
+    with write_store(args, backups=False) as store:
+        prior = status_before(args, store)  # a note changes nothing the status says
         note = store.add_note(text, day)
         print(f"Saved to your gratitude log for {long_day(day)}.")
         if args.share:
@@ -186,5 +188,5 @@ def run_gratitude(args: argparse.Namespace) -> int:
                 if is_paired(state_dir(args))
                 else "It will go to your partner once you pair (micro-romance pair start FOLDER)."
             )
-        _say(after_write(args, store))
+        _say(after_write(args, store, prior, rituals=False))
     return 0

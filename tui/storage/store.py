@@ -304,6 +304,7 @@ class Store(RitualTicks, PromptsAndAnswers):
         return Counts({kind.section: len(kind.all(self)) for kind in KINDS})
 
 
-def open_store(data_dir: Path, *, readonly: bool = False) -> Store:
-    """Open the user's data (the CLI's single entry to persistence)."""
-    return Store(data_dir, readonly=readonly)
+def open_store(data_dir: Path, *, readonly: bool = False, backups: bool = True) -> Store:
+    """Open the user's data (the CLI's single entry to persistence); ``backups=False`` for a
+    one-line write from the shell, which makes no start-up copy (see tui.cli.common.write_store)."""
+    return Store(data_dir, readonly=readonly, backups=backups)
