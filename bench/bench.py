@@ -21,10 +21,12 @@ every figure beside its target and the word "met" or "missed":
 * ``today``, ``status``, ``gratitude TEXT`` and ``done RITUAL``, whole-process
   wall time;
 * switching tabs with 1-4, key to the last byte of the painted tab, on first
-  visits and on later ones; the minimal app (its 1-4 keys switch its tabs) the same way.
+  visits and on later ones; the minimal app (its 1-4 keys switch its tabs) the same way;
+* the shell (bench/shell_bench.py): --version, --help, status, done, gratitude and today against
+  ``python -c pass`` in the same run, and what each README prompt snippet adds to an Enter.
 
-``--years 1 30`` runs some sizes only. Not part of the test suite: the numbers
-depend on the machine, so the targets are ratios wherever a ratio makes sense.
+``--years 1 30`` runs some sizes only; ``--only shell`` runs the shell section alone. Not part of
+the test suite: the numbers depend on the machine, so the targets are ratios wherever a ratio makes sense.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import shell_bench  # noqa: E402 (the shell section, beside this file)
 
 TODAY = date(2026, 11, 25)
 SIZE = (100, 30)
@@ -494,7 +499,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="start-up and command repetitions (default 9, 3 with --quick)")
     parser.add_argument("--presses", type=int, help="ticks measured (default 200, 60 with --quick)")
     parser.add_argument("--quick", action="store_true", help="fewer repeats: a rougher figure in less time")
+    parser.add_argument("--only", choices=["shell"], help="only this section (shell: commands and prompt snippets)")
     args = parser.parse_args()
+    whole = args.only is None
     runs = args.runs or (3 if args.quick else 9)
     presses = args.presses or (60 if args.quick else 200)
     transfer_runs = 1 if args.quick else 3
@@ -524,12 +531,14 @@ def main() -> int:
                     shutil.rmtree(folder)
                 else:
                     dirs[years] = folder
+            if not whole:
+                continue
             for _ in range(transfer_runs):
                 add("export", years, timed(cli(dirs[years], "export", "--force", "-o", str(tmp / "out.json"))))
             # one launch to settle what a first start does once (backups, the weekly review)
             in_terminal(cli(dirs[years]))
 
-        for r in range(runs):
+        for r in range(runs if whole else 0):
             log(f"start-up, run {r + 1} of {runs}")
             for years in sizes:
                 minimal = in_terminal([sys.executable, "-c", MINIMAL_APP], switch_tabs=True)
@@ -543,11 +552,11 @@ def main() -> int:
                 add("min_headless", years, headless([MINIMAL_APP]))
                 add("headless", years, headless(["ours", *cli(dirs[years])[3:]]))
 
-        for years in sizes:
+        for years in sizes if whole else ():
             log(f"{years} y: {presses} ticks")
             add("tick", years, *asyncio.run(_ticks(dirs[years], presses)))
 
-        for r in range(runs):
+        for r in range(runs if whole else 0):
             log(f"commands, run {r + 1} of {runs}")
             for years in sizes:
                 d = dirs[years]
@@ -556,12 +565,17 @@ def main() -> int:
                 add("gratitude", years, timed(cli(d, "gratitude", f"Thank you for the walk, number {r}.")))
                 add("done", years, timed(cli(d, "done", RITUALS[1])), timed(cli(d, "done", "--undo", RITUALS[1])))
         # nudge when it has nothing (new) to say, as a terminal's start-up file runs it, against a bare Python
-        for years in sizes:
+        for years in sizes if whole else ():
             timed(nudge(dirs[years]))  # works the day out once; the runs after it answer from DATA/nudge
-        for _ in range(runs):
+        for _ in range(runs if whole else 0):
             for years in sizes:
                 add("bare", years, timed([sys.executable, "-c", "pass"]))
                 add("nudge", years, timed(nudge(dirs[years])))
+
+        log("shell: commands against a bare Python start, then the prompt snippets")
+        shell_runs = max(runs, 7)
+        shell_found = shell_bench.commands(dirs, shell_runs, CHILD_ENV, tmp, TODAY.isoformat(), RITUALS[1])
+        snippet_ms = shell_bench.snippets(tmp, CHILD_ENV, 3 if args.quick else 5)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -575,6 +589,12 @@ def main() -> int:
         f"alternating with the minimal app; import/export medians of {transfer_runs}; "
         f"{presses} ticks per size.",
     ]
+    if not whole:
+        rep.row("ticks / notes in the export", {y: counts[y][0] for y in sizes}, "{:.0f}")
+        shell_bench.report(rep, shell_found, snippet_ms)
+        rep.lines += ["", f"Targets missed: {rep.missed}"]
+        print("\n".join(rep.lines))
+        return 0
     rep.head("History and start-up")
     rep.row("ticks / notes in the export", {y: counts[y][0] for y in sizes}, "{:.0f}")
     rep.row("export file (MiB)", {y: counts[y][2] for y in sizes}, "{:.1f}")
@@ -652,6 +672,7 @@ def main() -> int:
         for key in ("import", "export"):
             g = m[key][30] / m[key][10]
             rep.single(f"{key}, 30 years against 10", g, "{:.2f}x", "≤ 3.5x (linear)", g <= 3.5)
+    shell_bench.report(rep, shell_found, snippet_ms)
     rep.lines += ["", f"Targets missed: {rep.missed}"]
     print("\n".join(rep.lines))
     return 0

@@ -75,32 +75,33 @@ def expected(line: str, before: str, after: str) -> str:
 
 def test_bash(home: tuple[dict[str, str], str]) -> None:
     env, line = home
-    code = snippet("bash") + '\neval "$PROMPT_COMMAND"; cd /; printf "%s" "${PS1@P}"'
+    code = snippet("bash") + '\neval "$PROMPT_COMMAND"; cd /; printf "%s\\n" "${PS1@P}"; printenv MR_LINE'
     sign = " # " if os.getuid() == 0 else " $ "
-    assert run([shell("bash"), "--norc", "--noprofile", "-c", code], env) == expected(line, "/", sign)
+    out = run([shell("bash"), "--norc", "--noprofile", "-c", code], env, check=False)
+    assert out == expected(line, "/", sign) + "\n" + (line + "\n" if line else "")  # exported, for starship
 
 
 def test_zsh(home: tuple[dict[str, str], str]) -> None:
     env, line = home
-    code = snippet("zsh") + '\nfor f in $precmd_functions; do $f; done; cd /; print -rnP -- "$PROMPT"'
-    assert run([shell("zsh"), "-f", "-c", code], env) == expected(line, "/", " # " if os.getuid() == 0 else " % ")
+    code = snippet("zsh") + '\nfor f in $precmd_functions; do $f; done; cd /; print -rP -- "$PROMPT"; printenv MR_LINE'
+    sign = " # " if os.getuid() == 0 else " % "
+    out = run([shell("zsh"), "-f", "-c", code], env, check=False)
+    assert out == expected(line, "/", sign) + "\n" + (line + "\n" if line else "")
 
 
 def test_fish(home: tuple[dict[str, str], str]) -> None:
     env, line = home
-    code = snippet("fish") + "\nfish_right_prompt"
-    assert run([shell("fish"), "--no-config", "-c", code], env, check=False) == expected(line, "", "")
+    code = snippet("fish") + "\nemit fish_prompt; fish_right_prompt; echo; printenv MR_LINE"
+    out = run([shell("fish"), "--no-config", "-c", code], env, check=False)
+    assert out == expected(line, "", "").lstrip() + "\n" + (line + "\n" if line else "")
 
 
-def test_starship_module(home: tuple[dict[str, str], str]) -> None:
-    """starship runs ``when`` and then ``command`` with sh (starship itself is not needed to try them)."""
-    env, line = home
-    module = tomllib.loads(snippet("toml", "[custom.romance]"))["custom"]["romance"]
-    assert module["shell"] == ["sh"]
-    shown = subprocess.run(["sh", "-c", module["when"]], env=env).returncode == 0
-    assert shown == bool(line)
-    if shown:
-        assert run(["sh", "-c", module["command"]], env) == line
+def test_starship_module_reads_the_variable_the_shells_export() -> None:
+    """starship's env_var module shows MR_LINE, which each shell's function above exports (and unsets)."""
+    module = tomllib.loads(snippet("toml", "[env_var.MR_LINE]"))["env_var"]["MR_LINE"]
+    assert module["format"].startswith("[♥ $env_value]") and "variable" not in module
+    assert all("export MR_LINE" in snippet(s) and "unset MR_LINE" in snippet(s) for s in ("bash", "zsh"))
+    assert "set -gx MR_LINE" in snippet("fish") and "set -e MR_LINE" in snippet("fish")
 
 
 def test_tmux_status_line(home: tuple[dict[str, str], str], tmp_path: Path) -> None:
