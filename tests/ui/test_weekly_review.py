@@ -73,7 +73,7 @@ async def test_w_shows_this_week_then_last_week_with_the_store_numbers(make_app)
         text = screen_text(app)
         assert review.monday == THIS_MONDAY
         assert "This week so far · Mon 23 Nov – Sun 29 Nov" in text
-        assert "Rituals kept: 2 of 3" in text  # coffee Mon, Tue kept (Wed still open); walk's Monday
+        assert "Ritual days kept so far: 2 of 3" in text  # coffee Mon, Tue kept (Wed still open); walk's Monday
         assert "2 of 2  Morning coffee ✓" in text
 
         await pilot.press("left_square_bracket")
@@ -81,7 +81,7 @@ async def test_w_shows_this_week_then_last_week_with_the_store_numbers(make_app)
         text = screen_text(app)
         assert review.monday == LAST_MONDAY
         assert "Last week · Mon 16 Nov – Sun 22 Nov" in text
-        assert "Rituals kept: 7 of 10" in text
+        assert "Ritual days kept: 7 of 10" in text
         assert "6 of 7  Morning coffee" in text
         assert "1 of 3  [bold]x[/] [@click=app.qu" in text  # a ritual's name, shown literally
         assert f"1 of 3  {HOSTILE}" in str(review.query_one("#review-rituals-lines").render())

@@ -119,14 +119,21 @@ def test_headline_is_warm(summary: WeekSummary, start: str) -> None:
 
 
 def test_headline_claims_giving_only_when_something_was_given() -> None:
-    rituals_only = headline(week(kept=3, scheduled=3, notes=0), in_progress=True)
+    rituals_only = headline(week(kept=5, scheduled=5, notes=0), in_progress=True)
     assert "all you gave" not in rituals_only and "Your rituals held" in rituals_only
-    assert headline(week(kept=3, scheduled=3, notes=1)).endswith("Look at all you gave.")
+    assert headline(week(kept=3, scheduled=3, notes=1)).endswith("Your rituals held, and you gave a little more.")
+    assert headline(week(kept=5, scheduled=6, notes=2)).endswith("Look at all you gave.")
 
 
 def test_headline_of_a_week_in_progress() -> None:
     assert headline(week(notes=0), in_progress=True).startswith("A fresh week")
-    assert headline(week(kept=3, scheduled=3, notes=0), in_progress=True).startswith("A warm, steady week so far")
+    assert headline(week(kept=5, scheduled=5, notes=0), in_progress=True).startswith("A warm, steady week so far")
+
+
+def test_headline_claims_no_steady_week_on_two_days() -> None:
+    """Two ritual days kept on a Monday, one note: a good start, not yet a steady week nor "all you gave"."""
+    line = headline(week(kept=2, scheduled=2, notes=1), in_progress=True)
+    assert line == "A good start to the week: every ritual day so far kept."
 
 
 # --- offering the review --------------------------------------------------------------

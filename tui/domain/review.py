@@ -22,6 +22,10 @@ FEW_NOTES = 3
 
 STEADY_SHARE = 2 / 3
 """Keeping at least this share of scheduled ritual days makes a steady week."""
+STEADY_DAYS = 4
+"""A week still under way is called steady only once this many ritual days have been counted."""
+PLENTY = 6
+"""Things given (ritual days kept, gestures done, notes written) to say "look at all you gave"."""
 
 SLIPPED_THEMES = ("rituals", "blocks")
 """Prompt themes for a week when a ritual slipped: what we share, what gets in the way."""
@@ -63,7 +67,8 @@ def gestures_done(summary: WeekSummary) -> int:
 
 
 def headline(summary: WeekSummary, *, in_progress: bool = False) -> str:
-    """A warm line about the week: celebrate what was done, never count what was not.
+    """A warm line about the week: celebrate what was done, never count what was not, and claim
+    no more than the numbers below it show (a steady week needs days counted, "all you gave" plenty).
 
     ``in_progress`` is for the week holding today, which is not over yet.
     """
@@ -74,10 +79,15 @@ def headline(summary: WeekSummary, *, in_progress: bool = False) -> str:
             return "A fresh week: plenty of room for one small gesture."
         return "A quiet week — that's normal. Every week is a fresh start."
     so_far = " so far" if in_progress else ""
-    if scheduled and kept >= STEADY_SHARE * scheduled:
+    steady = bool(scheduled) and kept >= STEADY_SHARE * scheduled
+    if steady and (not in_progress or scheduled >= STEADY_DAYS):
         if gave == kept:  # rituals only: no gesture done, no note written
             return f"A warm, steady week{so_far}. Your rituals held."
-        return f"A warm, steady week{so_far}. Look at all you gave."
+        if gave >= PLENTY:
+            return f"A warm, steady week{so_far}. Look at all you gave."
+        return f"A warm, steady week{so_far}. Your rituals held, and you gave a little more."
+    if steady:  # under way, too few days counted to call the week steady
+        return "A good start to the week: every ritual day so far kept." if kept == scheduled else "A good start."
     if not scheduled and gave >= 3:
         return "A week full of small kindnesses. They add up."
     return f"A lighter week{so_far} — that's normal. Every moment below counts."

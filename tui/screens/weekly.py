@@ -82,7 +82,8 @@ def ritual_lines(
     """
     if not summary.per_ritual:
         return "Rituals", ["None chosen yet.", "The Rituals tab has ideas."]
-    heading = f"Rituals kept: {summary.rituals_kept} of {summary.rituals_scheduled}"
+    so_far = " so far" if in_progress else ""  # days counted: rituals still to come are not in it
+    heading = f"Ritual days kept{so_far}: {summary.rituals_kept} of {summary.rituals_scheduled}"
     if not summary.rituals_scheduled:
         heading = "Rituals"
 
