@@ -656,3 +656,22 @@ async def test_the_heatmap_sits_under_a_short_list_not_at_the_bottom(make_app) -
         heatmap = app.query_one(RitualHeatmap).region
         assert listing.height == 3  # as many rows as rituals
         assert heatmap.y == listing.bottom + 1  # one blank line between, not a gap of empty rows
+
+
+async def test_after_adding_a_ritual_every_row_shows_its_30_days(make_app) -> None:
+    """The new row makes the list one row too short for a frame: no row stays drawn without its 30 days."""
+    app = make_app()
+    coffee, _walk = seed(app.store, "Coffee", "Walk")
+    for back in range(1, 6):
+        app.store.set_tick(coffee, DAY - timedelta(days=back), True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_tab(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Tea", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert next(line for line in lines if "Coffee" in line).rstrip().endswith("25%")
+        assert next(line for line in lines if "Walk" in line).rstrip().endswith("0%")
+        assert next(line for line in lines if "Tea" in line).rstrip().endswith("—")

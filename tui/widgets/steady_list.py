@@ -21,9 +21,18 @@ class SteadyOptionList(OptionList):
     _rows_width: int | None = None
     """The width the rows in the list's caches were measured at (None: unknown)."""
 
+    _strips_width: int | None = None
+    """The width the drawn rows (strips) in the cache were drawn at."""
+
     def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width
         if not self._line_cache.lines:  # every row is about to be measured, at this width
-            self._rows_width = self.scrollable_content_region.width
+            self._rows_width = width
+        if width != self._strips_width:
+            # A scrollbar came or went with no resize (a row added to a list one row too short until the
+            # next layout): rows drawn at the other width would stay cut until each is drawn again.
+            self._option_render_cache.clear()
+            self._strips_width = width
         return super().render_lines(crop)
 
     def _on_resize(self, event: events.Resize) -> None:
