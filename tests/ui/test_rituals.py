@@ -666,6 +666,7 @@ async def test_after_adding_a_ritual_every_row_shows_its_30_days(make_app) -> No
         app.store.set_tick(coffee, DAY - timedelta(days=back), True)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_tab(pilot)
+        assert "25%" in screen_text(app)
         await pilot.press("a")
         await pilot.pause()
         await pilot.press(*"Tea", "enter")
