@@ -43,14 +43,15 @@ def register_today(sub: argparse._SubParsersAction) -> None:
 def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
     """What a partner did for this person on ``day`` (Together): the gesture, its text, and the line
     told to this person ("Alex left a kind note ... for you to find.")."""
-    from tui.cli.together import state_dir
-    from tui.content import gesture_by_id, personalise, told
-    from tui.sync.pairing import status
+    from tui.cli.background import state_dir
     from tui.together import gifts_of_day
 
     found = gifts_of_day(state_dir(args), day)
     if not found:
-        return []
+        return []  # the usual answer, without loading the sync code (only a partner's gift needs it)
+    from tui.content import gesture_by_id, personalise, told
+    from tui.sync.pairing import status
+
     by_id = gesture_by_id()
     me = status(state_dir(args)).name
     out = []
@@ -64,7 +65,7 @@ def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
 
 def partner_kept(args: argparse.Namespace, g: Glance) -> list[dict[str, str]]:
     """Today's rituals a partner ticked (Together), as last synced."""
-    from tui.cli.together import state_dir
+    from tui.cli.background import state_dir
     from tui.together import ticked_by
 
     who = ticked_by(state_dir(args))
