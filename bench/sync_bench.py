@@ -95,16 +95,14 @@ def store_rounds(root: Path) -> tuple[float, float, int]:
 
     from tui.model import GestureDay
     from tui.storage import Store
-    from tui.sync import pairing
     from tui.together import run_round
 
     shared = root / "Shared-store"
     shared.mkdir(parents=True)
     alex, sam = root / "store-alex", root / "store-sam"
-    pairing.start(alex / "sync", shared, "Alex")
-    [waiting] = pairing.join(sam / "sync", shared, "Sam").waiting
-    pairing.confirm(alex / "sync", waiting.code)
-    pairing.confirm(sam / "sync", waiting.code)
+    from tests.sync.pairs import pair_up  # start, join, the code both show, confirm on each
+
+    pair_up(alex / "sync", sam / "sync", shared)
     start = date(2025, 11, 25)
     with Store(alex, backups=False) as store:
         with store.batch():
@@ -120,7 +118,7 @@ def store_rounds(root: Path) -> tuple[float, float, int]:
         run_round(store, alex / "sync")
     with Store(sam, backups=False) as store:
         begin = time.perf_counter()
-        applied = run_round(store, sam / "sync")["received"]
+        applied = run_round(store, sam / "sync").received
         year = time.perf_counter() - begin
         run_round(store, sam / "sync")
         empties = []
@@ -146,11 +144,11 @@ def peak_mib(run) -> float:
 def hostile(root: Path, runs: int) -> dict[str, float]:
     """A round over a folder full of what a folder writer could plant, against a clean round."""
 
-    from pyrage import x25519
-
-    from tui.sync import engine as engine_module
     from tui.sync import folder as folder_module
-    from tui.sync.crypto import device_id
+    from tui.sync import reading
+    from tui.sync.crypto import Identity
+    from tui.sync.files import canonical_json
+    from tui.sync.peers import key_document
 
     shared = root / "Shared-hostile"
     shared.mkdir()
@@ -158,10 +156,15 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
     now = [0]
     clock = Clock(sam.device, root / "h-sam" / "clock.json", now=lambda: now[0])
     writer = Engine(
-        root / "h-sam", SharedFolder(shared), sam, {alex.device: Trusted(alex.public, "Alex", False)}, clock=clock
+        root / "h-sam",
+        SharedFolder(shared),
+        sam,
+        {alex.device: Trusted(alex.public, "Alex", False, alex.keys.sign)},
+        clock=clock,
     )
     writer.commit(writer.round(year_of_changes(now, clock, sam.device)))
-    reader = Engine(root / "h-alex", SharedFolder(shared), alex, {sam.device: Trusted(sam.public, "Sam", False)})
+    trusted = {sam.device: Trusted(sam.public, "Sam", False, sam.keys.sign)}
+    reader = Engine(root / "h-alex", SharedFolder(shared), alex, trusted)
     reader.commit(reader.round([]))
 
     def one_round() -> None:
@@ -170,7 +173,7 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
         reader.commit(result)
 
     def forget() -> None:  # a new process: nothing cached
-        engine_module._FILES.clear()
+        reading.forget()
         folder_module._KEYS.clear()
 
     clean = median_time(one_round, runs * 4)
@@ -180,11 +183,11 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
         (partner / f"log-2026-01.sync-conflict-20260101-{i:06d}-JUNK.age").write_bytes(b"x")
     with open(partner / "log-2026-02.sync-conflict-20260201-000000-BIG.age", "wb") as handle:
         handle.truncate(2 * 1024**3)
-    for _ in range(2_000):
-        public = str(x25519.Identity.generate().to_public())
-        folder = shared / "micro-romance" / device_id(public)
+    for _ in range(2_000):  # valid keys, signed, each waiting for a confirmation that never comes
+        someone = Identity.generate()
+        folder = shared / "micro-romance" / someone.device
         folder.mkdir()
-        (folder / "key.pub").write_text(f'{{"format":1,"key":"{public}","name":"Someone"}}\n')
+        (folder / "key.pub").write_bytes(canonical_json(key_document(someone, "Someone")) + b"\n")
     forget()
     first = median_time(one_round, 1)
     after = median_time(one_round, runs)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.sync.devices import Device, pair
-from tui.sync import engine as engine_module
+from tui.sync import reading as reading_module
 from tui.sync.crypto import seal
 from tui.sync.folder import UnsafeFolder
 from tui.sync.hlc import AHEAD_MS, Stamp
@@ -101,14 +101,33 @@ def test_a_file_that_failed_is_not_read_again_until_it_changes(couple, monkeypat
     whole = log.path.read_bytes()
     log.path.write_bytes(whole[: len(whole) // 2])
     opened = []
-    real = engine_module.open_sealed
-    monkeypatch.setattr(engine_module, "open_sealed", lambda data, **kw: opened.append(1) or real(data, **kw))
+    real = reading_module.open_sealed
+    monkeypatch.setattr(reading_module, "open_sealed", lambda data, **kw: opened.append(1) or real(data, **kw))
     first, second = sam.sync(), sam.sync()
     assert len(opened) == 1
     assert [p.message for p in first.skipped] == [p.message for p in second.skipped]
     assert "until it changes" in first.skipped[0].message
+    sam.trust(alex)  # a new process (the next command): it does not read the file again either
+    reading_module.forget()
+    assert [p.message for p in sam.sync().skipped] == [p.message for p in first.skipped] and len(opened) == 1
     log.path.write_bytes(whole)
     assert [c.entry_id for c in sam.sync().incoming] == ["n1"] and len(opened) == 2
+
+
+def test_a_round_reads_its_share_of_bytes_and_the_rest_waits_for_the_next(couple, monkeypatch) -> None:
+    alex, sam = couple
+    alex.write("note", "n1", {"text": "hi"})
+    alex.sync()
+    [log] = alex.folder.logs(alex.me.device)
+    for i in range(3):  # junk a little larger than the real log, as conflict copies
+        log.path.with_name(f"{log.path.stem}.sync-conflict-{i}.age").write_bytes(b"j" * (log.path.stat().st_size + 1))
+    monkeypatch.setattr(reading_module, "READ_BUDGET", 2 * log.path.stat().st_size + 10)
+    first = sam.sync()
+    assert [c.entry_id for c in first.incoming] == ["n1"]  # the log itself comes first
+    assert first.skipped[-1].message == "2 more files wait for the next round (this round read its share)"
+    assert len(first.skipped) == 2  # the one junk copy read, and the two that wait
+    second = sam.sync()  # the log and the first copy are known: the two others are read now
+    assert len(second.skipped) == 3 and all("skipped until it changes" in p.message for p in second.skipped)
 
 
 def test_this_device_never_writes_through_a_link_put_in_place_of_its_folder(couple, tmp_path: Path) -> None:

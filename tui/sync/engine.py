@@ -36,10 +36,10 @@ from pathlib import Path
 
 from tui.sync import guard
 from tui.sync.change import Change, decode_lines, encode_lines
-from tui.sync.crypto import Identity, Rollback, open_sealed, seal
+from tui.sync.crypto import Identity, seal
 from tui.sync.files import atomic_write, make_private_dir, read_json, write_json
-from tui.sync.folder import FolderMissing, LogFile, Problem, SharedFolder
-from tui.sync.guard import LOG_CAP, MIN_LOG, FileCache, Refused
+from tui.sync.folder import FolderMissing, Problem, SharedFolder
+from tui.sync.guard import LOG_CAP, Refused
 from tui.sync.hlc import Clock
 from tui.sync.merge import Replica
 
@@ -69,15 +69,11 @@ class Round:
     waiting: int = 0  # keys in the folder that no one confirmed on this device
     keys: list[Problem] = field(default_factory=list)  # key files that could not be read
     sequences: dict[str, int] = field(default_factory=dict)  # device/name -> the highest sequence number read
+    failed: dict[str, list] = field(default_factory=dict)  # path -> [inode, size, time, keys, why]: not read again
 
 
 def month_of(change: Change) -> str:
     return datetime.fromtimestamp(change.stamp.wall / 1000, UTC).strftime("%Y-%m")
-
-
-_FILES = FileCache()
-"""Log files looked at in this process, by identity: (digest, problems) of one read, or ("", [why])
-for one that failed, which is not read again until it changes."""
 
 
 class Engine:
@@ -113,7 +109,7 @@ class Engine:
             except ValueError:
                 state = None  # cut short by a power cut: read every file again
             state = state if isinstance(state, dict) else {}
-            for key in ("read", "written", "recipients", "sequences"):
+            for key in ("read", "written", "recipients", "sequences", "failed"):
                 if not isinstance(state.get(key), dict):
                     state[key] = {}
             self._state = state
@@ -154,80 +150,10 @@ class Engine:
 
     # ---------------------------------------------------------------- reading
 
-    def _read(self, log: LogFile, trusted: Trusted, data: bytes, state: dict, out: Round) -> tuple[list, list[str]]:
-        """The changes of a log that passed the sender check, and a problem for each change refused;
-        :class:`Rollback` for an older copy than one read before."""
-        seen = f"{log.device}/{log.name}"
-        last = max(state["sequences"].get(seen, 0), out.sequences.get(seen, 0))
-        opened = open_sealed(data, name=log.name, me=self.me, author=log.device, author_key=trusted.sign, last_seq=last)
-        out.sequences[seen] = max(last, opened.sequence)
-        problems: list[str] = []
-        changes = []
-        for change in decode_lines(opened.body, problems):
-            if change.author != log.device:
-                problems.append("a change by another device; skipped")
-            elif change.private != (log.kind == "own"):
-                problems.append("a change of the wrong kind for the file's name; skipped")
-            elif self.clock.too_far_ahead(change.stamp):
-                day = datetime.fromtimestamp(min(change.stamp.wall / 1000, 253402300799), UTC).date()
-                problems.append(f"a change stamped {day}, more than a day ahead of this device's clock; skipped")
-            else:
-                changes.append(change)
-        return changes, problems
-
     def _incoming(self, state: dict, out: Round) -> list[Change]:
-        remote: list[Change] = []
-        for device, trusted in sorted(self.trusted.items()):
-            context = f"{self.me.device} {trusted.key} {trusted.sign}"  # read again if what it is read with changes
-            for log in self.folder.logs(device, out.skipped):
-                if log.kind == "own" and not trusted.mine:
-                    continue  # the partner's private entries: not for this device
-                rel = self.folder.relative(log.path)
-                try:
-                    ident = guard.file_id(guard.check_file(log.path, LOG_CAP, MIN_LOG))
-                except FileNotFoundError:
-                    continue  # gone between the listing and the look
-                except Refused as exc:
-                    out.skipped.append(Problem(rel, str(exc)))
-                    continue
-                except OSError as exc:
-                    out.skipped.append(Problem(rel, f"cannot be read ({guard.reason(exc)}); skipped"))
-                    continue
-                held = _FILES.get(log.path, context, ident)
-                if held is not None and (not held[0] or state["read"].get(rel) == held[0]):
-                    out.skipped += [Problem(rel, p) for p in held[1]]
-                    continue  # failed, or read already: not read again until it changes
-                try:
-                    data, ident = guard.read_file(log.path, LOG_CAP, MIN_LOG)
-                    digest = hashlib.sha256(data).hexdigest()
-                    if state["read"].get(rel) == digest:
-                        _FILES.put(log.path, context, ident, (digest, []))
-                        continue
-                    changes, problems = self._read(log, trusted, data, state, out)
-                except FileNotFoundError:
-                    continue
-                except Rollback as exc:
-                    if log.conflict:  # a sync tool's older copy: it holds nothing the file lacks
-                        _FILES.put(log.path, context, ident, (digest, []))
-                        out.read[rel] = digest
-                        continue
-                    message = f"{exc}: a rollback; skipped until it changes"
-                    _FILES.put(log.path, context, ident, ("", [message]))
-                    out.skipped.append(Problem(rel, message))
-                    continue
-                except Refused as exc:
-                    out.skipped.append(Problem(rel, str(exc)))
-                    continue
-                except Exception as exc:  # noqa: BLE001 (whatever one file holds, the round goes on)
-                    message = f"{guard.reason(exc)}; skipped until it changes"
-                    _FILES.put(log.path, context, ident, ("", [message]))
-                    out.skipped.append(Problem(rel, message))
-                    continue
-                _FILES.put(log.path, context, ident, (digest, problems))
-                out.skipped += [Problem(rel, p) for p in problems]
-                remote.extend(changes)
-                out.read[rel] = digest
-        return remote
+        from tui.sync.reading import Reading
+
+        return Reading(self, state, out).incoming()
 
     # ---------------------------------------------------------------- writing
 
@@ -287,7 +213,7 @@ class Engine:
                 replica = self._load_replica()
                 if self._rebuilt:  # from this device's own logs: read every other file again now
                     self._rebuilt = False
-                    out.read, out.skipped = {}, []
+                    out.read, out.skipped, out.failed = {}, [], {}
                     remote = self._incoming(state, out)
                 replica.merge(outbox)
                 out.incoming = replica.merge(remote)
@@ -313,6 +239,7 @@ class Engine:
             state["recipients"] = result.recipients
         state["last_round"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         state["skipped"] = [[p.path, p.message] for p in result.skipped]
+        state["failed"] = result.failed
         if result.merged and replica is not None:
             write_json(self.state_dir / REPLICA_FILE, replica.to_json())
         # Not fsynced: losing it in a power cut only means reading the files again.
