@@ -1,7 +1,7 @@
 """The hostile-folder suite: Hypothesis plants whatever a folder writer could into the shared
 folder (random files and names, links to files, folders and /dev/zero, pipes, sparse files of
-gigabytes, deep JSON, a stranger's key and logs, an older copy of a log, changes stamped far
-ahead), then one round runs on the partner's device. After every round: no exception escapes
+gigabytes, deep JSON, a stranger's key and logs, valid signed logs of a device removed since,
+an older copy of a log, changes stamped far ahead), then one round runs on the partner's device. After every round: no exception escapes
 (a link in place of this device's own folder is the one refusal, said in one line), no read
 blocks, the store holds only valid changes from the confirmed device, and nothing was written
 outside the shared folder. Small examples keep it to a few seconds; the big cases are in
@@ -34,6 +34,7 @@ KINDS = [
     "far future",
     "older copy",
     "stranger",
+    "removed device",
     "own folder a link",
 ]
 WHERE = ["partner", "mine", "app", "new device"]
@@ -65,6 +66,7 @@ class World:
         self.alex.sync()
         self.month = log.month
         self.valid = {("note", "n0"): {"text": "first"}, ("note", "n1"): {"text": "second"}}
+        self.extra: list[Device] = []
 
     def folder_of(self, where: str) -> Path | None:
         base = self.shared / "micro-romance"
@@ -97,6 +99,18 @@ class World:
             (folder / name).unlink(missing_ok=True)
             (folder / name).write_bytes(log.path.read_bytes())
 
+    def removed(self) -> None:
+        """A device Sam confirmed once and removed since, still writing valid signed logs for Sam."""
+        if any(d.label == "ex" for d in self.extra):
+            return
+        ex = Device(self.root, "ex", self.shared, "Jo")
+        self.extra.append(ex)
+        pair(ex, self.sam)
+        ex.write("note", "from-ex", {"text": "still here"})
+        ex.sync()
+        del self.sam.trusted[ex.me.device]
+        self.sam.engine = self.sam._engine()
+
     def plant(self, kind: str, where: str, name: str, data: bytes) -> None:
         name = name.replace("{m}", self.month)
         folder = self.folder_of(where)
@@ -119,6 +133,9 @@ class World:
             return
         if kind == "stranger":
             self.stranger(folder, name)
+            return
+        if kind == "removed device":
+            self.removed()
             return
         if path.is_symlink() or path.exists():
             if path.is_dir() and not path.is_symlink():
@@ -166,7 +183,7 @@ def round_in_a_thread(device: Device) -> object:
     return done[0]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plants=PLANTS)
 def test_nothing_planted_in_the_folder_crashes_hangs_or_leaks(plants: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:
