@@ -4,8 +4,8 @@ gigabytes, deep JSON, a stranger's key and logs, valid signed logs of a device r
 an older copy of a log, changes stamped far ahead), then one round runs on the partner's
 device. After every round: no exception escapes (a link in place of this device's own folder is
 the one refusal, said in one line), no read blocks, the store holds only valid changes from the
-confirmed device, and nothing was written outside the shared folder. Small examples keep it to a few seconds; the big cases are in
-bench/sync_bench.py."""
+confirmed device, and nothing was written outside the shared folder. Small examples keep it to
+a few seconds; the big cases are in bench/sync_bench.py."""
 
 from __future__ import annotations
 
