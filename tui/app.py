@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from datetime import date
-from typing import TypeVar
+from datetime import date, datetime
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -26,7 +26,7 @@ from tui.errors import StoreWriteError
 from tui.glance import refresh_status
 from tui.paths import first_frame_stylesheets, later_stylesheets
 from tui.screens.endings import Endings
-from tui.screens.rounds import SYNC_EVERY, TogetherRounds
+from tui.screens.rounds import SYNC_EVERY, Rounds
 from tui.storage import Store
 from tui.storage.drafts import Drafts
 from tui.tabs import TAB_SPECS, TabBase
@@ -36,13 +36,16 @@ from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.tabs import SteadyTabbedContent
 
+if TYPE_CHECKING:
+    from tui.together.door import TogetherDoor
+
 T = TypeVar("T")
 
 KEY_WORDS = {"enter": "enter", "up": "up", "down": "down", "left": "left", "right": "right"}
 """Keys the footer and the help spell in words, as the README does, instead of arrows."""
 
 
-class MicroRomanceApp(Endings, TogetherRounds, TabShelf, App[int]):
+class MicroRomanceApp(Endings, TabShelf, App[int]):
     """micro-romance's full screen; the ``Host`` (tui/host.py) of every tab and dialog."""
 
     TITLE = APP_NAME
@@ -90,6 +93,8 @@ class MicroRomanceApp(Endings, TogetherRounds, TabShelf, App[int]):
         self.clock = clock
         self.drafts = Drafts(store.data_dir, clock.now)
         self.demo = demo
+        self.rounds = Rounds(self, store, demo=demo, mark=self._set_mark, redraw=self.redraw)
+        """Rounds of Together (tui/screens/rounds.py); the Host's sync_soon, sync_now and together_changed."""
         self.user_keys: dict[str, str] = {}
         """Binding id -> keys, from the user's config.toml (what passed its checks)."""
         self._tabs: dict[str, TabBase] = {}
@@ -219,6 +224,25 @@ class MicroRomanceApp(Endings, TogetherRounds, TabShelf, App[int]):
         """The status file a prompt reads, after a write (once painted), at start and on a new day."""
         if not self.demo:
             refresh_status(self.store, self.today)
+
+    @property
+    def together(self) -> TogetherDoor:
+        return self.rounds.door
+
+    def sync_soon(self) -> None:
+        self.rounds.sync_soon()
+
+    def sync_now(self) -> bool:
+        return self.rounds.sync_now()
+
+    def together_changed(self) -> None:
+        self.rounds.together_changed()
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def _set_mark(self, text: str) -> None:
+        self.sub_title = text
 
     def redraw(self) -> None:
         """Redraw every tab built so far from the store."""

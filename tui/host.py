@@ -8,7 +8,7 @@ is the only place a failed write becomes a notice.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from textual.dom import DOMNode
@@ -79,7 +79,11 @@ class Host(Protocol):
         ...
 
     def together_changed(self) -> None:
-        """After pairing, confirming or leaving: the header's mark and the rounds follow."""
+        """After pairing, confirming, removing or leaving: the header's mark and the rounds follow."""
+        ...
+
+    def now(self) -> datetime:
+        """The time by the app's one clock (for saying when something happened, in words)."""
         ...
 
 

@@ -253,3 +253,33 @@ def test_after_leaving_the_device_is_not_paired(tmp_path: Path, shared: Path) ->
     assert is_paired(alex)
     pairing.leave(alex)
     assert not is_paired(alex)
+
+
+def test_times_are_said_in_words() -> None:
+    from datetime import UTC, datetime
+
+    from tui.screens.together_text import when
+
+    now = datetime(2026, 3, 2, 15, 50, tzinfo=UTC)
+    assert when("2026-03-02T15:49:30Z", now) == "just now"
+    assert when("2026-03-02T15:47:00Z", now) == "3 minutes ago"
+    assert when("2026-03-02T09:05:00Z", now) == "today at 09:05"
+    assert when("2026-03-01T09:05:00Z", now) == "yesterday at 09:05"
+    assert when("2026-02-20T09:05:00Z", now).endswith(" at 09:05") and "2026" not in when("2026-02-20T09:05:00Z", now)
+    assert when("not a time", now) == ""
+
+
+def test_sync_takes_the_pairing_steps(tmp_path: Path, shared: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tui.cli import main
+
+    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    pairing.start(alex / "sync", shared, "Alex")
+    pairing.join(sam / "sync", shared, "Sam")
+    for data in (alex, sam, alex):
+        assert main(["--data-dir", str(data), "sync"]) == 0
+        assert "1 device waiting for confirmation" in capsys.readouterr().out
+    for data in (alex, sam):  # each has recorded the other's step (read without taking another)
+        [record] = json.loads((data / "sync" / "pairing.json").read_text())["sessions"].values()
+        assert record["theirs"]

@@ -44,11 +44,11 @@ async def test_the_screen_answers_keys_during_a_round_over_a_hostile_folder(
     async with app.run_test(size=(100, 30)) as pilot:
         while not started.is_set():
             await pilot.pause()
-        assert app._syncing and app.sub_title == "together: syncing…"
+        assert app.rounds.syncing and app.sub_title == "together: syncing…"
         await pilot.press("2")
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "rituals"
-        assert app._syncing  # the key was handled before the round ended
+        assert app.rounds.syncing  # the key was handled before the round ended
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -4,6 +4,7 @@ the code, see the pair; a wrong code, a missing folder, and leaving (asked first
 from __future__ import annotations
 
 import getpass
+import re
 import threading
 from pathlib import Path
 
@@ -76,7 +77,7 @@ async def test_start_join_and_confirm_through_the_screen(tmp_path: Path, data_di
         await pilot.press("enter", "enter")  # on to Start, and press it
         await settle(app, pilot)
         text = screen_text(app)
-        assert "Your public key is in the folder." in text
+        assert "Your public keys are in the folder." in text
         assert "Confirmed: no device yet" in text and "No other device's key has arrived here yet." in text
         assert app.sub_title == "together: no device confirmed yet"
     store.close()
@@ -94,29 +95,30 @@ async def test_start_join_and_confirm_through_the_screen(tmp_path: Path, data_di
         await pilot.press("enter", "tab", "enter")  # Start, then Join
         await settle(app, pilot)
         text = screen_text(app)
-        assert "Waiting for confirmation: Alex's device " in text
-        assert "No pairing code yet" in text  # Alex's side has not taken its step yet
+        assert "Waiting: Alex's device" in text and "No pairing code yet" in text  # Alex has not read it yet
+        assert not app.screen.query_one("#together-match").display  # nothing to compare
         code = shared_code(tmp_path / "alex" / "sync", data_dir / "sync")
         await pilot.press("ctrl+r")
         await settle(app, pilot)
-        assert "Compare this code with the one Alex's screen shows." in screen_text(app)
+        assert "Read this code aloud together" in screen_text(app)
         assert code_on(app) == code
         assert app.sub_title == "together: a device to confirm"
-
-        before = (data_dir / "sync" / "pairing.json").read_bytes()
-        await type_in(pilot, "000 000" if code != "000 000" else "000 001")
-        await pilot.press("enter")
+        assert app.screen.focused is app.screen.query_one("#together-match")
+        await pilot.press("enter")  # They match
+        await pilot.pause()
+        assert "The codes match: whose device is it?" in screen_text(app)
+        await pilot.press("escape")  # not yet
         await settle(app, pilot)
-        assert "That code matches no device waiting in the folder; nothing was confirmed" in screen_text(app)
-        assert (data_dir / "sync" / "pairing.json").read_bytes() == before
-        assert app.screen.focused is app.screen.query_one("#together-code")
-
-        await type_in(pilot, code)
-        await pilot.press("enter")
+        assert "Nothing was confirmed." in screen_text(app)
+        assert pairing.status(data_dir / "sync").confirmed == []
+        app.screen.query_one("#together-match").press()
+        await pilot.pause()
+        await pilot.press("p")  # Alex's, the partner's
         await settle(app, pilot)
         text = screen_text(app)
-        assert "Confirmed Alex's device" in text and "Confirmed: Alex (" in text
+        assert "Confirmed Alex's device." in text and "Confirmed: Alex; waiting for Alex to confirm" in text
         assert "Pairing code: " not in text
+        assert app.sub_title == "together: waiting for Alex to confirm"  # not "in step" before both have
         await pilot.press("escape", "escape")  # the screen, then the settings form
         await pilot.pause()
     store.close()
@@ -126,18 +128,83 @@ async def test_start_join_and_confirm_through_the_screen(tmp_path: Path, data_di
         app.action_together()
         await settle(app, pilot)
         assert code_on(app) == code
-        assert "Waiting for confirmation: Sam's device " in screen_text(app)
-        await type_in(pilot, code.replace(" ", ""))
-        await pilot.press("enter")
+        assert "Waiting: Sam's device" in screen_text(app)
+        app.screen.query_one("#together-match").press()
+        await pilot.pause()
+        await pilot.press("p")
         await settle(app, pilot)
         text = screen_text(app)
-        assert "Confirmed: Sam (" in text and "Last round: none yet" not in text
+        assert "Confirmed: Sam\n" in shown(app, "status") + "\n" and "Last round: none yet" not in text
         assert app.sub_title == "together: in step"
+        assert not re.search(r"\d{4}-\d\d-\d\dT", text)  # times in words, never as stamps
+        assert pairing.status(alex / "sync").device not in text  # no ids: the names differ
         app.screen.query_one("#together-sync").press()
         await settle(app, pilot)
         assert "Sync now: in step." in screen_text(app)
     store.close()
     assert [d.name for d in pairing.status(data_dir / "sync").confirmed] == ["Alex"]
+
+
+async def test_not_us_turns_a_waiting_device_away_after_naming_it(tmp_path: Path, data_dir: Path, make_app) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    pairing.join(data_dir / "sync", shared, "Sam")
+    pairing.start(tmp_path / "stranger" / "sync", shared, "Robin")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_together()
+        await settle(app, pilot)
+        app.screen.query_one("#together-not-us").press()
+        await pilot.pause()
+        assert "Turn away Robin's device?" in screen_text(app)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert "Nothing changed: Robin's device stays as it was." in screen_text(app)
+        app.screen.query_one("#together-not-us").press()
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert "Turned away Robin's device" in screen_text(app)
+        assert "Robin" not in shown(app, "status")
+    assert pairing.status(data_dir / "sync").waiting == []
+
+
+@pytest.mark.parametrize("whose", ["mine", "partner"])
+async def test_they_match_asks_whose_device_and_remove_names_it(
+    tmp_path: Path, data_dir: Path, make_app, whose: str
+) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    other = tmp_path / "other" / "sync"
+    pairing.join(data_dir / "sync", shared, "Sam")
+    pairing.start(other, shared, "Sam")  # the same name: a second device of Sam's, or a partner called Sam
+    code = shared_code(data_dir / "sync", other)
+    pairing.confirm(other, code)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_together()
+        await settle(app, pilot)
+        other_id = pairing.status(other).device
+        assert f"Waiting: Sam ({other_id})'s device" in screen_text(app)  # two Sams: the id tells them apart
+        app.screen.query_one("#together-match").press()
+        await pilot.pause()
+        assert "It has your name" in screen_text(app)
+        await pilot.press("m" if whose == "mine" else "p")
+        await settle(app, pilot)
+        [confirmed] = pairing.status(data_dir / "sync").confirmed
+        assert confirmed.mine is (whose == "mine")
+        assert ("one of yours" in shown(app, "status")) is (whose == "mine")
+        assert app.sub_title == "together: in step"
+        app.screen.query_one("#together-remove").press()
+        await pilot.pause()
+        assert f"Remove Sam ({other_id})'s device?" in screen_text(app)
+        question = str(app.screen.query_one(".dialog-message").content)
+        assert question.endswith("What it already read, it keeps.")
+        assert ("your private notes" in question) is (whose == "mine")
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert "Removed Sam's device" in screen_text(app)
+    assert pairing.status(data_dir / "sync").confirmed == []
 
 
 @pytest.mark.parametrize("what", ["missing", "file"])
@@ -152,7 +219,7 @@ async def test_a_folder_that_cannot_be_used_is_refused_and_nothing_is_written(
         app.action_together()
         await settle(app, pilot)
         await type_in(pilot, "Shared")
-        await pilot.press("enter", "enter", "enter")
+        await pilot.press("enter", *"Sam", "enter", "enter")
         await settle(app, pilot)
         text = shown(app, "message")
         if what == "missing":
@@ -191,7 +258,7 @@ async def test_leave_asks_first_and_keeps_everything_here(
         app.action_together()
         await settle(app, pilot)
         assert f"Folder: {tmp_path / 'Shared'}\n" in shown(app, "status")
-        assert "Confirmed: Alex (" in screen_text(app)
+        assert "Confirmed: Alex" in screen_text(app)
         app.screen.query_one("#together-leave").press()
         await pilot.pause()
         question = str(app.screen.query_one(".dialog-message").content)
@@ -236,13 +303,13 @@ async def test_making_the_key_never_holds_up_a_key(tmp_path: Path, make_app, mon
         await type_in(pilot, "Shared")
         await pilot.press("enter", *"Sam", "enter", "enter")
         await pilot.pause(0.1)
-        assert "Putting this device's public key into the folder…" in screen_text(app)
+        assert "Putting this device's public keys into the folder…" in screen_text(app)
         await pilot.press("shift+tab")  # keys still answer while the key is being made
         await pilot.pause()
         assert app.screen.focused is app.screen.query_one("#together-name")
         release.set()
         await settle(app, pilot)
-        assert "Your public key is in the folder." in screen_text(app)
+        assert "Your public keys are in the folder." in screen_text(app)
 
 
 async def test_the_demo_cannot_be_paired(store: Store, clock: ManualClock) -> None:

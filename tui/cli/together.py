@@ -273,6 +273,9 @@ def run_sync(args: argparse.Namespace) -> int:
 
     for skipped in few([one_line(skipped) for skipped in report.skipped]):
         print(f"Skipped: {skipped}")
-    if report.waiting:
-        print(f"{plural(report.waiting, 'device')} waiting for confirmation: micro-romance pair status")
+    from tui.sync import pairing
+
+    status = pairing.status(state_dir(args))  # each pairing under way takes its next step
+    if status.waiting:
+        print(f"{plural(len(status.waiting), 'device')} waiting for confirmation: micro-romance pair status")
     return 0

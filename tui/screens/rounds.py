@@ -1,17 +1,33 @@
 """Rounds of Together in the full screen: after the first frame, every ``SYNC_EVERY`` seconds,
 and ``SYNC_AFTER_WRITE`` seconds after the last write (when paired).
 
-The store is read and written on the app's thread only; the shared folder is read and
-written in a worker thread, so a round never blocks a key. A mixin of the App.
+An object the App holds (``app.rounds``), not a part of the App: it is given the app (for timers,
+workers and calls back to its thread), the store, and what to do with the header's mark and
+with a redraw. The store is read and written on the app's thread only; the shared folder is
+read and written in a worker thread (the round, then the pairing's status, which takes each
+pairing's next step), so a round never blocks a key.
+
+The mark says "in step" only once every confirmed device has confirmed this one too.
 """
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from tui.format import one_line
 from tui.together.door import TogetherDoor
 from tui.together.state import is_paired
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
+
+    from tui.storage import Store
+    from tui.sync.engine import Round
+    from tui.sync.pairing import Status
+    from tui.together.report import RoundReport
+    from tui.together.rounds import Prepared
 
 SYNC_EVERY = 30
 """Seconds between rounds of Together while the full screen is open."""
@@ -19,36 +35,59 @@ SYNC_AFTER_WRITE = 2.0
 """Seconds after the last write before a round sends it: many writes, one round."""
 
 
-class TogetherRounds:
+def mark_of(report: RoundReport, status: Status | None) -> str:
+    """The header's mark after a round: a device to confirm, none confirmed, waiting for one, or in step."""
+    if status is not None:
+        behind = [one_line(d.name) for d in status.confirmed if not d.both]
+        if status.waiting:
+            mark = "a device to confirm"  # short: the header keeps it whole at 60 columns
+        elif not status.confirmed:
+            mark = "no device confirmed yet"
+        elif behind:
+            mark = f"waiting for {behind[0]} to confirm"
+        else:
+            mark = "in step"
+    elif report.waiting:
+        mark = "a device to confirm"
+    else:
+        mark = "no device confirmed yet" if not report.confirmed else "waiting for the pairing to be read"
+    if report.skipped:
+        mark += f", {len(report.skipped)} file(s) skipped (micro-romance pair status)"
+    return mark
+
+
+class Rounds:
     """The App's rounds of Together; the header's quiet mark says how they went."""
 
-    store: Any
-    demo: bool
-    _tabs: dict[str, Any]
-    _syncing = False
-    _sync_again = False  # a write came while a round was running
-    _applying = False  # the partner's entries are being written in
-    _sync_timer: Any = None
-
-    @cached_property
-    def together(self) -> TogetherDoor:
+    def __init__(
+        self, app: App[Any], store: Store, *, demo: bool, mark: Callable[[str], None], redraw: Callable[[], None]
+    ) -> None:
+        self.app = app
+        self.store = store
+        self.demo = demo
+        self._mark = mark
+        self._redraw = redraw
+        self.door = TogetherDoor(store)
         """Together as the tabs see it (the Host's), read again after each round and pairing step."""
-        return TogetherDoor(self.store)
+        self.syncing = False
+        self._sync_again = False  # a write came while a round was running
+        self._applying = False  # the partner's entries are being written in
+        self._timer: Timer | None = None
 
-    def _paired(self) -> bool:
+    def paired(self) -> bool:
         return is_paired(self.store.sync_dir)
 
     def sync_soon(self) -> None:
         """A round ``SYNC_AFTER_WRITE`` seconds after the last call (when paired): many writes, one round."""
-        if self._applying or self.demo or not self._paired():
+        if self._applying or self.demo or not self.paired():
             return
-        if self._sync_timer is not None:
-            self._sync_timer.stop()  # type: ignore[attr-defined]
-        self._sync_timer = self.set_timer(SYNC_AFTER_WRITE, self._sync_after_write, name="sync after write")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.app.set_timer(SYNC_AFTER_WRITE, self._after_write, name="sync after write")
 
-    def _sync_after_write(self) -> None:
-        self._sync_timer = None
-        if self._syncing:
+    def _after_write(self) -> None:
+        self._timer = None
+        if self.syncing:
             self._sync_again = True  # the running round's outbox was made before this write
             return
         self.sync_now()
@@ -59,90 +98,83 @@ class TogetherRounds:
             self.sync_soon()
 
     def sync_now(self) -> bool:
-        """A round of sync when paired: the store is read and written on this thread only,
-        the folder in a worker thread, so a round never blocks a key.
-
-        True when a round is under way (this one, or one already running)."""
-        if self._syncing:
+        """A round of sync when paired; True when a round is under way (this one, or one already running)."""
+        if self.syncing:
             return True
-        if self.demo or not self._paired():
+        if self.demo or not self.paired():
             return False  # not paired: the sync code is not even loaded
         from tui.together import prepare
 
         try:
             prepared = prepare(self.store, self.store.sync_dir)
         except (OSError, ValueError) as exc:
-            self._sync_mark(f"not synced ({exc})")
+            self.mark(f"not synced ({exc})")
             return False
         if prepared is None:
             return False
-        self._syncing = True
-        self._sync_mark("syncing…")
-        self.run_worker(lambda: self._round_in_thread(prepared), thread=True, group="sync", exit_on_error=False)
+        self.syncing = True
+        self.mark("syncing…")
+        self.app.run_worker(lambda: self._in_thread(prepared), thread=True, group="sync", exit_on_error=False)
         return True
 
     def together_changed(self) -> None:
-        """After pairing, confirming or leaving: a round now when paired; otherwise no mark and no round."""
-        self.together.refresh()
+        """After pairing, confirming, removing or leaving: a round now when paired; otherwise no mark and no round."""
+        self.door.refresh()
         if self.demo:
             return
-        if self._paired():
-            if self._syncing:
+        if self.paired():
+            if self.syncing:
                 self._sync_again = True  # the running round began before this step
             self.sync_now()
             return
-        if self._sync_timer is not None:
-            self._sync_timer.stop()  # type: ignore[attr-defined]
-            self._sync_timer = None
-        self._sync_mark("")
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.mark("")
 
-    def _round_in_thread(self, prepared: object) -> None:
+    def _in_thread(self, prepared: Prepared) -> None:
+        from tui.sync import pairing
         from tui.sync.folder import FolderMissing
 
         try:
-            result = prepared.engine.round(prepared.outbox)  # type: ignore[attr-defined]
+            result = prepared.engine.round(prepared.outbox)
         except FolderMissing:
-            self.call_from_thread(self._round_failed, "shared folder missing")
+            self.app.call_from_thread(self._failed, "shared folder missing")
             return
         except Exception as exc:  # noqa: BLE001 (said in the header; the next round tries again)
-            self.call_from_thread(self._round_failed, f"not synced ({exc})")
+            self.app.call_from_thread(self._failed, f"not synced ({exc})")
             return
-        self.call_from_thread(self._round_done, prepared, result)
+        try:
+            status: Status | None = pairing.status(self.store.sync_dir)  # each pairing's next step, off the screen
+        except Exception:  # noqa: BLE001 (the round stands; the mark says less)
+            status = None
+        self.app.call_from_thread(self._done, prepared, result, status)
 
-    def _round_failed(self, why: str) -> None:
-        self._syncing = False
-        self._sync_mark(why)
+    def _failed(self, why: str) -> None:
+        self.syncing = False
+        self.mark(why)
         self._again_if_asked()
 
-    def _round_done(self, prepared: object, result: object) -> None:
+    def _done(self, prepared: Prepared, result: Round, status: Status | None) -> None:
         from tui.errors import StoreError
         from tui.together import finish
 
-        self._syncing = False
+        self.syncing = False
         self._applying = True  # what arrives is not a write of this person's to send back
         try:
-            report = finish(prepared, result)  # type: ignore[arg-type]
+            report = finish(prepared, result)
         except (StoreError, OSError, ValueError) as exc:
-            self._sync_mark(f"not synced ({exc})")
+            self.mark(f"not synced ({exc})")
             self._again_if_asked()
             return
         finally:
             self._applying = False
-            self.together.refresh()
+            self.door.refresh()
         self._again_if_asked()
         if report.received:
-            for tab in self._tabs.values():
-                tab.redraw()
-        if report.waiting:
-            mark = "a device to confirm"  # short: the header keeps it whole at 60 columns
-        elif not report.confirmed:
-            mark = "no device confirmed yet"
-        else:
-            mark = "in step"
-        if report.skipped:
-            mark += f", {len(report.skipped)} file(s) skipped (micro-romance pair status)"
-        self._sync_mark(mark)
+            self._redraw()
+        self.mark(mark_of(report, status))
 
-    def _sync_mark(self, text: str) -> None:
+    def mark(self, text: str) -> None:
         """The header's mark; none once this device is not paired (it left while a round ran)."""
-        self.sub_title = f"together: {text}" if text and self._paired() else ""
+        self._mark(f"together: {text}" if text and self.paired() else "")

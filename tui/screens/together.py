@@ -4,18 +4,21 @@ Opened from the command palette ("Together…") and from the settings form. It t
 steps of ``micro-romance pair ...`` (tui.sync.pairing does each of them, here as there):
 
 * not paired: start or join with a folder path and the person's name;
-* a device waiting: its pairing code (``Pairing code: ...`` on a line of its own), to compare
-  with the partner's screen and type in to confirm;
-* paired: what ``pair status`` says, "Sync now" and "Leave" (asked first; nothing local is
-  deleted).
+* a device waiting: its pairing code (``Pairing code: ...`` on a line of its own) for the two
+  people to compare, with "They match" (then: whose device is it, the partner's or one's own)
+  and "Not us" (asked first, naming the device);
+* paired: the pair in words, "Sync now", "Remove…" a confirmed device (asked first, naming it)
+  and "Leave…" (asked first; nothing local is deleted).
 
-Making the key and every read or write of the shared folder run in a worker thread, so a
-key never waits on a slow drive. Paths, names and messages reach the screen as literal
-Content. After a step the app's rounds and the header's mark follow (``host.together_changed``).
+Making the keys and every read or write of the shared folder run in a worker thread
+(tui/screens/together_work.py), so a key never waits on a slow drive. Paths, names and
+messages reach the screen as literal Content. After a step the app's rounds and the header's
+mark follow (``host.together_changed``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,17 +31,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from tui.host import host_of
-from tui.screens.together_text import (
-    DEMO,
-    INTRO,
-    LEFT,
-    NO_KEY_YET,
-    begun_text,
-    compare_text,
-    confirmed_text,
-    leave_question,
-    sentence,
-)
+from tui.screens import together_text as say
+from tui.screens.together_decide import DeviceDecisions
 from tui.screens.together_work import PairingWork, Reading
 from tui.themes import HEADER_ICON
 from tui.together.state import is_paired
@@ -46,7 +40,7 @@ from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
 if TYPE_CHECKING:
-    from tui.sync.pairing import Device, Status
+    from tui.sync.pairing import Status
 
 REFRESH_EVERY = 5.0
 """Seconds between readings of the shared folder while the screen is shown (a key arriving)."""
@@ -54,8 +48,8 @@ SHORT_HEIGHT = 24
 """Below this many rows, fields and buttons go without their frames so a whole step fits."""
 
 
-class TogetherScreen(PairingWork, Screen[None]):
-    """Start or join, confirm the pairing code, or see the pair, sync now and leave.
+class TogetherScreen(Screen[None]):
+    """Start or join, compare the pairing code, or see the pair, sync now, remove a device and leave.
 
     | Key | Does |
     | :- | :- |
@@ -77,15 +71,21 @@ class TogetherScreen(PairingWork, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._busy = False
         self._status: Status | None = None
-        self._shape: tuple[bool, bool] | None = None  # (paired, a device waiting) as shown
+        self._shape: tuple[bool, str] | None = None  # (paired, the device asked about) as shown
         self._defaults_shown = False
         self._round_asked = False
+        self._work: PairingWork | None = None
 
     @property
     def state_dir(self) -> Path:
-        return host_of(self).store.sync_dir
+        return host_of(self).store.data_dir / "sync"
+
+    @property
+    def work(self) -> PairingWork:
+        if self._work is None:
+            self._work = PairingWork(self, self.state_dir)
+        return self._work
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
@@ -103,11 +103,12 @@ class TogetherScreen(PairingWork, Screen[None]):
                     yield Button(Content("Join"), id="together-join")
             with Vertical(id="together-confirm"):
                 yield Static(Content(""), id="together-compare")
-                with Horizontal(classes="together-code-row"):
-                    yield Input(placeholder="123 456", id="together-code")
-                    yield Button(Content("Confirm"), variant="primary", id="together-confirm-code")
+                with Horizontal(classes="together-buttons"):
+                    yield Button(Content("They match"), variant="primary", id="together-match")
+                    yield Button(Content("Not us…"), variant="error", id="together-not-us")
             with Horizontal(id="together-actions", classes="together-buttons"):
                 yield Button(Content("Sync now"), id="together-sync")
+                yield Button(Content("Remove…"), id="together-remove")
                 yield Button(Content("Leave…"), variant="error", id="together-leave")
         yield Static(Content(""), id="together-message")
         yield Footer()
@@ -129,38 +130,15 @@ class TogetherScreen(PairingWork, Screen[None]):
         for widget in (*self.query(Input), *self.query(Button)):
             widget.compact = short
 
-    # ------------------------------------------------------------ showing
+    # ------------------------------------------------------------ what the work shows (PairingView)
 
-    def _set(self, widget_id: str, text: str) -> None:
-        self.query_one(f"#{widget_id}", Static).update(Content(text))
+    def say(self, text: str, *, error: bool = False) -> None:
+        message = self.query_one("#together-message", Static)
+        message.update(Content(say.sentence(text) if text else ""))
+        message.set_class(error, "-error")
+        message.display = bool(text)
 
-    def _show_demo(self) -> None:
-        self._set("together-intro", DEMO)
-        for part in ("together-status", "together-begin", "together-confirm", "together-actions"):
-            self.query_one(f"#{part}").display = False
-
-    def _layout(self, *, paired: bool, status: Status | None) -> None:
-        """Show the part of the screen for the pairing as last read (status None: not read yet)."""
-        waiting = list(status.waiting) if status is not None else []
-        self.query_one("#together-begin").display = not paired
-        self.query_one("#together-actions").display = paired
-        self.query_one("#together-confirm").display = paired and bool(waiting)
-        if not paired:
-            intro = INTRO
-        elif status is None:
-            intro = "Reading the shared folder…"
-        elif not status.confirmed and not waiting:
-            intro = NO_KEY_YET
-        else:
-            intro = ""
-        self._set("together-intro", intro)
-        self.query_one("#together-intro").display = bool(intro)
-        self._set("together-status", "\n".join(status.lines()) if paired and status is not None else "")
-        self.query_one("#together-status").display = paired and status is not None
-        if waiting:
-            self._set("together-compare", compare_text(waiting))
-
-    def _apply(self, reading: Reading) -> None:
+    def show(self, reading: Reading) -> None:
         status = reading.status
         self._status = status
         if not status.paired and not self._defaults_shown:
@@ -168,48 +146,91 @@ class TogetherScreen(PairingWork, Screen[None]):
             self.query_one("#together-folder", Input).value = reading.folder
             self.query_one("#together-name", Input).value = reading.name
         self._layout(paired=status.paired, status=status)
-        shape = (status.paired, bool(status.waiting))
+        asked = say.subject(status)
+        shape = (status.paired, f"{asked.device} {bool(asked.code)}" if asked else "")
         if shape != self._shape:  # another part of the screen shows: focus its first field
             self._shape = shape
             self._focus_first()
+
+    def unreadable(self, reason: str) -> None:
+        """The pairing could not be read: say so instead of "Reading…"."""
+        self.query_one("#together-intro").display = False
+        self.say(f"This device's pairing (in {self.state_dir}) cannot be read: {reason}", error=True)
+
+    def focus_on(self, selector: str) -> None:
+        self.query_one(selector).focus()
+
+    # ------------------------------------------------------------ showing
+
+    def _set(self, widget_id: str, text: str) -> None:
+        self.query_one(f"#{widget_id}", Static).update(Content(text))
+
+    def _show_demo(self) -> None:
+        self._set("together-intro", say.DEMO)
+        for part in ("together-status", "together-begin", "together-confirm", "together-actions"):
+            self.query_one(f"#{part}").display = False
+
+    def _layout(self, *, paired: bool, status: Status | None) -> None:
+        """Show the part of the screen for the pairing as last read (status None: not read yet)."""
+        asked = say.subject(status) if status is not None else None
+        self.query_one("#together-begin").display = not paired
+        self.query_one("#together-actions").display = paired
+        self.query_one("#together-remove").display = bool(status and status.confirmed)
+        self.query_one("#together-confirm").display = paired and asked is not None
+        if not paired:
+            intro = say.INTRO
+        elif status is None:
+            intro = "Reading the shared folder…"
+        elif not status.confirmed and not status.waiting:
+            intro = say.NO_KEY_YET
+        else:
+            intro = ""
+        self._set("together-intro", intro)
+        self.query_one("#together-intro").display = bool(intro)
+        lines = say.status_lines(status, host_of(self).now()) if paired and status is not None else []
+        self._set("together-status", "\n".join(lines))
+        self.query_one("#together-status").display = bool(lines)
+        if asked is not None and status is not None:
+            self._set("together-compare", say.compare_text(asked, status))
+            self.query_one("#together-match").display = bool(asked.code)
 
     def _focus_first(self) -> None:
         status = self._status
         if status is None or not status.paired:
             field = self.query_one("#together-folder", Input)
             (field if not field.value else self.query_one("#together-start", Button)).focus()
-        elif status.waiting:
-            self.query_one("#together-code", Input).focus()
+        elif (asked := say.subject(status)) is not None:
+            self.query_one("#together-match" if asked.code else "#together-not-us", Button).focus()
         else:
             self.query_one("#together-sync", Button).focus()
 
-    def _unreadable(self, reason: str) -> None:
-        """The pairing could not be read: say so instead of "Reading…"."""
-        self.query_one("#together-intro").display = False
-        self._say(f"This device's pairing (in {self.state_dir}) cannot be read: {reason}", error=True)
-
     def _still_busy(self) -> bool:
         """True (and said) while a step is under way: one step at a time."""
-        if self._busy:
-            self._say("One step at a time: the one under way finishes first.")
-        return self._busy
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        message = self.query_one("#together-message", Static)
-        message.update(Content(sentence(text) if text else ""))
-        message.set_class(error, "-error")
-        message.display = bool(text)
+        if self.work.busy:
+            self.say("One step at a time: the one under way finishes first.")
+        return self.work.busy
 
     def _refresh_quietly(self) -> None:
-        if not self._busy and self.is_current:
-            self._read_in_thread()
+        if not self.work.busy and self.is_current:
+            self.work.read()
+
+    def after_step(self, text: str) -> Callable[[object], None]:
+        """What a step's result does: the rounds follow, the message says ``text``, the folder is read again."""
+
+        def done(_result: object) -> None:
+            host_of(self).together_changed()
+            if self.is_attached:
+                self.say(text)
+                self.work.read()
+
+        return done
 
     # ------------------------------------------------------------ steps
 
     def action_check(self) -> None:
         """Read the pairing and the shared folder again."""
         if not host_of(self).demo:
-            self._read_in_thread()
+            self.work.read()
 
     def action_close(self) -> None:
         """Back to where you were."""
@@ -226,7 +247,7 @@ class TogetherScreen(PairingWork, Screen[None]):
     @on(Input.Submitted, "#together-name")
     def _name_entered(self) -> None:
         self.query_one("#together-start", Button).focus()
-        self._say("Now choose Start (the first of you) or Join (your partner has started).")
+        self.say("Now choose Start (the first of you) or Join (your partner has started).")
 
     def begin(self, *, join: bool) -> None:
         """Start or join with the folder and name typed in."""
@@ -234,10 +255,14 @@ class TogetherScreen(PairingWork, Screen[None]):
             return
         folder = self.query_one("#together-folder", Input).value.strip()
         if not folder:
-            self._say("Type the path of the shared folder first (for example ~/Sync/us).", error=True)
-            self.query_one("#together-folder", Input).focus()
+            self.say("Type the path of the shared folder first (for example ~/Sync/us).", error=True)
+            self.focus_on("#together-folder")
             return
-        name = self.query_one("#together-name", Input).value.strip() or None
+        name = self.query_one("#together-name", Input).value.strip()
+        if not name:
+            self.say("Type your name first, as your partner will see it.", error=True)
+            self.focus_on("#together-name")
+            return
         state_dir = self.state_dir
 
         def work() -> Status:
@@ -245,50 +270,34 @@ class TogetherScreen(PairingWork, Screen[None]):
 
             return (pairing.join if join else pairing.start)(state_dir, Path(folder), name)
 
-        self._in_thread(
+        def begun(status: Status) -> None:
+            self.after_step(say.begun_text(status, join=join))(status)
+
+        self.work.step(
             work,
-            lambda status: self._begun(status, join),
-            working="Putting this device's public key into the folder…",
+            begun,
+            working="Putting this device's public keys into the folder…",
             missing="make it (or let your sync tool make it) first. Nothing was changed",
             focus="#together-folder",
         )
 
-    def _begun(self, status: Status, join: bool) -> None:
-        host_of(self).together_changed()
-        if not self.is_attached:
-            return
-        self._say(begun_text(status, join=join))
-        self._read_in_thread()
+    @on(Button.Pressed, "#together-match")
+    def they_match(self) -> None:
+        """The codes match: ask whose device it is, then confirm it."""
+        if self._status is not None and not self._still_busy():
+            DeviceDecisions(self, self._status).they_match()
 
-    @on(Input.Submitted, "#together-code")
-    @on(Button.Pressed, "#together-confirm-code")
-    def confirm(self) -> None:
-        """Confirm the code typed in; a wrong code is refused and changes nothing."""
-        if self._still_busy():
-            return
-        code = self.query_one("#together-code", Input).value
-        if not code.strip():
-            self._say("Type the pairing code first: six digits, as shown above.", error=True)
-            self.query_one("#together-code", Input).focus()
-            return
-        state_dir = self.state_dir
+    @on(Button.Pressed, "#together-not-us")
+    def not_us(self) -> None:
+        """Turn the waiting device away, after asking (the question names it)."""
+        if self._status is not None and not self._still_busy():
+            DeviceDecisions(self, self._status).not_us()
 
-        def work() -> Device:
-            from tui.sync import pairing
-
-            return pairing.confirm(state_dir, code)
-
-        self._in_thread(
-            work, self._confirmed, working="Checking the code…", missing="nothing was confirmed", focus="#together-code"
-        )
-
-    def _confirmed(self, device: Device) -> None:
-        host_of(self).together_changed()
-        if not self.is_attached:
-            return
-        self.query_one("#together-code", Input).value = ""
-        self._say(confirmed_text(device))
-        self._read_in_thread()
+    @on(Button.Pressed, "#together-remove")
+    def remove_device(self) -> None:
+        """Remove a confirmed device, after asking (choosing which first when there are several)."""
+        if self._status is not None and not self._still_busy():
+            DeviceDecisions(self, self._status).remove()
 
     @on(Button.Pressed, "#together-sync")
     def sync_now(self) -> None:
@@ -297,10 +306,10 @@ class TogetherScreen(PairingWork, Screen[None]):
             return
         if host_of(self).sync_now():
             self._round_asked = True
-            self._say("Syncing… the header says how the round went.")
+            self.say("Syncing… the header says how the round went.")
         else:
             mark = str(self.app.sub_title).removeprefix("together: ")
-            self._say(f"Not synced: {mark or 'this device is not paired'}.", error=True)
+            self.say(f"Not synced: {mark or 'this device is not paired'}.", error=True)
 
     def _mark_changed(self, mark: str) -> None:
         """A round ended (or began): read the status again; say how the round asked for went."""
@@ -308,9 +317,9 @@ class TogetherScreen(PairingWork, Screen[None]):
             return
         if self._round_asked:
             self._round_asked = False
-            self._say(f"Sync now: {mark.removeprefix('together: ')}.")
-        if not self._busy:
-            self._read_in_thread()
+            self.say(f"Sync now: {mark.removeprefix('together: ')}.")
+        if not self.work.busy:
+            self.work.read()
 
     @on(Button.Pressed, "#together-leave")
     def leave(self) -> None:
@@ -320,12 +329,12 @@ class TogetherScreen(PairingWork, Screen[None]):
         if self._still_busy():
             return
         folder = self._status.folder if self._status is not None else ""
-        question = ConfirmDialog("Leave Together on this device?", leave_question(folder), yes="Leave", no="Stay")
+        question = ConfirmDialog("Leave Together on this device?", say.leave_question(folder), yes="Leave", no="Stay")
         self.app.push_screen(question, self._leave_answered)
 
     def _leave_answered(self, yes: bool | None) -> None:
         if not yes:
-            self._say("Nothing changed: this device still shares.")
+            self.say("Nothing changed: this device still shares.")
             return
         state_dir = self.state_dir
 
@@ -334,12 +343,8 @@ class TogetherScreen(PairingWork, Screen[None]):
 
             return pairing.leave(state_dir)
 
-        self._in_thread(work, self._left, working="Leaving…")
+        def left(was_paired: bool) -> None:
+            self._defaults_shown = False
+            self.after_step(say.LEFT)(was_paired)
 
-    def _left(self, _was_paired: bool) -> None:
-        host_of(self).together_changed()
-        if not self.is_attached:
-            return
-        self._defaults_shown = False
-        self._say(LEFT)
-        self._read_in_thread()
+        self.work.step(work, left, working="Leaving…")

@@ -1,9 +1,9 @@
-"""The Together screen's work off the app's thread (a mixin of tui/screens/together.py).
+"""The Together screen's work off the app's thread: an object the screen holds (tui/screens/together.py).
 
-Each step of tui.sync.pairing (making the key, reading and writing the shared folder) runs
-in a worker thread, so a key never waits on a slow or vanished drive; its result comes back
-to the screen on the app's thread, and a refusal becomes one message. While a step runs,
-another waits (the buttons say so rather than start a second).
+Each step of tui.sync.pairing (making the keys, reading and writing the shared folder) runs in a
+worker thread, so a key never waits on a slow or vanished drive; its result comes back to the
+screen on the app's thread through :class:`PairingView`, and a refusal becomes one message.
+While a step runs, another waits (the buttons say so rather than start a second).
 """
 
 from __future__ import annotations
@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from tui.sync.pairing import Status
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,38 +37,57 @@ def _read(state_dir: Path) -> Reading:
     return Reading(pairing.status(state_dir), folder, name)
 
 
+class PairingView(Protocol):
+    """What the worker needs of the screen that shows its results."""
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    @property
+    def is_attached(self) -> bool: ...
+
+    def run_worker(self, work: Callable[[], None], *, thread: bool, group: str, exit_on_error: bool) -> object: ...
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """One message under the screen's body."""
+
+    def show(self, reading: Reading) -> None:
+        """Show the pairing as just read."""
+
+    def unreadable(self, reason: str) -> None:
+        """Say that the pairing could not be read."""
+
+    def focus_on(self, selector: str) -> None:
+        """Put the focus back on the part of the screen that can put a refusal right."""
+
+
 class PairingWork:
-    """Steps in a worker thread, and readings of the pairing; the screen shows what came back."""
+    """Steps in a worker thread, and readings of the pairing; the view shows what came back."""
 
-    _busy = False
-    state_dir: Path
-    app: Any
-    is_attached: bool
-    query_one: Any
-    run_worker: Any
+    def __init__(self, view: PairingView, state_dir: Path) -> None:
+        self.view = view
+        self.state_dir = state_dir
+        self.busy = False
+        self._reading = False
+        self._read_again = False
 
-    def _say(self, text: str, *, error: bool = False) -> None:
-        raise NotImplementedError
-
-    def _apply(self, reading: Reading) -> None:
-        raise NotImplementedError
-
-    def _in_thread(
+    def step(
         self,
-        work: Callable[[], Any],
-        done: Callable[[Any], None],
+        work: Callable[[], T],
+        done: Callable[[T], None],
         *,
         working: str,
         missing: str = "nothing was changed",
         focus: str = "",
     ) -> None:
-        """Run ``work`` in a worker thread, then ``done(result)`` here.
+        """Run ``work`` in a worker thread, then ``done(result)`` on the app's thread.
 
         A refusal is one message (``missing`` says what a missing folder left undone), and the
         focus goes back to ``focus`` (a selector) to put it right.
         """
-        self._busy = True
-        self._say(working)
+        self.busy = True
+        self.view.say(working)
+        app = self.view.app
 
         def run() -> None:
             from tui.sync.folder import FolderMissing
@@ -73,61 +96,55 @@ class PairingWork:
             try:
                 result = work()
             except FolderMissing as exc:
-                self.app.call_from_thread(self._refused, f"{exc}; {missing}", focus)
+                app.call_from_thread(self._refused, f"{exc}; {missing}", focus)
             except PairingError as exc:
-                self.app.call_from_thread(self._refused, str(exc), focus)
+                app.call_from_thread(self._refused, str(exc), focus)
             except Exception as exc:  # noqa: BLE001 (an OSError, a damaged key file: said on the screen)
                 reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-                self.app.call_from_thread(self._refused, f"not done: {reason}", focus)
+                app.call_from_thread(self._refused, f"not done: {reason}", focus)
             else:
-                self.app.call_from_thread(self._finished, done, result)
+                app.call_from_thread(self._finished, done, result)
 
-        self.run_worker(run, thread=True, group="together", exclusive=False, exit_on_error=False)
+        self.view.run_worker(run, thread=True, group="together", exit_on_error=False)
 
     def _refused(self, text: str, focus: str = "") -> None:
-        self._busy = False
-        if self.is_attached:
-            self._say(text, error=True)
+        self.busy = False
+        if self.view.is_attached:
+            self.view.say(text, error=True)
             if focus:
-                self.query_one(focus).focus()
+                self.view.focus_on(focus)
 
-    def _finished(self, done: Callable[[Any], None], result: Any) -> None:
-        self._busy = False
+    def _finished(self, done: Callable[[T], None], result: T) -> None:
+        self.busy = False
         done(result)
 
-    _reading = False
-    _read_again = False
-
-    def _read_in_thread(self) -> None:
+    def read(self) -> None:
         """Read the pairing and the folder in a worker; one reading at a time, and again if asked meanwhile."""
         if self._reading:
             self._read_again = True
             return
         self._reading = True
-        state_dir = self.state_dir
+        state_dir, app = self.state_dir, self.view.app
 
         def run() -> None:
             try:
                 reading = _read(state_dir)
             except Exception as exc:  # noqa: BLE001 (a damaged pairing.json or key file: said on the screen)
                 reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-                self.app.call_from_thread(self._read_done, None, reason)
+                app.call_from_thread(self._read_done, None, reason)
                 return
-            self.app.call_from_thread(self._read_done, reading, "")
+            app.call_from_thread(self._read_done, reading, "")
 
-        self.run_worker(run, thread=True, group="together-read", exit_on_error=False)
+        self.view.run_worker(run, thread=True, group="together-read", exit_on_error=False)
 
     def _read_done(self, reading: Reading | None, problem: str) -> None:
         self._reading = False
-        if not self.is_attached:
+        if not self.view.is_attached:
             return
         if self._read_again:
             self._read_again = False
-            self._read_in_thread()
+            self.read()
         if reading is not None:
-            self._apply(reading)
+            self.view.show(reading)
         else:
-            self._unreadable(problem)
-
-    def _unreadable(self, reason: str) -> None:
-        raise NotImplementedError
+            self.view.unreadable(problem)
