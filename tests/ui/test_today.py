@@ -303,3 +303,16 @@ async def test_d_then_discarding_the_note_still_marks_done(make_app) -> None:
         recorded = app.store.gesture_day(DAY)
         assert recorded.done and recorded.note == ""
         assert "lovely" not in screen_text(app)
+
+
+async def test_a_day_of_another_year_keeps_its_date_apart_and_the_card_names_the_year(make_app) -> None:
+    """Seen from 1 June 2030, a gesture done on Mon 7 Dec 2026 reads "Mon 7 Dec 2026  Help…", never glued."""
+    app = make_app(today=date(2030, 6, 1))
+    gesture = content.gestures()[0]
+    app.store.save_gesture_day(GestureDay(day=date(2026, 12, 7), gesture_id=gesture.id, done=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Today, Sat 1 Jun 2030" in text
+        first_words = content.personalise(gesture.text, app.store.settings().partner_name).split()[0]
+        assert f"Mon 7 Dec 2026  {first_words}" in text

@@ -197,7 +197,7 @@ class TodayTab(TodayDays, TodayDialogs, TabBase):
         favourite = gesture.id in store.favourites()
 
         card = self.query_one("#today-card", Vertical)
-        card.border_title = Content(f"Today, {short_day(day)}")
+        card.border_title = Content(f"Today, {short_day(day, year=True)}")
         card.set_class(done, "-done")
         self.query_one("#today-gesture", Static).update(Content(content.personalise(gesture.text, name)))
         meta = (self.occasion_reason(gesture) or gesture_label(gesture)) + ("  ★ favourite" if favourite else "")

@@ -17,6 +17,8 @@ from tui.format import MONTH_NAMES, short_day
 from tui.model import EFFORTS, FEEDBACK, LOVE_LANGUAGES, Gesture, GestureDay
 
 DATE_WIDTH = 11
+YEAR_DATE_WIDTH = 16
+"""The date column of a day of another year ("Mon 7 Dec 2026" and a space)."""
 """Width of the date column in the history ("Tue 24 Nov" and a space)."""
 
 ANSWERED = {
@@ -90,20 +92,21 @@ def gesture_label(gesture: Gesture) -> str:
     return f"{LOVE_LANGUAGES.get(gesture.language, gesture.language)} · {EFFORTS.get(gesture.effort, gesture.effort)}"
 
 
-def hanging(text: str, width: int) -> list[str]:
-    """Wrap history text so it hangs under itself, right of the date column."""
-    width = width - DATE_WIDTH - 2  # room for a scrollbar
+def hanging(text: str, width: int, column: int = DATE_WIDTH) -> list[str]:
+    """Wrap history text so it hangs under itself, right of the date column (``column`` wide)."""
+    width = width - column - 2  # room for a scrollbar
     return textwrap.wrap(text, max(20, width), break_long_words=True, break_on_hyphens=False)
 
 
 def history_row(gd: GestureDay, gesture: Gesture | None, name: str, today: date, width: int) -> Option:
     """A done day: its date, the gesture and the note, wrapped to ``width``."""
     text = content.personalise(gesture.text, name) if gesture else "A gesture no longer in the list"
-    lines: list[str | tuple[str, str]] = [(short_date(gd.day, today).ljust(DATE_WIDTH), "bold")]
-    for number, line in enumerate(hanging(text, width)):
-        lines += ["\n" + " " * DATE_WIDTH if number else "", line]
-    for line in hanging(f"“{gd.note}”" if gd.note else "", width):
-        lines += ["\n" + " " * DATE_WIDTH, (line, "italic")]
+    column = DATE_WIDTH if gd.day.year == today.year else YEAR_DATE_WIDTH  # the date and at least one space
+    lines: list[str | tuple[str, str]] = [(short_date(gd.day, today).ljust(column), "bold")]
+    for number, line in enumerate(hanging(text, width, column)):
+        lines += ["\n" + " " * column if number else "", line]
+    for line in hanging(f"“{gd.note}”" if gd.note else "", width, column):
+        lines += ["\n" + " " * column, (line, "italic")]
     return Option(Content.assemble(*lines), id=f"day-{gd.day.isoformat()}")
 
 
