@@ -25,8 +25,10 @@ async def test_a_shared_note_is_marked_from_its_author(
         await pilot.pause()
         tab = app.query_one(GratitudeTab)
         rows = [str(option.prompt) for option in tab.notes_list.options if not option.disabled]
+        week = str(tab.query_one("#gratitude-week").render())
     assert "  You [bold]always[/bold] make me laugh  (from Alex)" in rows
     assert "  Sam's own note" in rows
+    assert week == "This week: 1 note · none said aloud yet · 1 from Alex"  # Alex's note is not counted as Sam's
 
 
 async def test_the_header_says_when_the_pair_is_in_step_and_what_arrived(

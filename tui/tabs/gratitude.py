@@ -154,16 +154,18 @@ class GratitudeTab(TabBase):
         """Rebuild the list from the store, keeping (or moving to) a selection."""
         store = self.host.store
         today = self.host.today
+        together = self.host.together.state
+        authors, shared = together.note_authors(), together.shared_notes()
         week = store.notes_since(week_bounds(today)[0])
-        self.query_one("#gratitude-week", Static).update(Content(week_summary(week, today)))
+        received = [n for n in week if n.id in authors]
+        partner = " ".join(authors[received[0].id].split()) if received else ""
+        summary = week_summary([n for n in week if n.id not in authors], today, received, partner)
+        self.query_one("#gratitude-week", Static).update(Content(summary))
         self._show_memories(today)
 
         notes = self.visible_notes()
         current = self.selected_note()
         keep = select or (current.id if current else None)
-
-        together = self.host.together.state
-        authors, shared = together.note_authors(), together.shared_notes()
 
         def rows(page: list[Note]) -> list[Option | None]:
             options: list[Option | None] = []

@@ -53,17 +53,20 @@ def note_row(note: Note, author: str = "", *, shared: bool = False) -> Content:
     return Content(f"  {text}")
 
 
-def week_summary(notes: list[Note], today: date) -> str:
-    """ "This week: 4 notes · 2 said aloud ✓", kind when there are none yet."""
+def week_summary(notes: Sequence[Note], today: date, received: Sequence[Note] = (), partner: str = "") -> str:
+    """ "This week: 4 notes · 2 said aloud ✓", kind when there are none yet. ``notes`` are this
+    person's own; ``received`` (``partner``'s, shared through Together) are told apart, never counted as theirs."""
     start, end = week_bounds(today)
     this_week = [n for n in notes if start <= n.day <= end]
+    got = sum(1 for n in received if start <= n.day <= end)
+    from_partner = f" · {got} from {partner or 'your partner'}" if got else ""
     if not this_week:
-        return "This week: a fresh page."
+        return f"This week: a fresh page{from_partner}."
     written = len(this_week)
     aloud = sum(n.said_aloud for n in this_week)
     noun = "note" if written == 1 else "notes"
     said = f"{aloud} said aloud {SAID_MARK}" if aloud else "none said aloud yet"
-    return f"This week: {written} {noun} · {said}"
+    return f"This week: {written} {noun} · {said}{from_partner}"
 
 
 def matches(note: Note, query: str) -> bool:
