@@ -173,3 +173,56 @@ async def test_the_partners_answer_shows_once_yours_is_shared(
         assert "(shared)" in text and "Sam's [i]own[/i] thoughts" in text
     cli(alex, "sync")
     assert partner_answers(alex / "sync") == {prompt.id: [("Sam", "Sam's [i]own[/i] thoughts")]}
+
+
+async def test_the_giver_is_told_the_partners_answer_not_asked_again(
+    tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sam did a gesture for Alex; Alex said it landed: Sam's card and `today` say so, and ask nothing."""
+    from tests.ui.screen_text import screen_text
+    from tui import content
+    from tui.model import GestureDay
+    from tui.tabs.today_rows import ASK_FEEDBACK
+    from tui.together import Together
+
+    alex = paired(tmp_path, data_dir, capsys)
+    gesture = content.gestures()[0]
+    with Store(data_dir) as store:
+        store.save_gesture_day(GestureDay(day=DAY, gesture_id=gesture.id, shown=(gesture.id,), done=True))
+    cli(data_dir, "sync")
+    cli(alex, "sync")
+    with Store(alex) as store:
+        together = Together(store, alex / "sync")
+        together.answer_gift(together.state.gifts_of_day(DAY)[0][0], "landed")
+    cli(alex, "sync")
+    cli(data_dir, "sync")
+    capsys.readouterr()
+    cli(data_dir, "today")
+    assert "  Your partner said: it landed" in capsys.readouterr().out
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Your partner: it landed." in text
+        assert ASK_FEEDBACK.plain not in text
+
+
+async def test_before_you_answer_the_hint_says_to_answer_first(
+    tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.ui.screen_text import screen_text
+    from tui import daily
+    from tui.together import Together
+
+    alex = paired(tmp_path, data_dir, capsys)
+    with Store(data_dir) as store:
+        prompt = daily.todays_prompt(store, DAY)
+    with Store(alex) as store:
+        Together(store, alex / "sync").share_answer(store.add_answer(prompt.id, "Alex's river walk", DAY).id)
+    cli(alex, "sync")
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+        assert "Alex answered this one too: answer it, then p shares yours and shows theirs" in screen_text(app)

@@ -87,6 +87,8 @@ def run_today(args: argparse.Namespace) -> int:
 
     with read_store(args) as store:
         g = glance(store, today(args))
+        recorded = store.gesture_day(g.day) if g.gesture_done else None
+        partner_said = recorded.partner_feedback if recorded is not None else ""  # their answer (Together)
         theirs = partners_own(store)  # how the partner feels loved, in their own words (Together)
         why, coming = why_and_coming(store, g)  # the days that matter (tui.cli.days)
     gifts = partner_gifts(args, g.day)
@@ -99,7 +101,7 @@ def run_today(args: argparse.Namespace) -> int:
             to_json(
                 {
                     **_today_json(g),
-                    "gesture": {**_today_json(g)["gesture"], "why": why or None},
+                    "gesture": {**_today_json(g)["gesture"], "why": why or None, "partner_said": partner_said or None},
                     "coming": coming,
                     "from_partner": gifts,
                     "ticked_by_partner": partner_ticks,
@@ -116,6 +118,9 @@ def run_today(args: argparse.Namespace) -> int:
     if g.gesture_note:
         print(f"  How it went: {g.gesture_note}")
     from tui.model import FEEDBACK
+
+    if partner_said in FEEDBACK:
+        print(f"  {one_line(g.partner) if g.named else 'Your partner'} said: {FEEDBACK[partner_said].lower()}")
 
     for gift in gifts:
         said = f" (you said: {FEEDBACK[gift['answer']].lower()})" if gift["answer"] else ""

@@ -226,15 +226,24 @@ class PromptsTab(TabBase):
         listing.can_focus = bool(answers)
 
     def _partner_hint(self, prompt: Prompt) -> str:
-        """ " · Sam answered this one too" while this person has not shared an answer to it."""
+        """ " · Sam answered this one too", and what this person can do about it, while they have not
+        shared an answer to it: answer first (nothing to share yet), or p on their answer."""
         together = self.host.together.state
         theirs = together.partner_answers().get(prompt.id)
         if not theirs:
             return ""
         shared = together.shared_answers()
-        if any(a.prompt_id == prompt.id and a.id in shared for a in self.host.store.answers()):
+        mine = [a for a in self.host.store.answers() if a.prompt_id == prompt.id]
+        if any(a.id in shared for a in mine):
             return ""
-        return f" · {' '.join(clean(theirs[-1][0]).split())} answered this one too (share yours with p to read it)"
+        name = " ".join(clean(theirs[-1][0]).split())
+        if self.todays_answer() is not None:
+            then = "p shares yours and shows theirs"
+        elif mine:
+            then = "p on your answer below shares it and shows theirs"
+        else:
+            then = "answer it, then p shares yours and shows theirs"
+        return f" · {name} answered this one too: {then}"
 
     # ------------------------------------------------------------ writing
 

@@ -204,7 +204,9 @@ class TodayTab(TodayDays, TodayDialogs, TabBase):
         self.query_one("#today-meta", Static).update(Content(meta))
         self.query_one("#today-status", Static).update(status_line(recorded if done else None))
         asking = self.query_one("#today-feedback", Static)
-        asking.display = done and recorded is not None
+        # Once the partner said how it landed (Together), the status line says so and nothing more is asked.
+        asked = recorded is not None and (recorded.feedback in FEEDBACK or recorded.partner_feedback not in FEEDBACK)
+        asking.display = done and recorded is not None and asked
         if done and recorded is not None:
             asking.update(ASK_FEEDBACK if recorded.feedback not in FEEDBACK else answered_line(recorded.feedback))
 
