@@ -38,7 +38,7 @@ from tui.sync import guard
 from tui.sync.change import Change, decode_lines, encode_lines
 from tui.sync.crypto import Identity, seal
 from tui.sync.files import atomic_write, make_private_dir, read_json, write_json
-from tui.sync.folder import FolderMissing, Problem, SharedFolder
+from tui.sync.folder import FolderMissing, KeyFile, Problem, SharedFolder
 from tui.sync.guard import LOG_CAP, Refused
 from tui.sync.hlc import Clock
 from tui.sync.merge import Replica
@@ -87,6 +87,7 @@ class Engine:
         clock: Clock | None = None,
         name: str = "",
         key_document: Callable[[], dict] | None = None,
+        count_waiting: Callable[[dict[str, KeyFile]], int] | None = None,
     ) -> None:
         self.state_dir = make_private_dir(Path(state_dir))
         self.folder = folder
@@ -97,6 +98,7 @@ class Engine:
         self._state: dict | None = None
         self.name = name
         self.key_document = key_document  # this device's key.pub as pairing keeps it (tui.sync.peers)
+        self.count_waiting = count_waiting  # the keys listed as waiting, as pairing lists them (tui.sync.pairing)
         self._open = False
         self._rebuilt = False
 
@@ -207,7 +209,10 @@ class Engine:
                 doc = self.key_document() if self.key_document else key_document(self.me, self.name)
                 self.folder.write_key(self.me.device, doc)
             keys, out.keys = self.folder.keys()
-            out.waiting = len(set(keys) - set(self.trusted) - {self.me.device})
+            if self.count_waiting is not None:
+                out.waiting = self.count_waiting(keys)
+            else:
+                out.waiting = len(set(keys) - set(self.trusted) - {self.me.device})
             remote = self._incoming(state, out)
             if remote or outbox:
                 replica = self._load_replica()

@@ -20,9 +20,9 @@ from tui.sync import handshake
 from tui.sync.crypto import Identity, create_identity, load_identity
 from tui.sync.engine import ENGINE_FILE, Engine, Trusted
 from tui.sync.files import make_private_dir, read_json, write_json
-from tui.sync.folder import MAX_NAME, FolderMissing, SharedFolder
+from tui.sync.folder import MAX_NAME, FolderMissing, KeyFile, SharedFolder
 from tui.sync.pairing_code import DIGITS, normalise_code
-from tui.sync.peers import Peer, own_document, peers, publish
+from tui.sync.peers import Peer, own_document, peer_of, peers, publish
 from tui.sync.status import Device, Status
 
 PAIRING_FILE = "pairing.json"
@@ -323,4 +323,25 @@ def engine(state_dir: Path) -> Engine | None:
     config, me = loaded
     trusted = {d: Trusted(t["key"], t["name"], bool(t.get("mine")), t["sign"]) for d, t in config["trusted"].items()}
     shared = SharedFolder(Path(config["folder"]))
-    return Engine(state_dir, shared, me, trusted, name=config["name"], key_document=lambda: own_document(me, config))
+    return Engine(
+        state_dir,
+        shared,
+        me,
+        trusted,
+        name=config["name"],
+        key_document=lambda: own_document(me, config),
+        count_waiting=lambda keys: waiting_count(config, me, keys),
+    )
+
+
+def waiting_count(config: dict, me: Identity, keys: dict[str, KeyFile]) -> int:
+    """How many of the devices in ``keys`` pair status lists as waiting (a round counts them so)."""
+    count = 0
+    for dev, key_file in keys.items():
+        if dev == me.device or dev in config["trusted"]:
+            continue
+        peer = peer_of(key_file)
+        if isinstance(peer, str) or (peer.keys and config["forgotten"].get(dev) == peer.keys.as_json()):
+            continue
+        count += 1
+    return count
