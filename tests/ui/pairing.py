@@ -9,10 +9,12 @@ import pytest
 from tests.conftest import DAY
 from tests.sync.pairs import cli_code
 from tui.cli import main
+from tui.cli.background import wait_started
 
 
 def cli(data: Path, *args: str) -> None:
     assert main(["--data-dir", str(data), "--today", DAY.isoformat(), *args]) == 0
+    wait_started()  # a write's round with the partner runs detached: wait for it before going on
 
 
 def paired(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:

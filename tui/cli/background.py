@@ -4,7 +4,8 @@ A writing command (``done``, ``gratitude``, ``import``) returns as soon as its o
 disk. When this device is paired, it starts ``micro-romance background-round`` (a hidden
 command) in a new session with its standard streams closed, and says so. That round:
 
-* waits for any other round of this data folder to end (``DATA/sync/round.lock``, an OS lock),
+* waits for any other round of this data folder to end (tui.together.roundlock: the full screen's
+  rounds take the same lock),
   so there are never two at once; an explicit ``micro-romance sync`` waits the same way and then
   runs its own (:func:`one_round`), so a script that writes and then syncs gets a full round;
 * reads the store without the writers' lock and exchanges with the shared folder (the slow part);
@@ -20,20 +21,19 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from tui import APP_NAME
 from tui.cli.options import data_dir
 from tui.paths import sync_dir
+from tui.together.roundlock import one_round
 
-ROUND_LOCK = "round.lock"
 OUTCOME = "background.json"
 COMMAND = "background-round"
-LOCK_WAIT_S = 10.0
-"""How long the round's merge waits for a command that holds the writers' lock."""
+LOCK_WAIT_S = 3.0
+"""How long the round's merge waits for a command that holds the writers' lock (a command holds it
+for well under a second; the full screen holds it while open, and runs its own rounds)."""
 
 
 def state_dir(args: argparse.Namespace) -> Path:
@@ -109,22 +109,6 @@ def wait_started() -> None:
     """Wait for the rounds this process started to end (for tests and scripts that drive ``main``)."""
     while _STARTED:
         _STARTED.pop().wait()
-
-
-@contextmanager
-def one_round(state: Path) -> Iterator[None]:
-    """Hold the data folder's round lock (waiting for a running round to end); a folder not made yet needs none."""
-    if not state.is_dir():
-        yield
-        return
-    import fcntl
-
-    fd = os.open(state / ROUND_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing lets the lock go
 
 
 def register_background_round(sub: argparse._SubParsersAction) -> None:

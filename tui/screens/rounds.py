@@ -73,6 +73,7 @@ class Rounds:
         self._sync_again = False  # a write came while a round was running
         self._applying = False  # the partner's entries are being written in
         self._timer: Timer | None = None
+        self._round_lock: int | bool = True  # tui.together.roundlock, held from a round's first step to its last
 
     def paired(self) -> bool:
         return is_paired(self.store.sync_dir)
@@ -104,14 +105,22 @@ class Rounds:
         if self.demo or not self.paired():
             return False  # not paired: the sync code is not even loaded
         from tui.together import prepare
+        from tui.together.roundlock import release, try_hold
 
+        held = try_hold(self.store.sync_dir)  # one round at a time: a shell's round may be running
+        if held is False:
+            self.mark("a round from the shell is under way")
+            return True
         try:
             prepared = prepare(self.store, self.store.sync_dir)
         except (OSError, ValueError) as exc:
+            release(held)
             self.mark(f"not synced ({exc})")
             return False
         if prepared is None:
+            release(held)
             return False
+        self._round_lock = held
         self.syncing = True
         self.mark("syncing…")
         self.app.run_worker(lambda: self._in_thread(prepared), thread=True, group="sync", exit_on_error=False)
@@ -150,7 +159,14 @@ class Rounds:
             status = None
         self.app.call_from_thread(self._done, prepared, result, status)
 
+    def _let_go(self) -> None:
+        from tui.together.roundlock import release
+
+        release(self._round_lock)
+        self._round_lock = True
+
     def _failed(self, why: str) -> None:
+        self._let_go()
         self.syncing = False
         self.mark(why)
         self._again_if_asked()
@@ -168,6 +184,7 @@ class Rounds:
             self._again_if_asked()
             return
         finally:
+            self._let_go()
             self._applying = False
             self.door.refresh()
         self._again_if_asked()
