@@ -161,8 +161,14 @@ def test_a_partners_folder_that_is_a_link_is_not_followed(couple, tmp_path: Path
 
 @pytest.mark.parametrize(
     "content",
-    [b"[" * 100_000, b'{"key": 5, "name": "Eve"}', '{"key": "age1ѕ", "name": "Eve"}'.encode(), b"\x00" * 10],
-    ids=["deep", "key a number", "look-alike letter", "bytes"],
+    [
+        b"[" * 100_000,
+        b'{"key": ' + b"[" * 3_000,
+        b'{"key": 5, "name": "Eve"}',
+        '{"key": "age1ѕ", "name": "Eve"}'.encode(),
+        b"\x00" * 10,
+    ],
+    ids=["deep and big", "deep", "key a number", "look-alike letter", "bytes"],
 )
 def test_a_bad_key_file_from_anyone_is_one_problem(couple, content: bytes) -> None:
     alex, sam = couple
