@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,10 @@ def test_start_join_and_confirm_on_both_sides(tmp_path: Path, shared: Path) -> N
     assert [d.name for d in pairing.status(alex).confirmed] == ["Sam"]
     assert pairing.status(alex).waiting == []
     assert pairing.status(alex).in_step and pairing.status(sam).in_step
+    for state in (alex, sam, alex):  # both confirmed: the pairing's steps are no longer kept or published
+        pairing.status(state)
+    for state in (alex, sam):
+        assert json.loads((state / "pairing.json").read_text())["sessions"] == {}
 
 
 def test_a_wrong_code_is_refused_and_changes_nothing(tmp_path: Path, shared: Path) -> None:

@@ -162,22 +162,29 @@ def _loaded(state_dir: Path) -> tuple[dict, Identity] | None:
 
 
 def _step_all(config: dict, me: Identity, found: dict[str, Peer]) -> dict[str, handshake.Step]:
-    """Each pairing's next step, for devices confirmed (their side may not be done) and waiting."""
+    """Each pairing's next step, for devices waiting and those confirmed here whose side may not be done.
+
+    A pairing's record is kept while its device is out of sight (a key file being rewritten, a sync
+    tool behind), so a pairing under way never starts over by itself; it is dropped once both sides
+    have confirmed, or when the device is turned away."""
     sessions: dict = config["sessions"]
+    trusted: dict = config["trusted"]
     steps: dict[str, handshake.Step] = {}
+    under_way = sum(1 for dev in sessions if dev in found and dev not in trusted)
     for dev, peer in sorted(found.items()):
         if peer.keys is None or config["forgotten"].get(dev) == peer.keys.as_json():
             continue
+        if dev in trusted and peer.confirmed_me(trusted[dev]["sign"], me.device):
+            sessions.pop(dev, None)  # both sides confirmed: nothing more to publish for it
+            continue
         record = sessions.get(dev)
         if not handshake.record_is_for(record, peer.keys):
-            trusted = config["trusted"].get(dev)
-            if trusted is not None or len(sessions) >= MAX_UNDER_WAY:
+            if dev in trusted or under_way >= MAX_UNDER_WAY:
                 continue
             record = handshake.fresh(peer.keys)
+            under_way += 1
         steps[dev] = handshake.step(me.keys, peer.keys, record, peer.pairing.get(me.device))
         sessions[dev] = steps[dev].record
-    for dev in [d for d in sessions if d not in found]:
-        del sessions[dev]  # its key left the folder
     return steps
 
 
