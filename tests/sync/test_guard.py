@@ -115,3 +115,17 @@ def test_few_says_how_many_more_and_where() -> None:
         "2",
         "and 6 more (micro-romance pair status --json lists them all)",
     ]
+
+
+def test_a_file_swapped_for_a_link_or_a_pipe_after_its_look_is_refused(tmp_path: Path, monkeypatch) -> None:
+    real = tmp_path / "real"
+    real.write_bytes(b"{}")
+    looked = os.stat(real)  # what lstat saw, a moment before the swap
+    monkeypatch.setattr(guard, "check_file", lambda path, cap, floor=0: looked)
+    link, pipe = tmp_path / "link", tmp_path / "pipe"
+    link.symlink_to(real)
+    os.mkfifo(pipe)
+    with pytest.raises(Refused, match="is a link"):
+        guard.read_file(link, KEY_CAP)
+    with pytest.raises(Refused, match="was replaced while it was read"):
+        guard.read_file(pipe, KEY_CAP)

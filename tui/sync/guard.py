@@ -20,6 +20,7 @@ changes: :class:`FileCache`.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -99,7 +100,7 @@ def read_file(path: Path, cap: int, floor: int = 0) -> tuple[bytes, FileId]:
     try:
         fd = os.open(path, _FLAGS)
     except OSError as exc:
-        if exc.errno in (getattr(os, "ELOOP", -1), getattr(os, "EMLINK", -1)):
+        if exc.errno in (errno.ELOOP, errno.EMLINK):
             raise Refused("is a link; links are not followed") from None
         raise
     try:
@@ -141,7 +142,7 @@ def list_dir(path: Path, keep: Callable[[str], bool] = lambda name: True) -> lis
     try:
         fd = os.open(path, _DIR_FLAGS)
     except OSError as exc:
-        if exc.errno in (getattr(os, "ELOOP", -1), getattr(os, "ENOTDIR", -1)):
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
             raise Refused("is a link or not a folder; not followed") from None
         raise
     found: list[tuple[str, bool]] = []
