@@ -42,3 +42,26 @@ def test_the_apps_truecolor_filter_can_be_refreshed() -> None:
     # tui/app.py: the saved theme is taken on at start without parsing every stylesheet twice,
     # which means refreshing the ANSI filter as a theme change would.
     assert "theme" in inspect.signature(App._refresh_truecolor_filter).parameters
+
+
+def test_the_tabbed_content_handlers_we_override_are_still_its_own() -> None:
+    # tui/widgets/tabs.py: a late "activated" message or a focus in a hidden pane cannot turn the
+    # tabs back. It overrides TabbedContent's handlers of both and asks which strip sent the news.
+    from textual.widgets import TabbedContent
+
+    for name in ("_on_tab_pane_focused", "_on_tabs_tab_activated"):
+        handler = TabbedContent.__dict__.get(name)
+        assert callable(handler), name
+        assert list(inspect.signature(handler).parameters) == ["self", "event"], name
+    assert list(inspect.signature(TabbedContent._is_associated_tabs).parameters) == ["self", "tabs"]
+
+
+def test_the_option_lists_line_cache_and_resize_handler_are_still_there() -> None:
+    # tui/widgets/steady_list.py: the measured rows are kept when the list comes back at the same
+    # width, by preventing OptionList's own resize handler and reading whether its cache is empty.
+    from textual.widgets._option_list import OptionList as Listed
+
+    assert Listed is OptionList
+    assert callable(OptionList.__dict__.get("_on_resize"))  # OptionList's own (it takes no event in 8.2)
+    listed = OptionList("one")
+    assert hasattr(listed._line_cache, "lines")
