@@ -149,3 +149,23 @@ def test_opening_the_full_screen_imports_no_command() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "['tui.cli.launch', 'tui.cli.options', 'tui.cli.parser']", proc.stdout
+
+
+def test_help_lists_every_command_as_its_own_parser_says_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--help lists the commands from a table (no command's module imported): the same text as the
+    parser built from every command's own registration."""
+    from tui.cli.parser import COMMANDS, HIDDEN, LISTED, build_parser
+
+    monkeypatch.setenv("COLUMNS", "100")
+    assert list(LISTED) == [name for name in COMMANDS if name not in HIDDEN]
+    assert build_parser(listing=True).format_help() == build_parser().format_help()
+
+
+def test_help_imports_no_command() -> None:
+    code = (
+        "import sys\nfrom tui.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tui.cli.')), file=sys.stderr)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "done" in proc.stdout and "completion" in proc.stdout
+    assert proc.stderr.strip() == "['tui.cli.launch', 'tui.cli.options', 'tui.cli.parser']", proc.stderr

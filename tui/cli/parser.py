@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +19,10 @@ from tui import APP_NAME, __version__
 from tui.cli.launch import run_app
 from tui.cli.options import discard_demo, iso_day
 from tui.errors import StoreError
+
+TYPE_CHECKING = False  # typing's own import costs --help 2 ms; type checkers read this name the same way
+if TYPE_CHECKING:
+    from typing import Any
 
 Handler = Callable[[argparse.Namespace], int]
 Register = Callable[[argparse._SubParsersAction], None]
@@ -42,6 +47,25 @@ COMMANDS: dict[str, str] = {
 """Every command, in the order ``--help`` lists them: its name and the function that adds its
 parser (``module:function``). A command's module is imported only when that command (or the whole
 parser: ``--help``, a mistake, completion, the man page) is built."""
+
+
+LISTED: dict[str, str] = {
+    "today": "today's gesture and the rituals still open",
+    "status": "one short line for a shell prompt or status bar",
+    "done": "tick a ritual for today",
+    "gratitude": "add a gratitude note",
+    "days": "the days that matter: what is coming, add, remove",
+    "nudge": "one line when something is due now, nothing otherwise",
+    "calendar": "the days that matter and the rituals as a calendar file (.ics)",
+    "export": "write out everything you have kept",
+    "import": "merge a JSON export into your data",
+    "pair": "share rituals, ticks and chosen notes with your partner through a synced folder",
+    "sync": "one round of sync with your partner now",
+    "doctor": "check your data file and say what to do about anything wrong",
+    "completion": "print the tab completion script for bash, zsh or fish",
+}
+"""What ``micro-romance --help`` lists for each command, so it lists them without importing a single
+command's module (each command's own ``help=`` says the same: tests/unit/test_cli.py compares)."""
 
 
 HIDDEN = frozenset({"background-round"})
@@ -95,10 +119,40 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run_app)
 
 
-def build_parser(only: str | None = None, *, hidden: bool = True) -> argparse.ArgumentParser:
+def _columns() -> int:
+    """The terminal's width as argparse asks shutil for it (COLUMNS first), without importing shutil
+    (and the compression modules it brings: about 5 ms of --help)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser with the formatter above, for every command's parser too (argparse makes
+    those of the parser's own class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
+def build_parser(only: str | None = None, *, hidden: bool = True, listing: bool = False) -> argparse.ArgumentParser:
     """The whole parser, or (``only``) the one of a single command: the others' modules stay unread.
-    ``hidden=False`` leaves out the commands in HIDDEN (for the manual)."""
-    parser = argparse.ArgumentParser(
+    ``hidden=False`` leaves out the commands in HIDDEN (for the manual); ``listing``: each command
+    only as ``--help`` lists it (LISTED), no module imported."""
+    parser = _Parser(
         prog=APP_NAME,
         description="A calm terminal companion for small daily acts of care. "
         "Run without a command to open the full screen.",
@@ -106,6 +160,10 @@ def build_parser(only: str | None = None, *, hidden: bool = True) -> argparse.Ar
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     add_options(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    if listing:
+        for name, text in LISTED.items():
+            sub.add_parser(name, help=text)
+        return parser
     for register in commands(only, hidden=hidden):
         register(sub)
     return parser
@@ -139,6 +197,8 @@ def full_screen_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv in (["--help"], ["-h"]):
+        build_parser(listing=True).parse_args(argv)  # prints the help and leaves
     command = command_in(argv)  # a command named plainly is no full screen: its parser alone reads argv
     args = (None if command else full_screen_args(argv)) or build_parser(command).parse_args(argv)
     if args.demo and args.data_dir is not None:
