@@ -199,8 +199,7 @@ class Identity:
 
     def _file_bytes(self) -> memoryview:
         """What ``identity.key`` holds (as a memoryview, whose repr shows no bytes)."""
-        seed = self._signing.private_bytes_raw().hex().upper()
-        return memoryview(f"{self._age}\n{_SIGN_LINE}{seed}\n".encode("ascii"))
+        return memoryview(f"{self._age}\n{_SIGN_LINE}{self._signing.private_bytes_raw().hex().upper()}\n".encode())
 
 
 class _SecretFile:

@@ -188,10 +188,21 @@ def _step_all(config: dict, me: Identity, found: dict[str, Peer]) -> dict[str, h
     return steps
 
 
-def _read(state_dir: Path) -> tuple[Status, dict, Identity, dict[str, Peer], dict[str, handshake.Step]]:
+@dataclass(frozen=True)
+class _Seen:
+    """A reading of the pairing: what status says, this device's record and keys, the devices listed."""
+
+    status: Status
+    config: dict
+    me: Identity
+    found: dict[str, Peer]
+
+
+def _read(state_dir: Path) -> _Seen | None:
+    """The pairing read now, each pairing under way one step further; None when this device is not paired."""
     loaded = _loaded(state_dir)
     if loaded is None:
-        return Status(paired=False), {}, None, {}, {}  # type: ignore[return-value]
+        return None
     config, me = loaded
     shared = SharedFolder(Path(config["folder"]))
     out = Status(paired=True, folder=config["folder"], device=me.device, name=config["name"])
@@ -229,12 +240,13 @@ def _read(state_dir: Path) -> tuple[Status, dict, Identity, dict[str, Peer], dic
     engine = read_json(state_dir / ENGINE_FILE, {}) or {}
     out.last_round = engine.get("last_round", "")
     out.skipped = [f"{p}: {m}" for p, m in engine.get("skipped", [])]
-    return out, config, me, found, steps
+    return _Seen(out, config, me, found)
 
 
 def status(state_dir: Path) -> Status:
     """The pairing as this device sees it now; each pairing under way takes its next step (its key.pub)."""
-    return _read(state_dir)[0]
+    seen = _read(state_dir)
+    return seen.status if seen is not None else Status(paired=False)
 
 
 # --------------------------------------------------------------------------- the person decides
@@ -243,14 +255,18 @@ def status(state_dir: Path) -> Status:
 def confirm(state_dir: Path, code: str, *, mine: bool = False) -> Device:
     """Confirm the waiting device whose pairing code is ``code``; ``mine`` when it is one of this
     person's own devices (it then receives private entries). A wrong code changes nothing."""
-    if _loaded(state_dir) is None:
-        raise PairingError(
-            "this device is not paired: run `micro-romance pair start FOLDER` or `pair join FOLDER` first"
-        )
     wanted = normalise_code(code)
-    if not wanted:
+    if wanted and _loaded(state_dir) is not None:
+        seen = _read(state_dir)
+    else:
+        seen = None  # nothing read or written for a code that cannot be one
+    if seen is None:
+        if _loaded(state_dir) is None:
+            raise PairingError(
+                "this device is not paired: run `micro-romance pair start FOLDER` or `pair join FOLDER` first"
+            )
         raise PairingError(f"a pairing code is {DIGITS} digits, as shown by pair status (for example 123 456)")
-    out, config, me, found, _ = _read(state_dir)
+    out, config, me, found = seen.status, seen.config, seen.me, seen.found
     for device in out.waiting:
         if device.code != wanted:
             continue
@@ -278,9 +294,10 @@ def remove(state_dir: Path, who: str) -> Removed:
 
     A removed device is not encrypted to again and its files are not read; it is not listed
     again unless its key changes. What it already read, it keeps."""
-    out, config, _, found, _ = _read(state_dir)
-    if not out.paired:
+    seen = _read(state_dir)
+    if seen is None:
         raise PairingError("this device is not paired; there is nothing to remove")
+    out, config, found = seen.status, seen.config, seen.found
     wanted = " ".join(who.split())
     candidates = [d for d in out.confirmed + out.waiting if d.name.casefold() == wanted.casefold()]
     if not candidates and len(wanted) >= 4:

@@ -53,7 +53,10 @@ def _parse(device: str, name: str, text: bytes) -> Peer | str:
     doc = json.loads(text)
     if doc.get("format") != KEY_FORMAT:
         return Peer(device, name, None, OLDER)
-    keys = PublicKeys(doc.get("key"), doc.get("sign"))  # type: ignore[arg-type]
+    key, sign = doc.get("key"), doc.get("sign")
+    if not isinstance(key, str) or not isinstance(sign, str):
+        return "is not a public key file; skipped"
+    keys = PublicKeys(key, sign)
     try:
         keys.check()
     except ValueError as exc:
