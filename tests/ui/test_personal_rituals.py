@@ -90,6 +90,8 @@ async def test_the_checklist_says_which_ticks_the_partner_made(tmp_path, data_di
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the first round of Together, which redraws
+        await pilot.pause()
         rows = checklist_rows(app)
     assert any("[x] Walk together  by Alex" in row for row in rows), rows
     assert any("[x] Goodnight kiss" in row and "by" not in row for row in rows), rows

@@ -226,3 +226,33 @@ async def test_before_you_answer_the_hint_says_to_answer_first(
         await pilot.press("4")
         await settle(app, pilot)
         assert "Alex answered this one too: answer it, then p shares yours and shows theirs" in screen_text(app)
+
+
+async def test_a_partners_untick_is_said_in_the_row(
+    tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sam ticked the walk; Alex took the tick back: Sam's row says who, instead of the tick vanishing."""
+    from datetime import timedelta
+
+    from tests.ui.screen_text import checklist_row
+
+    alex = paired(tmp_path, data_dir, capsys)
+    with Store(data_dir) as store:
+        walk = store.add_ritual("Walk", created=DAY - timedelta(days=5)).id
+        store.set_tick(walk, DAY, True)
+    cli(data_dir, "sync")
+    cli(alex, "sync")
+    with Store(alex) as store:
+        theirs = next(r for r in store.rituals() if r.name == "Walk")
+        store.set_tick(theirs.id, DAY, False)
+    cli(alex, "sync")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await settle(app, pilot)
+        assert checklist_row(app, "Walk").startswith("[ ] Walk  unticked by Alex")
+        await pilot.press("space")  # ticked again here: Sam's own tick, no longer Alex's untick
+        await settle(app, pilot)
+        assert checklist_row(app, "Walk").startswith("[x] Walk ")
+        assert "unticked" not in checklist_row(app, "Walk")

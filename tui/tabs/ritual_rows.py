@@ -64,13 +64,15 @@ def ritual_row(
     thirty: bool = True,
     paired: bool = False,
     by: str = "",
+    unticked_by: str = "",
 ) -> Content:
     """One checklist row: the tick, the name, the last seven days, the streak, the 30 days.
 
     ``rest`` says why a ritual is not due on ``day`` ("rests today", "added later"):
     its row is then marked with a dash instead of a box. When ``paired``, a personal
     ritual (kept to this person's devices) says so in words, and ``by`` names the
-    partner whose tick on ``day`` this is ("by Alex"). Without ``thirty``
+    partner whose tick on ``day`` this is ("by Alex"), ``unticked_by`` the partner who took
+    back a tick on ``day`` ("unticked by Alex"). Without ``thirty``
     the row ends at the streak (a narrow terminal).
     """
     if ritual.archived:
@@ -87,8 +89,11 @@ def ritual_row(
     if ritual.personal and paired and not ritual.archived:
         name = Content.assemble(name, ("  personal", "$foreground-muted italic"))
     by_whom = Content.assemble(name, (f"  by {by}", "$foreground-muted italic"))
+    untick = Content.assemble(name, (f"  unticked by {unticked_by}", "$foreground-muted italic"))
     if by and day in ticked and not ritual.archived and by_whom.cell_length <= name_width:
         name = by_whom  # whole or not at all: a cut name ("by Al…") would read as someone else
+    elif unticked_by and day not in ticked and not ritual.archived and untick.cell_length <= name_width:
+        name = untick
     if ritual.weekdays and not ritual.archived:
         name = Content.assemble(name, (f"  {schedule_label(ritual.weekdays)}", "$foreground-muted"))
     if rest and not ritual.archived:

@@ -182,6 +182,7 @@ class RitualsTab(RitualDialogs, TabBase):
         together = self.host.together
         paired = together.paired
         who = together.state.ticked_by() if paired else {}
+        untold = together.state.unticked_by() if paired else {}
         options = [
             Option(
                 ritual_row(
@@ -195,6 +196,7 @@ class RitualsTab(RitualDialogs, TabBase):
                     thirty=thirty,
                     paired=paired,
                     by=one_line(who.get(f"{r.id}:{day.isoformat()}", "")),
+                    unticked_by=one_line(untold.get(f"{r.id}:{day.isoformat()}", "")),
                 ),
                 id=r.id,
             )

@@ -92,8 +92,11 @@ def _tick(t: Together, change: Change, doc: Doc, author: str) -> bool:
         return False
     if change.deleted:
         t.state["ticked_by"].pop(f"{rid}:{iso}", None)
+        if author != t.person and store.is_ticked(rid, day):
+            t.state["unticked_by"][f"{rid}:{iso}"] = author  # said in the row, as a partner's tick is
         store.set_tick(rid, day, False)
         return True
+    t.state["unticked_by"].pop(f"{rid}:{iso}", None)
     t.state["ticked_by"][f"{rid}:{iso}"] = author  # by the ritual's id here
     if not store.is_ticked(rid, day):
         t.ticks.append((rid, day))  # written together, each ritual's year once

@@ -193,6 +193,8 @@ class Together:
                 kind, _, entry_id = found[0].partition("/")
                 if kind == "tick" and self.state["ticked_by"].pop(entry_id, None) is not None:
                     mine = True  # ticked (or unticked) here since: no longer the partner's tick
+                if kind == "tick" and self.state["unticked_by"].pop(entry_id, None) is not None:
+                    mine = True  # nor the partner's untick
         if mine:
             self._save_state()
         if recorded:  # a round with nothing to send writes nothing here

@@ -54,6 +54,7 @@ FLIPPED = {"mine": "theirs", "theirs": "mine", "both": "both"}
 TABLES = (
     "from",
     "ticked_by",
+    "unticked_by",
     "gifts",
     "aliases",
     "parked",
@@ -139,6 +140,10 @@ class TogetherState:
     def ticked_by(self) -> dict[str, str]:
         """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner made."""
         return {k: v for k, v in self["ticked_by"].items() if isinstance(k, str) and isinstance(v, str)}
+
+    def unticked_by(self) -> dict[str, str]:
+        """Tick id (``RITUAL:DAY``) -> the partner's name, for the ticks a partner took back."""
+        return {k: v for k, v in self["unticked_by"].items() if isinstance(k, str) and isinstance(v, str)}
 
     def shared_answers(self) -> set[str]:
         """The ids of this person's prompt answers shared with their partner."""
