@@ -138,3 +138,15 @@ def test_the_quick_data_folder_is_platformdirs_own(monkeypatch: pytest.MonkeyPat
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     assert default_data_dir() == str(user_data_path("micro-romance", appauthor=False))
     assert os.path.isabs(default_data_dir() or "")
+
+
+def test_writes_and_today_load_no_sync_or_crypto_unless_paired(two: Path) -> None:
+    head = f"['--data-dir', {str(two)!r}, '--today', {DAY.isoformat()!r}"
+    code = (
+        "import sys; from tui.cli import main; "
+        f"main({head}, 'done', 'coffee']); main({head}, 'gratitude', 'the soup']); main({head}, 'today']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('tui.sync.engine', 'tui.sync.crypto', 'tui.sync.pairing', "
+        "'cryptography', 'pyrage', 'tui.cli.together', 'tui.cli.doctor', 'tui.cli.transfer'))))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.stdout.splitlines()[-1] == "[]", proc.stdout + proc.stderr
