@@ -145,8 +145,9 @@ def test_writes_and_today_load_no_sync_or_crypto_unless_paired(two: Path) -> Non
     code = (
         "import sys; from tui.cli import main; "
         f"main({head}, 'done', 'coffee']); main({head}, 'gratitude', 'the soup']); main({head}, 'today']); "
-        "print(sorted(m for m in sys.modules if m.startswith(('tui.sync.engine', 'tui.sync.crypto', 'tui.sync.pairing', "
-        "'cryptography', 'pyrage', 'tui.cli.together', 'tui.cli.doctor', 'tui.cli.transfer'))))"
+        "heavy = ('tui.sync.engine', 'tui.sync.crypto', 'tui.sync.pairing', 'cryptography', 'pyrage', "
+        "'tui.cli.together', 'tui.cli.doctor', 'tui.cli.transfer'); "
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert proc.stdout.splitlines()[-1] == "[]", proc.stdout + proc.stderr
