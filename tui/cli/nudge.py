@@ -22,6 +22,12 @@ from __future__ import annotations
 import os
 import time
 
+TYPE_CHECKING = False  # not typing's: importing typing would double the quick answer's own cost
+if TYPE_CHECKING:
+    import argparse
+    from datetime import date
+    from typing import Any
+
 STATE_NAME = "nudge"
 FORMAT = "format=1"
 EVENING_HOUR = 18  # tui.domain.nudge.EVENING_HOUR (a test keeps them equal)
@@ -118,7 +124,7 @@ def quick(argv: list[str]) -> int | None:
 # --------------------------------------------------------------------------- the command
 
 
-def register_nudge(sub) -> None:  # noqa: ANN001 (argparse's private type)
+def register_nudge(sub: argparse._SubParsersAction) -> None:
     from tui.cli.common import add_command
 
     parser = add_command(
@@ -135,7 +141,7 @@ def register_nudge(sub) -> None:  # noqa: ANN001 (argparse's private type)
     )
 
 
-def run_nudge(args) -> int:  # noqa: ANN001
+def run_nudge(args: argparse.Namespace) -> int:
     """Say what is due now, if anything."""
     from tui.cli.options import data_dir as folder
     from tui.cli.options import make_clock
@@ -171,7 +177,7 @@ def run_nudge(args) -> int:  # noqa: ANN001
     return 0
 
 
-def gather(args, day, told: set[str]) -> dict:  # noqa: ANN001
+def gather(args: argparse.Namespace, day: date, told: set[str]) -> dict[str, Any]:
     """The day's facts :func:`tui.domain.nudge.due_now` weighs, read without the lock."""
     from tui.cli.common import read_store
     from tui.cli.together import state_dir
