@@ -85,3 +85,15 @@ async def test_description_follows_the_cursor(make_app) -> None:
         await pilot.press("down")
         await pilot.pause()
         assert str(about.render()) == content.default_rituals()[1]["description"]
+
+
+async def test_mostly_apart_leaves_together_only_rituals_unticked(make_app) -> None:
+    """Chosen "Mostly apart" in the welcome: coffee, the homecoming hug and goodnight closeness wait to be picked."""
+    from dataclasses import replace
+
+    app = make_app()
+    app.store.save_settings(replace(app.store.settings(), together="apart"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await push_picker(app, pilot)
+        ticked = {content.default_rituals()[i]["name"] for i in picker_list(app).selected}
+        assert ticked == {"Check in about the day", "A 'thinking of you' message", "Thanks for one small thing"}

@@ -343,7 +343,7 @@ def test_default_rituals_shape():
     ids = [r["id"] for r in rituals]
     assert len(ids) == len(set(ids))
     for r in rituals:
-        assert set(r) == {"id", "name", "description", "weekdays"}
+        assert set(r) == {"id", "name", "description", "weekdays", "together"}
         assert ID_RE.match(r["id"]), r["id"]
         assert r["name"].strip() and len(r["name"]) <= RITUAL_NAME_MAX, r["id"]
         assert _one_sentence(r["description"]), r["id"]

@@ -164,24 +164,30 @@ def prompt_by_id() -> dict[str, Prompt]:
 
 
 @cache
-def _rituals() -> tuple[tuple[str, str, str, tuple[int, ...]], ...]:
+def _rituals() -> tuple[tuple[str, str, str, tuple[int, ...], bool], ...]:
     out = []
     for raw in _load("rituals.json")["rituals"]:
         days = tuple(int(d) for d in raw.get("weekdays", ()))
         if any(d < 0 or d > 6 for d in days):
             raise _fail("rituals.json", f"{raw['id']}: weekdays must be 0..6")
-        out.append((raw["id"], raw["name"], raw["description"], days))
+        together = raw.get("together", False)
+        if type(together) is not bool:
+            raise _fail("rituals.json", f"{raw['id']}: together is true or false")
+        out.append((raw["id"], raw["name"], raw["description"], days, together))
     return tuple(out)
 
 
 def default_rituals() -> tuple[dict, ...]:
     """The rituals offered on first run.
 
-    Each is ``{"id", "name", "description", "weekdays"}``; ``weekdays`` is a
-    tuple of 0..6 (Monday=0), empty meaning every day. Fresh dicts each call.
+    Each is ``{"id", "name", "description", "weekdays", "together"}``; ``weekdays`` is a
+    tuple of 0..6 (Monday=0), empty meaning every day; ``together`` is True for a ritual
+    that needs being in the same place (not offered ticked to a couple mostly apart).
+    Fresh dicts each call.
     """
     return tuple(
-        {"id": rid, "name": name, "description": desc, "weekdays": days} for rid, name, desc, days in _rituals()
+        {"id": rid, "name": name, "description": desc, "weekdays": days, "together": together}
+        for rid, name, desc, days, together in _rituals()
     )
 
 

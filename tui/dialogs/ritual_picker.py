@@ -41,6 +41,7 @@ class RitualPickerScreen(ModalScreen[int]):
 
     def compose(self) -> ComposeResult:
         existing = self._existing_names()
+        apart = host_of(self).store.settings().together == "apart"  # "Mostly apart" in the welcome
         selections: list[Selection[int]] = []
         for index, item in enumerate(self._suggestions):
             have = item["name"].casefold() in existing
@@ -49,7 +50,8 @@ class RitualPickerScreen(ModalScreen[int]):
                 (f"  {schedule_label(item['weekdays'])}", "$foreground-muted"),
                 ("  (already yours)", "$foreground-muted italic") if have else "",
             )
-            selections.append(Selection(label, index, initial_state=not have and not item["weekdays"], disabled=have))
+            ticked = not have and not item["weekdays"] and not (apart and item["together"])
+            selections.append(Selection(label, index, initial_state=ticked, disabled=have))
         with Vertical(classes="dialog", id="ritual-picker"):
             yield Static(Content("Rituals to keep"), classes="dialog-title")
             yield Static(
