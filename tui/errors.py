@@ -6,7 +6,9 @@ importing TinyDB.
 
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False  # pathlib for the annotations only: --help need not import it
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class StoreError(Exception):

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import argparse
 import atexit
-from datetime import date
-from pathlib import Path
 
 from tui import APP_NAME
 
-TYPE_CHECKING = False  # typing's own costs --help 2 ms; type checkers read this name the same way
+TYPE_CHECKING = False  # typing's own (and pathlib) would cost --help 4 ms; type checkers read this name the same way
 if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
     from tui.clock import DayClock
 
 
 def iso_day(value: str) -> date:
     """``--today``'s parser: an ISO date, or a one-line reason it is not one."""
+    from datetime import date
+
     from tui.model import day_out_of_range  # imported when a day is given, not for --help
 
     try:
@@ -49,6 +52,8 @@ def data_dir(args: argparse.Namespace) -> Path:
     if getattr(args, "demo", False):
         return demo_dir(args)
     if getattr(args, "data_dir", None) is not None:
+        from pathlib import Path
+
         return Path(args.data_dir).expanduser()
     from tui.paths import default_data_dir
 
@@ -62,6 +67,7 @@ def demo_dir(args: argparse.Namespace) -> Path:
     """A temporary data folder filled with the demo set (one per process)."""
     if "dir" not in _DEMO:
         import tempfile
+        from pathlib import Path
 
         folder = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-demo-"))
         atexit.register(discard_demo)  # should main() be left some other way

@@ -13,15 +13,14 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from tui import APP_NAME, __version__
 from tui.cli.launch import run_app
 from tui.cli.options import discard_demo, iso_day
-from tui.errors import StoreError
 
 TYPE_CHECKING = False  # typing's own import costs --help 2 ms; type checkers read this name the same way
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 Handler = Callable[[argparse.Namespace], int]
@@ -97,11 +96,18 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _path(text: str) -> Path:
+    """``--data-dir``'s value (pathlib is imported when one is given, not for --help)."""
+    from pathlib import Path
+
+    return Path(text)
+
+
 def add_options(parser: argparse.ArgumentParser) -> None:
     """The options before any command (the full screen's own)."""
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_path,
         metavar="PATH",
         help="where your data lives (default: your user data folder)",
     ).complete = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/", "fish": "(__fish_complete_directories)"}  # type: ignore[attr-defined]
@@ -204,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo and args.data_dir is not None:
         print(f"{APP_NAME}: --demo uses a throwaway folder; leave out --data-dir.", file=sys.stderr)
         return 2
+    from tui.errors import StoreError
+
     handler: Handler = args.handler
     if handler is not run_app:
         gc.enable()  # off while starting (tui.cli.main); the full screen turns it on after its first frame
