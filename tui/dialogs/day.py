@@ -304,6 +304,7 @@ class DaysDialog(ModalScreen[None]):
                 self.fill(keep=saved.id)
 
         dialog = DayDialog(partner=self._partner, today=self._today, day=d, new_id=self._new_id, save=self._save)
+        dialog.draft_key = "day.new" if d is None else f"day:{d.id}"  # its words kept as a draft, as in every editor
         self.app.push_screen(dialog, closed)
 
     def action_remove(self) -> None:
