@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.snapshots.snapshot_app import snapshot_app
+from tests.ui import waiting
 
 
 @pytest.fixture(autouse=True)
@@ -19,9 +20,7 @@ def fixed_names(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def _open(pilot) -> None:  # type: ignore[no-untyped-def]
     pilot.app.action_together()
-    for _ in range(3):
-        await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
+    await waiting.settle(pilot)
 
 
 def test_together_not_paired(snap_compare, tmp_path: Path) -> None:
@@ -36,9 +35,7 @@ def test_together_missing_folder_narrow(snap_compare, tmp_path: Path) -> None:
     async def refused(pilot) -> None:  # type: ignore[no-untyped-def]
         await _open(pilot)
         await pilot.press(*"~/Sync/us", "enter", *"Sam", "enter", "enter")
-        for _ in range(3):
-            await pilot.pause(0.05)
-            await pilot.app.workers.wait_for_complete()
+        await waiting.settle(pilot)
 
     app = snapshot_app(tmp_path)
     try:

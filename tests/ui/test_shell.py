@@ -6,6 +6,7 @@ from datetime import date
 
 from textual.widgets import TabbedContent
 
+from tests.ui import waiting
 from tests.ui.screen_text import screen_text
 from tui.screens.help import HelpScreen
 
@@ -94,7 +95,7 @@ async def test_palette_switches_themes_without_textuals_stock_commands(make_app)
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"theme")
-        await pilot.pause(0.3)
+        await waiting.settle(pilot)  # the palette's search is a worker
         shown = screen_text(app)
         assert "Theme: linen" in shown and "Change the current theme" not in shown
         await pilot.press(*": linen", "enter")
@@ -156,7 +157,7 @@ async def test_palette_tab_commands_wait_while_a_dialog_is_open(make_app) -> Non
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"go to")
-        await pilot.pause(0.3)
+        await waiting.settle(pilot)  # the palette's search is a worker
         assert "Go to Today" not in screen_text(app)
         await pilot.press("enter", "escape")
         await pilot.pause()

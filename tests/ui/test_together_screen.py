@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import DAY
 from tests.sync.pairs import shared_code
+from tests.ui import waiting
 from tests.ui.pairing import paired
 from tests.ui.screen_text import screen_text
 from tui.app import MicroRomanceApp
@@ -29,10 +30,7 @@ def login_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await waiting.settle(pilot)
 
 
 def open_app(data: Path) -> tuple[Store, MicroRomanceApp]:
@@ -66,7 +64,7 @@ async def test_start_join_and_confirm_through_the_screen(tmp_path: Path, data_di
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Together")
-        await pilot.pause(0.3)
+        await waiting.settle(pilot, lambda: "Together…" in screen_text(app))
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, TogetherScreen)
@@ -302,8 +300,8 @@ async def test_making_the_key_never_holds_up_a_key(tmp_path: Path, make_app, mon
         await settle(app, pilot)
         await type_in(pilot, "Shared")
         await pilot.press("enter", *"Sam", "enter", "enter")
-        await pilot.pause(0.1)
-        assert "Putting this device's public keys into the folder…" in screen_text(app)
+        putting = "Putting this device's public keys into the folder…"
+        await waiting.settle(pilot, lambda: putting in screen_text(app), workers=False)
         await pilot.press("shift+tab")  # keys still answer while the key is being made
         await pilot.pause()
         assert app.screen.focused is app.screen.query_one("#together-name")
