@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DAY
+from tests.ui import waiting
 from tests.ui.pairing import cli, paired
 from tui.storage import Store
 from tui.tabs.gratitude import GratitudeTab
@@ -16,14 +17,15 @@ from tui.tabs.gratitude import GratitudeTab
 def soon(monkeypatch: pytest.MonkeyPatch) -> None:
     import tui.screens.rounds
 
-    monkeypatch.setattr(tui.screens.rounds, "SYNC_AFTER_WRITE", 0.05)
+    monkeypatch.setattr(tui.screens.rounds, "SYNC_AFTER_WRITE", 0.001)  # the round after a write: at once
 
 
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause(0.1)
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until the rounds asked for have run: none waiting to start, none running."""
+    rounds = app.rounds
+    await waiting.settle(pilot)
+    await waiting.settle(pilot, lambda: rounds._timer is None and not rounds.syncing)
+    await waiting.settle(pilot)
 
 
 async def test_a_tick_reaches_the_partner_without_a_sync_by_hand(
