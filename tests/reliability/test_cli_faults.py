@@ -283,3 +283,18 @@ def test_hostile_import_is_cleaned_or_refused(data_dir: Path, tmp_path: Path, mo
         code, out, err = cli(monkeypatch, data_dir, "import", str(path))
         assert code != 0 and b"Nothing was changed" in err, raw[:20]
         assert data_bytes(data_dir) == before
+
+
+def test_a_data_folder_that_is_a_file_is_said_by_every_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--data-dir naming a file: the full screen and every command say so in one line and exit non-zero."""
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_bytes(b"my own notes")
+    for args in ([], ["today"], ["status"], ["gratitude", "thank you"], ["doctor"]):
+        code, out, err = cli(monkeypatch, not_a_folder, *args)
+        lines = err.decode().splitlines()
+        assert code != 0, args
+        assert lines == [f"micro-romance: The data folder {not_a_folder} is a file, not a folder. "
+                         "Choose a folder with --data-dir, or move the file out of the way."], args
+    assert not_a_folder.read_bytes() == b"my own notes"
+    child = run(not_a_folder, "today")  # a real process, as a shell runs it
+    assert child.returncode != 0 and b"is a file, not a folder" in child.stderr

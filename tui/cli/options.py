@@ -54,10 +54,24 @@ def data_dir(args: argparse.Namespace) -> Path:
     if getattr(args, "data_dir", None) is not None:
         from pathlib import Path
 
-        return Path(args.data_dir).expanduser()
+        return a_folder(Path(args.data_dir).expanduser())
     from tui.paths import default_data_dir
 
-    return default_data_dir()
+    return a_folder(default_data_dir())
+
+
+def a_folder(path: Path) -> Path:
+    """``path``, unless something that is not a folder is there: then one line says so (StoreError)."""
+    import os
+
+    if os.path.exists(path) and not os.path.isdir(path):
+        from tui.errors import StoreError
+
+        raise StoreError(
+            f"The data folder {path} is a file, not a folder. Choose a folder with --data-dir, "
+            "or move the file out of the way."
+        )
+    return path
 
 
 _DEMO: dict[str, Path] = {}
