@@ -293,8 +293,31 @@ def test_a_data_folder_that_is_a_file_is_said_by_every_command(tmp_path: Path, m
         code, out, err = cli(monkeypatch, not_a_folder, *args)
         lines = err.decode().splitlines()
         assert code != 0, args
-        assert lines == [f"micro-romance: The data folder {not_a_folder} is a file, not a folder. "
-                         "Choose a folder with --data-dir, or move the file out of the way."], args
+        assert lines == [
+            f"micro-romance: The data folder {not_a_folder} is a file, not a folder. "
+            "Choose a folder with --data-dir, or move the file out of the way."
+        ], args
     assert not_a_folder.read_bytes() == b"my own notes"
     child = run(not_a_folder, "today")  # a real process, as a shell runs it
     assert child.returncode != 0 and b"is a file, not a folder" in child.stderr
+
+
+def test_writing_as_a_day_ahead_is_refused_reading_it_is_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--today after the system's date: writing (a note, the full screen) is refused in one line; reading answers."""
+    from datetime import timedelta
+
+    from tui.clock import DayClock
+
+    data = tmp_path / "data"
+    ahead = (DayClock().today() + timedelta(days=400)).isoformat()
+
+    def ahead_cli(*args: str) -> tuple[int, str]:
+        code, _out, err = cli(monkeypatch, data, "--today", ahead, *args)
+        return code, err.decode()
+
+    for args in (["gratitude", "a note from the future"], []):
+        code, err = ahead_cli(*args)
+        assert code != 0 and len(err.splitlines()) == 1, args
+        assert f"--today {ahead} is after today's date" in err
+    assert not (data / FILE_NAME).exists()  # nothing written
+    assert ahead_cli("today")[0] == 0  # looking ahead is fine

@@ -84,7 +84,14 @@ def test_today_shows_the_gesture_of_the_today_tab(capsys, rituals: Path) -> None
         "Still open today: Walk, Walk together, Morning coffee",
     ]
     data = json.loads(cli(capsys, rituals, "today", "--json")[1])
-    assert data["gesture"] == {"id": g.id, "text": expected, "done": False, "note": "", "why": None}
+    assert data["gesture"] == {
+        "id": g.id,
+        "text": expected,
+        "done": False,
+        "note": "",
+        "why": None,
+        "partner_said": None,
+    }
     assert data["rituals"] == {
         "open": [
             {"id": "walk", "name": "Walk"},

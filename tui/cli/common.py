@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import APP_NAME
-from tui.cli.options import data_dir, iso_day, make_clock
+from tui.cli.options import data_dir, iso_day, make_clock, refuse_writing_ahead
 
 if TYPE_CHECKING:
     from tui.storage import Store
@@ -98,6 +98,7 @@ def write_store(args: argparse.Namespace, *, backups: bool = True) -> Store:
     """
     from tui.storage import open_store
 
+    refuse_writing_ahead(args)
     return open_store(data_dir(args), backups=backups)
 
 

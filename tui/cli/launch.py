@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 
-from tui.cli.options import data_dir, make_clock
+from tui.cli.options import data_dir, make_clock, refuse_writing_ahead
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -13,6 +13,7 @@ def run_app(args: argparse.Namespace) -> int:
     from tui.storage import open_store
 
     demo = bool(getattr(args, "demo", False))
+    refuse_writing_ahead(args)  # the full screen writes (the day's gesture shown, ticks, notes)
     store = open_store(data_dir(args))
     try:
         from tui.app import MicroRomanceApp

@@ -60,6 +60,28 @@ def data_dir(args: argparse.Namespace) -> Path:
     return a_folder(default_data_dir())
 
 
+def refuse_writing_ahead(args: argparse.Namespace) -> None:
+    """Refuse (StoreError, one line) to write as a day after the system's date (``--today``).
+
+    Reading a day ahead is fine (``today``, ``status``, ``export``); writing as one would file
+    entries under a day that has not come and move this year's into ``history/``. The demo's
+    throwaway folder may be written as any day.
+    """
+    day = getattr(args, "today", None)
+    if day is None or getattr(args, "demo", False):
+        return
+    from tui.clock import DayClock
+
+    real = DayClock().today()
+    if day > real:
+        from tui.errors import StoreError
+
+        raise StoreError(
+            f"--today {day.isoformat()} is after today's date ({real.isoformat()}), and nothing is written "
+            "as a day that has not come yet; leave out --today to write, or use it to look ahead with today."
+        )
+
+
 def a_folder(path: Path) -> Path:
     """``path``, unless something that is not a folder is there: then one line says so (StoreError)."""
     import os
