@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
 from pathlib import Path
 from typing import Any
@@ -86,16 +87,35 @@ def write_temp(tmp: Path, data: bytes, *, durable: bool = True) -> None:
             os.fsync(handle.fileno())
 
 
+KILL_AT = "MICRO_ROMANCE_KILL_AT"
+"""For the kill tests (tests/sync/test_kill.py): ``STEP:N`` stops this process with SIGKILL at the N-th
+atomic write of the process, at STEP: ``written`` (the new bytes in their temporary file, the old ones in
+place) or ``replaced`` (renamed over the old ones, the folder not yet synced). Read once; unset in use."""
+_kill_at = os.environ.get(KILL_AT, "")
+_writes = 0
+
+
+def _reached(step: str) -> None:
+    if _kill_at == f"{step}:{_writes}":
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so a crash leaves the old or the new bytes.
 
     ``durable=False`` skips the fsyncs, for files that may be lost in a power cut (the
     rename still makes the write all or nothing for every reader).
     """
+    global _writes
+    _writes += 1
     tmp = temp_beside(path)
     try:
         write_temp(tmp, data, durable=durable)
+        if _kill_at:
+            _reached("written")
         os.replace(tmp, path)
+        if _kill_at:
+            _reached("replaced")
     except BaseException:
         try:
             tmp.unlink()
