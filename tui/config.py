@@ -107,9 +107,15 @@ def _unicode_key(name: str) -> bool:
     return len(character) == 1 and character.isprintable() and not character.isspace()
 
 
-def _shown(text: str) -> str:
-    """User text in a warning: one line, nothing a terminal would act on."""
-    return "".join(ch if ch.isprintable() else "?" for ch in text)[:60]
+SHOWN_MAX = 60
+"""A user's text longer than this is cut (with "…") when a warning quotes it; our own words never are."""
+
+
+def _shown(text: str, limit: int | None = SHOWN_MAX) -> str:
+    """Text in a warning: one line, nothing a terminal would act on; a user's text cut at ``limit``
+    (with "…"), our own (``limit=None``) whole."""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return shown if limit is None or len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def read_config(path: Path | None = None, known_ids: Collection[str] | None = None) -> Config:
@@ -134,7 +140,7 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
         return Config(
             path=path,
             found=True,
-            warnings=(f"{CONFIG_NAME} is not valid TOML ({_shown(where)}); the usual keys apply.",),
+            warnings=(f"{CONFIG_NAME} is not valid TOML ({_shown(where, None)}); the usual keys apply.",),
         )
     warnings: list[str] = []
     for name in data:
@@ -165,7 +171,7 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
         problem = key_problem(value)
         if problem:
             warnings.append(
-                f"{CONFIG_NAME}: '{_shown(binding_id)}' = '{_shown(value)}' was left out: {_shown(problem)}."
+                f"{CONFIG_NAME}: '{_shown(binding_id)}' = '{_shown(value)}' was left out: {_shown(problem, None)}."
             )
             continue
         keys[binding_id] = ",".join(part.strip() for part in value.split(","))

@@ -38,6 +38,18 @@ def bindings_loaded() -> dict[str, Binding]:
     return found
 
 
+def checked_config(known: Callable[[], dict[str, Binding]] = bindings_loaded) -> tuple[Config, list[str]]:
+    """``config.toml`` read and checked as the full screen checks it: its ids against ``known()``
+    (asked only when the file names keys: it imports every screen) and keys two bindings now share.
+    Returns the config and the warnings beyond its own (``doctor`` shows the same as the app)."""
+    config = read_config()
+    if not config.keys:
+        return config, []
+    bindings = known()
+    config = read_config(config.path, known_ids=bindings)
+    return config, shared_keys(config.keys, bindings)
+
+
 def apply_user_keys(
     app: App[object], config: Config | None = None, *, known: Callable[[], dict[str, Binding]] = bindings_loaded
 ) -> Config:
@@ -48,11 +60,7 @@ def apply_user_keys(
     """
     warnings: list[str] = []
     if config is None:
-        config = read_config()
-        if config.keys:  # check the ids only when there are some (it imports every screen)
-            bindings = known()
-            config = read_config(config.path, known_ids=bindings)
-            warnings = shared_keys(config.keys, bindings)
+        config, warnings = checked_config(known)
     if config.keys:
         app.set_keymap(config.keys)
     for warning in [*config.warnings, *warnings]:

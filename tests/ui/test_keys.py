@@ -165,3 +165,22 @@ def test_readme_documents_the_file_and_every_id() -> None:
     assert "config.toml" in readme and "[keys]" in readme and "XDG_CONFIG_HOME" in readme
     missing = sorted(i for i in all_bindings() if f"`{i}`" not in readme)
     assert not missing, missing
+
+
+async def test_doctor_shows_every_warning_the_app_shows_uncut(
+    capsys, make_app, data_dir: Path, own_config_folder: Path
+) -> None:
+    """Three mistakes: the app warns of three, each whole (not cut at 60 characters), and doctor of the same."""
+    write_config(own_config_folder, '[keys]\n"rituals.nope" = "z"\n"today.done" = "hyper+d"\n"rituals.tick" = "a"\n')
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+    assert len(said) == 3
+    (bad_key,) = [m for m in said if "hyper+d" in m]
+    assert bad_key.endswith(f"was left out: {key_problem('hyper+d')}.")
+    app.store.close()
+    main(["--data-dir", str(data_dir), "doctor"])
+    out = " ".join(capsys.readouterr().out.split())
+    for message in said:
+        assert " ".join(message.split()) in out

@@ -183,12 +183,18 @@ def _config(report: Report) -> None:
     from tui.config import read_config
 
     config = read_config()
+    more: list[str] = []
+    if config.keys:  # checked as the full screen checks them (which loads the screens, and Textual, here only)
+        from tui.keys import checked_config
+        from tui.screens.bindings import all_bindings
+
+        config, more = checked_config(all_bindings)
     if not config.found and not config.warnings:
         report.row("Config file", f"{config.path}  (not there: the usual keys)")
         return
     count = len(config.keys)
     report.row("Config file", f"{config.path}  ({count} {'key' if count == 1 else 'keys'} of your own)")
-    report.notes.extend(config.warnings)
+    report.notes.extend([*config.warnings, *more])
 
 
 def _which(sound: list[Path], backups: list[Path]) -> str:
