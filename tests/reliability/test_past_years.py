@@ -39,7 +39,7 @@ def make_history(data_dir: Path) -> str:
 
 
 def unread(store: Store) -> set[int]:
-    return set(store._storage.deferred)
+    return set(store.unread_years())
 
 
 def test_old_years_wait_until_asked_for(data_dir: Path) -> None:

@@ -77,26 +77,6 @@ def test_default_data_dir_honours_xdg(tmp_path: Path, monkeypatch: pytest.Monkey
     assert default_data_dir() == tmp_path / "xdg" / "micro-romance"
 
 
-def test_commands_run_with_the_collector_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The collector is off only while starting (tui.cli.main): a command runs with it on."""
-    import gc
-
-    seen: list[bool] = []
-    real_init = Store.__init__
-
-    def init(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        seen.append(gc.isenabled())
-        real_init(self, *args, **kwargs)
-
-    monkeypatch.setattr(Store, "__init__", init)
-    assert main(["--data-dir", str(tmp_path / "data"), "--today", "2026-11-25", "status"]) == 0
-    assert seen and all(seen)
-    assert gc.isenabled()
-    with pytest.raises(SystemExit):
-        main(["--today", "tomorrow"])
-    assert gc.isenabled()
-
-
 @pytest.mark.parametrize(
     "argv",
     [

@@ -134,6 +134,10 @@ class Store(RitualTicks, PromptsAndAnswers):
             self._reload()
             raise
 
+    def unread_years(self) -> frozenset[int]:
+        """The past years still only on disk (read when a view, a command or a write needs them)."""
+        return frozenset(self._storage.deferred)
+
     def read_all(self) -> None:
         """Read every past year now (an export or a whole-history view would read them anyway)."""
         self._past.need_all()
