@@ -111,8 +111,8 @@ def _begin(args: argparse.Namespace, join: bool) -> int:
         print("  micro-romance pair confirm CODE        (add --mine on your own second device)")
     elif status.waiting:
         _print_waiting(status)
-        print("The pairing code needs one more step on each side: run micro-romance sync on the other machine,")
-        print("then micro-romance pair status on both; they show the same code to compare.")
+        print("The pairing code needs a step or two more on each side: run micro-romance sync on the other")
+        print("machine, then micro-romance pair status on each in turn until both print the same Pairing code.")
     elif join:
         print("Your public keys are in the folder, but no other device's key has arrived here yet.")
         print("Once your sync tool has copied it, run micro-romance sync there, then pair status on both.")

@@ -74,7 +74,7 @@ class Status:
                 lines.append(f"Pairing code: {device.code}")
             else:
                 lines.append(f"No pairing code yet: {one_line(device.note)}")
-            if self.same_name(device) and not device.note == handshake.CHANGED:
+            if self.same_name(device) and device.note != handshake.CHANGED:
                 lines.append("That device has your name: confirm it with --mine only if it is one of your own devices.")
         return lines
 
