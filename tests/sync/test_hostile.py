@@ -222,3 +222,28 @@ def test_a_confirmed_partner_cannot_write_a_change_in_another_devices_name(coupl
     result = sam.sync()
     assert sam.entries == {("note", "n1"): {"text": "mine to say"}}
     assert [p.message for p in result.skipped] == ["a change by another device; skipped"]
+
+
+def test_a_folder_swapped_for_a_link_while_this_device_writes_is_not_written_through(
+    couple, tmp_path: Path, monkeypatch
+) -> None:
+    import tui.sync.folder as folder_module
+
+    alex, sam = couple
+    alex.sync()
+    own = alex.folder.device_dir(alex.me.device)
+    elsewhere, moved = tmp_path / "elsewhere", tmp_path / "moved"
+    elsewhere.mkdir()
+    real = folder_module.atomic_write_in
+
+    def swapped_then_written(fd: int, name: str, data: bytes) -> None:
+        if not own.is_symlink():  # the folder is swapped for a link after it was opened
+            own.rename(moved)
+            own.symlink_to(elsewhere)
+        real(fd, name, data)
+
+    monkeypatch.setattr(folder_module, "atomic_write_in", swapped_then_written)
+    alex.write("note", "n1", {"text": "hi"})
+    alex.sync()
+    assert list(elsewhere.iterdir()) == []
+    assert any(p.name.startswith("log-") for p in moved.iterdir())

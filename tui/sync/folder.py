@@ -19,13 +19,17 @@ folder is checked before every write (:class:`UnsafeFolder`).
 
 from __future__ import annotations
 
+import errno
 import heapq
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.durable import fsync_dir
+from tui.durable import atomic_write_in, fsync_dir
 from tui.sync import guard
 from tui.sync.crypto import device_id
 from tui.sync.files import atomic_write, canonical_json
@@ -143,17 +147,46 @@ class SharedFolder:
                 raise UnsafeFolder(self.relative(path), str(exc).split(";")[0]) from None
         return self.device_dir(device)
 
+    @contextmanager
+    def _own_fd(self, device: str) -> Iterator[int | None]:
+        """This device's own folder, open: reached from the shared folder one name at a time without
+        following a link (:class:`UnsafeFolder` on one), so nothing swapped in later is written
+        through. None where the system cannot open names relative to a folder (then checked by path)."""
+        if not _AT:
+            self.own_dir(device)
+            yield None
+            return
+        self.check()
+        fds: list[int] = []
+        try:
+            try:
+                fds.append(os.open(self.root, _DIR_FLAGS))
+            except OSError:
+                raise FolderMissing(self.root) from None
+            for name, path in ((APP_DIR, self.base), (device, self.device_dir(device))):
+                fds.append(_open_child(fds[-1], name, self.relative(path)))
+            yield fds[-1]
+        finally:
+            for fd in reversed(fds):
+                os.close(fd)
+
+    def _write(self, device: str, name: str, data: bytes) -> None:
+        with self._own_fd(device) as fd:
+            if fd is None:
+                atomic_write(self.device_dir(device) / name, data)
+                fsync_dir(self.device_dir(device))
+            else:
+                atomic_write_in(fd, name, data)
+
     def write_key(self, device: str, doc: dict) -> None:
         """Write this device's ``key.pub`` (tui.sync.peers makes ``doc``), only when it differs from what is there."""
-        folder = self.own_dir(device)
         data = canonical_json(doc) + b"\n"
-        path = folder / KEY_FILE
         try:
-            if guard.read_file(path, KEY_CAP)[0] == data:
+            if guard.read_file(self.device_dir(device) / KEY_FILE, KEY_CAP)[0] == data:
                 return
         except (OSError, Refused):
             pass
-        atomic_write(path, data)
+        self._write(device, KEY_FILE, data)
 
     def keys(self) -> tuple[dict[str, KeyFile], list[Problem]]:
         """Every device's public key in the folder, and what could not be read (a problem each).
@@ -250,14 +283,28 @@ class SharedFolder:
 
     def write_log(self, device: str, name: str, data: bytes) -> Path:
         """Write one of this device's own log files atomically; ``name`` as ``log-2026-03``."""
-        folder = self.own_dir(device)
-        path = folder / f"{name}.age"
         try:
-            atomic_write(path, data)
+            self._write(device, f"{name}.age", data)
         except FileNotFoundError:
             raise FolderMissing(self.root) from None
-        fsync_dir(folder)
-        return path
+        return self.device_dir(device) / f"{name}.age"
+
+
+def _open_child(parent: int, name: str, where: str) -> int:
+    """The folder ``name`` inside the open folder ``parent``, made if missing; never through a link."""
+    for _ in range(2):
+        try:
+            return os.open(name, _DIR_FLAGS | getattr(os, "O_NOFOLLOW", 0), dir_fd=parent)
+        except FileNotFoundError:
+            try:
+                os.mkdir(name, dir_fd=parent)
+            except FileExistsError:
+                pass  # made at the same instant by a sync tool: opened (and checked) now
+        except OSError as exc:
+            if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                raise UnsafeFolder(where, "is a link or a file, not a folder") from None
+            raise
+    raise FileNotFoundError(errno.ENOENT, "made and gone again", where)
 
 
 def key_file(device: str, value: Any) -> KeyFile:
@@ -274,5 +321,7 @@ def key_file(device: str, value: Any) -> KeyFile:
     return KeyFile(device, key, name, value)
 
 
+_AT = os.open in os.supports_dir_fd and os.mkdir in os.supports_dir_fd
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 _KEYS = FileCache()
 """Key files read (or refused) in this process, by identity: 2,000 keys cost 2,000 ``lstat`` calls a round."""
