@@ -55,8 +55,8 @@ class StoreLockedError(StoreError):
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__(
-            f"micro-romance is already running with the data in {data_dir}. "
-            "Close the other copy first (two copies writing at once could lose words)."
+            f"Another copy is already running with the data in {data_dir}. "
+            "Close it first (two copies writing at once could lose words)."
         )
 
 

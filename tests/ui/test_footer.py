@@ -94,3 +94,37 @@ async def test_at_60x20_the_footer_shows_whole_keys_and_help(make_app, key) -> N
         for item in sorted(shown, key=len, reverse=True):
             rest = rest.replace(item, " ")
         assert rest.strip() == "", f"cut or unknown text in the footer: {rest.strip()!r} of {line!r}"
+
+
+async def test_the_rituals_footer_uses_the_room_it_has(make_app) -> None:
+    """At 100 columns the Rituals footer has room for e, p and g too."""
+    app = make_app()
+    app.store.add_ritual("Morning coffee", created=app.today)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.pause()
+        line = footer(app)
+        for shown in ("space Tick", "a Add", "e Edit", "x Remove", "p Suggestions", "g Grace days", "? Help"):
+            assert shown in line, line
+
+
+async def test_help_lists_each_key_once(make_app) -> None:
+    from tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "l/m/r" in text
+        assert not any(line.strip().startswith(("m ", "r ")) for line in text.splitlines()), text
+
+
+async def test_the_welcome_name_placeholder_is_whole_at_100x30(make_app) -> None:
+    app = make_app(welcomed=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Their name, or none" in screen_text(app)

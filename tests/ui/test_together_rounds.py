@@ -64,6 +64,8 @@ async def test_no_round_when_not_paired(data_dir: Path, make_app, soon) -> None:
 async def test_p_shares_the_selected_note_with_the_partner(
     tmp_path: Path, data_dir: Path, make_app, soon, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from tests.ui.screen_text import screen_text
+
     alex = paired(tmp_path, data_dir, capsys)
     cli(data_dir, "gratitude", "The way you [b]laugh[/b]")
     app = make_app()
@@ -73,6 +75,8 @@ async def test_p_shares_the_selected_note_with_the_partner(
         await pilot.pause()
         tab = app.query_one(GratitudeTab)
         tab.notes_list.focus()
+        await pilot.pause()
+        assert "p Send to partner" in screen_text(app).rstrip("\n").splitlines()[-1]  # paired: p is offered
         await pilot.press("p")
         await settle(app, pilot)
         rows = [str(option.prompt) for option in tab.notes_list.options if not option.disabled]

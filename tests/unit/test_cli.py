@@ -61,6 +61,7 @@ def test_second_instance_is_refused(tmp_path: Path) -> None:
         proc = run("--data-dir", str(data))
     assert proc.returncode == 2
     assert "already running" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("micro-romance: Another copy is already running")  # the name said once
 
 
 def test_unusable_data_dir(tmp_path: Path) -> None:

@@ -109,7 +109,7 @@ class SettingsForm(TextDialog[bool]):
                     yield Static(Content("Your partner's name (optional)"), classes="settings-label")
                     yield Input(
                         settings.partner_name or self._known_partner(store),
-                        placeholder="Their name, or leave it empty",
+                        placeholder="Their name, or none",
                         id="partner-name",
                     )
                     yield Static(Content("How they feel loved (your guess)"), classes="settings-label")

@@ -34,9 +34,13 @@ def key_rows(bindings: list[Binding | tuple[str, ...]], shown: Callable[[Binding
     in force (the user's keymap first), each as the footer shows it.
     """
     rows: dict[str, tuple[list[str], str]] = {}
-    for item in bindings:
-        binding = item if isinstance(item, Binding) else Binding(*item)
+    every = [item if isinstance(item, Binding) else Binding(*item) for item in bindings]
+    # Keys another binding already names in its row ("l/m/r  Did it land?"): not listed twice.
+    named = {key for b in every if b.key_display and "/" in b.key_display for key in b.key_display.split("/")}
+    for binding in every:
         if not binding.description or binding.system:
+            continue
+        if binding.key in named and not (binding.key_display and "/" in binding.key_display):
             continue
         keys, _ = rows.setdefault(binding.action, ([], binding.description))
         keys.append(", ".join(shown(binding)))

@@ -123,6 +123,10 @@ class GratitudeTab(TabBase):
     def focus_first(self) -> None:
         self.take_focus(self.notes_list)
 
+    def footer_shows(self, binding: Binding) -> bool:
+        """p (share with your partner) is in the footer once paired."""
+        return binding.id == "gratitude.send" and self.host.together.paired
+
     # ------------------------------------------------------------ reading
 
     @property

@@ -114,6 +114,10 @@ class PromptsTab(TabBase):
         yield Static(Content(""), id="prompts-empty", classes="empty-state")
         yield PagedOptionList(id="prompts-answers")
 
+    def footer_shows(self, binding: Binding) -> bool:
+        """p (share with your partner) is in the footer once paired."""
+        return binding.id == "prompts.share" and self.host.together.paired
+
     def on_mount(self) -> None:
         super().on_mount()
         self._prompt = daily.todays_prompt(self.host.store, self.host.today)

@@ -57,7 +57,7 @@ RITUALS_BINDINGS = [
     ),
     Binding("t", "today", "Back to today", show=False, id="rituals.today", tooltip="Show today again"),
     Binding("a", "add", "Add", id="rituals.add", tooltip="Add a ritual"),
-    Binding("e", "edit", "Edit", show=False, id="rituals.edit", tooltip="Rename the focused ritual or change its days"),
+    Binding("e", "edit", "Edit", id="rituals.edit", tooltip="Rename the focused ritual or change its days"),
     Binding(
         "K,shift+up", "move(-1)", "Move up", show=False, id="rituals.move_up", tooltip="Move the focused ritual up"
     ),
@@ -92,12 +92,11 @@ RITUALS_BINDINGS = [
         id="rituals.archived",
         tooltip="Show or hide archived rituals",
     ),
-    Binding("p", "pick", "Suggestions", show=False, id="rituals.pick", tooltip="Pick rituals from our suggestions"),
+    Binding("p", "pick", "Suggestions", id="rituals.pick", tooltip="Pick rituals from our suggestions"),
     Binding(
         "g",
         "grace",
         "Grace days",
-        show=False,
         id="rituals.grace",
         tooltip="Mark the day shown (or a range) as grace days, or remove them",
     ),

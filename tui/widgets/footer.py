@@ -22,10 +22,21 @@ from collections.abc import Hashable
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
+
+
+def shown(node: object, binding: Binding) -> bool:
+    """Whether the footer shows ``binding``: ``show``, or its node says so now (``footer_shows``:
+    a key that matters only in some states, like p to share once paired)."""
+    if binding.show:
+        return True
+    ask = getattr(node, "footer_shows", None)
+    return bool(ask is not None and ask(binding))
+
 
 ALWAYS_SHOWN = "help"
 """The action whose key the footer keeps whatever the width."""
@@ -64,8 +75,8 @@ class Footer(TextualFooter):
         app = self.app
         keys = tuple(
             (b.key, app.get_key_display(b), b.description, b.action, enabled, tooltip, b.group)
-            for (_node, b, enabled, tooltip) in self.screen.active_bindings.values()
-            if b.show or b.key == app.COMMAND_PALETTE_BINDING
+            for (node, b, enabled, tooltip) in self.screen.active_bindings.values()
+            if shown(node, b) or b.key == app.COMMAND_PALETTE_BINDING
         )
         return keys, self.compact, self.show_command_palette, self._width()
 
@@ -89,8 +100,8 @@ class Footer(TextualFooter):
         active = self.screen.active_bindings
         items: list[FooterKey] = []
         actions: set[str] = set()
-        for _node, binding, enabled, tooltip in active.values():
-            if not binding.show or binding.action in actions:
+        for node, binding, enabled, tooltip in active.values():
+            if not shown(node, binding) or binding.action in actions:
                 continue
             actions.add(binding.action)
             items.append(
@@ -124,14 +135,14 @@ class Footer(TextualFooter):
             item.set_reactive(FooterKey.compact, compact)
             item.set_class(compact, "-compact", update=False)
         room = self._width() - sum(_item_width(i) for i in items if i.action == ALWAYS_SHOWN)
-        shown = []
+        fitting = []
         for item in items:
             if item.action != ALWAYS_SHOWN:
                 room -= _item_width(item)
                 if room < 0:
                     continue
-            shown.append(item)
-        return shown
+            fitting.append(item)
+        return fitting
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready and not self._queued:
