@@ -144,12 +144,12 @@ def todays_prompt(store: Store, day: date) -> Prompt:
     return prompt_of_the_day(day, content.prompts(), history)
 
 
-def another_prompt(store: Store, day: date, *, theme: str | None = None) -> Prompt:
-    """A different prompt for ``day`` (optionally of one theme)."""
+def another_prompt(store: Store, day: date, *, topic: str | None = None) -> Prompt:
+    """A different prompt for ``day`` (optionally of one topic)."""
     recorded = store.prompt_day(day)
     skip = recorded.shown if recorded else (todays_prompt(store, day).id,)
     history = [p for p in store.prompt_days() if p.day < day]
-    return prompt_of_the_day(day, content.prompts(), history, skip=skip, theme=theme)
+    return prompt_of_the_day(day, content.prompts(), history, skip=skip, topic=topic)
 
 
 # --------------------------------------------------------------------------- days that matter

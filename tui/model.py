@@ -154,16 +154,11 @@ class Prompt:
     """One reflective prompt of the shipped deck."""
 
     id: str
-    theme: str
-    """The prompt's topic id (the field keeps its first name; see ``topic``)."""
+    topic: str
+    """The prompt's topic id, e.g. "gratitude" or "maps"."""
     text: str
     depth: int = 1
     """1 light .. 3 deep."""
-
-    @property
-    def topic(self) -> str:
-        """The topic id, e.g. "gratitude" or "maps"."""
-        return self.theme
 
 
 @dataclass(frozen=True)

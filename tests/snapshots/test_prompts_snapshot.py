@@ -16,8 +16,8 @@ def prompts_app(tmp_path: Path) -> MicroRomanceApp:
     """Two answers, on two days, to prompts of two themes."""
     app = snapshot_app(tmp_path)
     deck = content.prompts()
-    seen = next(p for p in deck if p.theme == "seen")
-    repair = next(p for p in deck if p.theme == "repair")
+    seen = next(p for p in deck if p.topic == "seen")
+    repair = next(p for p in deck if p.topic == "repair")
     app.store.add_answer(seen.id, "When you listen without trying to fix it.", date(2026, 11, 20))
     app.store.add_answer(
         repair.id, "A short walk, then talking.\nAnd saying sorry first, even if it is hard.", date(2026, 11, 23)

@@ -27,8 +27,8 @@ def answer_ids(tab: PromptsTab) -> list[str]:
 
 def two_answers(store: Store) -> list[str]:
     deck = content.prompts()
-    seen = next(p for p in deck if p.theme == "seen")
-    repair = next(p for p in deck if p.theme == "repair")
+    seen = next(p for p in deck if p.topic == "seen")
+    repair = next(p for p in deck if p.topic == "repair")
     return [
         store.add_answer(seen.id, "When you listen without fixing.", date(2026, 11, 20)).id,
         store.add_answer(repair.id, "A walk, then talking.", date(2026, 11, 23)).id,
@@ -44,7 +44,7 @@ async def test_the_prompt_of_the_day_is_shown_and_recorded(make_app) -> None:
         text = screen_text(app)
         assert "Prompt of the day" in text
         assert expected.text[:40] in text
-        assert content.themes()[expected.theme][:30] in text
+        assert content.topics()[expected.topic][:30] in text
         assert app.store.prompt_day(DAY).prompt_id == expected.id
 
 
@@ -134,30 +134,30 @@ async def test_e_and_enter_edit_the_selected_answer(make_app, data_dir) -> None:
 async def test_t_filters_by_theme_and_n_follows_it(make_app) -> None:
     app = make_app()
     ids = two_answers(app.store)
-    themes = content.themes()
+    themes = content.topics()
     async with app.run_test(size=(80, 24)) as pilot:
         tab = await open_tab(app, pilot)
         assert "Topic: All topics" in screen_text(app)
         await pilot.press("t")
         await pilot.pause()
-        assert tab.theme == "seen"
+        assert tab.topic == "seen"
         assert f"Topic: {themes['seen']}" in screen_text(app)
-        assert tab.prompt.theme == "seen"  # the question follows the theme at once
+        assert tab.prompt.topic == "seen"  # the question follows the theme at once
         assert tab.prompt.text in str(app.query_one("#prompts-card").render())
         assert answer_ids(tab) == [ids[0]]
         assert "(1 of 2)" in screen_text(app)
         await pilot.press("n")
         await pilot.pause()
-        assert tab.prompt.theme == "seen"
+        assert tab.prompt.topic == "seen"
         await pilot.press("t")
         await pilot.pause()
-        assert tab.theme == "blocks"
+        assert tab.topic == "blocks"
         assert answer_ids(tab) == []
         assert "No answers on this topic yet" in screen_text(app)
         for _ in range(len(themes) - 1):
             await pilot.press("t")
         await pilot.pause()
-        assert tab.theme is None
+        assert tab.topic is None
         assert answer_ids(tab) == [ids[1], ids[0]]
 
 

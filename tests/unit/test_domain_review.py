@@ -12,7 +12,7 @@ from tui.domain.review import (
     FEW_NOTES,
     first_week,
     headline,
-    prompt_themes,
+    prompt_topics,
     review_due,
     review_prompt,
     step_week,
@@ -27,7 +27,7 @@ MON, WED, SUN = date(2025, 6, 9), date(2025, 6, 11), date(2025, 6, 15)
 NO_GESTURES = {"words": 0, "touch": 0, "service": 0, "time": 0, "gifts": 0}
 
 DECK = [
-    Prompt(id=f"{theme}-{i}", theme=theme, text=f"{theme} {i}")
+    Prompt(id=f"{theme}-{i}", topic=theme, text=f"{theme} {i}")
     for theme in ("seen", "blocks", "rituals", "gratitude", "repair")
     for i in range(6)
 ]
@@ -57,9 +57,9 @@ def week(
 
 
 def test_themes_follow_what_slipped() -> None:
-    assert prompt_themes(week(slipped=("Walk",), notes=0)) == ("rituals", "blocks")
-    assert prompt_themes(week(notes=FEW_NOTES - 1)) == ("gratitude",)
-    assert prompt_themes(week(notes=FEW_NOTES)) == ("seen",)
+    assert prompt_topics(week(slipped=("Walk",), notes=0)) == ("rituals", "blocks")
+    assert prompt_topics(week(notes=FEW_NOTES - 1)) == ("gratitude",)
+    assert prompt_topics(week(notes=FEW_NOTES)) == ("seen",)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_prompt_comes_from_the_themes(summary: WeekSummary, themes: set[str]) ->
     for offset in range(20):
         shifted = replace(summary, start=date.fromordinal(MON.toordinal() + 7 * offset))
         prompt = review_prompt(shifted, DECK)
-        assert prompt is not None and prompt.theme in themes
+        assert prompt is not None and prompt.topic in themes
 
 
 def test_prompt_is_the_same_for_the_same_week_and_varies_across_weeks() -> None:
@@ -86,13 +86,13 @@ def test_prompt_is_the_same_for_the_same_week_and_varies_across_weeks() -> None:
 
 
 def test_prompt_falls_back_to_the_whole_deck_and_none_for_no_deck() -> None:
-    only_repair = [p for p in DECK if p.theme == "repair"]
+    only_repair = [p for p in DECK if p.topic == "repair"]
     assert review_prompt(week(notes=0), only_repair) in only_repair
     assert review_prompt(week(), []) is None
 
 
 def test_shipped_deck_has_every_theme_the_review_asks_for() -> None:
-    shipped = {p.theme for p in content.prompts()}
+    shipped = {p.topic for p in content.prompts()}
     assert {"rituals", "blocks", "gratitude", "seen"} <= shipped
 
 

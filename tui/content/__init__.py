@@ -132,10 +132,6 @@ def topics() -> dict[str, str]:
     return dict(_topics())
 
 
-themes = topics
-"""The older name of :func:`topics`, kept for callers that still use it."""
-
-
 @cache
 def prompts() -> tuple[Prompt, ...]:
     """The reflective prompt deck, in file order (light to deep within a topic)."""
@@ -149,7 +145,7 @@ def prompts() -> tuple[Prompt, ...]:
         depth = int(raw.get("depth", 1))
         if depth not in DEPTHS:
             raise _fail("prompts.json", f"{pid}: depth {depth} is not 1, 2 or 3")
-        out.append(Prompt(id=pid, theme=topic, text=raw["text"], depth=depth))
+        out.append(Prompt(id=pid, topic=topic, text=raw["text"], depth=depth))
     return tuple(out)
 
 

@@ -29,16 +29,16 @@ def _candidates(
     deck: Sequence[Prompt],
     history: Sequence[PromptDay],
     skip: Collection[str],
-    theme: str | None,
+    topic: str | None,
 ) -> list[Prompt]:
     """Candidates, relaxing filters until some remain.
 
-    Order: theme + window + skip; theme + skip; window + skip (theme dropped);
+    Order: topic + window + skip; topic + skip; window + skip (topic dropped);
     skip only; anything but the prompt shown just before; the whole deck.
     """
-    themed = [p for p in deck if not theme or p.theme == theme]
+    of_topic = [p for p in deck if not topic or p.topic == topic]
     seen = last_seen_days(((h.day, (h.prompt_id, *h.shown)) for h in history), day)
-    return relaxed(deck, themed, recent_prompt_ids(history, day), skip, seen)
+    return relaxed(deck, of_topic, recent_prompt_ids(history, day), skip, seen)
 
 
 def prompt_of_the_day(
@@ -47,16 +47,16 @@ def prompt_of_the_day(
     history: Sequence[PromptDay],
     *,
     skip: Collection[str] = (),
-    theme: str | None = None,
+    topic: str | None = None,
 ) -> Prompt:
     """The prompt for ``day``, uniform among the candidates.
 
     Deterministic for the same ``day``, ``skip`` and inputs. Candidates: of
-    ``theme`` when given, not shown in the 180 days before ``day``, not in
+    ``topic`` when given, not shown in the 180 days before ``day``, not in
     ``skip`` (ids already shown today, oldest first); filters relax in that
     order of importance rather than fail. Raises ValueError on an empty deck.
     """
     if not deck:
         raise ValueError("the prompt deck is empty")
-    rng = random.Random(f"micro-romance:prompt:{day.isoformat()}:{len(skip)}:{theme or ''}")
-    return rng.choice(_candidates(day, deck, history, skip, theme))
+    rng = random.Random(f"micro-romance:prompt:{day.isoformat()}:{len(skip)}:{topic or ''}")
+    return rng.choice(_candidates(day, deck, history, skip, topic))

@@ -28,16 +28,16 @@ PLENTY = 6
 """Things given (ritual days kept, gestures done, notes written) to say "look at all you gave"."""
 
 SLIPPED_THEMES = ("rituals", "blocks")
-"""Prompt themes for a week when a ritual slipped: what we share, what gets in the way."""
+"""Prompt topics for a week when a ritual slipped: what we share, what gets in the way."""
 FEW_NOTES_THEMES = ("gratitude",)
 OTHER_THEMES = ("seen",)
 
 
-def prompt_themes(summary: WeekSummary) -> tuple[str, ...]:
-    """The prompt themes that fit what slipped in the week.
+def prompt_topics(summary: WeekSummary) -> tuple[str, ...]:
+    """The prompt topics that fit what slipped in the week.
 
     A ritual kept on fewer than half of its days points to the "rituals" and
-    "blocks" themes; otherwise fewer than :data:`FEW_NOTES` notes point to
+    "blocks" topics; otherwise fewer than :data:`FEW_NOTES` notes point to
     "gratitude"; otherwise "seen".
     """
     if summary.slipped:
@@ -48,16 +48,16 @@ def prompt_themes(summary: WeekSummary) -> tuple[str, ...]:
 
 
 def review_prompt(summary: WeekSummary, deck: Sequence[Prompt]) -> Prompt | None:
-    """One prompt for the week, from :func:`prompt_themes` (any theme if none match).
+    """One prompt for the week, from :func:`prompt_topics` (any topic if none match).
 
     Deterministic for the week (seeded by its Monday) and the deck; None only
     for an empty deck.
     """
     if not deck:
         return None
-    themes = prompt_themes(summary)
-    candidates = [p for p in deck if p.theme in themes] or list(deck)
-    rng = random.Random(f"micro-romance:review:{summary.start.isoformat()}:{','.join(themes)}")
+    topics = prompt_topics(summary)
+    candidates = [p for p in deck if p.topic in topics] or list(deck)
+    rng = random.Random(f"micro-romance:review:{summary.start.isoformat()}:{','.join(topics)}")
     return rng.choice(candidates)
 
 

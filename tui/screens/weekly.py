@@ -283,8 +283,8 @@ class WeeklyReviewScreen(Screen[None]):
         prompt = review_prompt(summary, content.prompts())
         self.query_one("#review-prompt").display = prompt is not None
         if prompt is not None:
-            theme = content.themes().get(prompt.theme, "")
-            self._set("review-prompt-heading", f"To reflect on · {theme}" if theme else "To reflect on")
+            topic = content.topics().get(prompt.topic, "")
+            self._set("review-prompt-heading", f"To reflect on · {topic}" if topic else "To reflect on")
             self._set("review-prompt-text", prompt.text)
         rituals = store.rituals()
         heat = self.query_one(RitualHeatmap)

@@ -97,18 +97,19 @@ class PromptsTab(TabBase):
             id="prompts.share",
             tooltip="Share the selected answer with your partner (Together) and read theirs to the same prompt",
         ),
-        Binding("t", "theme", "Topic", id="prompts.theme", tooltip="Show one topic at a time (All, then each topic)"),
+        Binding("t", "topic", "Topic", id="prompts.theme", tooltip="Show one topic at a time (All, then each topic)"),
     ]
 
-    theme: reactive[str | None] = reactive(None, init=False)
-    """The theme filter (key t); None shows every theme."""
+    topic: reactive[str | None] = reactive(None, init=False)
+    """The topic filter (key t; its binding id keeps its first name, prompts.theme, for keymaps);
+    None shows every topic."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._prompt: Prompt | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(""), id="prompts-theme")
+        yield Static(Content(""), id="prompts-topic")
         yield PromptCard(Content(""), id="prompts-card")
         yield Static(Content(""), id="prompts-heading")
         yield Static(Content(""), id="prompts-empty", classes="empty-state")
@@ -150,9 +151,9 @@ class PromptsTab(TabBase):
 
     def visible_answers(self) -> list[Answer]:
         answers = self.host.store.answers()
-        if self.theme:
+        if self.topic:
             by_id = content.prompt_by_id()
-            answers = [a for a in answers if (p := by_id.get(a.prompt_id)) and p.theme == self.theme]
+            answers = [a for a in answers if (p := by_id.get(a.prompt_id)) and p.topic == self.topic]
         return answers
 
     def selected_answer(self) -> Answer | None:
@@ -176,16 +177,16 @@ class PromptsTab(TabBase):
 
     def draw(self, select: str | None = None) -> None:
         """Redraw the prompt and the answers from the store."""
-        themes = content.themes()
+        topics = content.topics()
         prompt = self.prompt
-        theme_name = themes[self.theme] if self.theme else "All topics"
-        self.query_one("#prompts-theme", Static).update(Content(f"Topic: {theme_name}  (t changes it)"))
+        topic_name = topics[self.topic] if self.topic else "All topics"
+        self.query_one("#prompts-topic", Static).update(Content(f"Topic: {topic_name}  (t changes it)"))
 
         card = self.query_one("#prompts-card", PromptCard)
         shown = self.host.store.prompt_day(self.host.today)
         first = shown is None or not shown.shown or shown.shown[0] == prompt.id
         card.border_title = Content("Prompt of the day" if first else "Another prompt for today")
-        card.border_subtitle = Content(themes.get(prompt.theme, ""))
+        card.border_subtitle = Content(topics.get(prompt.topic, ""))
         if self.todays_answer() is not None:
             status = "✓ Answered today · enter opens your answer · n another"
         else:
@@ -197,7 +198,7 @@ class PromptsTab(TabBase):
         total = len(self.host.store.answers())
         heading = (
             f"Your answers ({len(answers)})"
-            if not self.theme
+            if not self.topic
             else f"Your answers on this topic ({len(answers)} of {total})"
         )
         self.query_one("#prompts-heading", Static).update(Content(heading))
@@ -307,21 +308,21 @@ class PromptsTab(TabBase):
         self.action_edit_answer()
 
     def action_another(self) -> None:
-        """Show a different prompt (of the chosen theme, if one is chosen)."""
+        """Show a different prompt (of the chosen topic, if one is chosen)."""
         store, today = self.host.store, self.host.today
         self._record(self.prompt)
-        self._prompt = daily.another_prompt(store, today, theme=self.theme)
+        self._prompt = daily.another_prompt(store, today, topic=self.topic)
         self._record(self._prompt)
         self.redraw()
 
-    def action_theme(self) -> None:
-        """Cycle the theme filter: all, then each theme in turn."""
-        order: list[str | None] = [None, *content.themes()]
-        self.theme = order[(order.index(self.theme) + 1) % len(order)]  # redraws
+    def action_topic(self) -> None:
+        """Cycle the topic filter: all, then each topic in turn."""
+        order: list[str | None] = [None, *content.topics()]
+        self.topic = order[(order.index(self.topic) + 1) % len(order)]  # redraws
 
-    def watch_theme(self, theme: str | None) -> None:
-        """A theme chosen shows one of its prompts at once; All keeps the prompt shown."""
-        if theme is not None and self.prompt.theme != theme:
-            self._prompt = daily.another_prompt(self.host.store, self.host.today, theme=theme)
+    def watch_topic(self, topic: str | None) -> None:
+        """A topic chosen shows one of its prompts at once; All keeps the prompt shown."""
+        if topic is not None and self.prompt.topic != topic:
+            self._prompt = daily.another_prompt(self.host.store, self.host.today, topic=topic)
             self._record(self._prompt)
         self.redraw()
