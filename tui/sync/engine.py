@@ -210,7 +210,12 @@ class Engine:
                 self.folder.write_key(self.me.device, doc)
             keys, out.keys = self.folder.keys()
             if self.count_waiting is not None:
-                out.waiting = self.count_waiting(keys)
+                try:
+                    out.waiting = self.count_waiting(keys)
+                except Exception as exc:  # noqa: BLE001 (what the keys hold never stops a round)
+                    out.keys.append(
+                        Problem("micro-romance", f"keys waiting could not be counted ({guard.reason(exc)})")
+                    )
             else:
                 out.waiting = len(set(keys) - set(self.trusted) - {self.me.device})
             remote = self._incoming(state, out)
