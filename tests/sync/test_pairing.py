@@ -288,3 +288,38 @@ def test_sync_takes_the_pairing_steps(tmp_path: Path, shared: Path, capsys: pyte
     for data in (alex, sam):  # each has recorded the other's step (read without taking another)
         [record] = json.loads((data / "sync" / "pairing.json").read_text())["sessions"].values()
         assert record["theirs"]
+
+
+def test_two_readings_at_once_take_one_step_at_a_time(
+    tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen's reading and a round's run in threads side by side: the second waits for the first,
+    so this device never publishes one random number and keeps another."""
+    import threading
+
+    from tui.sync import handshake
+
+    alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
+    pairing.start(alex, shared, "Alex")
+    pairing.join(sam, shared, "Sam")
+    entered, release = threading.Event(), threading.Event()
+    real_fresh = handshake.fresh
+
+    def slow_first_fresh(keys):  # type: ignore[no-untyped-def]
+        if not entered.is_set():
+            entered.set()
+            assert release.wait(10)
+        return real_fresh(keys)
+
+    monkeypatch.setattr(handshake, "fresh", slow_first_fresh)
+    first = threading.Thread(target=pairing.status, args=(alex,))
+    second = threading.Thread(target=pairing.status, args=(alex,))
+    first.start()
+    assert entered.wait(10)
+    second.start()
+    second.join(timeout=1)
+    assert second.is_alive()  # it waits for the step under way
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert shared_code(alex, sam)  # both sides agree: what was published is what was kept

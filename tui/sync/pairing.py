@@ -24,6 +24,7 @@ from tui.sync.folder import MAX_NAME, FolderMissing, KeyFile, SharedFolder
 from tui.sync.pairing_code import DIGITS, normalise_code
 from tui.sync.peers import Peer, own_document, peer_of, peers, publish
 from tui.sync.status import Device, Status
+from tui.sync.steplock import one_step_at_a_time
 
 PAIRING_FILE = "pairing.json"
 MAX_UNDER_WAY = 8
@@ -111,6 +112,7 @@ def is_paired_here(state_dir: Path) -> str:
     return value.get("folder", "") if isinstance(value, dict) and isinstance(value.get("folder"), str) else ""
 
 
+@one_step_at_a_time
 def _begin(state_dir: Path, folder: Path, name: str | None, force: bool) -> Status:
     already = is_paired_here(state_dir)
     if already and not force:
@@ -243,6 +245,7 @@ def _read(state_dir: Path) -> _Seen | None:
     return _Seen(out, config, me, found)
 
 
+@one_step_at_a_time
 def status(state_dir: Path) -> Status:
     """The pairing as this device sees it now; each pairing under way takes its next step (its key.pub)."""
     seen = _read(state_dir)
@@ -252,6 +255,7 @@ def status(state_dir: Path) -> Status:
 # --------------------------------------------------------------------------- the person decides
 
 
+@one_step_at_a_time
 def confirm(state_dir: Path, code: str, *, mine: bool = False) -> Device:
     """Confirm the waiting device whose pairing code is ``code``; ``mine`` when it is one of this
     person's own devices (it then receives private entries). A wrong code changes nothing."""
@@ -289,6 +293,7 @@ class Removed:
     was_confirmed: bool
 
 
+@one_step_at_a_time
 def remove(state_dir: Path, who: str) -> Removed:
     """Turn away a waiting device, or remove a confirmed one (``who``: a name, or the start of an id).
 
@@ -322,6 +327,7 @@ def remove(state_dir: Path, who: str) -> Removed:
     return Removed(device.device, device.name, trusted is not None)
 
 
+@one_step_at_a_time
 def leave(state_dir: Path) -> bool:
     """Stop sharing on this device: forget the folder and the confirmed devices.
 
