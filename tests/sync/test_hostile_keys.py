@@ -1,0 +1,57 @@
+"""Key files anyone could drop into the shared folder, read the way the app reads them: random
+bytes, random JSON, a real signed key.pub with fields changed. pair status and a round never
+fail, agree on what is waiting, and nothing is confirmed by itself."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.sync import pairing
+from tui.sync.crypto import Identity
+from tui.sync.peers import key_document
+
+LEAF = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+JSON = st.recursive(LEAF, lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=3))
+FIELDS = st.sampled_from(["format", "key", "sign", "name", "pairing", "sig"])
+CHANGES = st.dictionaries(FIELDS, JSON, max_size=4)
+KEY = st.one_of(
+    st.binary(max_size=300).map(lambda b: ("bytes", b)),
+    st.tuples(st.just("changed"), CHANGES),
+    st.tuples(st.just("deep"), st.integers(17, 5000)),
+)
+
+
+def content(kind: str, value, real: dict) -> bytes:
+    if kind == "bytes":
+        return value
+    if kind == "deep":
+        return b'{"key": ' + b"[" * value + b"]" * value + b"}"
+    return json.dumps({**real, **value}, allow_nan=True).encode()
+
+
+@settings(max_examples=15, deadline=None)
+@given(keys=st.lists(st.tuples(KEY, st.booleans()), min_size=1, max_size=5))
+def test_no_key_file_breaks_status_or_a_round(keys: list) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shared, alex = root / "Shared", root / "alex"
+        shared.mkdir()
+        pairing.start(alex, shared, "Alex")
+        for i, ((kind, value), own_id) in enumerate(keys):
+            someone = Identity.generate()
+            device = someone.device if own_id else f"{i:020x}"
+            folder = shared / "micro-romance" / device
+            folder.mkdir()
+            (folder / "key.pub").write_bytes(content(kind, value, key_document(someone, "Sam")))
+        status = pairing.status(alex)
+        engine = pairing.engine(alex)
+        assert engine is not None
+        result = engine.round([])
+        assert result.waiting == len(status.waiting)
+        assert status.confirmed == [] and engine.trusted == {}
+        assert all("\n" not in line for line in status.lines())
