@@ -94,3 +94,29 @@ def test_no_textual_below_the_screens() -> None:
     (no_textual,) = [c for c in contracts if c["name"] == "Only the full screen imports Textual"]
     below = layers[layers.index("tui.host | tui.keys | tui.themes") + 1 :]
     assert sorted({n.strip() for layer in below for n in layer.split("|")} - set(no_textual["source_modules"])) == []
+
+
+def test_no_dynamic_import_goes_up() -> None:
+    """import-linter sees only import statements: a module named in a string and loaded at run time
+    (importlib) must sit in its loader's layer or below, or it hides a cycle (tui.keys once loaded tui.app)."""
+    import re
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    rank = {name.strip(): i for i, layer in enumerate(layers) for name in layer.split("|")}
+
+    def layer_of(module: str) -> int:
+        parts = module.split(".")
+        return rank[".".join(parts[:2])]
+
+    up = []
+    for path in (ROOT / "tui").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "import_module(" not in text:
+            continue
+        source = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        for named in re.findall(r"[\"'](tui(?:\.[a-z_]+)+)", text):
+            if layer_of(named) < layer_of(source):
+                up.append(f"{source} loads {named}")
+    assert up == []
