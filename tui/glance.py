@@ -8,7 +8,6 @@ day) and by every writing command once its write is on disk, so a prompt reading
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,32 +21,71 @@ if TYPE_CHECKING:
     from tui.storage import Store
 
 
-@dataclass(frozen=True)
 class Glance:
-    """What today holds, for the shell."""
+    """What today holds, for the shell (a plain class: a writing command imports this module, and
+    dataclass machinery at import is time it would wait for)."""
 
-    day: date
-    first_run: bool
-    partner: str
-    gesture_id: str
-    gesture: str
-    """Personalised text of today's gesture."""
-    gesture_done: bool
-    gesture_note: str
-    scheduled: tuple[Ritual, ...]
-    open: tuple[Ritual, ...]
-    done: int
-    """Scheduled rituals already kept today."""
-    grace: bool
-    has_rituals: bool
-    memories: tuple[Memory, ...] = ()
-    """Notes written on this day in earlier years, newest year first."""
-    named: bool = False
-    """True when a partner's name is set (``partner`` is then that name)."""
-    in_use: tuple[str, ...] = ()
-    """The names of the rituals not archived, in order (for completing ``done``)."""
-    coming: str = ""
-    """The next day that matters with its countdown ("tomorrow: Sam's interview"), or ""."""
+    __slots__ = (
+        "day",
+        "first_run",
+        "partner",
+        "gesture_id",
+        "gesture",
+        "gesture_done",
+        "gesture_note",
+        "scheduled",
+        "open",
+        "done",
+        "grace",
+        "has_rituals",
+        "memories",
+        "named",
+        "in_use",
+        "coming",
+    )
+
+    def __init__(
+        self,
+        *,
+        day: date,
+        first_run: bool,
+        partner: str,
+        gesture_id: str,
+        gesture: str,
+        gesture_done: bool,
+        gesture_note: str,
+        scheduled: tuple[Ritual, ...],
+        open: tuple[Ritual, ...],
+        done: int,
+        grace: bool,
+        has_rituals: bool,
+        memories: tuple[Memory, ...] = (),
+        named: bool = False,
+        in_use: tuple[str, ...] = (),
+        coming: str = "",
+    ) -> None:
+        self.day = day
+        self.first_run = first_run
+        self.partner = partner
+        self.gesture_id = gesture_id
+        self.gesture = gesture
+        """Personalised text of today's gesture."""
+        self.gesture_done = gesture_done
+        self.gesture_note = gesture_note
+        self.scheduled = scheduled
+        self.open = open
+        self.done = done
+        """Scheduled rituals already kept today."""
+        self.grace = grace
+        self.has_rituals = has_rituals
+        self.memories = memories
+        """Notes written on this day in earlier years, newest year first."""
+        self.named = named
+        """True when a partner's name is set (``partner`` is then that name)."""
+        self.in_use = in_use
+        """The names of the rituals not archived, in order (for completing ``done``)."""
+        self.coming = coming
+        """The next day that matters with its countdown ("tomorrow: Sam's interview"), or ""."""
 
     def status(self) -> DayStatus:
         """The day's status line and its fields."""
