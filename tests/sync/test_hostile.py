@@ -247,3 +247,12 @@ def test_a_folder_swapped_for_a_link_while_this_device_writes_is_not_written_thr
     alex.sync()
     assert list(elsewhere.iterdir()) == []
     assert any(p.name.startswith("log-") for p in moved.iterdir())
+
+
+def test_a_folder_planted_where_this_device_keeps_its_log_is_said_in_one_line(couple) -> None:
+    alex, sam = couple
+    change = alex.write("note", "n1", {"text": "hi"})
+    (plant(alex, f"log-{_month(change)}.age") / "inside").mkdir(parents=True)
+    with pytest.raises(UnsafeFolder, match=r"log-\d{4}-\d\d\.age in the shared folder is a folder, not a file"):
+        alex.sync()
+    assert [c.entry_id for c in alex.outbox] == ["n1"]  # kept for the round after it is deleted

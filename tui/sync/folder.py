@@ -54,7 +54,7 @@ class UnsafeFolder(OSError):
     """A folder this device would write into is a link or not a folder: nothing is written through it."""
 
     def __init__(self, where: str, why: str) -> None:
-        super().__init__(f"{where} in the shared folder {why}: nothing was written through it (delete it to go on)")
+        super().__init__(f"{where} in the shared folder {why}; nothing was written there (delete it to go on)")
 
 
 @dataclass(frozen=True)
@@ -171,12 +171,19 @@ class SharedFolder:
                 os.close(fd)
 
     def _write(self, device: str, name: str, data: bytes) -> None:
-        with self._own_fd(device) as fd:
-            if fd is None:
-                atomic_write(self.device_dir(device) / name, data)
-                fsync_dir(self.device_dir(device))
-            else:
-                atomic_write_in(fd, name, data)
+        try:
+            with self._own_fd(device) as fd:
+                if fd is None:
+                    atomic_write(self.device_dir(device) / name, data)
+                    fsync_dir(self.device_dir(device))
+                else:
+                    atomic_write_in(fd, name, data)
+        except (IsADirectoryError, NotADirectoryError) as exc:
+            raise UnsafeFolder(self.relative(self.device_dir(device) / name), "is a folder, not a file") from exc
+        except OSError as exc:
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or isinstance(exc, UnsafeFolder):
+                raise
+            raise UnsafeFolder(self.relative(self.device_dir(device) / name), "is a folder, not a file") from exc
 
     def write_key(self, device: str, doc: dict) -> None:
         """Write this device's ``key.pub`` (tui.sync.peers makes ``doc``), only when it differs from what is there."""
