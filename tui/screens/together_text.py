@@ -121,7 +121,7 @@ def whose_question(device: Device, status: Status) -> tuple[str, str]:
     hint = " It has your name: say whether it is your own device or your partner's." if same else ""
     return (
         "The codes match: whose device is it?",
-        f"{device_label(device, status)} is confirmed as your partner's, or as one of your own devices "
+        f"Confirm {device_label(device, status)} as your partner's, or as one of your own devices "
         f"(which also receives your private notes).{hint} {name} confirms the same code there too.",
     )
 
