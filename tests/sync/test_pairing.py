@@ -134,6 +134,9 @@ def test_a_device_confirmed_with_the_earlier_version_is_asked_again(tmp_path: Pa
     code = shared_code(alex, sam)
     [again] = pairing.status(alex).waiting
     assert again.code == code and "earlier version" in again.note
+    assert "That device was confirmed with an earlier version of micro-romance: compare the new code" in "\n".join(
+        pairing.status(alex).lines()
+    )
     pairing.confirm(alex, code)
     assert [d.name for d in pairing.status(alex).confirmed] == ["Sam"]
 

@@ -72,6 +72,8 @@ class Status:
             lines.append(f"Waiting for confirmation: {one_line(device.name)}'s device {device.device}")
             if device.code:
                 lines.append(f"Pairing code: {device.code}")
+                if device.note:  # confirmed with an earlier version: asked again, with the new code
+                    lines.append(f"That device was {one_line(device.note)}.")
             else:
                 lines.append(f"No pairing code yet: {one_line(device.note)}")
             if self.same_name(device) and device.note != handshake.CHANGED:
