@@ -183,7 +183,7 @@ def round_in_a_thread(device: Device) -> object:
     return done[0]
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plants=PLANTS)
 def test_nothing_planted_in_the_folder_crashes_hangs_or_leaks(plants: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -34,7 +34,7 @@ def content(kind: str, value, real: dict) -> bytes:
     return json.dumps({**real, **value}, allow_nan=True).encode()
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(keys=st.lists(st.tuples(KEY, st.booleans()), min_size=1, max_size=5))
 def test_no_key_file_breaks_status_or_a_round(keys: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:
