@@ -127,3 +127,20 @@ def test_a_removed_device_reads_nothing_new_and_its_files_are_not_read(tmp_path:
     with Store(alex, readonly=True) as store:
         assert "Sam's new ritual" not in [r.name for r in store.rituals()]  # Sam's files are no longer read
     assert [d.device for d in pairing.status(alex / "sync").waiting] == []  # not listed as waiting either
+
+
+def test_confirm_mine_from_the_command_line(tmp_path: Path, shared: Path) -> None:
+    from tests.sync.pairs import shared_code
+
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+    assert run(laptop, "pair", "start", str(shared), "--name", "Alex").returncode == 0
+    joined = run(desktop, "pair", "join", str(shared), "--name", "Alex")
+    assert "run micro-romance sync on the other" in joined.stdout and "Pairing code: " not in joined.stdout
+    code = shared_code(laptop / "sync", desktop / "sync")
+    status = run(desktop, "pair", "status")
+    assert f"Pairing code: {code}" in status.stdout.splitlines()
+    assert "That device has your name: confirm it with --mine only if it is one of your own devices." in status.stdout
+    done = run(desktop, "pair", "confirm", code.replace(" ", ""), "--mine")
+    assert done.returncode == 0 and "Confirmed one of your own devices" in done.stdout
+    [confirmed] = json.loads(run(desktop, "pair", "status", "--json").stdout)["confirmed"]
+    assert confirmed["mine"] is True and confirmed["confirmed_back"] is False
