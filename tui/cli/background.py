@@ -170,10 +170,10 @@ def _round(args: argparse.Namespace, state: Path) -> dict[str, Any]:
 
 
 def _record(state: Path, outcome: dict[str, Any]) -> None:
-    from tui.durable import atomic_write
+    from tui.durable import write_json
 
     try:
-        atomic_write(state / OUTCOME, json.dumps(outcome, sort_keys=True).encode() + b"\n")
+        write_json(state / OUTCOME, outcome)
     except OSError:
         pass  # nowhere to say it; the next round tries again
 
