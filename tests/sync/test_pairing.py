@@ -326,3 +326,19 @@ def test_two_readings_at_once_take_one_step_at_a_time(
     first.join(10)
     second.join(10)
     assert shared_code(alex, sam)  # both sides agree: what was published is what was kept
+
+
+def test_a_round_begun_before_a_confirmation_publishes_it_all_the_same(tmp_path: Path, shared: Path) -> None:
+    """A round in the screen's worker may have begun before a code was confirmed: the key.pub it writes
+    is the pairing as it is when written, so the other side still learns it was confirmed."""
+    alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
+    pairing.start(alex, shared, "Alex")
+    pairing.join(sam, shared, "Sam")
+    code = shared_code(alex, sam)
+    pairing.confirm(sam, code)
+    running = pairing.engine(alex)  # begun before Alex confirms
+    assert running is not None
+    pairing.confirm(alex, code)
+    running.commit(running.round([]))
+    [alex_seen] = pairing.status(sam).confirmed
+    assert alex_seen.both  # Sam reads that Alex confirmed it: in step

@@ -359,7 +359,7 @@ def engine(state_dir: Path) -> Engine | None:
         me,
         trusted,
         name=config["name"],
-        key_document=lambda: own_document(me, config),
+        key_document=lambda: own_document(me, _config(state_dir) or config),  # as pairing.json is now
         count_waiting=lambda keys: waiting_count(config, me, keys),
     )
 
