@@ -60,8 +60,10 @@ def test_a_folder_that_is_a_link_is_refused_and_a_real_one_listed_without_follow
     (real / "b").symlink_to(tmp_path)
     (real / "c").write_bytes(b"")
     (tmp_path / "link").symlink_to(real)
-    assert sorted(guard.list_dir(real)) == [("a", True), ("b", False), ("c", False)]
-    assert sorted(guard.list_dir(real, lambda name: name != "c")) == [("a", True), ("b", False)]
+    listed, whole = guard.list_dir(real)
+    assert sorted(listed) == [("a", True), ("b", False), ("c", False)] and whole
+    assert sorted(guard.list_dir(real, lambda name: name != "c")[0]) == [("a", True), ("b", False)]
+    assert len(guard.list_dir(real, limit=2)[0]) == 2 and not guard.list_dir(real, limit=2)[1]
     with pytest.raises(Refused, match="link"):
         guard.list_dir(tmp_path / "link")
     with pytest.raises(FileNotFoundError):

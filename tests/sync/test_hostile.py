@@ -256,3 +256,18 @@ def test_a_folder_planted_where_this_device_keeps_its_log_is_said_in_one_line(co
     with pytest.raises(UnsafeFolder, match=r"log-\d{4}-\d\d\.age in the shared folder is a folder, not a file"):
         alex.sync()
     assert [c.entry_id for c in alex.outbox] == ["n1"]  # kept for the round after it is deleted
+
+
+def test_a_folder_of_more_names_than_a_round_reads_is_said_and_the_round_goes_on(couple, monkeypatch) -> None:
+    import tui.sync.folder as folder_module
+
+    alex, sam = couple
+    alex.write("note", "n1", {"text": "hi"})
+    alex.sync()
+    monkeypatch.setattr(folder_module, "MAX_SCAN", 4)
+    for i in range(6):
+        plant(alex, f"junk-{i}").write_bytes(b"")
+    result = sam.sync()
+    assert [p.message for p in result.skipped if "names" in p.message] == [
+        "holds more than 4 names; the rest were not looked at"
+    ]

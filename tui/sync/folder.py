@@ -33,7 +33,7 @@ from tui.durable import atomic_write_in, fsync_dir
 from tui.sync import guard
 from tui.sync.crypto import device_id
 from tui.sync.files import atomic_write, canonical_json
-from tui.sync.guard import KEY_CAP, MAX_DEVICES, MAX_FILES, FileCache, Refused
+from tui.sync.guard import KEY_CAP, MAX_DEVICES, MAX_FILES, MAX_SCAN, FileCache, Refused
 
 APP_DIR = "micro-romance"
 KEY_FILE = "key.pub"
@@ -204,7 +204,8 @@ class SharedFolder:
         found: dict[str, KeyFile] = {}
         problems: list[Problem] = []
         try:
-            entries = sorted(guard.list_dir(self.base, _DEVICE.match))
+            listed, whole = guard.list_dir(self.base, _DEVICE.match, MAX_SCAN)
+            entries = sorted(listed)
         except FileNotFoundError:
             return found, problems
         except Refused as exc:
@@ -223,6 +224,8 @@ class SharedFolder:
                 found[name] = value
             elif value:
                 problems.append(Problem(f"{rel}/{KEY_FILE}", value))
+        if not whole:
+            problems.append(Problem(APP_DIR, f"holds more than {MAX_SCAN:,} names; the rest were not looked at"))
         if len(entries) > MAX_DEVICES:
             more = len(entries) - MAX_DEVICES
             problems.append(Problem(APP_DIR, f"holds {more} more device folders than are looked at; not read"))
@@ -271,7 +274,7 @@ class SharedFolder:
             return False
 
         try:
-            guard.list_dir(folder, keep)
+            whole = guard.list_dir(folder, keep, MAX_SCAN)[1]
         except FileNotFoundError:
             self.check()
             return []
@@ -281,6 +284,8 @@ class SharedFolder:
         except OSError as exc:
             problems.append(Problem(rel, f"cannot be read ({exc.strerror or exc})"))
             return []
+        if not whole:
+            problems.append(Problem(rel, f"holds more than {MAX_SCAN:,} names; the rest were not looked at"))
         looked = heapq.nsmallest(MAX_FILES, parsed)  # the logs first, then their conflict copies, each by name
         if len(parsed) > MAX_FILES:
             problems.append(

@@ -41,6 +41,8 @@ MAX_DEVICES = 10_000
 """Device folders looked at in one round (two people with a few devices each need a handful)."""
 MAX_FILES = 1_000
 """Log files (and conflict copies) of one device looked at in one round: twelve a year, and copies."""
+MAX_SCAN = 250_000
+"""Names of one folder read in one round at most (the lists above are taken from these)."""
 MAX_DEPTH = 16
 """Nesting of JSON objects and lists; the deepest document written here has four levels."""
 MAX_INT_DIGITS = 18
@@ -131,10 +133,13 @@ def check_dir(path: Path) -> None:
         raise Refused(_kind(st.st_mode))
 
 
-def list_dir(path: Path, keep: Callable[[str], bool] = lambda name: True) -> list[tuple[str, bool]]:
+def list_dir(
+    path: Path, keep: Callable[[str], bool] = lambda name: True, limit: int = MAX_SCAN
+) -> tuple[list[tuple[str, bool]], bool]:
     """(name, is a real folder) of the entries of the folder ``path`` whose name ``keep`` takes,
-    in the folder's order; nothing is opened or followed (a link to a folder is listed as not a folder).
-    The caller looks at a bounded number of them.
+    in the folder's order, and whether every entry was seen (at most ``limit`` are, so a folder of
+    millions of names costs a bounded time); nothing is opened or followed (a link to a folder is
+    listed as not a folder). The caller looks at a bounded number of them.
 
     :class:`Refused` when ``path`` is a link or not a folder; ``FileNotFoundError`` when missing.
     """
@@ -146,9 +151,13 @@ def list_dir(path: Path, keep: Callable[[str], bool] = lambda name: True) -> lis
             raise Refused("is a link or not a folder; not followed") from None
         raise
     found: list[tuple[str, bool]] = []
+    seen = 0
     try:
         with os.scandir(fd) as entries:
             for entry in entries:
+                seen += 1
+                if seen > limit:
+                    return found, False
                 if not keep(entry.name):
                     continue
                 try:
@@ -158,7 +167,7 @@ def list_dir(path: Path, keep: Callable[[str], bool] = lambda name: True) -> lis
                 found.append((entry.name, is_dir))
     finally:
         os.close(fd)
-    return found
+    return found, True
 
 
 # --------------------------------------------------------------------------- JSON with limits
