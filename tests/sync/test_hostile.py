@@ -271,3 +271,20 @@ def test_a_folder_of_more_names_than_a_round_reads_is_said_and_the_round_goes_on
     assert [p.message for p in result.skipped if "names" in p.message] == [
         "holds more than 4 names; the rest were not looked at"
     ]
+
+
+def test_the_logs_come_before_conflict_copies_and_only_so_many_are_looked_at(couple, monkeypatch) -> None:
+    import tui.sync.folder as folder_module
+
+    alex, sam = couple
+    alex.write("note", "n1", {"text": "hi"})
+    alex.sync()
+    [log] = alex.folder.logs(alex.me.device)
+    for i in range(5):  # copies named to sort before the log itself
+        plant(alex, f"log-0000-01.sync-conflict-{i}.age").write_bytes(b"x")
+    monkeypatch.setattr(folder_module, "MAX_FILES", 2)
+    problems: list = []
+    looked = alex.folder.logs(alex.me.device, problems)
+    assert [p.path.name for p in looked][0] == log.path.name and len(looked) == 2
+    assert [p.message for p in problems] == ["holds 4 more log copies than are looked at; not read"]
+    assert [c.entry_id for c in sam.sync().incoming] == ["n1"]
