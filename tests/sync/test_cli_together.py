@@ -115,7 +115,7 @@ def test_leave_keeps_the_data(couple: tuple[Path, Path, Path], capsys: pytest.Ca
 
 
 def test_a_done_gesture_shows_on_the_partners_today(
-    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+    couple: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tui.content import gesture_by_id
     from tui.model import GestureDay
@@ -128,6 +128,12 @@ def test_a_done_gesture_shows_on_the_partners_today(
         )
     cli(capsys, alex, "sync")
     cli(capsys, sam, "sync")
+    from tui.sync import pairing
+
+    def no_folder(state_dir: Path) -> None:
+        raise AssertionError("today read the shared folder")
+
+    monkeypatch.setattr(pairing, "status", no_folder)  # today names the giver without reading the folder
     code, out, _ = cli(capsys, sam, "today")
     assert code == 0 and "Alex paid you a specific compliment about something you did today." in out
     assert "she laughed" not in out

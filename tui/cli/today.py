@@ -50,10 +50,10 @@ def partner_gifts(args: argparse.Namespace, day: date) -> list[dict[str, str]]:
     if not found:
         return []  # the usual answer, without loading the sync code (only a partner's gift needs it)
     from tui.content import gesture_by_id, personalise, told
-    from tui.sync.pairing import status
+    from tui.sync.pairing import own_name
 
     by_id = gesture_by_id()
-    me = status(state_dir(args)).name
+    me = own_name(state_dir(args))  # the name alone: the shared folder is not read for it
     out = []
     for _, by, gesture_id, answer in found:
         gesture = by_id.get(gesture_id)

@@ -103,6 +103,16 @@ def defaults(state_dir: Path) -> tuple[str, str]:
     return folder, name
 
 
+def own_name(state_dir: Path) -> str:
+    """This device's person's name as pairing keeps it ("" when not paired), without reading the folder."""
+    try:
+        config = _config(state_dir)
+    except (OSError, ValueError):
+        return ""
+    name = config.get("name", "") if config is not None else ""
+    return name if isinstance(name, str) else ""
+
+
 def is_paired_here(state_dir: Path) -> str:
     """The folder this device shares through, or "" (a damaged pairing.json counts as paired: it is not lost)."""
     try:
