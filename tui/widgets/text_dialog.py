@@ -186,8 +186,15 @@ class TextDialog(ModalScreen[ResultType]):
 
     def _offer_draft(self) -> None:
         """Open holding the words of this editor's draft, under a line that says so."""
-        draft = host_of(self).drafts.get(self.draft_id)
+        drafts = host_of(self).drafts
+        draft = drafts.get(self.draft_id)
         if draft is None:
+            return
+        if all(self.draft_fields().get(field_id, text) == text for field_id, text in draft.fields.items()):
+            try:  # the words are what the dialog opens with anyway (saved since): nothing to offer
+                drafts.drop(self.draft_id)
+            except OSError:
+                pass
             return
         for field_id, text in draft.fields.items():
             for field in self.query(f"#{field_id}"):
