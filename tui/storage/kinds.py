@@ -93,6 +93,7 @@ class Kind:
     """How Together carries it (None: it stays on this device)."""
     # Hooks for the one kind stored differently (ticks: one document per ritual and year).
     listing: Callable[[Store], Iterable[Any]] | None = None
+    size: Callable[[Store], int] | None = None
     lookup: Callable[[Store, Any], Any] | None = None
     save_all: Callable[[Store, list[Any]], None] | None = None
     arrange: Callable[[Store, list[Any]], list[Any]] | None = None
@@ -109,6 +110,12 @@ class Kind:
         """Every entry of the kind, every year read, in the export's order."""
         found = self.listing(store) if self.listing else store.entries(self.name)
         return sorted(found, key=self.order or self.key)
+
+    def count(self, store: Store) -> int:
+        """How many entries of the kind (every year read)."""
+        if self.listing is None:
+            return len(store.entries(self.name))
+        return self.size(store) if self.size else len(list(self.listing(store)))
 
     def find(self, store: Store, key: Any) -> Any:
         """The entry here with this key, or None."""
@@ -184,6 +191,7 @@ KINDS: tuple[Kind, ...] = (
         identity="the tick of",
         order=lambda tick: (tick[1], tick[0]),
         listing=_all_ticks,
+        size=lambda store: store.tick_count(),
         lookup=lambda store, tick: tick if store.is_ticked(*tick) else None,
         save_all=lambda store, ticks: store.add_ticks(ticks),
         sync=Sync("tick", WITH_RITUAL, _tick_id),

@@ -305,7 +305,7 @@ class Store(RitualTicks, PromptsAndAnswers):
     def counts(self) -> Counts:
         """How many entries of each kind (every past year read)."""
         self._past.need_all()
-        return Counts({kind.section: len(kind.all(self)) for kind in KINDS})
+        return Counts({kind.section: kind.count(self) for kind in KINDS})
 
 
 def open_store(data_dir: Path, *, readonly: bool = False, backups: bool = True) -> Store:

@@ -44,6 +44,11 @@ class RitualTicks(Entries):
             )
         return {rid: frozenset(chain.from_iterable(years.values())) for rid, years in self._ix.ticks.items()}
 
+    def tick_count(self) -> int:
+        """How many ticks, every year read."""
+        self._past.need_kind("ticks")
+        return sum(len(days) for years in self._ix.ticks.values() for days in years.values())
+
     def is_ticked(self, ritual_id: str, day: date) -> bool:
         self._past.need(day.year)
         return day in self._ix.ticks.get(ritual_id, {}).get(day.year, ())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -120,9 +121,10 @@ class Together:
             sync = kind.sync
             assert sync is not None
             listing = kind.listing(self.store) if kind.listing else self.store.entries(kind.name)
+            private, entry_id, name = self._privacy(kind, personal), sync.entry_id, sync.kind
             for entry in listing:
-                entry_id = sync.entry_id(entry)
-                out[(sync.kind, entry_id)] = (entry, self._private(kind, entry, entry_id, personal))
+                eid = entry_id(entry)
+                out[(name, eid)] = (entry, private(entry, eid))
         me = self.person.casefold()
         if me:  # a gesture done, told to the partner: what was done for them
             for g in self.store.gesture_days():
@@ -135,18 +137,22 @@ class Together:
             out[("love_languages", me)] = (settings.own_love_languages, False)
         return out
 
-    def _private(self, kind: Kind, entry: Any, entry_id: str, personal: set[str]) -> bool:
-        """Whether an entry goes only to this person's own devices (its kind's Sync.sharing)."""
-        sharing = kind.sync.sharing if kind.sync else PRIVATE
+    def _privacy(self, kind: Kind, personal: set[str]) -> Callable[[Any, str], bool]:
+        """Whether an entry of ``kind`` goes only to this person's own devices (its Sync.sharing), as
+        a test of (entry, entry id) chosen once per kind: a round looks at every entry."""
+        sync = kind.sync
+        sharing = sync.sharing if sync else PRIVATE
         if sharing == ON_REQUEST:
-            return not self.state[kind.sync.flags].get(entry_id, False)  # type: ignore[union-attr]
+            shared = self.state[sync.flags]  # type: ignore[union-attr]
+            return lambda entry, entry_id: not shared.get(entry_id, False)
         if sharing == PERSONAL_FLAG:
-            return bool(entry.personal)
+            return lambda entry, entry_id: bool(entry.personal)
         if sharing == SHARED_FLAG:
-            return not entry.shared
+            return lambda entry, entry_id: not entry.shared
         if sharing == WITH_RITUAL:
-            return entry[0] in personal
-        return sharing == PRIVATE
+            return lambda entry, entry_id: entry[0] in personal
+        always = sharing == PRIVATE
+        return lambda entry, entry_id: always
 
     def documents(self) -> dict[Key, tuple[dict[str, Any], bool]]:
         """Every entry sync carries, as (document, private), by (kind, entry id)."""
