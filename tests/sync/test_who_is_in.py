@@ -144,3 +144,5 @@ def test_confirm_mine_from_the_command_line(tmp_path: Path, shared: Path) -> Non
     assert done.returncode == 0 and "Confirmed one of your own devices" in done.stdout
     [confirmed] = json.loads(run(desktop, "pair", "status", "--json").stdout)["confirmed"]
     assert confirmed["mine"] is True and confirmed["confirmed_back"] is False
+    partner = run(laptop, "pair", "confirm", code)  # the other side, without --mine
+    assert partner.returncode == 0 and "It has your name and was confirmed as your partner's" in partner.stdout

@@ -150,7 +150,7 @@ def run_confirm(args: argparse.Namespace) -> int:
     print(f"Confirmed {whose} ({device.device}). Shared entries now go to it; run micro-romance sync.")
     if not device.both:
         print("Confirm the same code on that device too; until then it does not read what this one writes.")
-    if not device.mine and device.name.casefold() == pairing.status(state_dir(args)).name.casefold():
+    if not device.mine and device.name.casefold() == pairing.own_name(state_dir(args)).casefold():
         print(
             "It has your name and was confirmed as your partner's: your private entries do not go to it. "
             "If it is your own, run pair remove, then confirm it again with --mine."
