@@ -288,3 +288,19 @@ def test_the_logs_come_before_conflict_copies_and_only_so_many_are_looked_at(cou
     assert [p.path.name for p in looked][0] == log.path.name and len(looked) == 2
     assert [p.message for p in problems] == ["holds 4 more log copies than are looked at; not read"]
     assert [c.entry_id for c in sam.sync().incoming] == ["n1"]
+
+
+def test_a_change_an_older_version_stamped_past_2286_no_longer_stops_this_devices_rounds(couple) -> None:
+    alex, sam = couple
+    first = alex.write("note", "n1", {"text": "before"})
+    alex.sync()
+    mirror = alex.state_dir / "mine" / f"log-{_month(first)}.jsonl"
+    bad = first.encode().replace(first.stamp.text.encode(), b"1" + first.stamp.text.encode())  # 14 digits
+    mirror.write_bytes(mirror.read_bytes() + bad + b"\n")
+    alex.write("note", "n2", {"text": "after"})
+    result = alex.sync()
+    assert [p.message for p in result.skipped] == [
+        "line 2: field 'stamp': not a change stamp: " + repr("1" + first.stamp.text) + "; left out of what is sent"
+    ]
+    sam.sync()
+    assert sam.entries == {("note", "n1"): {"text": "before"}, ("note", "n2"): {"text": "after"}}
