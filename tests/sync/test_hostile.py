@@ -124,7 +124,9 @@ def test_a_round_reads_its_share_of_bytes_and_the_rest_waits_for_the_next(couple
     monkeypatch.setattr(reading_module, "READ_BUDGET", 2 * log.path.stat().st_size + 10)
     first = sam.sync()
     assert [c.entry_id for c in first.incoming] == ["n1"]  # the log itself comes first
-    assert first.skipped[-1].message == "2 more files wait for the next round (this round read its share)"
+    assert (
+        first.skipped[-1].message == "2 more files wait for the next round (this round read as much as one round reads)"
+    )
     assert len(first.skipped) == 2  # the one junk copy read, and the two that wait
     second = sam.sync()  # the log and the first copy are known: the two others are read now
     assert len(second.skipped) == 3 and all("skipped until it changes" in p.message for p in second.skipped)

@@ -73,7 +73,10 @@ class Reading:
             if waiting:
                 rel = self.engine.folder.relative(self.engine.folder.device_dir(device))
                 self.out.skipped.append(
-                    Problem(rel, f"{waiting} more files wait for the next round (this round read its share)")
+                    Problem(
+                        rel,
+                        f"{waiting} more files wait for the next round (this round read as much as one round reads)",
+                    )
                 )
         return remote
 
