@@ -2,8 +2,9 @@
 
 Whether this device is paired and what the last rounds left (:class:`~tui.together.state.TogetherState`)
 are read once and kept until :meth:`TogetherDoor.refresh` (after a round, a pairing step, or a share
-through :meth:`TogetherDoor.share`), so a tab's draw reads no file. The adapter, and with it the sync
-code, loads only for a share.
+through :meth:`TogetherDoor.share`), so a tab's draw reads no file; while kept, the state is held
+(:func:`tui.together.state.hold`), so what the tabs ask of :mod:`tui.daily` reads it from memory too.
+The adapter, and with it the sync code, loads only for a share.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.together.state import TogetherState, is_paired
+from tui.together.state import TogetherState, hold, is_paired, let_go
 
 if TYPE_CHECKING:
     from tui.storage import Store
@@ -25,10 +26,12 @@ class TogetherDoor:
         self.store = store
         self._paired: bool | None = None
         self._state: TogetherState | None = None
+        let_go(store.sync_dir)  # what another screen held before this one is not this one's
 
     def refresh(self) -> None:
         """Read the files again when next asked (after a round, a pairing step or a share)."""
         self._paired = self._state = None
+        let_go(self.store.sync_dir)
 
     @property
     def paired(self) -> bool:
@@ -40,7 +43,9 @@ class TogetherDoor:
     def state(self) -> TogetherState:
         """What the last rounds left (gifts, shared notes and answers, who ticked, ...)."""
         if self._state is None:
+            let_go(self.store.sync_dir)
             self._state = TogetherState.read(self.store.sync_dir)
+            hold(self.store.sync_dir, self._state)  # the day's pick (tui.daily) reads it from memory too
         return self._state
 
     def share(self, mark: Callable[[Together], None]) -> None:

@@ -51,6 +51,20 @@ def _read(path: Path) -> Any:
 FLIPPED = {"mine": "theirs", "theirs": "mine", "both": "both"}
 """Whose a partner's shared day is, seen from here."""
 
+_held: dict[Path, TogetherState] = {}
+"""States the full screen holds (its TogetherDoor): read from memory until it lets go."""
+
+
+def hold(state_dir: Path, state: TogetherState) -> None:
+    """Answer :meth:`TogetherState.read` for ``state_dir`` from ``state`` (the full screen's, between rounds)."""
+    _held[Path(state_dir)] = state
+
+
+def let_go(state_dir: Path) -> None:
+    """Read ``state_dir``'s file again at the next question (after a round, a pairing step or a share)."""
+    _held.pop(Path(state_dir), None)
+
+
 TABLES = (
     "from",
     "ticked_by",
@@ -87,7 +101,11 @@ class TogetherState:
 
     @classmethod
     def read(cls, state_dir: Path) -> TogetherState:
-        """For the screens and commands: as last synced; a damaged file or table reads as empty."""
+        """For the screens and commands: as last synced; a damaged file or table reads as empty.
+        While the full screen holds a state (:func:`hold`), that one, from memory."""
+        held = _held.get(Path(state_dir))
+        if held is not None:
+            return held
         path = Path(state_dir) / STATE_FILE
         try:
             state = _read(path)
