@@ -1,5 +1,6 @@
 """The full screen over a shared folder someone planted things in: it opens, answers keys while
-the round runs in its worker, and the header says in one line that files were skipped."""
+the round runs in its worker, and the header says in one line that files were skipped; nothing
+reads the folder on the screen's thread (rounds, Sync now, the Together screen)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,34 @@ def partner_of(data_dir: Path) -> str:
 
     [partner] = json.loads((data_dir / "sync" / "pairing.json").read_text())["trusted"]
     return partner
+
+
+async def test_nothing_reads_the_shared_folder_on_the_screens_thread(
+    tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui import waiting
+    from tui.sync import guard
+
+    paired(tmp_path, data_dir, capsys)
+    plant(tmp_path / "Shared", partner_of(data_dir))
+    on_screen_thread: list[str] = []
+    for name in ("read_file", "check_file", "check_dir", "list_dir"):
+        real = getattr(guard, name)
+
+        def watched(*args, _real=real, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            if threading.current_thread() is threading.main_thread():
+                on_screen_thread.append(f"{_name}({args[0]})")
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(guard, name, watched)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await waiting.settle(pilot)
+        await app.workers.wait_for_complete()
+        app.sync_now()  # a round by hand, as "Sync now" in the palette
+        await app.workers.wait_for_complete()
+        app.action_together()  # the Together screen lists the devices and the problems
+        await waiting.settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert on_screen_thread == []
