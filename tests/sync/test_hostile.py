@@ -306,3 +306,28 @@ def test_a_change_an_older_version_stamped_past_2286_no_longer_stops_this_device
     ]
     sam.sync()
     assert sam.entries == {("note", "n1"): {"text": "before"}, ("note", "n2"): {"text": "after"}}
+
+
+def test_a_log_name_with_bytes_that_are_not_text_is_ignored_and_the_round_is_kept(couple) -> None:
+    alex, sam = couple
+    alex.write("note", "n1", {"text": "hi"})
+    alex.sync()
+    folder = os.fsencode(alex.folder.device_dir(alex.me.device))
+    with open(folder + b"/log-2026-01.sync-conflict-\xff\x1b[31m.age", "wb") as handle:
+        handle.write(b"x" * 100)
+    result = sam.sync()  # commits: the state it keeps holds no name that cannot be written
+    assert result.skipped == [] and sam.entries == {("note", "n1"): {"text": "hi"}}
+
+
+def test_a_change_holding_text_no_utf8_can_hold_is_one_problem(couple) -> None:
+    alex, sam = couple
+    good = alex.write("note", "n1", {"text": "fine"})
+    alex.outbox.clear()
+    bad = good.encode().replace(b'"fine"', b'"\\ud800"').replace(b'"n1"', b'"n2"')
+    month = f"log-{_month(good)}"
+    plant(alex, f"{month}.age").parent.mkdir(parents=True, exist_ok=True)
+    plant(alex, f"{month}.age").write_bytes(sealed(alex, sam, month, [bad, good.encode()]))
+    result = sam.sync()  # and it commits
+    assert sam.entries == {("note", "n1"): {"text": "fine"}}
+    [problem] = result.skipped
+    assert problem.message.startswith("line 1: ") and "surrogate" in problem.message

@@ -39,8 +39,17 @@ KINDS = [
 ]
 WHERE = ["partner", "mine", "app", "new device"]
 NAMES = st.sampled_from(
-    ["log-{m}.age", "own-{m}.age", "key.pub", "log-{m}.sync-conflict-x.age", "log-{m} (conflicted copy).age"]
-) | st.text(alphabet="abcdeflog-_.0123456789 üé", min_size=1, max_size=24).filter(lambda n: n not in (".", ".."))
+    [
+        "log-{m}.age",
+        "own-{m}.age",
+        "key.pub",
+        "log-{m}.sync-conflict-x.age",
+        "log-{m} (conflicted copy).age",
+        "log-{m}.sync-conflict-\udcff\x1b[2J.age",  # bytes that are not UTF-8, and a terminal escape
+    ]
+) | st.text(alphabet="abcdeflog-_.0123456789 üé\x1b\udcff", min_size=1, max_size=24).filter(
+    lambda n: n not in (".", "..")
+)
 PLANTS = st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(WHERE), NAMES, st.binary(max_size=64)), max_size=6)
 
 

@@ -133,7 +133,9 @@ def decode_lines(data: bytes, problems: list[str] | None = None) -> list[Change]
         try:
             if len(line) > MAX_DOC:
                 raise BadChange(f"a change of {len(line)} bytes is over the limit of {MAX_DOC}")
-            out.append(Change.from_json(loads(line)))
+            change = Change.from_json(loads(line))
+            change.id  # noqa: B018 (its canonical bytes: a lone surrogate, which no UTF-8 holds, is refused here)
+            out.append(change)
         except ValueError as exc:
             if problems is None:
                 raise BadChange(f"line {number}: {exc}") from None

@@ -95,8 +95,8 @@ def ignored(name: str) -> bool:
 
 def parse_log_name(name: str) -> tuple[str, str, bool] | None:
     """(kind, month, conflict copy?) for a log file's name, or None for any other name."""
-    if not name.startswith(("log-", "own-")) or ignored(name):
-        return None
+    if not name.startswith(("log-", "own-")) or ignored(name) or not name.isprintable():
+        return None  # (a name with control characters or bytes that are not UTF-8 is no sync tool's)
     match = _LOG.match(name)
     if match is None:
         return None
