@@ -34,7 +34,7 @@ from typing import Any
 KEY_CAP = 4 * 1024
 """The largest ``key.pub`` read: a few public keys and a name fit in well under 1 KiB."""
 LOG_CAP = 16 * 1024 * 1024
-"""The largest log file read: about forty years of a couple's daily changes in one month's file."""
+"""The largest log file read (a year of a partner's daily changes is about 400 KiB, in twelve files)."""
 MIN_LOG = 64
 """An age file is never shorter than its header and one sealed chunk."""
 MAX_DEVICES = 10_000
@@ -44,7 +44,7 @@ MAX_FILES = 1_000
 MAX_SCAN = 250_000
 """Names of one folder read in one round at most (the lists above are taken from these)."""
 MAX_DEPTH = 16
-"""Nesting of JSON objects and lists; the deepest document written here has four levels."""
+"""Nesting of JSON objects and lists; what micro-romance writes nests a few levels at most."""
 MAX_INT_DIGITS = 18
 """An integer in JSON fits in 64 bits."""
 
