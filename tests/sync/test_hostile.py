@@ -275,7 +275,9 @@ def test_a_folder_of_more_names_than_a_round_reads_is_said_and_the_round_goes_on
     ]
 
 
-def test_the_logs_come_before_conflict_copies_and_only_so_many_are_looked_at(couple, monkeypatch) -> None:
+def test_the_newest_logs_come_before_older_ones_and_conflict_copies_and_only_so_many_are_looked_at(
+    couple, monkeypatch
+) -> None:
     import tui.sync.folder as folder_module
 
     alex, sam = couple
@@ -284,11 +286,13 @@ def test_the_logs_come_before_conflict_copies_and_only_so_many_are_looked_at(cou
     [log] = alex.folder.logs(alex.me.device)
     for i in range(5):  # copies named to sort before the log itself
         plant(alex, f"log-0000-01.sync-conflict-{i}.age").write_bytes(b"x")
+    plant(alex, "log-2020-01.age").write_bytes(b"x")
+    plant(alex, "log-1999-01.age").write_bytes(b"x")
     monkeypatch.setattr(folder_module, "MAX_FILES", 2)
     problems: list = []
     looked = alex.folder.logs(alex.me.device, problems)
-    assert [p.path.name for p in looked][0] == log.path.name and len(looked) == 2
-    assert [p.message for p in problems] == ["holds 4 more log copies than are looked at; not read"]
+    assert [p.path.name for p in looked] == [log.path.name, "log-2020-01.age"]  # the newest months first
+    assert [p.message for p in problems] == ["holds 6 more log files than are looked at; not read"]
     assert [c.entry_id for c in sam.sync().incoming] == ["n1"]
 
 

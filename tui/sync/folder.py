@@ -286,10 +286,10 @@ class SharedFolder:
             return []
         if not whole:
             problems.append(Problem(rel, f"holds more than {MAX_SCAN:,} names; the rest were not looked at"))
-        looked = heapq.nsmallest(MAX_FILES, parsed)  # the logs first, then their conflict copies, each by name
+        looked = heapq.nlargest(MAX_FILES, parsed, key=_newest_logs_first)
         if len(parsed) > MAX_FILES:
             problems.append(
-                Problem(rel, f"holds {len(parsed) - MAX_FILES} more log copies than are looked at; not read")
+                Problem(rel, f"holds {len(parsed) - MAX_FILES} more log files than are looked at; not read")
             )
         return [LogFile(device, folder / name, kind, month, copy) for copy, name, (kind, month, _) in looked]
 
@@ -300,6 +300,12 @@ class SharedFolder:
         except FileNotFoundError:
             raise FolderMissing(self.root) from None
         return self.device_dir(device) / f"{name}.age"
+
+
+def _newest_logs_first(entry: tuple[bool, str, tuple[str, str, bool]]) -> tuple[bool, str, str]:
+    """The order a device's files are looked at in: its logs before their conflict copies, each the
+    newest month first (so the bound on files looked at leaves out the oldest, read long ago)."""
+    return (not entry[0], entry[2][1], entry[1])
 
 
 def _open_child(parent: int, name: str, where: str) -> int:
