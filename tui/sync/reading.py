@@ -1,6 +1,6 @@
 """A round's reading side: the confirmed devices' logs, each looked at through the guarded door.
 
-For each log (the logs first, then conflict copies, at most :data:`~tui.sync.guard.MAX_FILES`
+For each log (the newest logs first, then conflict copies, at most :data:`~tui.sync.guard.MAX_FILES`
 per device), in this order:
 
 * ``lstat``: a link, a pipe, a file under 64 bytes or over the cap is one problem, never opened;
