@@ -260,8 +260,8 @@ class SharedFolder:
         return value
 
     def logs(self, device: str, problems: list[Problem] | None = None) -> list[LogFile]:
-        """The log files (and conflict copies of them) in a device's folder: the newest logs first, then
-        at most :data:`~tui.sync.guard.MAX_FILES` in all; what is not looked at goes to ``problems``."""
+        """The log files in a device's folder: the newest logs first, then their conflict copies, at most
+        :data:`~tui.sync.guard.MAX_FILES` in all; what is not looked at goes to ``problems``."""
         folder = self.device_dir(device)
         rel = self.relative(folder)
         problems = [] if problems is None else problems
