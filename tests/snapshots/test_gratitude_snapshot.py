@@ -52,3 +52,20 @@ def test_gratitude_editor(snap_compare, tmp_path: Path) -> None:
         editor.text_area.insert("The soup you left for me,\n\twith a note on the lid. [bold]x[/]")
 
     assert snap_compare(gratitude_app(tmp_path), terminal_size=SIZE, run_before=open_editor)
+
+
+def test_editor_holding_a_draft(snap_compare, tmp_path: Path) -> None:
+    """The note editor opened again after the terminal closed on it: the words back, under the line saying so."""
+    app = gratitude_app(tmp_path)
+    app.drafts.keep(
+        "note.new", {"editor-text": "The soup you left for me,\nstill warm"}, "A note of thanks · Wed 25 Nov"
+    )
+
+    async def opened(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("3", "a")
+        await pilot.pause()
+        app.screen.text_area.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=opened)

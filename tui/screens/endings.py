@@ -79,6 +79,6 @@ class Endings(_Base):
         self.notify(
             f"Words you had not saved are kept as drafts: {places}. Open the same editor again to find them.",
             title="Drafts kept",
-            timeout=20,
+            timeout=10,
             markup=False,
         )
