@@ -6,11 +6,15 @@ One job per module:
 * :mod:`~tui.storage.tinystore`: the year-split TinyDB storage (the only importer of TinyDB)
 * :mod:`~tui.storage.journal`: writes that span files, all or nothing
 * :mod:`~tui.storage.reader` and :mod:`~tui.storage.codecs`: one codec per kind of entry
+* :mod:`~tui.storage.kinds`: the registry of kinds, each declared once (read by the index, the store,
+  the export and import, the counts and Together); :mod:`~tui.storage.entries`: reading, putting and
+  dropping an entry of any kind
 * :mod:`~tui.storage.index`: the in-memory index built from the files
 * :mod:`~tui.storage.years`: past years read only when asked for, checked at open when changed
 * :mod:`~tui.storage.lifecycle`: schema versions, migrations, backups, leftovers
 * :mod:`~tui.storage.lock`: one running copy per data folder
-* :mod:`~tui.storage.store`: the :class:`Store` facade (its prompts and answers in :mod:`~tui.storage.answers`)
+* :mod:`~tui.storage.store`: the :class:`Store` facade (its ticks in :mod:`~tui.storage.ticks`, its prompts
+  and answers in :mod:`~tui.storage.answers`)
 
 Names are loaded on first use, so ``tui.storage.files`` or ``tui.storage.lock``
 can be imported without TinyDB.

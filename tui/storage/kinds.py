@@ -104,7 +104,7 @@ class Kind:
             object.__setattr__(self, "section", self.name)
 
     def doc(self, entry: Any) -> dict[str, Any]:
-        return self.codec.doc(*entry) if self.name == "ticks" else self.codec.doc(entry)
+        return self.codec.doc(entry)
 
     def all(self, store: Store) -> list[Any]:
         """Every entry of the kind, every year read, in the export's order."""
@@ -161,6 +161,18 @@ def _after_rituals_here(store: Store, new: list[Ritual]) -> list[Ritual]:
     return [replace(r, position=r.position + offset) for r in new]
 
 
+class _Ticks:
+    """The ticks' codec as the registry sees it: one tick, ``(ritual id, day)``, per entry (the data file keeps
+    one document per ritual and year, :class:`~tui.storage.codecs.TicksCodec`, read by the index itself)."""
+
+    fields = TickCodec.fields
+    read = staticmethod(TickCodec.read)
+
+    @staticmethod
+    def doc(tick: tuple[str, date]) -> dict[str, Any]:
+        return TickCodec.doc(*tick)
+
+
 def _all_ticks(store: Store) -> list[tuple[str, date]]:
     return [(rid, day) for rid, days in store.ticks_by_ritual().items() for day in days]
 
@@ -183,7 +195,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "ticks",
-        TickCodec,
+        _Ticks,
         lambda tick: tick,
         ("tick", "ticks"),
         days=lambda tick: (tick[1],),
