@@ -184,3 +184,10 @@ async def test_doctor_shows_every_warning_the_app_shows_uncut(
     out = " ".join(capsys.readouterr().out.split())
     for message in said:
         assert " ".join(message.split()) in out
+
+
+def test_doctor_says_a_theme_the_app_does_not_know(capsys, data_dir: Path, own_config_folder: Path) -> None:
+    write_config(own_config_folder, 'theme = "moonbeam"\n')
+    main(["--data-dir", str(data_dir), "doctor"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "The theme 'moonbeam' in config.toml is not one this micro-romance knows" in out

@@ -189,6 +189,16 @@ def _config(report: Report) -> None:
         from tui.screens.bindings import all_bindings
 
         config, more = checked_config(all_bindings)
+    if config.theme:  # as the full screen says it (tui.themes.choose_theme)
+        from textual.theme import BUILTIN_THEMES
+
+        from tui.themes import DEFAULT_THEME, OURS
+
+        if config.theme not in OURS and config.theme not in BUILTIN_THEMES:
+            more.append(
+                f"The theme '{config.theme}' in config.toml is not one this micro-romance knows; "
+                f"the full screen shows {DEFAULT_THEME}."
+            )
     if not config.found and not config.warnings:
         report.row("Config file", f"{config.path}  (not there: the usual keys)")
         return
