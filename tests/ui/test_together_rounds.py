@@ -142,7 +142,8 @@ def test_the_givers_card_says_what_the_partner_answered() -> None:
     from tui.tabs.today_rows import status_line
 
     done = GestureDay(day=DAY, gesture_id="g", done=True, feedback="landed", partner_feedback="so_so")
-    assert str(status_line(done)) == "✓ Done today. It landed ♥  Your partner: so-so."
+    assert str(status_line(done)) == "✓ Done today. It landed ♥  Your partner said: so-so."
+    assert str(status_line(done, "Alex")) == "✓ Done today. It landed ♥  Alex said: so-so."
 
 
 async def test_the_partners_answer_shows_once_yours_is_shared(
@@ -209,7 +210,7 @@ async def test_the_giver_is_told_the_partners_answer_not_asked_again(
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(app, pilot)
         text = screen_text(app)
-        assert "Your partner: it landed." in text
+        assert "Your partner said: it landed." in text
         assert ASK_FEEDBACK.plain not in text
 
 

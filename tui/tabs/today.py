@@ -202,7 +202,7 @@ class TodayTab(TodayDays, TodayDialogs, TabBase):
         self.query_one("#today-gesture", Static).update(Content(content.personalise(gesture.text, name)))
         meta = (self.occasion_reason(gesture) or gesture_label(gesture)) + ("  ★ favourite" if favourite else "")
         self.query_one("#today-meta", Static).update(Content(meta))
-        self.query_one("#today-status", Static).update(status_line(recorded if done else None))
+        self.query_one("#today-status", Static).update(status_line(recorded if done else None, name))
         asking = self.query_one("#today-feedback", Static)
         # Once the partner said how it landed (Together), the status line says so and nothing more is asked.
         asked = recorded is not None and (recorded.feedback in FEEDBACK or recorded.partner_feedback not in FEEDBACK)

@@ -75,13 +75,14 @@ def short_date(day: date, today: date) -> str:
     return short_day(day, year=day.year != today.year)
 
 
-def status_line(done: GestureDay | None) -> Content:
-    """The card's status: done (with the answer and the note), or what to press."""
+def status_line(done: GestureDay | None, partner: str = "") -> Content:
+    """The card's status: done (with the answer, ``partner``'s answer and the note), or what to press."""
     if done is None:
         return Content("When you have done it, press d. Not today's thing? n for another.")
     line = Content.assemble(("✓ Done today.", "bold"), " ", ANSWERED.get(done.feedback, "Lovely."))
     if done.partner_feedback in FEEDBACK:  # their own answer (Together)
-        line = Content.assemble(line, f"  Your partner: {FEEDBACK[done.partner_feedback].lower()}.")
+        who = " ".join(partner.split()) or "Your partner"
+        line = Content.assemble(line, f"  {who} said: {FEEDBACK[done.partner_feedback].lower()}.")
     if done.note:
         line = Content.assemble(line, "  ", (f"“{done.note}”", "italic"))
     return line
