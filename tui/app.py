@@ -152,6 +152,7 @@ class MicroRomanceApp(Endings, TabShelf, App[int]):
     def on_unmount(self) -> None:
         gc.unfreeze()  # what build_hidden_tab froze can be collected again once the app is gone
         self.stop_catching_endings()
+        self.together.refresh()  # what it held of Together's state is read from the file again
 
     @staticmethod
     def _start_collector() -> None:
