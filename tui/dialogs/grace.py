@@ -151,6 +151,8 @@ class GraceDialog(FormDialog[GraceDraft | None]):
         super().__init__(classes="dialog-screen")
         self._day = day
         self._save = save
+        self.draft_key = f"grace:{day.isoformat()}"  # a draft is offered again for the same day only
+        self.draft_place = f"Grace days from {day.isoformat()}"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="grace-dialog"):
