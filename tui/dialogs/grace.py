@@ -152,7 +152,7 @@ class GraceDialog(FormDialog[GraceDraft | None]):
         self._day = day
         self._save = save
         self.draft_key = f"grace:{day.isoformat()}"  # a draft is offered again for the same day only
-        self.draft_place = f"Grace days from {day.isoformat()}"
+        self.draft_place = f"Grace days from {short_day(day)}"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="grace-dialog"):
