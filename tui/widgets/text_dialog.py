@@ -196,14 +196,16 @@ class TextDialog(ModalScreen[ResultType]):
             except OSError:
                 pass
             return
-        for field_id, text in draft.fields.items():
-            for field in self.query(f"#{field_id}"):
-                if isinstance(field, Input):
-                    field.value = text
-                    field.cursor_position = len(text)
-                elif isinstance(field, TextArea):
-                    field.load_text(text)
-                    field.move_cursor(field.document.end)
+        for field in self.query("Input, TextArea"):  # by id, never a selector made from the file's words
+            text = draft.fields.get(field.id or "")
+            if text is None:
+                continue
+            if isinstance(field, Input):
+                field.value = text
+                field.cursor_position = len(text)
+            elif isinstance(field, TextArea):
+                field.load_text(text)
+                field.move_cursor(field.document.end)
         when = f"{short_day(draft.kept.date())} at {draft.kept:%H:%M}"
         note = Static(
             Content(f"A draft from {when}, not saved yet: ctrl+s saves it, esc asks before letting it go."),
