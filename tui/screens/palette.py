@@ -11,7 +11,6 @@ from textual.screen import Screen
 
 from tui.tabs import TAB_SPECS
 from tui.themes import THEME_ABOUT, offered, use_theme
-from tui.together.state import is_paired
 
 
 def commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
@@ -41,7 +40,7 @@ def commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
             "Together…", "Pair with your partner through a shared folder, or see how it is going", app.action_together
         )
     yield SystemCommand("Quit", "Quit micro-romance (asks first about unsaved words)", app.action_quit)
-    if is_paired(app.store.sync_dir):
+    if app.together.paired:  # the Host's door: read once, again after a round or a pairing step
         yield SystemCommand("Sync now", "A round of Together with your partner's devices", app.sync_now)
 
 
