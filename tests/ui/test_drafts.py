@@ -76,3 +76,16 @@ async def test_a_ritual_name_draft_let_go_with_esc_is_gone(make_app, data_dir) -
         await pilot.pause()
         assert drafts_on_disk(data_dir) == {}
         assert [r.name for r in app.store.rituals()] == []
+
+
+def test_a_damaged_drafts_file_is_set_aside_not_written_over(tmp_path) -> None:
+    from datetime import datetime
+
+    from tui.storage.drafts import Drafts
+
+    (tmp_path / "drafts.json").write_bytes(b'{"drafts": {"note.new": {"fields": {"editor-text": "half')
+    drafts = Drafts(tmp_path, lambda: datetime(2026, 11, 25, 21, 14))
+    assert drafts.get("note.new") is None
+    drafts.keep("note.new", {"editor-text": "new words"}, "A note of thanks")
+    assert (tmp_path / "drafts.json.damaged").read_bytes().endswith(b"half")
+    assert Drafts(tmp_path, datetime.now).get("note.new").fields == {"editor-text": "new words"}

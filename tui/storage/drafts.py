@@ -7,8 +7,8 @@ an editor's key (``note.new``, ``answer:ID``, ...) to its words and when they we
                                             "place": "A note of thanks", "kept": "2026-12-07T21:14:00"}}}
 
 A draft is only ever offered back to its editor: it never becomes an entry by itself.
-A damaged or unreadable file is set aside as no drafts (the words it held are lost, the
-app is not): drafts are a help, never a reason not to start.
+A file that does not read as drafts is moved aside to ``drafts.json.damaged`` (never written
+over) and reads as no drafts: drafts are a help, never a reason not to start.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 from tui.durable import write_json
 
 DRAFTS_NAME = "drafts.json"
+DAMAGED_NAME = "drafts.json.damaged"
 MAX_BYTES = 4 * 1024 * 1024
 """A file bigger than this is not ours to read."""
 
@@ -58,15 +59,24 @@ class Drafts:
             with os.fdopen(fd, "rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
             if len(raw) > MAX_BYTES:
-                return {}
+                raise ValueError("too big to be drafts")
             data = json.loads(raw)
             found = {}
             for key, value in data["drafts"].items():
                 fields = {str(k): str(v) for k, v in value["fields"].items()}
                 found[str(key)] = Draft(fields, str(value.get("place", "")), datetime.fromisoformat(value["kept"]))
             return found
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            self._set_aside()
             return {}
+
+    def _set_aside(self) -> None:
+        """Move a file that does not read as drafts to ``drafts.json.damaged`` (its words can still be
+        read by hand there), so the next draft does not write over it."""
+        try:
+            os.replace(self.path, self.path.with_name(DAMAGED_NAME))
+        except OSError:
+            pass
 
     def get(self, key: str) -> Draft | None:
         """The draft kept for the editor ``key``, if any."""
