@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tui import daily
 from tui.dialogs.basic import Choice, ChoiceDialog
@@ -25,22 +25,26 @@ if TYPE_CHECKING:
     from tui.host import Host
 
 
-class RitualDialogs:
-    """The actions of the Rituals tab that open a dialog."""
+class RitualsView(Protocol):
+    """What the dialogs need of the Rituals tab (RitualsTab is one): its host, its days, its list,
+    the rituals deleted while the app is open, redrawing and notices. Nothing private of the tab."""
 
-    if TYPE_CHECKING:  # the tab's public face (RitualsTab): its host, its days, its list, redraw and notices
-        app: App[object]
-        host: Host
-        today: date
-        viewed: date
-        show_archived: bool
-        deleted_rituals: list[tuple[Ritual, frozenset[date]]]
-        """Rituals deleted while the app is open, with their ticked days, most recent last (u)."""
+    app: App[object]
+    host: Host
+    today: date
+    viewed: date
+    show_archived: bool
+    deleted_rituals: list[tuple[Ritual, frozenset[date]]]
+    """Rituals deleted while the app is open, with their ticked days, most recent last (u)."""
 
-        def redraw(self, select: str | None = None) -> None: ...
-        def focused_ritual(self) -> Ritual | None: ...
-        def live_rituals(self) -> list[Ritual]: ...
-        def notify(self, message: str, *, markup: bool = ...) -> None: ...
+    def redraw(self, select: str | None = None) -> None: ...
+    def focused_ritual(self) -> Ritual | None: ...
+    def live_rituals(self) -> list[Ritual]: ...
+    def notify(self, message: str, *, markup: bool = ...) -> None: ...
+
+
+class RitualDialogs(RitualsView if TYPE_CHECKING else object):  # type: ignore[misc]
+    """The actions of the Rituals tab that open a dialog, over the tab's typed face (:class:`RitualsView`)."""
 
     def _name_taken(self, keep_id: str | None = None) -> Callable[[str], str | None]:
         """Why a name cannot be used (another ritual has it), or None."""
