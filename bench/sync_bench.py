@@ -145,9 +145,10 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
     """A round over a folder full of what a folder writer could plant, against a clean round."""
 
     from tui.sync import folder as folder_module
-    from tui.sync import reading
+    from tui.sync import peers, reading
     from tui.sync.crypto import Identity
     from tui.sync.files import canonical_json
+    from tui.sync.pairing import waiting_count
     from tui.sync.peers import key_document
 
     shared = root / "Shared-hostile"
@@ -164,7 +165,14 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
     )
     writer.commit(writer.round(year_of_changes(now, clock, sam.device)))
     trusted = {sam.device: Trusted(sam.public, "Sam", False, sam.keys.sign)}
-    reader = Engine(root / "h-alex", SharedFolder(shared), alex, trusted)
+    config = {"trusted": {sam.device: {}}, "forgotten": {}}  # as pairing counts waiting keys: each one checked
+    reader = Engine(
+        root / "h-alex",
+        SharedFolder(shared),
+        alex,
+        trusted,
+        count_waiting=lambda keys: waiting_count(config, alex, keys),
+    )
     reader.commit(reader.round([]))
 
     def one_round() -> None:
@@ -175,6 +183,7 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
     def forget() -> None:  # a new process: nothing cached
         reading.forget()
         folder_module._KEYS.clear()
+        peers._parse.cache_clear()
 
     clean = median_time(one_round, runs * 4)
     clean_mib = peak_mib(one_round)
