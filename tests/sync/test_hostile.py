@@ -335,3 +335,16 @@ def test_a_change_holding_text_no_utf8_can_hold_is_one_problem(couple) -> None:
     assert sam.entries == {("note", "n1"): {"text": "fine"}}
     [problem] = result.skipped
     assert problem.message.startswith("line 1: ") and "surrogate" in problem.message
+
+
+@pytest.mark.parametrize("head", [b"[" * 5_000 + b"]" * 5_000, b'{"seq": 1e400}', b'{"seq": ' + b"9" * 5_000 + b"}"])
+def test_a_file_sealed_to_this_device_with_a_header_past_the_limits_is_one_problem(couple, head: bytes) -> None:
+    import pyrage
+    from pyrage import x25519
+
+    alex, sam = couple
+    alex.sync()
+    data = pyrage.encrypt(head + b"\nbody\n", [x25519.Recipient.from_str(sam.me.public)])  # anyone can do this
+    plant(alex, "log-2026-01.age").write_bytes(data)
+    [problem] = sam.sync().skipped
+    assert problem.message == "has no valid header; skipped until it changes"

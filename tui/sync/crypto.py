@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from pyrage import x25519
 
+from tui.sync import guard
 from tui.sync.files import atomic_write, canonical_json, make_private_dir
 
 IDENTITY_FILE = "identity.key"
@@ -304,8 +305,8 @@ def seal(body: bytes, *, name: str, author: Identity, recipients: dict[str, str]
 
 def _header(head: bytes) -> dict:
     try:
-        header = json.loads(head)
-    except (ValueError, RecursionError):
+        header = guard.loads(head)  # untrusted until the signature is checked: read with the folder's limits
+    except ValueError:
         header = None
     if not isinstance(header, dict):
         raise CryptoError("has no valid header")
