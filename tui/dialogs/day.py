@@ -10,19 +10,15 @@ text dialog does. Every string shown is literal ``Content``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -31,71 +27,10 @@ from tui.domain.occasions import coming_days, whose_words
 from tui.errors import StoreWriteError
 from tui.model import DAY_KINDS, DayThatMatters, day_out_of_range
 from tui.text import TextError, check_words
+from tui.widgets.choice_line import ChoiceLine
 
 KIND_WORDS = {"big": "big day", "hard": "hard day", "away": "away", "news": "good news", "yearly": "yearly"}
 SHARE_WORDS = ("keep it here", "share it")
-
-
-class ChoiceLine(Widget, can_focus=True):
-    """A few choices on one line, "(•) chosen  ( ) other": left/right (or a click) choose."""
-
-    BINDINGS = [
-        Binding("left,h", "move(-1)", "Previous", show=False),
-        Binding("right,l", "move(1)", "Next", show=False),
-    ]
-
-    chosen: reactive[int] = reactive(0)
-    GAP = 2
-
-    @dataclass
-    class Changed(Message):
-        """The choice changed."""
-
-        line: ChoiceLine
-        index: int
-
-        @property
-        def control(self) -> ChoiceLine:
-            return self.line
-
-    def __init__(self, labels: Sequence[str], chosen: int = 0, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.labels = tuple(labels)
-        self.set_reactive(ChoiceLine.chosen, chosen)
-
-    def _label(self, index: int) -> str:
-        return f"{'(•)' if index == self.chosen else '( )'} {self.labels[index]}"
-
-    def render(self) -> Content:
-        parts: list[str | tuple[str, str]] = []
-        for index in range(len(self.labels)):
-            style = "bold $success" if index == self.chosen else "$foreground-muted"
-            if self.has_focus and index == self.chosen:
-                style += " reverse"
-            parts += [(self._label(index), style), " " * self.GAP]
-        return Content.assemble(*parts)
-
-    def watch_chosen(self, chosen: int) -> None:
-        self.post_message(self.Changed(self, chosen))
-
-    def action_move(self, step: int) -> None:
-        """Choose the previous or next one."""
-        self.chosen = (self.chosen + step) % len(self.labels)
-
-    def on_click(self, event: events.Click) -> None:
-        x = 0
-        for index in range(len(self.labels)):
-            width = len(self._label(index))
-            if x <= event.x < x + width:
-                self.chosen = index
-                return
-            x += width + self.GAP
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
 
 class DayDialog(FormDialog[DayThatMatters | None]):

@@ -12,14 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
-from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.dialogs.basic import FormDialog
@@ -27,6 +24,7 @@ from tui.errors import StoreWriteError
 from tui.format import short_day
 from tui.model import day_out_of_range
 from tui.text import TextError, check_line
+from tui.widgets.choice_line import ChoiceLine
 
 REASONS = ("travel", "illness", "a hard week", "other")
 """The reasons offered; "other" asks for a few words instead."""
@@ -74,7 +72,7 @@ class GraceDraft:
     reason: str
 
 
-class ReasonPicker(Widget, can_focus=True):
+class ReasonPicker(ChoiceLine):
     """The reasons on one line: left/right (or a click) choose one."""
 
     BINDINGS = [
@@ -82,61 +80,12 @@ class ReasonPicker(Widget, can_focus=True):
         Binding("right,l", "move(1)", "Next reason", show=False),
     ]
 
-    chosen: reactive[int] = reactive(0)
-    """Index into REASONS."""
-
-    @dataclass
-    class Changed(Message):
-        """The chosen reason changed."""
-
-        picker: ReasonPicker
-        reason: str
-
-    GAP = 2
-
     def __init__(self, reason: str = REASONS[0], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.set_reactive(ReasonPicker.chosen, REASONS.index(reason) if reason in REASONS else 0)
+        super().__init__(REASONS, REASONS.index(reason) if reason in REASONS else 0, id=id)
 
     @property
     def reason(self) -> str:
         return REASONS[self.chosen]
-
-    def _label(self, index: int) -> str:
-        mark = "(•)" if index == self.chosen else "( )"
-        return f"{mark} {REASONS[index]}"
-
-    def render(self) -> Content:
-        parts: list[str | tuple[str, str]] = []
-        for index in range(len(REASONS)):
-            style = "bold $success" if index == self.chosen else "$foreground-muted"
-            if self.has_focus and index == self.chosen:
-                style += " reverse"
-            parts.append((self._label(index), style))
-            parts.append(" " * self.GAP)
-        return Content.assemble(*parts)
-
-    def watch_chosen(self, chosen: int) -> None:
-        self.post_message(self.Changed(self, REASONS[chosen]))
-
-    def action_move(self, step: int) -> None:
-        """Choose the previous or next reason."""
-        self.chosen = (self.chosen + step) % len(REASONS)
-
-    def on_click(self, event: events.Click) -> None:
-        x = 0
-        for index in range(len(REASONS)):
-            width = len(self._label(index))
-            if x <= event.x < x + width:
-                self.chosen = index
-                return
-            x += width + self.GAP
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
 
 class GraceDialog(FormDialog[GraceDraft | None]):
@@ -185,10 +134,10 @@ class GraceDialog(FormDialog[GraceDraft | None]):
 
     # ------------------------------------------------------------ changes
 
-    @on(ReasonPicker.Changed)
-    def _reason_changed(self, event: ReasonPicker.Changed) -> None:
+    @on(ChoiceLine.Changed, "#grace-reason")
+    def _reason_changed(self, event: ChoiceLine.Changed) -> None:
         other = self.query_one("#grace-other", Input)
-        other.display = event.reason == OTHER
+        other.display = REASONS[event.index] == OTHER
         self.show_error("")
 
     @on(Input.Changed, ".grace-date")

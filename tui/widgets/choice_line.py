@@ -1,0 +1,79 @@
+"""A few choices on one line, "(•) chosen  ( ) other": the forms' pickers (a day's kind, whose it
+is and whether it is shared; why grace days). Left/right, or a click, choose; the chosen one reads
+in plain text as well as in colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class ChoiceLine(Widget, can_focus=True):
+    """A few choices on one line, "(•) chosen  ( ) other": left/right (or a click) choose."""
+
+    BINDINGS = [
+        Binding("left,h", "move(-1)", "Previous", show=False),
+        Binding("right,l", "move(1)", "Next", show=False),
+    ]
+
+    chosen: reactive[int] = reactive(0)
+    """Index into ``labels``."""
+    GAP = 2
+
+    @dataclass
+    class Changed(Message):
+        """The choice changed."""
+
+        line: ChoiceLine
+        index: int
+
+        @property
+        def control(self) -> ChoiceLine:
+            return self.line
+
+    def __init__(self, labels: Sequence[str], chosen: int = 0, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels = tuple(labels)
+        self.set_reactive(ChoiceLine.chosen, chosen)
+
+    def _label(self, index: int) -> str:
+        return f"{'(•)' if index == self.chosen else '( )'} {self.labels[index]}"
+
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str]] = []
+        for index in range(len(self.labels)):
+            style = "bold $success" if index == self.chosen else "$foreground-muted"
+            if self.has_focus and index == self.chosen:
+                style += " reverse"
+            parts += [(self._label(index), style), " " * self.GAP]
+        return Content.assemble(*parts)
+
+    def watch_chosen(self, chosen: int) -> None:
+        self.post_message(self.Changed(self, chosen))
+
+    def action_move(self, step: int) -> None:
+        """Choose the previous or next one."""
+        self.chosen = (self.chosen + step) % len(self.labels)
+
+    def on_click(self, event: events.Click) -> None:
+        x = 0
+        for index in range(len(self.labels)):
+            width = len(self._label(index))
+            if x <= event.x < x + width:
+                self.chosen = index
+                return
+            x += width + self.GAP
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
