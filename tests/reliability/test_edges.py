@@ -62,12 +62,13 @@ def test_an_import_with_a_day_outside_the_range_changes_nothing(
     assert data_bytes(data_dir) == before
 
 
-def test_the_grace_editor_refuses_a_day_outside_the_range() -> None:
-    from tui.dialogs.grace import DatesError, parse_day
+def test_the_forms_refuse_a_day_outside_the_range() -> None:
+    from tui.dialogs.basic import FieldError, parse_date
 
-    with pytest.raises(DatesError, match="start day 0999-06-01 is outside"):
-        parse_day("0999-06-01", "start", "grace-start")
-    assert parse_day("1900-01-01", "start") == date(1900, 1, 1)
+    with pytest.raises(FieldError, match="start day 0999-06-01 is outside") as refused:
+        parse_date("0999-06-01", "start day", "grace-start")
+    assert refused.value.field == "grace-start"
+    assert parse_date("1900-01-01", "start day") == date(1900, 1, 1)
 
 
 def test_the_store_refuses_to_write_a_day_it_could_not_load(data_dir: Path) -> None:

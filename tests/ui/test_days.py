@@ -214,3 +214,28 @@ async def test_the_words_of_a_new_day_are_kept_as_a_draft(make_app, data_dir, mo
     drafts = json.loads((data_dir / "drafts.json").read_text(encoding="utf-8"))["drafts"]
     assert drafts["day.new"]["fields"]["day-words"] == "her exam"
     assert on_disk(data_dir) == []  # a draft is never a day by itself
+
+
+async def test_a_refused_write_keeps_the_form_open_with_its_words(make_app, data_dir, monkeypatch) -> None:
+    from tui.storage import StoreWriteError
+
+    app = make_app()
+    real_put = app.store.put
+
+    def refuse(*args, **kwargs):
+        raise StoreWriteError("Could not save (disk full). Nothing on disk was changed.")
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(app.store, "put", refuse)
+        await pilot.press("a", "a", "tab", "tab")
+        await type_text(pilot, "her exam")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDialog)
+        assert "disk full" in shown(app.screen, "#day-error")
+        assert "her exam" in screen_text(app)
+        monkeypatch.setattr(app.store, "put", real_put)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysDialog)
+    assert [d.text for d in on_disk(data_dir)] == ["her exam"]

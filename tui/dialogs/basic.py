@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar, TypeVar
 
 from textual import events, on
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from tui.model import day_out_of_range
 from tui.storage import StoreWriteError
 from tui.text import TextError
 from tui.widgets.text_dialog import TextDialog
@@ -126,6 +128,27 @@ class LineDialog(TextDialog[str | None]):
 
 
 ResultType = TypeVar("ResultType")
+Draft = TypeVar("Draft")
+
+
+class FieldError(TextError):
+    """What keeps a form from saving; ``field`` is the id of the input to fix."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def parse_date(text: str, what: str, field: str = "", *, like: str = "2026-12-01") -> date:
+    """A date written as year-month-day in the field ``field``; FieldError says how to write it
+    otherwise ("Write the last day as year-month-day, like 2026-12-01.") or why it cannot be saved."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise FieldError(f"Write the {what} as year-month-day, like {like}.", field) from None
+    if problem := day_out_of_range(day):
+        raise FieldError(f"The {what} {problem}.", field)
+    return day
 
 
 class FormDialog(TextDialog[ResultType]):
@@ -174,6 +197,22 @@ class FormDialog(TextDialog[ResultType]):
 
     def show_error(self, text: str) -> None:
         self.query_one(f"#{self.ERROR_ID}", Static).update(Content(text))
+
+    def show_field_error(self, error: FieldError) -> None:
+        """Say what is wrong and put the cursor in the field to fix."""
+        self.show_error(str(error))
+        self.query_one(f"#{error.field}", Input).focus()
+
+    def save_and_close(self: FormDialog[Draft | None], draft: Draft, save: Callable[[Draft], object] | None) -> None:
+        """Write ``draft`` through ``save`` (when given), then close with it; a refused write
+        (StoreWriteError) is shown and the dialog stays open with everything as typed."""
+        if save is not None:
+            try:
+                save(draft)
+            except StoreWriteError as exc:
+                self.show_error(str(exc))
+                return
+        self.dismiss(draft)
 
 
 # --------------------------------------------------------------------------- choice

@@ -22,10 +22,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.dialogs.basic import FormDialog
+from tui.dialogs.basic import FieldError, FormDialog, parse_date
 from tui.domain.occasions import coming_days, whose_words
-from tui.errors import StoreWriteError
-from tui.model import DAY_KINDS, DayThatMatters, day_out_of_range
+from tui.model import DAY_KINDS, DayThatMatters
 from tui.text import TextError, check_words
 from tui.widgets.choice_line import ChoiceLine
 
@@ -100,14 +99,7 @@ class DayDialog(FormDialog[DayThatMatters | None]):
             self.show_error("")
 
     def _date(self, field: str, what: str) -> date:
-        text = self.query_one(f"#{field}", Input).value.strip()
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            raise _FieldError(f"Write the {what} as year-month-day, like 2026-12-01.", field) from None
-        if problem := day_out_of_range(day):
-            raise _FieldError(f"The {what} {problem}.", field)
-        return day
+        return parse_date(self.query_one(f"#{field}", Input).value, what, field)
 
     def _draft(self) -> DayThatMatters:
         kind = self.kind
@@ -116,11 +108,11 @@ class DayDialog(FormDialog[DayThatMatters | None]):
         if kind == "away" and self.query_one("#day-to", Input).value.strip():
             end = self._date("day-to", "last day")
             if end < start:
-                raise _FieldError("The last day of the trip comes before its first.", "day-to")
+                raise FieldError("The last day of the trip comes before its first.", "day-to")
         try:
             words = check_words(self.query_one("#day-words", Input).value)
         except TextError as exc:
-            raise _FieldError(str(exc), "day-words") from None
+            raise FieldError(str(exc), "day-words") from None
         whose = ("theirs", "mine", "both")[self.query_one("#day-whose", ChoiceLine).chosen]
         shared = bool(self.query_one("#day-share", ChoiceLine).chosen)
         ident = self._day.id if self._day else self._new_id()
@@ -130,23 +122,10 @@ class DayDialog(FormDialog[DayThatMatters | None]):
         """Save the day, or say what needs changing."""
         try:
             draft = self._draft()
-        except _FieldError as exc:
-            self.show_error(str(exc))
-            self.query_one(f"#{exc.field}", Input).focus()
+        except FieldError as exc:
+            self.show_field_error(exc)
             return
-        if self._save is not None:
-            try:
-                self._save(draft)
-            except StoreWriteError as exc:
-                self.show_error(str(exc))
-                return
-        self.dismiss(draft)
-
-
-class _FieldError(TextError):
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.field = field
+        self.save_and_close(draft, self._save)
 
 
 class DaysDialog(ModalScreen[None]):

@@ -19,10 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from tui.dialogs.basic import FormDialog
-from tui.errors import StoreWriteError
+from tui.dialogs.basic import FieldError, FormDialog, parse_date
 from tui.format import short_day
-from tui.model import day_out_of_range
 from tui.text import TextError, check_line
 from tui.widgets.choice_line import ChoiceLine
 
@@ -32,6 +30,8 @@ OTHER = "other"
 
 REASON_LIMIT = 40
 """The longest reason in the user's own words."""
+EXAMPLE = "2026-11-25"
+"""How a date is written, in the dialog's messages."""
 MAX_DAYS = 366
 """The longest span one dialog marks (add another for more)."""
 
@@ -41,26 +41,6 @@ def span_label(start: date, end: date) -> str:
     if start == end:
         return short_day(start, year=True)
     return f"{short_day(start, year=True)} to {short_day(end, year=True)} · {(end - start).days + 1} days"
-
-
-class DatesError(TextError):
-    """Dates that cannot be saved; ``field`` is the id of the input to fix."""
-
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-def parse_day(text: str, what: str, field: str = "") -> date:
-    """A date written as 2026-11-25; DatesError says how to write it otherwise."""
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise DatesError(f"Write the {what} day as year-month-day, like 2026-11-25.", field) from None
-    problem = day_out_of_range(day)
-    if problem:
-        raise DatesError(f"The {what} day {problem}.", field)
-    return day
 
 
 @dataclass(frozen=True)
@@ -145,18 +125,18 @@ class GraceDialog(FormDialog[GraceDraft | None]):
         span = self.query_one("#grace-span", Static)
         try:
             start, end = self._dates()
-        except DatesError:
+        except FieldError:
             span.update(Content(""))
             return
         span.update(Content(span_label(start, end)))
 
     def _dates(self) -> tuple[date, date]:
-        start = parse_day(self.query_one("#grace-start", Input).value, "first", "grace-start")
-        end = parse_day(self.query_one("#grace-end", Input).value, "last", "grace-end")
+        start = parse_date(self.query_one("#grace-start", Input).value, "first day", "grace-start", like=EXAMPLE)
+        end = parse_date(self.query_one("#grace-end", Input).value, "last day", "grace-end", like=EXAMPLE)
         if end < start:
-            raise DatesError("The last day comes before the first one.", "grace-end")
+            raise FieldError("The last day comes before the first one.", "grace-end")
         if (end - start) >= timedelta(days=MAX_DAYS):
-            raise DatesError(f"One span can cover up to {MAX_DAYS} days; add another for more.", "grace-end")
+            raise FieldError(f"One span can cover up to {MAX_DAYS} days; add another for more.", "grace-end")
         return start, end
 
     # ------------------------------------------------------------ saving
@@ -181,15 +161,7 @@ class GraceDialog(FormDialog[GraceDraft | None]):
             return
         try:
             start, end = self._dates()
-        except DatesError as exc:
-            self.show_error(str(exc))
-            self.query_one(f"#{exc.field}", Input).focus()
+        except FieldError as exc:
+            self.show_field_error(exc)
             return
-        draft = GraceDraft(start=start, end=end, reason=reason)
-        if self._save is not None:
-            try:
-                self._save(draft)
-            except StoreWriteError as exc:
-                self.show_error(str(exc))
-                return
-        self.dismiss(draft)
+        self.save_and_close(GraceDraft(start=start, end=end, reason=reason), self._save)

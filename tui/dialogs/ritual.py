@@ -21,7 +21,6 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.dialogs.basic import FormDialog
-from tui.errors import StoreWriteError
 from tui.format import EVERY_DAY, SHORT_DAY_NAMES, schedule_label
 from tui.text import TextError, check_name
 
@@ -218,10 +217,4 @@ class RitualDialog(FormDialog[RitualDraft | None]):
             return
         weekdays = () if days == frozenset(EVERY_DAY) else tuple(sorted(days))
         draft = RitualDraft(name=name, weekdays=weekdays, personal=not self.query_one(SharedChoice).shared)
-        if self._save is not None:
-            try:
-                self._save(draft)
-            except StoreWriteError as exc:
-                self.show_error(str(exc))
-                return
-        self.dismiss(draft)
+        self.save_and_close(draft, self._save)
