@@ -180,13 +180,8 @@ def nudge(data_dir: Path) -> list[str]:
 
 
 def timed(argv: list[str]) -> float:
-    """Wall time (s) of one child process, which must succeed."""
-    start = time.perf_counter()
-    proc = subprocess.run(argv, capture_output=True, stdin=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV)
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"benchmark child failed: {' '.join(argv)}\n{proc.stderr.decode(errors='replace')}")
-    return elapsed
+    """Wall time (s) of one child process, which must succeed (shell_bench's, with the children's environment)."""
+    return shell_bench.timed(argv, CHILD_ENV)
 
 
 _SEQUENCE = re.compile(

@@ -44,7 +44,8 @@ SNIPPET_CEILING_MS = 5.0
 CALLS = 200
 
 
-def _timed(argv: list[str], env: dict[str, str]) -> float:
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    """Wall time (s) of one child process run from the checkout with ``env``, which must succeed."""
     start = time.perf_counter()
     proc = subprocess.run(argv, capture_output=True, stdin=subprocess.DEVNULL, cwd=ROOT, env=env)
     elapsed = time.perf_counter() - start
@@ -62,8 +63,8 @@ def commands(dirs: dict[int, Path], runs: int, env: dict[str, str], tmp: Path, t
 
     def add(name: str, years: int, argv: list[str]) -> None:
         ours, base = found.setdefault(name, {}).setdefault(years, ([], []))
-        base.append(_timed(bare, env))
-        ours.append(_timed(argv, env))
+        base.append(timed(bare, env))
+        ours.append(timed(argv, env))
 
     for run in range(runs):
         for years, folder in dirs.items():
@@ -72,7 +73,7 @@ def commands(dirs: dict[int, Path], runs: int, env: dict[str, str], tmp: Path, t
             add("--help", years, [sys.executable, str(script), "--help"])
             add("done", years, [*cli, "done", ritual])
             add("status", years, [*cli, "status"])  # a day something was written
-            _timed([*cli, "done", "--undo", ritual], env)
+            timed([*cli, "done", "--undo", ritual], env)
             add("gratitude", years, [*cli, "gratitude", f"Thank you for the walk, number {run}."])
             add("today", years, [*cli, "today"])
     return found
@@ -107,8 +108,8 @@ def _home(tmp: Path, env: dict[str, str]) -> dict[str, str]:
 
 def _per_call(argv_calls: list[str], argv_empty: list[str], env: dict[str, str], repeats: int) -> float:
     """Milliseconds per call: (process with CALLS calls - process with CALLS no-ops) / CALLS, medians."""
-    calls = [_timed(argv_calls, env) for _ in range(repeats)]
-    empty = [_timed(argv_empty, env) for _ in range(repeats)]
+    calls = [timed(argv_calls, env) for _ in range(repeats)]
+    empty = [timed(argv_empty, env) for _ in range(repeats)]
     return (statistics.median(calls) - statistics.median(empty)) / CALLS * 1000
 
 
@@ -134,7 +135,7 @@ def snippets(tmp: Path, env: dict[str, str], repeats: int) -> dict[str, float]:
     # starship's env_var module reads MR_LINE, exported by the shell's own function: no process per Enter
     out["starship (env_var, with the bash function)"] = out["bash"]
     job = re.search(r"#\((.*)\) ", _readme_block("tmux")).group(1).replace("%%", "%")
-    out["tmux"] = statistics.median(_timed(["sh", "-c", job], shell_env) for _ in range(repeats * 5)) * 1000
+    out["tmux"] = statistics.median(timed(["sh", "-c", job], shell_env) for _ in range(repeats * 5)) * 1000
     return out
 
 
