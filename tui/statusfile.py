@@ -31,6 +31,7 @@ from __future__ import annotations
 import os
 
 from tui.domain.status import DayStatus
+from tui.filestamp import file_stamps
 
 STATUS_NAME = "status"
 FORMAT = "1"
@@ -52,15 +53,7 @@ def data_stamp(data_dir: str | os.PathLike[str], day: str) -> str:
     folder = os.fspath(data_dir)
     year = int(day[:4])
     names = (_MAIN, os.path.join(_HISTORY, f"{year}.json"), os.path.join(_HISTORY, f"{year - 1}.json"), _TOGETHER)
-    parts = []
-    for name in names:
-        try:
-            info = os.stat(os.path.join(folder, name))
-        except OSError:
-            parts.append("-")
-            continue
-        parts.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
-    return " ".join(parts)
+    return " ".join(file_stamps(folder, names))
 
 
 def _clean(text: str) -> str:

@@ -44,16 +44,9 @@ _WATCHED = ("micro-romance.json", os.path.join("sync", "together.json"))
 def stamp(data_dir: str) -> str:
     """What the data files are now (inode, size, time of each), and the version that looked."""
     from tui import __version__
+    from tui.filestamp import file_stamps
 
-    parts = []
-    for name in _WATCHED:
-        try:
-            info = os.stat(os.path.join(data_dir, name))
-        except OSError:
-            parts.append("-")
-        else:
-            parts.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
-    return " ".join([*parts, __version__])
+    return " ".join([*file_stamps(data_dir, _WATCHED), __version__])
 
 
 def read_state(data_dir: str) -> dict[str, list[str]]:
