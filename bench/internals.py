@@ -16,9 +16,10 @@ import asyncio
 import gc
 import sys
 import tempfile
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
+
+from tui.record import replace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -51,7 +51,7 @@ def make_app(data_dir: Path, clock: ManualClock) -> Callable[..., object]:
         store = Store(data_dir)
         opened.append(store)
         if welcomed and not store.settings().welcomed:
-            from dataclasses import replace
+            from tui.record import replace
 
             store.save_settings(replace(store.settings(), welcomed=True))
         if today is not None:

@@ -17,7 +17,6 @@ through Together (kept in ``DATA/sync/together.json``), else the user's guess fr
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from tui import content
@@ -26,6 +25,7 @@ from tui.domain.languages import effective_ranking, partner_ranking
 from tui.domain.occasions import OccasionPick, fill, pick_occasion
 from tui.domain.prompts import prompt_of_the_day
 from tui.model import DayThatMatters, Gesture, GraceSpan, Prompt, Settings
+from tui.record import replace
 from tui.storage import Store
 from tui.together.state import partner_days, partner_rankings
 

@@ -7,12 +7,12 @@ and by the snapshot tests. Deterministic for a given day.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from datetime import date, timedelta
 
 from tui import content
 from tui.daily import another_gesture, todays_gesture, todays_prompt
 from tui.model import GestureDay, Settings
+from tui.record import replace
 from tui.storage import Store
 
 PARTNER = "Alex"

@@ -20,13 +20,13 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tui.model import GestureDay, Settings
+from tui.record import replace
 from tui.storage import FILE_NAME, Store, StoreWriteError
 
 DAY = date(2026, 11, 25)

@@ -13,12 +13,12 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tui.record import replace
 from tui.storage import DataFileError, Store
 
 DAY = date(2026, 11, 25)
@@ -223,9 +223,8 @@ def test_after_a_failed_save_old_entries_can_still_be_deleted_and_moved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A full disk once must not leave past years half known to the store until a restart."""
-    from dataclasses import replace as _replace
-
     from tui.errors import StoreWriteError
+    from tui.record import replace as _replace
     from tui.storage import tinystore
 
     data = tmp_path / "failing"
@@ -253,11 +252,10 @@ def test_after_a_failed_save_old_entries_can_still_be_deleted_and_moved(
 
 
 async def test_a_past_year_damaged_while_the_app_runs_is_reported_not_a_crash(tmp_path: Path) -> None:
-    from dataclasses import replace as _replace
-
     from tui.app import MicroRomanceApp
     from tui.clock import ManualClock
     from tui.errors import StoreWriteError
+    from tui.record import replace as _replace
 
     data = tmp_path / "live"
     with Store(data) as store, store.batch():
@@ -314,10 +312,9 @@ def test_the_newest_notes_of_a_file_not_laid_out_as_written_read_the_year(data_d
 
 
 async def test_deleting_a_note_on_the_first_page_leaves_old_years_unread(tmp_path: Path) -> None:
-    from dataclasses import replace as _replace
-
     from tui.app import MicroRomanceApp
     from tui.clock import ManualClock
+    from tui.record import replace as _replace
 
     data = tmp_path / "live"
     with Store(data) as store, store.batch():

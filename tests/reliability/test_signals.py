@@ -11,12 +11,12 @@ import json
 import os
 import signal
 import stat
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from tests.reliability.terminal import Terminal
+from tui.record import replace
 from tui.storage import Store
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="a POSIX terminal")

@@ -11,7 +11,6 @@ agree. Each example gets its own temporary data folder.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from hypothesis.stateful import (
 )
 
 from tui.model import Answer, GestureDay, GraceSpan, Note, PromptDay, Ritual, Settings
+from tui.record import replace
 from tui.storage import Store
 from tui.text import clean
 

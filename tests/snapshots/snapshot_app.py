@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
+from tui.record import replace
 from tui.storage import Store
 
 DAY = date(2026, 11, 25)

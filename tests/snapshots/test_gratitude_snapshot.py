@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from tests.snapshots.snapshot_app import snapshot_app
 from tui.app import MicroRomanceApp
+from tui.record import replace
 
 SIZE = (80, 24)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from tests.snapshots.snapshot_app import snapshot_app
 from tui import content
 from tui.app import MicroRomanceApp
 from tui.model import GestureDay
+from tui.record import replace
 
 SIZE = (80, 24)
 LAST_MONDAY = date(2026, 11, 16)

@@ -3,7 +3,6 @@ focused row as they read in nord, gruvbox and textual-light."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from tests.snapshots.snapshot_app import DAY
 from tests.snapshots.test_rituals_snapshot import SIZE, fill, show_rituals
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
+from tui.record import replace
 from tui.storage import Store
 
 

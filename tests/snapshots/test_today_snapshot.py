@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from tests.snapshots.snapshot_app import DAY
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
 from tui.model import GestureDay
+from tui.record import replace
 from tui.storage import Store
 
 SIZE = (80, 24)

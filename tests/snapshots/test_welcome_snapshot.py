@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from tests.snapshots.snapshot_app import DAY
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
+from tui.record import replace
 from tui.storage import Store
 
 SIZE = (80, 24)

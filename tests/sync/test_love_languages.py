@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from tui import content, daily
 from tui.domain.gestures import language_probabilities
 from tui.domain.ledger import ledger
 from tui.model import Settings
+from tui.record import replace
 from tui.storage import Store
 from tui.storage.codecs import SettingsCodec
 from tui.sync.change import Change

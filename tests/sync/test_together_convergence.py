@@ -9,7 +9,6 @@ the partner's "did it land?", how each feels loved, days that matter shared or k
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -19,6 +18,7 @@ from hypothesis import strategies as st
 
 from tests.sync.pairs import shared_code
 from tui.model import FEEDBACK, LOVE_LANGUAGES, DayThatMatters, GestureDay
+from tui.record import replace
 from tui.storage import Store
 from tui.sync import pairing
 from tui.together import Together, note_authors, partner_answers, run_round, shared_notes

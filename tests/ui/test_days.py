@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from textual import events
@@ -12,6 +11,7 @@ from tests.conftest import DAY
 from tests.ui.screen_text import screen_text
 from tui.dialogs.day import DayDialog, DaysDialog
 from tui.model import DayThatMatters
+from tui.record import replace
 from tui.storage import Store
 from tui.widgets.text_dialog import CloseDialog
 

@@ -302,11 +302,10 @@ async def test_a_letter_on_a_dialogs_button_is_not_typed_into_its_field(make_app
 
 async def test_a_quick_ss_opens_settings_without_typing_into_the_name(make_app) -> None:
     """The name field opens holding "Sam 🌻": a second s in the same read is a repeated key, not typing."""
-    from dataclasses import replace
-
     from textual.widgets import Input
 
     from tui.dialogs.welcome import SettingsScreen
+    from tui.record import replace
 
     app = make_app()
     app.store.save_settings(replace(app.store.settings(), partner_name="Sam 🌻"))
@@ -318,9 +317,9 @@ async def test_a_quick_ss_opens_settings_without_typing_into_the_name(make_app) 
 
 async def test_a_field_given_focus_adds_at_the_end_instead_of_replacing(make_app) -> None:
     """A slower s in settings, and " at dusk" in the ritual editor, add to the name: the cursor is at the end."""
-    from dataclasses import replace
-
     from textual.widgets import Input
+
+    from tui.record import replace
 
     app = make_app()
     app.store.save_settings(replace(app.store.settings(), partner_name="Sam 🌻"))

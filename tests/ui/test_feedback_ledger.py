@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 
 from textual.widgets import Static
@@ -13,6 +12,7 @@ from tests.unit.test_daily_lean import simulate_month
 from tui import content, daily
 from tui.dialogs.basic import LineDialog
 from tui.model import GestureDay, GraceSpan, Settings
+from tui.record import replace
 from tui.storage import Store, StoreWriteError
 
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"

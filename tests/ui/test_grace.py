@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from textual.widgets import Input, Static
@@ -12,6 +11,7 @@ from tests.ui.screen_text import checklist_row, checklist_rows, screen_text
 from tui.dialogs.basic import ChoiceDialog
 from tui.dialogs.grace import GraceDialog, ReasonPicker, span_label
 from tui.model import GraceSpan
+from tui.record import replace
 from tui.storage import Store, StoreWriteError
 from tui.tabs.rituals import RitualsTab
 from tui.widgets.heatmap import GRACE_GLYPH, RitualHeatmap

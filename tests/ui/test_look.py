@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace
 
 import pytest
 
 from tui.app import MicroRomanceApp
 from tui.demo import build_demo
+from tui.record import replace
 from tui.tabs import TAB_SPECS
 from tui.themes import THEMES
 

@@ -89,7 +89,7 @@ async def test_description_follows_the_cursor(make_app) -> None:
 
 async def test_mostly_apart_leaves_together_only_rituals_unticked(make_app) -> None:
     """Chosen "Mostly apart" in the welcome: coffee, the homecoming hug and goodnight closeness wait to be picked."""
-    from dataclasses import replace
+    from tui.record import replace
 
     app = make_app()
     app.store.save_settings(replace(app.store.settings(), together="apart"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from tui.record import replace
 from tui.storage import Store
 from tui.tabs.gratitude import GratitudeTab
 

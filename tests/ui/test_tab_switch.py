@@ -3,13 +3,13 @@ and still right when something has."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 from textual.widgets._footer import FooterKey
 
 from tests.ui.screen_text import screen_text
+from tui.record import replace
 from tui.tabs.base import TabBase
 
 

@@ -199,7 +199,7 @@ async def test_quit_over_an_unsaved_note_then_discard_quits_and_keep_stays(app_w
 
 
 async def test_settings_filled_in_earlier_close_at_once_when_untouched(make_app) -> None:
-    from dataclasses import replace
+    from tui.record import replace
 
     app = make_app()
     settings = app.store.settings()

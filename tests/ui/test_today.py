@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from textual.widgets import OptionList, Static
@@ -12,6 +11,7 @@ from tests.ui.screen_text import screen_text
 from tui import content
 from tui.dialogs.basic import ConfirmDialog, LineDialog
 from tui.model import GestureDay
+from tui.record import replace
 from tui.storage import Store, StoreWriteError
 from tui.tabs.today import TodayTab, why_line
 from tui.tabs.today_rows import short_date

@@ -34,7 +34,7 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 def open_app(data: Path) -> tuple[Store, MicroRomanceApp]:
-    from dataclasses import replace
+    from tui.record import replace
 
     store = Store(data)
     store.save_settings(replace(store.settings(), welcomed=True))

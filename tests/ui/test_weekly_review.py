@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from textual.widgets import TabbedContent
@@ -13,6 +12,7 @@ from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
 from tui.domain.review import review_prompt
 from tui.model import GestureDay
+from tui.record import replace
 from tui.screens.help import HelpScreen
 from tui.screens.weekly import WeeklyReviewScreen, summary_for
 from tui.storage import Store

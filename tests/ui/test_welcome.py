@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.machinery
 import sys
 import types
-from dataclasses import replace
 
 import pytest
 from textual.screen import ModalScreen
@@ -16,6 +15,7 @@ from tui.app import MicroRomanceApp
 from tui.dialogs import welcome
 from tui.dialogs.welcome import SettingsScreen, WelcomeScreen
 from tui.model import Settings
+from tui.record import replace
 from tui.storage import Store
 
 

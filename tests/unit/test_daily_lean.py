@@ -7,12 +7,12 @@ risen (and tests/ui/test_feedback_ledger.py shows the ledger saying why).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from tui import content, daily
 from tui.domain.gestures import pick_gesture
 from tui.model import GestureDay, GraceSpan, Settings
+from tui.record import replace
 from tui.storage import Store
 
 DAY = date(2026, 11, 25)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from icalendar import Calendar
 
 from tests.unit.test_commands import cli, files_bytes
 from tui.model import DayThatMatters, GestureDay, Settings
+from tui.record import replace
 from tui.storage import Store
 from tui.together.state import partner_days
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -21,6 +20,7 @@ from tui.domain.review import (
 from tui.domain.share import share_message
 from tui.domain.weekly import WeekSummary
 from tui.model import GestureDay, Note, Prompt
+from tui.record import replace
 
 # The week of Monday 9 .. Sunday 15 June 2025.
 MON, WED, SUN = date(2025, 6, 9), date(2025, 6, 11), date(2025, 6, 15)

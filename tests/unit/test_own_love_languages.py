@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from tui.domain.languages import effective_ranking, loved_through_line, partner_
 from tui.domain.ledger import ledger
 from tui.exchange import ImportProblem, apply, export_data, export_json, parse, plan_import
 from tui.model import Settings
+from tui.record import replace
 from tui.storage import Store
 from tui.storage.files import FILE_NAME
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from dataclasses import replace
 from typing import Any
 
 from textual import events, on
@@ -28,6 +27,7 @@ from tui import daily
 from tui.domain.languages import loved_through_line
 from tui.host import host_of
 from tui.model import LOVE_LANGUAGES, Settings
+from tui.record import replace
 from tui.text import TextError, check_name
 from tui.widgets.marks import CheckList, RadioMark
 from tui.widgets.text_dialog import TextDialog

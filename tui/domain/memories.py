@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from tui.model import Note
+from tui.record import Record
 
 
-@dataclass(frozen=True)
-class Memory:
+class Memory(Record):
     """One earlier note to show today."""
 
     years: int
     """How many years ago it was written (1 or more)."""
     note: Note
+
+    def __init__(self, years: int, note: Note) -> None:
+        vars(self).update(years=years, note=note)
 
     @property
     def line(self) -> str:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import calendar
 import random
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tui.format import MONTH_NAMES, WEEKDAY_NAMES
 from tui.model import DAY_TIMINGS, LAST_DAY, DayThatMatters, Occasion
+from tui.record import Record
 
 TIMINGS = DAY_TIMINGS
 """The moments around each kind of day that have occasion gestures."""
@@ -107,8 +107,7 @@ def whose_words(d: DayThatMatters, partner: str) -> str:
     return d.text
 
 
-@dataclass(frozen=True)
-class Coming:
+class Coming(Record):
     """A day that matters still ahead (or under way), with its countdown."""
 
     day: DayThatMatters
@@ -117,6 +116,9 @@ class Coming:
     days_left: int
     words: str
     """The countdown: "tomorrow", "Sunday (in 3 days)", "away, back Friday"."""
+
+    def __init__(self, day: DayThatMatters, on: date, days_left: int, words: str) -> None:
+        vars(self).update(day=day, on=on, days_left=days_left, words=words)
 
     def line(self, partner: str) -> str:
         """One line for the Today tab and the shell: "tomorrow: Sam's interview"."""
@@ -196,14 +198,16 @@ def fill(text: str, partner: str, what: str) -> str:
     return what.join(piece.replace("{partner}", name) for piece in pieces)
 
 
-@dataclass(frozen=True)
-class OccasionPick:
+class OccasionPick(Record):
     """The occasion gesture for today: which day, which moment, which gesture, and why."""
 
     day: DayThatMatters
     when: str
     occasion: Occasion
     reason: str
+
+    def __init__(self, day: DayThatMatters, when: str, occasion: Occasion, reason: str) -> None:
+        vars(self).update(day=day, when=when, occasion=occasion, reason=reason)
 
     def text(self, partner: str) -> str:
         return fill(self.occasion.text, partner, self.day.text)

@@ -10,12 +10,13 @@ present are kept as they are, or merged as ``docs/data-format.md`` describes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tui.exchange.document import SECTIONS
 from tui.exchange.reading import Bundle
 from tui.model import Settings
+from tui.record import replace
 from tui.storage.kinds import KINDS, merge_gesture_day
 
 if TYPE_CHECKING:

@@ -10,7 +10,6 @@ user text and reach the screen as literal ``Content``.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +37,7 @@ from tui.domain.weekly import WeekSummary, summarise_week
 from tui.format import short_day
 from tui.host import host_of
 from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
+from tui.record import replace
 from tui.themes import HEADER_ICON
 from tui.together import state
 from tui.widgets.header import Header

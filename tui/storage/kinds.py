@@ -13,12 +13,12 @@ Adding a kind is one declaration in :data:`KINDS` and one codec (see ``docs/arch
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from tui.model import GestureDay, PromptDay, Ritual
+from tui.record import Record, replace
 from tui.storage.codecs import (
     AnswerCodec,
     DayCodec,
@@ -49,13 +49,15 @@ WITH_RITUAL = "with its ritual"
 """Private when its ritual is personal (a tick, as ``(ritual id, day)``)."""
 
 
-@dataclass(frozen=True)
-class Sync:
+class Sync(Record):
     """How Together carries a kind: the change's kind, who sees it, the entry's id in the shared folder."""
 
     kind: str
-    sharing: str = PRIVATE
-    entry_id: Callable[[Any], str] = attrgetter("id")
+    sharing: str
+    entry_id: Callable[[Any], str]
+
+    def __init__(self, kind: str, sharing: str = PRIVATE, entry_id: Callable[[Any], str] = attrgetter("id")) -> None:
+        vars(self).update(kind=kind, sharing=sharing, entry_id=entry_id)
 
     @property
     def flags(self) -> str:
@@ -63,8 +65,7 @@ class Sync:
         return f"shared_{self.kind}s"
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(Record):
     """One kind of entry, as every part of micro-romance that stores, moves or counts it sees it."""
 
     name: str
@@ -75,33 +76,69 @@ class Kind:
     """The entry's identity: the index's key, an import's "appears twice", what an import finds here."""
     label: tuple[str, str]
     """One entry and many, in words ("note", "notes"): counts and an import's report."""
-    section: str = ""
+    section: str
     """The export's list for the kind (its name by default)."""
-    days: Callable[[Any], tuple[date, ...]] | None = None
+    days: Callable[[Any], tuple[date, ...]] | None
     """The days an entry is about, each checked to be in the range kept (the first one's year is its table's)."""
-    by_year: bool = False
+    by_year: bool
     """Dated entries split by year (``notes/2026``), past years in ``history/YEAR.json``."""
-    one_a_day: bool = False
+    one_a_day: bool
     """Keyed by its day (one entry a day): found in that day's year without looking through the others."""
-    identity: str = "the id"
+    identity: str
     """How an import names the key when it appears twice ("the id", "the day")."""
-    order: Callable[[Any], Any] | None = None
+    order: Callable[[Any], Any] | None
     """The export's order (by key when None)."""
-    merge: Callable[[Any, Any], Any] | None = None
+    merge: Callable[[Any, Any], Any] | None
     """An import's entry meeting one already here: the merged entry (None: the one here is kept)."""
-    sync: Sync | None = None
+    sync: Sync | None
     """How Together carries it (None: it stays on this device)."""
     # Hooks for the one kind stored differently (ticks: one document per ritual and year).
-    listing: Callable[[Store], Iterable[Any]] | None = None
-    size: Callable[[Store], int] | None = None
-    lookup: Callable[[Store, Any], Any] | None = None
-    save_all: Callable[[Store, list[Any]], None] | None = None
-    arrange: Callable[[Store, list[Any]], list[Any]] | None = None
+    listing: Callable[[Store], Iterable[Any]] | None
+    size: Callable[[Store], int] | None
+    lookup: Callable[[Store, Any], Any] | None
+    save_all: Callable[[Store, list[Any]], None] | None
+    arrange: Callable[[Store, list[Any]], list[Any]] | None
     """An import's new entries put in place among those here (rituals: after them)."""
 
-    def __post_init__(self) -> None:
-        if not self.section:
-            object.__setattr__(self, "section", self.name)
+    def __init__(
+        self,
+        name: str,
+        codec: Any,
+        key: Callable[[Any], Hashable],
+        label: tuple[str, str],
+        section: str = "",
+        days: Callable[[Any], tuple[date, ...]] | None = None,
+        by_year: bool = False,
+        one_a_day: bool = False,
+        identity: str = "the id",
+        order: Callable[[Any], Any] | None = None,
+        merge: Callable[[Any, Any], Any] | None = None,
+        sync: Sync | None = None,
+        listing: Callable[[Store], Iterable[Any]] | None = None,
+        size: Callable[[Store], int] | None = None,
+        lookup: Callable[[Store, Any], Any] | None = None,
+        save_all: Callable[[Store, list[Any]], None] | None = None,
+        arrange: Callable[[Store, list[Any]], list[Any]] | None = None,
+    ) -> None:
+        vars(self).update(
+            name=name,
+            codec=codec,
+            key=key,
+            label=label,
+            section=section or name,
+            days=days,
+            by_year=by_year,
+            one_a_day=one_a_day,
+            identity=identity,
+            order=order,
+            merge=merge,
+            sync=sync,
+            listing=listing,
+            size=size,
+            lookup=lookup,
+            save_all=save_all,
+            arrange=arrange,
+        )
 
     def doc(self, entry: Any) -> dict[str, Any]:
         return self.codec.doc(entry)

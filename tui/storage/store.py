@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from tui.errors import StoreWriteError
 from tui.model import Counts, GestureDay, GraceSpan, Note, Ritual, Settings
 from tui.paths import sync_dir
+from tui.record import replace
 from tui.storage import lifecycle
 from tui.storage.answers import PromptsAndAnswers
 from tui.storage.answers import stamp as _stamp

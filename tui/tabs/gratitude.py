@@ -12,7 +12,6 @@ early, hidden, like the others; a filter or "more" reads further.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from textual import on
@@ -31,6 +30,7 @@ from tui.domain.memories import memories_for
 from tui.domain.share import share_message
 from tui.format import short_day
 from tui.model import Note
+from tui.record import replace
 from tui.tabs.base import TabBase
 from tui.tabs.gratitude_rows import DAY_PREFIX, SAID_MARK, NewestNotes, day_label, matches, note_row, week_summary
 from tui.text import clean

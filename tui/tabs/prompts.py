@@ -8,7 +8,6 @@ not offered again within NO_REPEAT_DAYS (180) days. Answers are user data: shown
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from textual import on
@@ -23,6 +22,7 @@ from tui import content, daily
 from tui.domain.prompts import NO_REPEAT_DAYS
 from tui.format import short_day
 from tui.model import Answer, Prompt
+from tui.record import replace
 from tui.tabs.base import TabBase
 from tui.text import clean
 from tui.widgets.paged import PagedOptionList

@@ -8,7 +8,6 @@ it open with the reason when a write fails).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
@@ -18,6 +17,7 @@ from tui.dialogs.ritual import RitualDialog, RitualDraft
 from tui.domain.rituals import FILL_IN_RULE, TICK_FILL_IN, TICK_TOO_EARLY, end_position, same_name, tick_kind
 from tui.format import schedule_label, short_day
 from tui.model import GraceSpan, Ritual
+from tui.record import replace
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -15,7 +15,6 @@ the partner shared their own (Together).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from textual import on
@@ -34,6 +33,7 @@ from tui.domain.languages import loved_through_line
 from tui.domain.ledger import PARTNER_MARK, grace_line, ledger_lines, waiting_line
 from tui.format import short_day
 from tui.model import FEEDBACK, Gesture, GestureDay
+from tui.record import replace
 from tui.tabs.base import TabBase
 from tui.tabs.today_days import DAYS_BINDING, DAYS_HELP, TodayDays
 from tui.tabs.today_dialogs import TodayDialogs

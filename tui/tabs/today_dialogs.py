@@ -6,12 +6,12 @@ reopens in its dialog, so no word is lost.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from tui.format import short_day
 from tui.model import Gesture, GestureDay
+from tui.record import replace
 from tui.text import check_line
 
 if TYPE_CHECKING:

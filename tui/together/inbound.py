@@ -11,11 +11,11 @@ round goes on).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui.model import FEEDBACK, Ritual, day_out_of_range
+from tui.record import replace
 from tui.storage.codecs import AnswerCodec, DayCodec
 from tui.storage.kinds import BY_SYNC, ON_REQUEST
 from tui.sync.change import Change

@@ -10,12 +10,12 @@ without opening the adapter (:meth:`TogetherState.read`: a broken file reads as 
 from __future__ import annotations
 
 import stat
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tui.model import FEEDBACK, LOVE_LANGUAGES, DayThatMatters
+from tui.record import replace
 from tui.storage.kinds import BY_SYNC, ON_REQUEST
 from tui.sync.files import read_json, write_json
 from tui.text import tidy
