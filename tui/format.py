@@ -48,10 +48,10 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 
 def one_line(text: str) -> str:
-    """User text on one line, without anything a terminal would act on."""
-    from tui.text import clean
+    """User text on one line, without anything a terminal would act on (:func:`tui.text.one_line`)."""
+    from tui.text import one_line
 
-    return " ".join(clean(text).split())
+    return one_line(text)
 
 
 def schedule_label(weekdays: Iterable[int]) -> str:

@@ -66,29 +66,36 @@ def check_note(text: str, *, limit: int = MAX_CHARS) -> str:
     return cleaned
 
 
+def one_line(text: str) -> str:
+    """:func:`clean` text on one line: every run of white space (newlines too) one space, none at the ends."""
+    return " ".join(clean(text).split())
+
+
 def check_line(text: str, *, limit: int = MAX_LINE_CHARS) -> str:
     """A one-line note that may be empty (for example how a gesture went)."""
-    cleaned = " ".join(clean(text).split())
+    cleaned = one_line(text)
     if len(cleaned) > limit:
         raise TextError(f"This note is {len(cleaned):,} characters; keep it under {limit:,} (nothing has been cut).")
     return cleaned
 
 
+def _short_line(text: str, limit: int, *, empty: str, keep: str) -> str:
+    """One line, not empty, at most ``limit`` characters; ``empty`` and ``keep`` word the refusals."""
+    cleaned = one_line(text)
+    if not cleaned:
+        raise TextError(empty)
+    if len(cleaned) > limit:
+        raise TextError(f"{keep} under {limit} characters (it is {len(cleaned)}).")
+    return cleaned
+
+
 def check_name(text: str, *, limit: int = 60) -> str:
     """A short name (a partner, a ritual): one line, not empty."""
-    cleaned = " ".join(clean(text).split())
-    if not cleaned:
-        raise TextError("A name cannot be empty.")
-    if len(cleaned) > limit:
-        raise TextError(f"Keep the name under {limit} characters (it is {len(cleaned)}).")
-    return cleaned
+    return _short_line(text, limit, empty="A name cannot be empty.", keep="Keep the name")
 
 
 def check_words(text: str, *, limit: int = 80) -> str:
     """A few words naming a day that matters ("interview", "trip to Lisbon"): one line, not empty."""
-    cleaned = " ".join(clean(text).split())
-    if not cleaned:
-        raise TextError("Say in a few words what the day is, e.g. 'interview'.")
-    if len(cleaned) > limit:
-        raise TextError(f"Keep it to a few words, under {limit} characters (it is {len(cleaned)}).")
-    return cleaned
+    return _short_line(
+        text, limit, empty="Say in a few words what the day is, e.g. 'interview'.", keep="Keep it to a few words,"
+    )

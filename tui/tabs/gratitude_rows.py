@@ -15,7 +15,7 @@ from textual.content import Content
 from tui.domain.calendar import week_bounds
 from tui.format import long_day
 from tui.model import Note
-from tui.text import clean
+from tui.text import clean, one_line
 
 if TYPE_CHECKING:
     from tui.storage import Store
@@ -45,7 +45,7 @@ def note_row(note: Note, author: str = "", *, shared: bool = False) -> Content:
     more = len(lines) > 1
     text = f"{first}{' …' if more else ''}"
     if author:
-        text += f"  (from {' '.join(clean(author).split())})"
+        text += f"  (from {one_line(author)})"
     elif shared:
         text += "  (shared)"
     if note.said_aloud:

@@ -24,7 +24,7 @@ from tui.format import short_day
 from tui.model import Answer, Prompt
 from tui.record import replace
 from tui.tabs.base import TabBase
-from tui.text import clean
+from tui.text import clean, one_line
 from tui.widgets.paged import PagedOptionList
 
 PREVIEW_LINES = 3
@@ -53,7 +53,7 @@ def answer_row(
     meta = f"{short_day(answer.day)} · {asked}" + ("  (shared)" if shared else "")
     row = Content.assemble((meta, ".prompts--meta"), "\n", preview(answer.text))
     for by, text in theirs or []:
-        name = " ".join(clean(by).split())
+        name = one_line(by)
         if shared:
             row = Content.assemble(row, "\n", (f"{name} answered:", ".prompts--meta"), "\n", preview(text))
         else:
@@ -241,7 +241,7 @@ class PromptsTab(TabBase):
         mine = [a for a in self.host.store.answers() if a.prompt_id == prompt.id]
         if any(a.id in shared for a in mine):
             return ""
-        name = " ".join(clean(theirs[-1][0]).split())
+        name = one_line(theirs[-1][0])
         if self.todays_answer() is not None:
             then = "p shares yours and shows theirs"
         elif mine:

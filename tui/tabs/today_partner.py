@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui.model import FEEDBACK
-from tui.text import clean
+from tui.text import clean, one_line
 
 if TYPE_CHECKING:
     from tui.together.state import TogetherState
@@ -40,7 +40,7 @@ def answer_partner(tab: Any, answer: str, *, own_done: bool) -> bool:
         gift_id, by, _, said = gifts[-1]
     else:
         return False
-    name = " ".join(clean(by).split())
+    name = one_line(by)
     if said == answer:
         tab.notify(f"Already told {name}: {FEEDBACK[answer].lower()}.", markup=False)
         return True
