@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import stat
 from pathlib import Path
 from typing import Any
@@ -97,6 +96,8 @@ _writes = 0
 
 def _reached(step: str) -> None:
     if _kill_at == f"{step}:{_writes}":
+        import signal
+
         os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
 

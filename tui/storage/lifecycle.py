@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import stat
 from collections.abc import Callable
 from datetime import datetime
@@ -89,6 +88,8 @@ def clean_leftovers(data_dir: Path, files: list[Path]) -> None:
         for prefix in (_WORK, _GONE):  # a backup cut short by a kill, or an old one half removed
             for work in backups.glob(f"{prefix}*"):
                 if BACKUP_NAME.fullmatch(work.name[len(prefix) :]) and work.is_dir() and not work.is_symlink():
+                    import shutil  # here, not at import: opening for a read never needs it (2 ms)
+
                     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -110,6 +111,8 @@ def make_backup(data_dir: Path, files: list[Path], now: datetime | None = None) 
     The copy is written in a temporary folder, fsynced, then renamed into place,
     so a backup that is listed is whole. Old ones go by age (:func:`to_drop`).
     """
+    import shutil  # here, not at import: a command that makes no backup never needs it
+
     if not files:
         return
     root = data_dir / BACKUP_DIR
