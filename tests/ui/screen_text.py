@@ -6,6 +6,8 @@ import io
 
 from rich.console import Console
 from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Static
 
 
 def screen_text(app: App) -> str:
@@ -40,3 +42,13 @@ def checklist_rows(app: App) -> list[str]:
 def checklist_row(app: App, name: str) -> str:
     """The checklist row that mentions ``name``."""
     return next(r for r in checklist_rows(app) if name in r)
+
+
+def shown(where: App | Screen, selector: str) -> str:
+    """The plain text of the Static at ``selector``, on the app or on one of its screens."""
+    return str(where.query_one(selector, Static).render())
+
+
+def toasts(app: App) -> str:
+    """The text of the notifications on screen (``run_test(notifications=True)``), as one string."""
+    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from textual import events
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from tests.conftest import DAY
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import screen_text, shown
 from tui.dialogs.day import DayDialog, DaysDialog
 from tui.model import DayThatMatters
 from tui.record import replace
@@ -16,10 +16,6 @@ from tui.storage import Store
 from tui.widgets.text_dialog import CloseDialog
 
 TOMORROW = date(2026, 11, 26)
-
-
-def shown(app, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
 
 
 def named(app) -> None:

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import Static, TextArea
 
 from tests.ui.burst import burst
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import screen_text, shown
 from tui.dialogs.editor import CloseDialog, EditorScreen
 from tui.errors import StoreWriteError
 from tui.paths import stylesheets
@@ -56,10 +56,6 @@ class Harness:
         await pilot.pause()
         self.screen.text_area.cursor_blink = False
         return self.screen
-
-
-def shown(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
 
 
 async def test_typed_text_is_saved_with_ctrl_s(editor_app) -> None:

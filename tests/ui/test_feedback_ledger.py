@@ -7,7 +7,7 @@ from datetime import timedelta
 from textual.widgets import Static
 
 from tests.conftest import DAY
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import screen_text, shown, toasts
 from tests.unit.test_daily_lean import simulate_month
 from tui import content, daily
 from tui.dialogs.basic import LineDialog
@@ -18,16 +18,8 @@ from tui.storage import Store, StoreWriteError
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 
 
-def shown(app, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
-
-
 def visible(app, selector: str) -> bool:
     return bool(app.query_one(selector, Static).display)
-
-
-def toasts(app) -> str:
-    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
 def prepare(data_dir, settings: Settings | None = None, history=(), grace=()) -> None:

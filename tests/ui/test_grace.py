@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from textual.widgets import Input, Static
 
 from tests.conftest import DAY
-from tests.ui.screen_text import checklist_row, checklist_rows, screen_text
+from tests.ui.screen_text import checklist_row, checklist_rows, screen_text, toasts
 from tui.dialogs.basic import ChoiceDialog
 from tui.dialogs.grace import GraceDialog, ReasonPicker, span_label
 from tui.model import GraceSpan
@@ -33,10 +33,6 @@ def dots(app, name: str) -> str:
 
 def day_line(app) -> str:
     return str(app.query_one("#rituals-day", Static).render())
-
-
-def toasts(app) -> str:
-    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
 def prepare(data_dir, *names: str, created: date = DAY - timedelta(days=20), grace=()) -> dict[str, str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from tests.conftest import DAY
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import screen_text, shown, toasts
 from tui import content
 from tui.dialogs.basic import ConfirmDialog, LineDialog
 from tui.model import GestureDay
@@ -19,11 +19,6 @@ from tui.tabs.today_rows import short_date
 MARKUP = "[bold]x[/] [@click=app.quit]y[/] [/]"
 
 
-def shown(app, selector: str) -> str:
-    """The plain text a Static of the Today tab shows."""
-    return str(app.query_one(selector, Static).render())
-
-
 def list_texts(app) -> list[str]:
     option_list = app.query_one("#today-list", OptionList)
     return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
@@ -31,11 +26,6 @@ def list_texts(app) -> list[str]:
 
 def card_text(app) -> str:
     return " ".join(shown(app, s) for s in ("#today-gesture", "#today-meta", "#today-status"))
-
-
-def toasts(app) -> str:
-    """The text of the notifications on screen (run_test(notifications=True))."""
-    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
 def restart(app, make_app):
