@@ -27,7 +27,32 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv is not None:  # called from code (tests, the bench): an ordinary function
+        return _main(list(argv))
+    code = _main(sys.argv[1:])
+    if "textual" not in sys.modules:  # a command, not the full screen: its work is on disk and on screen
+        _leave_now(code)
+    return code
+
+
+def _leave_now(code: int) -> None:
+    """End the process as soon as a command is done, skipping the interpreter's tidying of every module
+    it imported (6-8 ms of a 50 ms command, for memory the OS takes back at once). Every write is
+    already durable; the exit handlers still run and the output is flushed first. When flushing fails
+    (a closed pipe), the ordinary exit is left to report it."""
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
+
+
+def _main(argv: list[str]) -> int:
     if "status" in argv or argv == ["--version"]:
         from tui.cli.quick import answer
 
