@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from tui.domain.calendar import week_start
-from tui.domain.pool import last_seen_days, relaxed
+from tui.domain.pool import last_seen_days, relaxed, shown_within
 from tui.model import LOVE_LANGUAGES, Gesture, GestureDay, Settings
 
 NO_REPEAT_DAYS = 90
@@ -60,17 +60,6 @@ def _clamp(value: float, low: float = WEIGHT_MIN, high: float = WEIGHT_MAX) -> f
     return max(low, min(high, value))
 
 
-def recent_ids(history: Iterable[GestureDay], day: date, days: int = NO_REPEAT_DAYS) -> set[str]:
-    """Ids shown (or chosen) on the ``days`` days before ``day``, not ``day`` itself."""
-    start = day - timedelta(days=days)
-    ids: set[str] = set()
-    for entry in history:
-        if start <= entry.day < day:
-            ids.add(entry.gesture_id)
-            ids.update(entry.shown)
-    return ids
-
-
 def _fits_together(gesture: Gesture, together: str) -> bool:
     return not together or together in gesture.tags
 
@@ -91,8 +80,8 @@ def _candidate_levels(
     catalog.
     """
     fits = [g for g in catalog if _fits_together(g, settings.together)]
-    seen = last_seen_days(((h.day, (h.gesture_id, *h.shown)) for h in history), day)
-    return relaxed(catalog, fits, recent_ids(history, day), skip, seen)
+    shown = [(h.day, (h.gesture_id, *h.shown)) for h in history]  # shown or chosen, by day
+    return relaxed(catalog, fits, shown_within(shown, day, NO_REPEAT_DAYS), skip, last_seen_days(shown, day))
 
 
 def first_language_due(
@@ -312,5 +301,4 @@ __all__ = [
     "language_probabilities",
     "neglected_language",
     "pick_gesture",
-    "recent_ids",
 ]

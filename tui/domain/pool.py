@@ -1,14 +1,15 @@
 """Choosing candidates for a daily pick, relaxing filters until some remain.
 
-Shared by the gesture pick and the prompt of the day. When every fitting item
-was seen inside the no-repeat window, the ones seen longest ago come first,
-so a small pool rotates instead of repeating at random.
+Shared by the gesture pick and the prompt of the day, each reading its history as
+(day, ids shown that day) pairs. When every fitting item was seen inside the
+no-repeat window, the ones seen longest ago come first, so a small pool rotates
+instead of repeating at random.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol, TypeVar
 
 
@@ -75,3 +76,9 @@ def last_seen_days(entries: Iterable[tuple[date, Iterable[str]]], before: date) 
             if item not in out or out[item] < day:
                 out[item] = day
     return out
+
+
+def shown_within(entries: Iterable[tuple[date, Iterable[str]]], before: date, days: int) -> set[str]:
+    """The ids shown on the ``days`` days before ``before`` (``before`` itself excluded): the no-repeat window."""
+    start = before - timedelta(days=days)
+    return {item for day, ids in entries if start <= day < before for item in ids}

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Iterable, Sequence
-from datetime import date, timedelta
+from collections.abc import Collection, Sequence
+from datetime import date
 
-from tui.domain.pool import last_seen_days, relaxed
+from tui.domain.pool import last_seen_days, relaxed, shown_within
 from tui.model import Prompt, PromptDay
 
 NO_REPEAT_DAYS = 180
 """A prompt shown in this many days before today is not offered again."""
-
-
-def recent_prompt_ids(history: Iterable[PromptDay], day: date, days: int = NO_REPEAT_DAYS) -> set[str]:
-    """Ids shown on the ``days`` days before ``day`` (``day`` itself excluded)."""
-    start = day - timedelta(days=days)
-    ids: set[str] = set()
-    for entry in history:
-        if start <= entry.day < day:
-            ids.add(entry.prompt_id)
-            ids.update(entry.shown)
-    return ids
 
 
 def _candidates(
@@ -37,8 +26,8 @@ def _candidates(
     skip only; anything but the prompt shown just before; the whole deck.
     """
     of_topic = [p for p in deck if not topic or p.topic == topic]
-    seen = last_seen_days(((h.day, (h.prompt_id, *h.shown)) for h in history), day)
-    return relaxed(deck, of_topic, recent_prompt_ids(history, day), skip, seen)
+    shown = [(h.day, (h.prompt_id, *h.shown)) for h in history]
+    return relaxed(deck, of_topic, shown_within(shown, day, NO_REPEAT_DAYS), skip, last_seen_days(shown, day))
 
 
 def prompt_of_the_day(
