@@ -296,6 +296,21 @@ def test_the_newest_logs_come_before_older_ones_and_conflict_copies_and_only_so_
     assert [c.entry_id for c in sam.sync().incoming] == ["n1"]
 
 
+def test_junk_named_for_the_years_ahead_never_hides_this_months_log(couple, monkeypatch) -> None:
+    import tui.sync.folder as folder_module
+
+    alex, sam = couple
+    monkeypatch.setattr(folder_module, "MAX_FILES", 4)
+    alex.write("note", "n1", {"text": "a new note after the flood"})
+    alex.sync()
+    for year in range(2100, 2106):  # more than a round looks at, all named after next month
+        plant(alex, f"log-{year}-01.age").write_bytes(os.urandom(100))
+    result = sam.sync()
+    assert [c.entry_id for c in result.incoming] == ["n1"]
+    until = folder_module.last_month_read(sam.clock.now())
+    assert [p.message for p in result.skipped] == [f"holds 6 log files named for months after {until}; not read"]
+
+
 def test_a_change_an_older_version_stamped_past_2286_no_longer_stops_this_devices_rounds(couple) -> None:
     alex, sam = couple
     first = alex.write("note", "n1", {"text": "before"})

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -259,17 +260,25 @@ class SharedFolder:
         _KEYS.put(path, "", ident, value)
         return value
 
-    def logs(self, device: str, problems: list[Problem] | None = None) -> list[LogFile]:
+    def logs(self, device: str, problems: list[Problem] | None = None, *, until: str = "") -> list[LogFile]:
         """The log files in a device's folder: the newest logs first, then their conflict copies, at most
-        :data:`~tui.sync.guard.MAX_FILES` in all; what is not looked at goes to ``problems``."""
+        :data:`~tui.sync.guard.MAX_FILES` in all; what is not looked at goes to ``problems``.
+
+        ``until`` ("YYYY-MM", see :func:`last_month_read`) refuses, by name alone, a file named for a
+        later month: no device writes one, so planted names for the years ahead can never take the
+        places of this month's logs."""
         folder = self.device_dir(device)
         rel = self.relative(folder)
         problems = [] if problems is None else problems
         parsed: list[tuple[bool, str, tuple[str, str, bool]]] = []
+        ahead = 0
 
         def keep(name: str) -> bool:  # each name parsed once, and no path made for the ones not looked at
+            nonlocal ahead
             found = parse_log_name(name)
-            if found is not None:
+            if found is not None and until and found[1] > until:
+                ahead += 1
+            elif found is not None:
                 parsed.append((found[2], name, found))
             return False
 
@@ -286,6 +295,8 @@ class SharedFolder:
             return []
         if not whole:
             problems.append(Problem(rel, f"holds more than {MAX_SCAN:,} names; the rest were not looked at"))
+        if ahead:
+            problems.append(Problem(rel, f"holds {ahead} log files named for months after {until}; not read"))
         looked = heapq.nlargest(MAX_FILES, parsed, key=_newest_logs_first)
         if len(parsed) > MAX_FILES:
             problems.append(
@@ -300,6 +311,14 @@ class SharedFolder:
         except FileNotFoundError:
             raise FolderMissing(self.root) from None
         return self.device_dir(device) / f"{name}.age"
+
+
+def last_month_read(now_ms: int) -> str:
+    """The latest month ("YYYY-MM") a log read at ``now_ms`` may be named for: the next one (a
+    partner's clock may run up to a day ahead of this one, across a month's end)."""
+    today = datetime.fromtimestamp(now_ms / 1000, UTC)
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return f"{year:04d}-{month:02d}"
 
 
 def _newest_logs_first(entry: tuple[bool, str, tuple[str, str, bool]]) -> tuple[bool, str, str]:

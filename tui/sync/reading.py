@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from tui.sync import guard
 from tui.sync.change import Change, decode_lines
 from tui.sync.crypto import Rollback, open_sealed
-from tui.sync.folder import LogFile, Problem
+from tui.sync.folder import LogFile, Problem, last_month_read
 from tui.sync.guard import LOG_CAP, MIN_LOG, FileCache, FileId, Refused
 
 if TYPE_CHECKING:
@@ -58,11 +58,12 @@ class Reading:
 
     def incoming(self) -> list[Change]:
         remote: list[Change] = []
+        until = last_month_read(self.engine.clock.now())
         for device, trusted in sorted(self.engine.trusted.items()):
             context = f"{self.engine.me.device} {trusted.key} {trusted.sign}"  # read again if these change
             keys = hashlib.sha256(context.encode()).hexdigest()[:16]
             waiting = 0
-            for log in self.engine.folder.logs(device, self.out.skipped):
+            for log in self.engine.folder.logs(device, self.out.skipped, until=until):
                 if log.kind == "own" and not trusted.mine:
                     continue  # the partner's private entries: not for this device
                 found = self._look(log, trusted, context, keys)
