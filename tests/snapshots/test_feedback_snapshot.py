@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.snapshots.snapshot_app import DAY
-from tests.snapshots.test_rituals_snapshot import fill
+from tests.snapshots.test_rituals_snapshot import fill, show_rituals
 from tui.app import MicroRomanceApp
 from tui.clock import ManualClock
 from tui.model import GestureDay
@@ -56,12 +56,6 @@ def rituals_app(tmp_path: Path):
     fill(store)
     yield MicroRomanceApp(store=store, clock=ManualClock(DAY))
     store.close()
-
-
-async def show_rituals(pilot) -> None:
-    await pilot.pause()
-    pilot.app.action_show_tab("rituals")
-    await pilot.pause()
 
 
 def test_today_feedback_and_ledger(snap_compare, answered_app: MicroRomanceApp) -> None:

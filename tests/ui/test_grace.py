@@ -8,6 +8,7 @@ from textual.widgets import Input, Static
 
 from tests.conftest import DAY
 from tests.ui.screen_text import checklist_row, checklist_rows, screen_text, toasts
+from tests.ui.test_rituals import open_tab
 from tui.dialogs.basic import ChoiceDialog
 from tui.dialogs.grace import GraceDialog, ReasonPicker, span_label
 from tui.model import GraceSpan
@@ -43,14 +44,6 @@ def prepare(data_dir, *names: str, created: date = DAY - timedelta(days=20), gra
         for span in grace:
             store.save_grace(span)
     return ids
-
-
-async def open_tab(pilot) -> None:
-    await pilot.pause()
-    pilot.app.action_show_tab("rituals")
-    await pilot.pause()
-    await pilot.pause()
-    assert isinstance(pilot.app.focused, RitualList), pilot.app.focused
 
 
 async def open_dialog(pilot) -> GraceDialog:
