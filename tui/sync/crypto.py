@@ -290,6 +290,8 @@ def seal(body: bytes, *, name: str, author: Identity, recipients: dict[str, str]
     """``body`` encrypted to ``recipients`` (device id -> age public key), signed by ``author``."""
     if not recipients:
         raise ValueError("a file needs at least one recipient")
+    if len(recipients) > guard.MAX_RECIPIENTS:
+        raise ValueError(f"a file is sealed to {guard.MAX_RECIPIENTS} devices at most")
     header = {
         "author": author.device,
         "body": hashlib.sha256(body).hexdigest(),
@@ -324,7 +326,12 @@ def open_sealed(data: bytes, *, name: str, me: Identity, author: str, author_key
     """The body of a sealed file written by device ``author`` (Ed25519 key ``author_key``), checked.
 
     :class:`CryptoError` when it is not for this device, not signed by that key, or names another
-    file; :class:`Rollback` when its sequence number is below ``last_seq`` (an older copy)."""
+    file; :class:`Rollback` when its sequence number is below ``last_seq`` (an older copy);
+    an age header this app never writes is a :class:`CryptoError` before age reads it."""
+    try:
+        guard.age_header(data)
+    except guard.Refused as exc:
+        raise CryptoError(str(exc)) from None
     try:
         plain = me.decrypt(data)
     except pyrage.DecryptError as exc:

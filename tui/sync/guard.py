@@ -12,6 +12,8 @@ pipes that never answer, sparse files of many gigabytes, deeply nested or enormo
   entries are looked at in one round;
 * JSON is read with a depth limit checked before parsing (so no ``RecursionError``), no
   ``NaN`` or ``Infinity``, no float that overflows and no integer of more than 18 digits;
+* an age file's header is checked on its bytes before the age library reads it (at most
+  :data:`MAX_RECIPIENTS` recipients, ending within :data:`AGE_HEADER_CAP` bytes);
 * whatever goes wrong is a :class:`Refused` with a short message, one per file.
 
 A file that failed is not read again until its identity (inode, size, modification time)
@@ -47,6 +49,11 @@ MAX_DEPTH = 16
 """Nesting of JSON objects and lists; what micro-romance writes nests a few levels at most."""
 MAX_INT_DIGITS = 18
 """An integer in JSON fits in 64 bits."""
+MAX_RECIPIENTS = 16
+"""Devices a log is sealed to at most: this device and the ones it confirmed."""
+AGE_HEADER_CAP = 4 * 1024
+"""Bytes an age header may take before its ``---`` line: a stanza per recipient is about 100."""
+_AGE_FIRST = b"age-encryption.org/v1\n"
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _DIR_FLAGS = _FLAGS | getattr(os, "O_DIRECTORY", 0)
@@ -228,6 +235,27 @@ def loads(data: bytes, max_depth: int = MAX_DEPTH, *, depth_checked: bool = Fals
         raise ValueError(f"is not JSON ({exc.msg} at character {exc.pos})") from None
     except RecursionError:  # not reached: the depth is checked first
         raise ValueError(f"nested more than {max_depth} levels deep") from None
+
+
+# --------------------------------------------------------------------------- age headers
+
+
+def age_header(data: bytes) -> None:
+    """:class:`Refused` unless ``data`` starts with an age header as micro-romance writes one: the
+    version line, at most one stanza per recipient (and age's one "grease" stanza), then the
+    ``---`` line, all within :data:`AGE_HEADER_CAP` bytes. Checked in Python on the bytes before
+    the age library sees them: its cost grows with the square of the stanzas, and it holds the
+    interpreter while it runs."""
+    if not data.startswith(_AGE_FIRST):
+        raise Refused("is not an age file")
+    end = data.find(b"\n--- ", 0, AGE_HEADER_CAP)
+    stanzas = data.count(b"\n-> ", 0, end if end >= 0 else AGE_HEADER_CAP)
+    if stanzas > MAX_RECIPIENTS + 1:
+        raise Refused(f"names more recipients than the {MAX_RECIPIENTS} a log is sealed to at most")
+    if end < 0:
+        raise Refused(f"has an age header longer than {AGE_HEADER_CAP:,} bytes")
+    if not stanzas:
+        raise Refused("names no recipient")
 
 
 # --------------------------------------------------------------------------- the failure cache

@@ -21,6 +21,7 @@ from tui.sync.crypto import Identity, create_identity, load_identity
 from tui.sync.engine import ENGINE_FILE, Engine, Trusted
 from tui.sync.files import make_private_dir, read_json, write_json
 from tui.sync.folder import MAX_NAME, FolderMissing, KeyFile, SharedFolder
+from tui.sync.guard import MAX_RECIPIENTS
 from tui.sync.pairing_code import DIGITS, normalise_code
 from tui.sync.peers import Peer, own_document, peer_of, peers, publish
 from tui.sync.status import Device, Status
@@ -286,6 +287,11 @@ def confirm(state_dir: Path, code: str, *, mine: bool = False) -> Device:
             continue
         keys = found[device.device].keys
         assert keys is not None
+        if len(config["trusted"]) >= MAX_RECIPIENTS - 1 and device.device not in config["trusted"]:
+            raise PairingError(
+                f"this device is paired with {MAX_RECIPIENTS - 1} devices already, as many as it can share with; "
+                "remove one you no longer use first (pair remove)"
+            )
         config["trusted"][device.device] = {"key": keys.age, "sign": keys.sign, "name": device.name, "mine": mine}
         config["again"].pop(device.device, None)
         write_json(state_dir / PAIRING_FILE, config)
