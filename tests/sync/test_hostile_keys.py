@@ -5,14 +5,18 @@ fail, agree on what is waiting, and nothing is confirmed by itself."""
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.sync.pairs import pair_up
 from tui.sync import pairing
 from tui.sync.crypto import Identity
+from tui.sync.files import canonical_json
+from tui.sync.guard import KEY_CAP
 from tui.sync.peers import key_document
 
 LEAF = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
@@ -55,3 +59,26 @@ def test_no_key_file_breaks_status_or_a_round(keys: list) -> None:
         assert result.waiting == len(status.waiting)
         assert status.confirmed == [] and engine.trusted == {}
         assert all("\n" not in line for line in status.lines())
+
+
+def test_keys_planted_and_removed_in_turns_leave_key_pub_under_its_cap(tmp_path: Path) -> None:
+    shared, alex, sam = tmp_path / "Shared", tmp_path / "alex", tmp_path / "sam"
+    shared.mkdir()
+    pair_up(alex, sam, shared)
+    me = pairing.status(alex).device
+    base = shared / "micro-romance"
+    for _ in range(9):  # 72 keys, eight at a time, each read once then gone
+        planted = []
+        while len(planted) < pairing.MAX_UNDER_WAY:
+            someone = Identity.generate()
+            if someone.device > me:  # this device commits first: it publishes a step for each at once
+                (base / someone.device).mkdir()
+                (base / someone.device / "key.pub").write_bytes(canonical_json(key_document(someone, "Sam")))
+                planted.append(base / someone.device)
+        assert len(pairing.status(alex).waiting) == pairing.MAX_UNDER_WAY
+        for folder in planted:
+            shutil.rmtree(folder)
+    assert (base / me / "key.pub").stat().st_size <= KEY_CAP
+    seen = pairing.status(sam)
+    assert seen.problems == [] and seen.in_step  # Sam reads that Alex confirmed it
+    assert pairing.status(alex).waiting == [] and pairing.status(alex).in_step

@@ -11,6 +11,7 @@ first word as recorded (its commitment, or its nonce), which is never replaced.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from tui.sync import pairing_code as pc
@@ -34,6 +35,21 @@ class Step:
 def fresh(keys: PublicKeys) -> dict:
     """A new record for a pairing with ``keys``: this device's nonce, nothing of theirs yet."""
     return {"keys": keys.as_json(), "nonce": pc.nonce(), "theirs": ""}
+
+
+def room_left(sessions: dict, limit: int, keep: Container[str], present: Container[str]) -> int:
+    """How many more records of devices not in ``keep`` fit under ``limit``, once the records of such
+    devices out of sight now are dropped to make room (by id, only as many as needed).
+
+    So what a device keeps, and publishes in its ``key.pub``, stays bounded however many keys
+    are planted in the folder and removed again."""
+    counted = [dev for dev in sorted(sessions) if dev not in keep]
+    gone = [dev for dev in counted if dev not in present]
+    while len(counted) > limit - 1 and gone:
+        dev = gone.pop(0)
+        del sessions[dev]
+        counted.remove(dev)
+    return limit - len(counted)
 
 
 def record_is_for(record: object, keys: PublicKeys) -> bool:

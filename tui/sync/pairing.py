@@ -178,12 +178,13 @@ def _step_all(config: dict, me: Identity, found: dict[str, Peer]) -> dict[str, h
     """Each pairing's next step, for devices waiting and those confirmed here whose side may not be done.
 
     A pairing's record is kept while its device is out of sight (a key file being rewritten, a sync
-    tool behind), so a pairing under way never starts over by itself; it is dropped once both sides
-    have confirmed, or when the device is turned away."""
+    tool behind), so a pairing under way does not start over by itself; it is dropped once both sides
+    have confirmed, when the device is turned away, or to make room: at most MAX_UNDER_WAY records of
+    devices not confirmed here are kept (and published), those out of sight giving way first."""
     sessions: dict = config["sessions"]
     trusted: dict = config["trusted"]
     steps: dict[str, handshake.Step] = {}
-    under_way = sum(1 for dev in sessions if dev in found and dev not in trusted)
+    handshake.room_left(sessions, MAX_UNDER_WAY + 1, trusted, found)  # a record kept before the bound
     for dev, peer in sorted(found.items()):
         if peer.keys is None or config["forgotten"].get(dev) == peer.keys.as_json():
             continue
@@ -192,10 +193,9 @@ def _step_all(config: dict, me: Identity, found: dict[str, Peer]) -> dict[str, h
             continue
         record = sessions.get(dev)
         if not handshake.record_is_for(record, peer.keys):
-            if dev in trusted or under_way >= MAX_UNDER_WAY:
+            if dev in trusted or handshake.room_left(sessions, MAX_UNDER_WAY, {*trusted, dev}, found) < 1:
                 continue
             record = handshake.fresh(peer.keys)
-            under_way += 1
         steps[dev] = handshake.step(me.keys, peer.keys, record, peer.pairing.get(me.device))
         sessions[dev] = steps[dev].record
     return steps
