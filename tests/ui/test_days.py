@@ -195,8 +195,7 @@ async def test_a_day_added_today_takes_the_card_until_another_is_asked_for(make_
 
 
 async def test_the_words_of_a_new_day_are_kept_as_a_draft(make_app, data_dir, monkeypatch) -> None:
-    import json
-
+    from tests.ui.test_drafts import kept
     from tui.widgets import text_dialog
 
     monkeypatch.setattr(text_dialog, "DRAFT_DELAY", 0.001)
@@ -204,11 +203,7 @@ async def test_the_words_of_a_new_day_are_kept_as_a_draft(make_app, data_dir, mo
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a", "a", "tab", "tab")
         await type_text(pilot, "her exam")
-        await pilot.pause()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    drafts = json.loads((data_dir / "drafts.json").read_text(encoding="utf-8"))["drafts"]
-    assert drafts["day.new"]["fields"]["day-words"] == "her exam"
+        await kept(pilot, data_dir, "day.new", "day-words", "her exam")
     assert on_disk(data_dir) == []  # a draft is never a day by itself
 
 

@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from tests.ui.screen_text import screen_text
+from tests.ui.waiting import settle
 from tui.dialogs.editor import EditorScreen
 from tui.dialogs.ritual import RitualDialog
 from tui.widgets import text_dialog
@@ -27,16 +28,23 @@ def drafts_on_disk(data_dir) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))["drafts"]
 
 
+async def kept(pilot, data_dir, draft_id: str, field: str, words: str) -> dict[str, str]:
+    """The draft's fields once ``words`` in ``field`` reached the disk (kept when the typing pauses)."""
+
+    def holds() -> bool:
+        return drafts_on_disk(data_dir).get(draft_id, {}).get("fields", {}).get(field) == words
+
+    await settle(pilot, holds)
+    return drafts_on_disk(data_dir)[draft_id]["fields"]
+
+
 async def test_a_note_typed_is_kept_offered_back_and_saved_only_when_asked(make_app, data_dir) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "a")
         await pilot.pause()
         await pilot.press(*"tea in bed")
-        await pilot.pause()
-        await pilot.pause()
-        assert drafts_on_disk(data_dir)["note.new"]["fields"] == {"editor-text": "tea in bed"}
-        await app.workers.wait_for_complete()
+        assert await kept(pilot, data_dir, "note.new", "editor-text", "tea in bed") == {"editor-text": "tea in bed"}
     app.store.close()
 
     app = make_app()
@@ -62,9 +70,7 @@ async def test_a_ritual_name_draft_let_go_with_esc_is_gone(make_app, data_dir) -
         await pilot.press("2", "a")
         await pilot.pause()
         await pilot.press(*"Slow Sunday")
-        await pilot.pause()
-        await pilot.pause()
-        assert drafts_on_disk(data_dir)["RitualDialog:A new ritual"]["fields"]["ritual-name"] == "Slow Sunday"
+        await kept(pilot, data_dir, "RitualDialog:A new ritual", "ritual-name", "Slow Sunday")
     app.store.close()  # the app ended with the dialog open: the draft stays
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
