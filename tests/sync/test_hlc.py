@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.sync.hlc import Clock, Stamp
+from tui.sync.files import write_json
+from tui.sync.hlc import AHEAD_MS, MAX_COUNTER, Clock, Stamp
 
 HOUR = 3_600_000
 
@@ -64,3 +65,24 @@ def test_observed_stamps_are_kept_after_save(tmp_path: Path) -> None:
     clock.observe(far)
     clock.save()
     assert Clock("aa", path, now=lambda: 1).tick() > far
+
+
+def test_a_stamp_with_a_counter_past_the_bound_moves_nothing_and_the_next_stamps_still_read() -> None:
+    clock = Clock("a" * 20, now=lambda: 10 * HOUR)
+    mine = clock.tick()
+    assert not clock.observe(Stamp(10 * HOUR + AHEAD_MS - 60_000, 10**12 - 1, "b" * 20))
+    assert not clock.observe(Stamp(10 * HOUR, MAX_COUNTER + 1, "b" * 20))
+    after = clock.tick()
+    assert after > mine and Stamp.parse(after.text) == after
+    assert clock.observe(Stamp(10 * HOUR + HOUR, MAX_COUNTER, "b" * 20))  # at the bound: kept
+    assert clock.tick() > Stamp(10 * HOUR + HOUR, MAX_COUNTER, "b" * 20)
+
+
+def test_a_counter_that_used_all_its_digits_carries_into_the_next_millisecond(tmp_path: Path) -> None:
+    path = tmp_path / "clock.json"
+    write_json(path, {"wall": 5 * HOUR, "counter": 10**12 - 1})  # as an older version could leave it
+    clock = Clock("a" * 20, path, now=lambda: HOUR)  # this machine's time is behind the mark
+    stamps = [clock.tick() for _ in range(3)]
+    assert [(s.wall, s.counter) for s in stamps] == [(5 * HOUR + 1, 0), (5 * HOUR + 1, 1), (5 * HOUR + 1, 2)]
+    assert all(Stamp.parse(s.text) == s for s in stamps)
+    assert stamps[0] > Stamp(5 * HOUR, 10**12 - 1, "a" * 20)

@@ -93,6 +93,24 @@ def test_a_change_stamped_far_ahead_is_refused_and_does_not_drag_the_clock(coupl
     assert sam.clock.tick().wall <= sam.clock.now() + 1000
 
 
+def test_a_change_with_a_counter_past_the_bound_is_refused_and_this_devices_stamps_still_read(couple) -> None:
+    alex, sam = couple
+    good = alex.write("note", "n1", {"text": "today"})
+    huge = alex.write("note", "n2", {"text": "counted too far"})
+    alex.outbox.clear()
+    stamp = Stamp(sam.clock.now() + AHEAD_MS - 60_000, 10**12 - 1, alex.me.device)
+    huge = type(huge)(huge.kind, huge.entry_id, huge.doc, stamp, huge.author)
+    month = f"log-{_month(good)}"
+    plant(alex, f"{month}.age").parent.mkdir(parents=True, exist_ok=True)
+    plant(alex, f"{month}.age").write_bytes(sealed(alex, sam, month, [good.encode(), huge.encode()]))
+    result = sam.sync()
+    assert sam.entries == {("note", "n1"): {"text": "today"}}
+    [problem] = result.skipped
+    assert problem.message == "a change stamped with a counter of 999,999,999,999, past what a clock reaches; skipped"
+    mine = sam.clock.tick()
+    assert Stamp.parse(mine.text) == mine and mine.counter < 10
+
+
 def test_a_file_that_failed_is_not_read_again_until_it_changes(couple, monkeypatch) -> None:
     alex, sam = couple
     alex.write("note", "n1", {"text": "hi"})

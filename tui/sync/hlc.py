@@ -24,6 +24,10 @@ from tui.sync.files import read_json, write_json
 RESERVE_MS = 60_000
 AHEAD_MS = 24 * 60 * 60 * 1000
 """How far ahead of this device's clock another device's stamp may be: more is refused (a day)."""
+MAX_COUNTER = 10**9
+"""The largest counter accepted from another device: a clock ticks this often in one millisecond
+only if something is wrong, and a counter past 12 digits cannot be written in a stamp."""
+_LAST_COUNTER = 10**12 - 1
 _STAMP = re.compile(r"^(\d{13})-(\d{6,12})-([0-9a-z]{1,64})$")
 _LAST_WALL = 10**13 - 1  # the last millisecond a stamp can say (in the year 2286)
 DEVICE_ID = re.compile(r"^[0-9a-z]{1,64}$")
@@ -84,6 +88,8 @@ class Clock:
         now = self._now()
         if now > self.wall:
             self.wall, self.counter = now, 0
+        elif self.counter >= _LAST_COUNTER:  # the counter's digits are all used: carry into the wall
+            self.wall, self.counter = self.wall + 1, 0
         else:
             self.counter += 1
         self.save()
@@ -94,14 +100,16 @@ class Clock:
         return self._now()
 
     def too_far_ahead(self, stamp: Stamp) -> bool:
-        """True for a stamp more than :data:`AHEAD_MS` ahead of this machine's time."""
-        return stamp.wall > self._now() + AHEAD_MS
+        """True for a stamp more than :data:`AHEAD_MS` ahead of this machine's time, or whose
+        counter is over :data:`MAX_COUNTER`."""
+        return stamp.counter > MAX_COUNTER or stamp.wall > self._now() + AHEAD_MS
 
     def observe(self, stamp: Stamp) -> bool:
         """Move past a stamp seen from another device (kept in memory until :meth:`save`).
 
-        A stamp more than a day ahead of this machine's time moves nothing (False): no device
-        can drag this clock into the future."""
+        A stamp more than a day ahead of this machine's time, or with a counter over
+        :data:`MAX_COUNTER`, moves nothing (False): no device can drag this clock into the
+        future or past what its stamps can say."""
         if self.too_far_ahead(stamp):
             return False
         if (stamp.wall, stamp.counter) > (self.wall, self.counter):

@@ -28,6 +28,7 @@ from tui.sync.change import Change, decode_lines
 from tui.sync.crypto import Rollback, open_sealed
 from tui.sync.folder import LogFile, Problem, last_month_read
 from tui.sync.guard import LOG_CAP, MIN_LOG, FileCache, FileId, Refused
+from tui.sync.hlc import MAX_COUNTER
 
 if TYPE_CHECKING:
     from tui.sync.engine import Engine, Round, Trusted
@@ -159,6 +160,10 @@ class Reading:
                 problems.append("a change by another device; skipped")
             elif change.private != (log.kind == "own"):
                 problems.append("a change of the wrong kind for the file's name; skipped")
+            elif change.stamp.counter > MAX_COUNTER:
+                problems.append(
+                    f"a change stamped with a counter of {change.stamp.counter:,}, past what a clock reaches; skipped"
+                )
             elif engine.clock.too_far_ahead(change.stamp):
                 day = datetime.fromtimestamp(min(change.stamp.wall / 1000, 253402300799), UTC).date()
                 problems.append(f"a change stamped {day}, more than a day ahead of this device's clock; skipped")
