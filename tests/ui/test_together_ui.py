@@ -81,3 +81,45 @@ async def test_the_today_tab_tells_you_what_the_partner_did_for_you(
         shown = screen_text(app)
         assert "Alex paid you a specific compliment about something you did today." in shown
         assert "did something for you:" not in shown  # not the giver's own words ("Give Sam a ...")
+
+
+async def test_a_note_the_partner_shared_can_be_hidden_here_but_not_changed(
+    tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.ui.screen_text import toasts
+    from tui.dialogs.basic import ConfirmDialog
+    from tui.storage import Store
+    from tui.together import run_round
+
+    alex = paired(tmp_path, data_dir, capsys)
+    cli(alex, "gratitude", "--share", "Alex's own words: thank you for the soup")
+    cli(alex, "sync")
+    cli(data_dir, "sync")
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("e", "o")
+        await pilot.pause()
+        said = toasts(app)
+        assert not isinstance(app.screen, ConfirmDialog) and len(app.screen_stack) == 1  # no editor opened
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        asked = str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("y")
+        await pilot.pause()
+        said += " " + toasts(app)
+        tab = app.query_one(GratitudeTab)
+        rows = [option for option in tab.notes_list.options if not option.disabled]
+    assert "These are Alex's words, so only Alex can change them." in said
+    assert "This note is Alex's; Alex marks when it was said aloud." in said
+    assert asked == "Hide this note on this device?"
+    assert "Note hidden here; Alex still has it. Press u to bring it back." in said
+    assert rows == []
+    run_round(app.store, data_dir / "sync")  # the app's store (it holds the data folder till the end)
+    with Store(alex) as store:
+        run_round(store, alex / "sync")
+    with Store(alex, readonly=True) as store:
+        assert [n.text for n in store.notes()] == ["Alex's own words: thank you for the soup"]

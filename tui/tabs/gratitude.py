@@ -249,6 +249,9 @@ class GratitudeTab(TabBase):
         if note is None:
             self.app.notify("There is no note to edit yet. Press a to write one.", markup=False)
             return
+        if author := self._received_from(note):
+            self.app.notify(f"These are {author}'s words, so only {author} can change them.", markup=False)
+            return
 
         def save(text: str) -> str:
             return self.host.store.save_note(replace(note, text=text)).id
@@ -259,6 +262,9 @@ class GratitudeTab(TabBase):
         """Mark the selected note as said out loud to your partner (or unmark it)."""
         note = self.selected_note()
         if note is None:
+            return
+        if author := self._received_from(note):
+            self.app.notify(f"This note is {author}'s; {author} marks when it was said aloud.", markup=False)
             return
         if self.host.save(lambda: self.host.store.save_note(replace(note, said_aloud=not note.said_aloud))) is None:
             return
@@ -289,28 +295,40 @@ class GratitudeTab(TabBase):
             return
         self.mark_shared(note.id, lambda together: together.share_note(note.id))
 
+    def _received_from(self, note: Note) -> str:
+        """The partner's name when ``note`` is one they shared with this person ("" for a note written here)."""
+        return " ".join(self.host.together.state.note_authors().get(note.id, "").split())
+
     def action_delete_note(self) -> None:
-        """Delete the selected note, after asking."""
+        """Delete the selected note, after asking (a note the partner shared is only hidden here)."""
         note = self.selected_note()
         if note is None:
             return
         preview = clean(note.text)
         if len(preview) > 160:
             preview = preview[:160] + "…"
+        author = self._received_from(note)
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(note)
+                self._delete(note, author)
             self.focus_first()
 
-        self.app.push_screen(ConfirmDialog("Delete this note?", preview, yes="Delete", no="Keep it"), answered)
+        if author:
+            dialog = ConfirmDialog(
+                "Hide this note on this device?", f"{author} keeps it.\n\n{preview}", yes="Hide", no="Keep it"
+            )
+        else:
+            dialog = ConfirmDialog("Delete this note?", preview, yes="Delete", no="Keep it")
+        self.app.push_screen(dialog, answered)
 
-    def _delete(self, note: Note) -> None:
+    def _delete(self, note: Note, author: str) -> None:
         if self.host.save(lambda: self.host.store.delete_note(note.id), title="Not deleted") is None:
             return
         self._deleted.append(note)
         self.redraw()
-        self.app.notify("Note deleted. Press u to bring it back.", markup=False)
+        done = f"Note hidden here; {author} still has it." if author else "Note deleted."
+        self.app.notify(f"{done} Press u to bring it back.", markup=False)
 
     def action_undo_delete(self) -> None:
         """Bring back the last deleted note (while the app stays open)."""

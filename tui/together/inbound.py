@@ -2,8 +2,9 @@
 the registry (:data:`tui.storage.kinds.KINDS`) with no rule of its own is kept as it came
 (:func:`kept_as_sent`).
 
-Each takes the adapter (its store and its state), the change, the change's plain document and
-the author's name, and says whether it changed anything here. A document that is not as
+Each takes the adapter (its store and its state), the change, the change's plain document, the
+author's name and whether the author is one of this person's own devices (``own``: the device was
+confirmed as "mine", never decided by its name), and says whether it changed anything here. A document that is not as
 micro-romance writes it raises :class:`~tui.together.documents.BadEntry` (one problem, the
 round goes on).
 """
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 Doc = dict[str, Any]
 
 
-def _ritual(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _ritual(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     store = t.store
     mine = {r.id: r for r in store.rituals(include_archived=True)}
     if change.deleted:
@@ -76,7 +77,7 @@ def _save_ritual(store: Store, ritual: Ritual) -> None:
     store.save_ritual(ritual)
 
 
-def _tick(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _tick(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     store = t.store
     rid, _, iso = change.entry_id.rpartition(":")
     try:
@@ -103,8 +104,12 @@ def _tick(t: Together, change: Change, doc: Doc, author: str) -> bool:
     return True
 
 
-def _note(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _note(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
+    """A note: the partner's own shared notes are kept (and changed, and deleted, as they say); a note
+    written here is changed only by this person's own devices, never by what the partner sends."""
     store = t.store
+    if not own and change.entry_id not in t.state["from"] and store.entry("notes", change.entry_id) is not None:
+        raise BadEntry("a note written here; only its writer changes or deletes it")
     if change.deleted:
         if change.entry_id in {n.id for n in store.notes()}:
             store.delete_note(change.entry_id)
@@ -113,18 +118,18 @@ def _note(t: Together, change: Change, doc: Doc, author: str) -> bool:
     store.save_note(note)
     if not change.private:
         t.state["shared_notes"][note.id] = True
-        if author != t.person:
+        if not own:
             t.state["from"][note.id] = author
     return True
 
 
-def _gesture(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _gesture(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     if not change.deleted:
         t.store.save_gesture_day(read_gesture(doc))
     return True
 
 
-def _gift(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _gift(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     if change.entry_id.startswith(f"{t.person.casefold()}:"):
         return False  # one of this person's own, from another of their devices
     if change.deleted:
@@ -138,7 +143,7 @@ def _gift(t: Together, change: Change, doc: Doc, author: str) -> bool:
     return True
 
 
-def _answer(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _answer(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     store = t.store
     if change.deleted:
         t.state["their_answers"].pop(change.entry_id, None)
@@ -160,7 +165,7 @@ def _answer(t: Together, change: Change, doc: Doc, author: str) -> bool:
     return True
 
 
-def _love_languages(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _love_languages(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     """How a partner feels loved, kept by person beside the store (never in the settings)."""
     if change.entry_id == t.person.casefold():
         return False  # this person's own, from another of their devices
@@ -178,7 +183,7 @@ def _love_languages(t: Together, change: Change, doc: Doc, author: str) -> bool:
     return True
 
 
-def _reply(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _reply(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     person, _, _ = change.entry_id.rpartition(":")
     if change.deleted:
         t.state["replies"].pop(change.entry_id, None)
@@ -199,7 +204,7 @@ def _reply(t: Together, change: Change, doc: Doc, author: str) -> bool:
     return True
 
 
-def _day(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def _day(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     """A day that matters: this person's own (from another of their devices) is kept in the store; one the
     partner shared is kept beside it, by the partner's name (their "mine" is this person's "theirs")."""
     store = t.store
@@ -224,7 +229,9 @@ def _read_day(change: Change, doc: Doc) -> Any:
     return day
 
 
-APPLY: dict[str, Callable[[Together, Change, Doc, str], bool]] = {
+Rule = Callable[["Together", Change, Doc, str, bool], bool]
+
+APPLY: dict[str, Rule] = {
     "ritual": _ritual,
     "tick": _tick,
     "note": _note,
@@ -237,7 +244,7 @@ APPLY: dict[str, Callable[[Together, Change, Doc, str], bool]] = {
 }
 
 
-def kept_as_sent(t: Together, change: Change, doc: Doc, author: str) -> bool:
+def kept_as_sent(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     """A kind of the registry with no rule of its own: the partner's entry kept as it came (read
     through its codec), deleted when they delete it; one shared on request is remembered as shared."""
     kind = BY_SYNC[change.kind]
@@ -257,6 +264,6 @@ def kept_as_sent(t: Together, change: Change, doc: Doc, author: str) -> bool:
     return True
 
 
-def inbound(kind: str) -> Callable[[Together, Change, Doc, str], bool] | None:
+def inbound(kind: str) -> Rule | None:
     """How a change of ``kind`` is kept here (None: a kind this micro-romance does not know)."""
     return APPLY.get(kind) or (kept_as_sent if kind in BY_SYNC else None)

@@ -27,6 +27,7 @@ class Prepared:
     engine: Any
     together: Together
     names: dict[str, str]
+    own: frozenset[str]  # this device and those confirmed as "mine"
     outbox: list[Change]
 
 
@@ -39,15 +40,16 @@ def prepare(store: Store, state_dir: Path) -> Prepared | None:
         return None
     names = {device: trusted.name for device, trusted in engine.trusted.items()}
     names[engine.me.device] = engine.name
+    own = frozenset({engine.me.device, *(device for device, trusted in engine.trusted.items() if trusted.mine)})
     from tui.together import Together
 
     together = Together(store, state_dir, person=engine.name)
-    return Prepared(engine, together, names, together.outbox(engine.clock))
+    return Prepared(engine, together, names, own, together.outbox(engine.clock))
 
 
 def finish(prepared: Prepared, result: Any) -> RoundReport:
     """A round's last step, on the store's thread: apply, commit, then drop what was sent."""
-    applied = prepared.together.apply_remote(result.incoming, prepared.names)
+    applied = prepared.together.apply_remote(result.incoming, prepared.names, prepared.own)
     prepared.engine.commit(result)
     prepared.together.drop_from_outbox(result.sent)
     return RoundReport(

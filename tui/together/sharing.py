@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -159,9 +159,14 @@ class Together:
         return {key: (document(key[0], source), private) for key, (source, private) in self.sources().items()}
 
     def _someone_elses(self, kind: str, entry_id: str) -> bool:
-        """An entry of a kind kept per person that is not this person's (never deleted from here)."""
+        """An entry that is not this person's (never deleted from here): a kind kept per person, or a
+        note the partner shared (taken off this device only, never off theirs)."""
         me = self.person.casefold()
-        return (kind == "gift" and not entry_id.startswith(f"{me}:")) or (kind == "love_languages" and entry_id != me)
+        return (
+            (kind == "gift" and not entry_id.startswith(f"{me}:"))
+            or (kind == "love_languages" and entry_id != me)
+            or (kind == "note" and entry_id in self.state["from"])
+        )
 
     def outbox(self, clock: HybridClock) -> list[Change]:
         """This device's changes since the last round (new, changed and deleted entries)."""
@@ -208,8 +213,10 @@ class Together:
 
     # ---------------------------------------------------------------- what the partner sends
 
-    def apply_remote(self, changes: list[Change], names: dict[str, str]) -> int:
-        """Write merged entries into the store (deletes first); how many were applied."""
+    def apply_remote(self, changes: list[Change], names: dict[str, str], own: Collection[str] = ()) -> int:
+        """Write merged entries into the store (deletes first); how many were applied. ``names`` are the
+        devices' names; ``own`` the ids of this person's own devices (this one and those confirmed as
+        "mine"): only what they send is this person's own."""
         applied = 0
         parked = [Change.from_json(c) for c in self.state["parked"].values()]
         if not changes and not parked:
@@ -222,7 +229,7 @@ class Together:
             self.ticks = []
             for change in ordered:
                 try:
-                    if self._apply(change, names.get(change.author, "your partner")):
+                    if self._apply(change, names.get(change.author, "your partner"), change.author in own):
                         applied += 1
                 except BadEntry as exc:
                     who = names.get(change.author, change.author)
@@ -253,9 +260,9 @@ class Together:
         rid, _, iso = change.entry_id.rpartition(":")
         return f"{self.ritual_id(rid)}:{iso}"
 
-    def _apply(self, change: Change, author: str) -> bool:
+    def _apply(self, change: Change, author: str, own: bool) -> bool:
         apply = inbound(change.kind)
-        return apply(self, change, plain(change.doc), author) if apply else False
+        return apply(self, change, plain(change.doc), author, own) if apply else False
 
 
 from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)

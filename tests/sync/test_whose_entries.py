@@ -1,0 +1,61 @@
+"""Whose entry is whose when a partner's changes arrive: a note written here is changed only by this
+person's own devices, "mine" is the device confirmed as mine (never a name), and a private kind is
+kept only from this person's own devices (real pairings and rounds, in process)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.sync.pairs import pair_up
+from tui.record import replace
+from tui.storage import Store
+from tui.together import Together, run_round
+
+DAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Path:
+    path = tmp_path / "Shared"
+    path.mkdir()
+    return path
+
+
+def round_on(*devices: Path) -> list[str]:
+    skipped: list[str] = []
+    for data in devices:
+        with Store(data) as store:
+            report = run_round(store, data / "sync")
+            assert report is not None
+            skipped += report.skipped
+    return skipped
+
+
+def notes_of(data: Path) -> dict[str, str]:
+    with Store(data, readonly=True) as store:
+        return {n.id: n.text for n in store.notes()}
+
+
+def test_deleting_or_editing_a_note_the_partner_shared_leaves_their_note_on_their_device(
+    tmp_path: Path, shared: Path
+) -> None:
+    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    pair_up(alex / "sync", sam / "sync", shared)
+    with Store(alex) as store:
+        note = store.add_note("Alex's own words: thank you for the soup", DAY)
+        Together(store, alex / "sync").share_note(note.id)
+    round_on(alex, sam)
+    assert notes_of(sam) == {note.id: "Alex's own words: thank you for the soup"}
+    with Store(sam) as store:  # what an older app (or a changed one) on Sam's side sends back
+        store.save_note(replace(store.note(note.id), text="Sam's rewrite"))
+    skipped = round_on(sam, alex)
+    assert notes_of(alex) == {note.id: "Alex's own words: thank you for the soup"}
+    assert any("a note written here" in line for line in skipped)
+    with Store(sam) as store:
+        store.delete_note(note.id)
+    round_on(sam, alex, sam, alex)
+    assert notes_of(alex) == {note.id: "Alex's own words: thank you for the soup"}
+    assert notes_of(sam) == {}  # hidden on Sam's device only
