@@ -18,7 +18,8 @@ through the engine into month logs, then prints:
   new in the same process (the full screen's every 30 seconds).
 
 * a hostile folder (``--hostile``, on by default): 100,000 one-byte conflict copies in the
-  partner's folder, 2,000 keys nobody confirmed and a 2 GB sparse log, against a round with
+  partner's folder, 2,000 keys nobody confirmed, a 2 GB sparse log and ten age files of 2,000
+  recipients each (about a minute each, were age to read them), against a round with
   nothing new over the same couple's clean folder, measured in the same run: the first round
   (nothing cached) at most 5 s above it, the rounds after at most 1 s and 100 MiB above it
   (memory: the peak of Python's allocations during one round, by tracemalloc).
@@ -141,6 +142,20 @@ def peak_mib(run) -> float:
         tracemalloc.stop()
 
 
+def many_stanzas(count: int) -> bytes:
+    """An age file a folder writer can make without anyone's key: ``count`` recipient stanzas."""
+    import base64
+    import os
+
+    def b64() -> bytes:
+        return base64.b64encode(os.urandom(32)).rstrip(b"=")
+
+    lines = [b"age-encryption.org/v1"]
+    for _ in range(count):
+        lines += [b"-> X25519 " + b64(), b64()]
+    return b"\n".join([*lines, b"--- " + b64()]) + b"\n" + os.urandom(64)
+
+
 def hostile(root: Path, runs: int) -> dict[str, float]:
     """A round over a folder full of what a folder writer could plant, against a clean round."""
 
@@ -192,6 +207,8 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
         (partner / f"log-2026-01.sync-conflict-20260101-{i:06d}-JUNK.age").write_bytes(b"x")
     with open(partner / "log-2026-02.sync-conflict-20260201-000000-BIG.age", "wb") as handle:
         handle.truncate(2 * 1024**3)
+    for i in range(10):  # age headers of 2,000 recipients: about a minute each if age read them
+        (partner / f"log-2026-12.sync-conflict-20261201-{i:06d}-STANZAS.age").write_bytes(many_stanzas(2_000))
     for _ in range(2_000):  # valid keys, signed, each waiting for a confirmation that never comes
         someone = Identity.generate()
         folder = shared / "micro-romance" / someone.device
@@ -203,6 +220,7 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
     after_mib = peak_mib(one_round)
     result = reader.round([])
     assert result.waiting == 2_000, result.waiting
+    assert sum("names more recipients" in p.message for p in result.skipped) == 10, result.skipped[:20]
     return {
         "clean": clean,
         "first": first,
