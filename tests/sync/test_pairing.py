@@ -10,6 +10,8 @@ import pytest
 from tests.sync.pairs import shared_code
 from tui.sync import pairing
 from tui.sync.change import Change
+from tui.sync.crypto import Identity, sign_document
+from tui.sync.files import canonical_json
 from tui.sync.folder import FolderMissing
 from tui.together.state import is_paired
 
@@ -74,6 +76,29 @@ def test_a_pairing_step_changed_after_it_was_read_gives_no_code(tmp_path: Path, 
     pairing.status(devices[first])  # publishes the new commitment and nonce
     [seen] = pairing.status(devices[second]).waiting
     assert seen.code == "" and "changed" in seen.note
+
+
+def test_a_new_signing_key_beside_the_partners_key_is_said_as_changed_and_gives_no_code(
+    tmp_path: Path, shared: Path
+) -> None:
+    """A device's id names only its age key: someone who writes into the folder can sign a key.pub
+    holding the partner's age key and a signing key of their own. That is never a fresh pairing."""
+    alex, sam = tmp_path / "alex" / "sync", tmp_path / "sam" / "sync"
+    pairing.start(alex, shared, "Alex")
+    pairing.join(sam, shared, "Sam")
+    code = shared_code(alex, sam)
+    sam_key = shared / "micro-romance" / pairing.status(sam).device / "key.pub"
+    honest = json.loads(sam_key.read_bytes())
+    other = Identity.generate()
+    swapped = {**honest, "sign": other.keys.sign, "pairing": {}}
+    for _ in range(2):  # each reading of a swapped key would otherwise be a fresh try at the code
+        sam_key.write_bytes(canonical_json(sign_document(other, swapped)))
+        [seen] = pairing.status(alex).waiting
+        assert (seen.name, seen.code) == ("Sam", "") and "keys changed" in seen.note
+        with pytest.raises(pairing.PairingError, match="nothing was confirmed"):
+            pairing.confirm(alex, code)
+    pairing.status(sam)  # Sam's own key.pub is written again: the pairing goes on where it was
+    assert shared_code(alex, sam) == code
 
 
 def test_an_unconfirmed_key_is_never_encrypted_to(tmp_path: Path, shared: Path) -> None:

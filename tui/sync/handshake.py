@@ -23,6 +23,8 @@ CHANGED = (
     "remove it with pair remove and pair again)"
 )
 
+KEYS_CHANGED = "that device's keys changed while pairing (do not confirm; remove it with pair remove and pair again)"
+
 
 @dataclass(frozen=True)
 class Step:
@@ -52,14 +54,29 @@ def room_left(sessions: dict, limit: int, keep: Container[str], present: Contain
     return limit - len(counted)
 
 
-def record_is_for(record: object, keys: PublicKeys) -> bool:
-    """True when ``record`` is a well-formed record of a pairing with exactly ``keys``."""
+def _well_formed(record: object) -> bool:
+    keys = record.get("keys") if isinstance(record, dict) else None
     return (
-        isinstance(record, dict)
-        and record.get("keys") == keys.as_json()
+        isinstance(keys, dict)
+        and isinstance(keys.get("key"), str)
+        and isinstance(keys.get("sign"), str)
         and pc.is_hex32(record.get("nonce"))
         and (record.get("theirs") == "" or pc.is_hex32(record.get("theirs")))
     )
+
+
+def record_is_for(record: object, keys: PublicKeys) -> bool:
+    """True when ``record`` is a well-formed record of a pairing with exactly ``keys``."""
+    return _well_formed(record) and record["keys"] == keys.as_json()
+
+
+def keys_changed(me: PublicKeys, record: object, keys: PublicKeys) -> Step | None:
+    """The step for a device whose keys are not the ones its pairing began with (its id names only
+    its age key, so a folder writer can put their own signing key beside it): no code, said as
+    changed, the record kept as it was. None when ``record`` is no pairing's record, or is for ``keys``."""
+    if not _well_formed(record) or record_is_for(record, keys):
+        return None
+    return Step(dict(record), published(me, record), "", KEYS_CHANGED)
 
 
 def step(me: PublicKeys, them: PublicKeys, record: dict, theirs_published: object) -> Step:

@@ -192,6 +192,10 @@ def _step_all(config: dict, me: Identity, found: dict[str, Peer]) -> dict[str, h
             sessions.pop(dev, None)  # both sides confirmed: nothing more to publish for it
             continue
         record = sessions.get(dev)
+        changed = None if dev in trusted else handshake.keys_changed(me.keys, record, peer.keys)
+        if changed is not None:
+            steps[dev] = changed  # never a fresh pairing, nor a fresh try at the code, without a word
+            continue
         if not handshake.record_is_for(record, peer.keys):
             if dev in trusted or handshake.room_left(sessions, MAX_UNDER_WAY, {*trusted, dev}, found) < 1:
                 continue
