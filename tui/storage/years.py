@@ -34,6 +34,7 @@ from tui.storage.checked import Checked, identity
 from tui.storage.codecs import NoteCodec
 from tui.storage.files import read_plain_file
 from tui.storage.index import Index, build_index
+from tui.storage.memories import Memories
 
 _NOTE_DAY = re.compile(rb'"day":"(\d{4}-\d{2}-\d{2})"')
 
@@ -188,6 +189,8 @@ class PastYears:
     def __init__(self, storage: Any, index: Callable[[], Index], main: Path, data_dir: Path) -> None:
         self._storage, self._index, self._main = storage, index, main
         self._checked = Checked(data_dir)
+        self._memories = Memories(data_dir)
+        """The notes of past years by month (memories without reading every year)."""
         self._tables: dict[int, dict[str, int]] = {}
         """Entries per table of each year not read yet."""
         self.on_damage: Callable[[DataFileError], None] | None = None
@@ -210,9 +213,12 @@ class PastYears:
                     self.need(year)  # not laid out as micro-romance writes: read it now, as before
                     continue
                 counts = self._checked.note(year, path, tables, read_from)
+                if read_from is not None and identity(path) == read_from:
+                    self._memories.add(year, read_from, tables)
             self._tables[year] = counts
         if save:
             self._checked.save()
+            self._memories.save()
 
     def remember_written(self) -> None:
         """On closing a copy that could write: check and record each past year's file that a
@@ -223,17 +229,24 @@ class PastYears:
             newest = self._storage.newest_year()
             for path in (p for p in self._storage.files() if p != self._main):
                 year = int(path.stem)
-                if year >= newest - 1 or year in self._storage.deferred or self._checked.still(year, path) is not None:
+                if year >= newest - 1:
                     continue
                 read_from = identity(path)
+                recorded = year in self._storage.deferred or self._checked.still(year, path) is not None
+                if recorded and self._memories.holds(year, read_from):
+                    continue
                 tables = self._storage.read_part(path)
                 if any(name.partition("/")[2] != str(year) for name in tables):
                     continue
                 build_index(tables, dict.fromkeys(tables, path), self._main)
-                self._checked.note(year, path, tables, read_from)
+                if not recorded:
+                    self._checked.note(year, path, tables, read_from)
+                if read_from is not None and identity(path) == read_from:
+                    self._memories.add(year, read_from, tables)
         except Exception:  # noqa: BLE001 - a damaged file is refused when a later open checks it
             pass
         self._checked.save()
+        self._memories.save()
 
     def need(self, *years: int) -> None:
         """Read these past years (those not read yet) into memory and the index."""
@@ -279,7 +292,11 @@ class PastYears:
             days = [d for d in (_on(year, day.month, day.day),) if d is not None]
             if (day.month, day.day) == (2, 28) and not calendar.isleap(day.year) and calendar.isleap(year):
                 days.append(date(year, 2, 29))  # comes back on the 28th in a year without a 29th
-            notes = day_notes(path, year, days, count)
+            if not days:  # 29 February, a year without one
+                continue
+            notes = self._memories.notes(year, identity(path), days)
+            if notes is None:
+                notes = day_notes(path, year, days, count)
             if notes is None:
                 self.need(year)
             else:
