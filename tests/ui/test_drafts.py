@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import signal
 import stat
 
 import pytest
 
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import screen_text, shown
 from tests.ui.waiting import settle
 from tui.dialogs.editor import EditorScreen
 from tui.dialogs.ritual import RitualDialog
@@ -95,3 +96,65 @@ def test_a_damaged_drafts_file_is_set_aside_not_written_over(tmp_path) -> None:
     drafts.keep("note.new", {"editor-text": "new words"}, "A note of thanks")
     assert (tmp_path / "drafts.json.damaged").read_bytes().endswith(b"half")
     assert Drafts(tmp_path, datetime.now).get("note.new").fields == {"editor-text": "new words"}
+
+
+async def end_as_a_closed_terminal_does(app, pilot) -> None:
+    """What SIGHUP does in the app's loop: keep every open editor's draft, then end."""
+    app.end_on_signal(signal.SIGHUP)
+    await pilot.pause()
+
+
+async def test_a_personal_ritual_kept_as_a_draft_comes_back_personal(make_app, data_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await pilot.press(*"Secret journal", "tab", "space", "tab", "space")  # Monday off, then just me
+        await pilot.pause()
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+    kept = drafts_on_disk(data_dir)["RitualDialog:A new ritual"]
+    assert kept["choices"] == {"ritual-days": [1, 2, 3, 4, 5, 6], "ritual-shared": False}
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Secret journal" in text and "personal, your devices only" in text
+        assert "[ ]Mon [x]Tue" in text
+        await pilot.press("ctrl+s")  # as the draft's line invites
+        await pilot.pause()
+        [ritual] = app.store.rituals()
+        assert (ritual.name, ritual.personal, ritual.weekdays) == ("Secret journal", True, (1, 2, 3, 4, 5, 6))
+
+
+async def test_a_days_kind_whose_and_sharing_come_back_with_its_words(make_app, data_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "a", "right", "tab", "tab", *"exam", "tab", "right", "tab", "right")
+        await pilot.pause()
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "a")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "(•) hard day" in text and "(•) mine" in text and "(•) share it" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [day] = app.store.entries("days")
+        assert (day.kind, day.text, day.whose, day.shared) == ("hard", "exam", "mine", True)
+
+
+async def test_a_draft_kept_before_choices_were_says_to_look_them_over(make_app, data_dir) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    words = {"fields": {"ritual-name": "Slow Sunday"}, "place": "A new ritual", "kept": "2026-11-25T09:00:00"}
+    (data_dir / "drafts.json").write_text(json.dumps({"version": 1, "drafts": {"RitualDialog:A new ritual": words}}))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        assert "Only its words were kept: look over the choices before saving." in shown(app.screen, ".draft-note")

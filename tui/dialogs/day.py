@@ -37,6 +37,7 @@ class DayDialog(FormDialog[DayThatMatters | None]):
 
     ERROR_ID = "day-error"
     ENTER_SAVES_ON = (ChoiceLine,)
+    DRAFT_CHOICES = ("day-kind", "day-whose", "day-share")
 
     def __init__(
         self,

@@ -73,6 +73,7 @@ class GraceDialog(FormDialog[GraceDraft | None]):
 
     ERROR_ID = "grace-error"
     ENTER_SAVES_ON = (ReasonPicker,)
+    DRAFT_CHOICES = ("grace-reason",)
 
     def __init__(self, day: date, *, save: Callable[[GraceDraft], object] | None = None) -> None:
         """``day`` is the first and last day offered; a StoreWriteError from ``save``

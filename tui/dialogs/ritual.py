@@ -71,6 +71,16 @@ class DayPicker(Widget, can_focus=True):
     def watch_chosen(self, days: frozenset[int]) -> None:
         self.post_message(self.Changed(self, days))
 
+    @property
+    def draft_value(self) -> list[int]:
+        """The days ticked, as a draft keeps them (Monday=0)."""
+        return sorted(self.chosen)
+
+    def restore_draft(self, value: object) -> None:
+        """Tick the days a draft kept; anything but a list of days leaves them as they are."""
+        if isinstance(value, list) and all(type(day) is int and 0 <= day < 7 for day in value):
+            self.chosen = frozenset(value)
+
     def action_move(self, step: int) -> None:
         """Move the cursor to the previous or next day."""
         self.cursor = (self.cursor + step) % 7
@@ -103,6 +113,13 @@ class SharedChoice(Widget, can_focus=True):
 
     shared: reactive[bool] = reactive(True)
 
+    @dataclass
+    class Changed(Message):
+        """Switched between shared and personal."""
+
+        choice: SharedChoice
+        shared: bool
+
     def __init__(self, shared: bool = True, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.set_reactive(SharedChoice.shared, shared)
@@ -113,6 +130,19 @@ class SharedChoice(Widget, can_focus=True):
         else:
             text = "[ ] Shared with your partner: personal, your devices only"
         return Content.styled(text, "reverse" if self.has_focus else "")
+
+    def watch_shared(self, shared: bool) -> None:
+        self.post_message(self.Changed(self, shared))
+
+    @property
+    def draft_value(self) -> bool:
+        """Shared (True) or personal (False), as a draft keeps it."""
+        return self.shared
+
+    def restore_draft(self, value: object) -> None:
+        """Share or keep personal as a draft kept it; anything but true or false leaves it as it is."""
+        if isinstance(value, bool):
+            self.shared = value
 
     def action_toggle(self) -> None:
         """Share the ritual with your partner, or keep it personal."""
@@ -147,6 +177,7 @@ class RitualDialog(FormDialog[RitualDraft | None]):
 
     ERROR_ID = "ritual-error"
     ENTER_SAVES_ON = (DayPicker, SharedChoice)
+    DRAFT_CHOICES = ("ritual-days", "ritual-shared")
 
     def __init__(
         self,
@@ -196,6 +227,11 @@ class RitualDialog(FormDialog[RitualDraft | None]):
     @on(DayPicker.Changed)
     def _days_changed(self, event: DayPicker.Changed) -> None:
         self._show_schedule(event.days)
+        self.keep_draft_soon()
+
+    @on(SharedChoice.Changed)
+    def _shared_changed(self) -> None:
+        self.keep_draft_soon()
 
     def action_save(self) -> None:
         """Save the ritual, or say what is missing."""

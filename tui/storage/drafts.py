@@ -1,10 +1,14 @@
 """Drafts: the words in an editor that is still open, kept in the data folder until they are saved.
 
 One small file, ``drafts.json`` (0600, written atomically like every data file), maps
-an editor's key (``note.new``, ``answer:ID``, ...) to its words and when they were kept:
+an editor's key (``note.new``, ``answer:ID``, ...) to its words, its choices (a ritual's days
+and whether it is shared, a day's kind, ...) by widget id, and when they were kept:
 
-    {"version": 1, "drafts": {"note.new": {"fields": {"editor-text": "..."},
-                                            "place": "A note of thanks", "kept": "2026-12-07T21:14:00"}}}
+    {"version": 1, "drafts": {"RitualDialog:A new ritual": {"fields": {"ritual-name": "..."},
+                              "choices": {"ritual-days": [0, 3], "ritual-shared": false},
+                              "place": "A new ritual", "kept": "2026-12-07T21:14:00"}}}
+
+A draft written before choices were kept has no ``choices`` (``Draft.choices`` is None).
 
 A draft is only ever offered back to its editor: it never becomes an entry by itself.
 A file that does not read as drafts is moved aside to ``drafts.json.damaged`` (never written
@@ -19,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from tui.durable import write_json
 
@@ -30,11 +35,13 @@ MAX_BYTES = 4 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Draft:
-    """Words kept from an editor that was open: its fields' texts by id, where it was, when."""
+    """Words kept from an editor that was open: its fields' texts by id, where it was, when,
+    and its choices by widget id (None in a draft kept before choices were)."""
 
     fields: dict[str, str]
     place: str
     kept: datetime
+    choices: dict[str, Any] | None = None
 
 
 class Drafts:
@@ -64,7 +71,10 @@ class Drafts:
             found = {}
             for key, value in data["drafts"].items():
                 fields = {str(k): str(v) for k, v in value["fields"].items()}
-                found[str(key)] = Draft(fields, str(value.get("place", "")), datetime.fromisoformat(value["kept"]))
+                choices = value.get("choices")
+                choices = None if choices is None else {str(k): v for k, v in choices.items()}
+                kept = datetime.fromisoformat(value["kept"])
+                found[str(key)] = Draft(fields, str(value.get("place", "")), kept, choices)
             return found
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             self._set_aside()
@@ -86,10 +96,11 @@ class Drafts:
         """Every draft kept, by editor key."""
         return dict(self._all())
 
-    def keep(self, key: str, fields: dict[str, str], place: str) -> None:
-        """Keep (or replace) the words of the editor ``key``; raises OSError when they cannot be written."""
+    def keep(self, key: str, fields: dict[str, str], place: str, choices: dict[str, Any] | None = None) -> None:
+        """Keep (or replace) the words and choices of the editor ``key``; raises OSError when they cannot
+        be written. ``choices`` are plain JSON values (numbers, booleans, strings, lists of them)."""
         drafts = self._all()
-        drafts[key] = Draft(dict(fields), place, self._now().replace(microsecond=0))
+        drafts[key] = Draft(dict(fields), place, self._now().replace(microsecond=0), dict(choices or {}))
         self._write(drafts)
 
     def drop(self, key: str) -> None:
@@ -109,7 +120,12 @@ class Drafts:
         document = {
             "version": 1,
             "drafts": {
-                key: {"fields": draft.fields, "place": draft.place, "kept": draft.kept.isoformat()}
+                key: {
+                    "fields": draft.fields,
+                    **({} if draft.choices is None else {"choices": draft.choices}),
+                    "place": draft.place,
+                    "kept": draft.kept.isoformat(),
+                }
                 for key, draft in drafts.items()
             },
         }

@@ -59,6 +59,16 @@ class ChoiceLine(Widget, can_focus=True):
     def watch_chosen(self, chosen: int) -> None:
         self.post_message(self.Changed(self, chosen))
 
+    @property
+    def draft_value(self) -> int:
+        """The choice, as a draft keeps it: its index."""
+        return self.chosen
+
+    def restore_draft(self, value: object) -> None:
+        """Choose what a draft kept; an index that is not one of the choices leaves it as it is."""
+        if type(value) is int and 0 <= value < len(self.labels):
+            self.chosen = value
+
     def action_move(self, step: int) -> None:
         """Choose the previous or next one."""
         self.chosen = (self.chosen + step) % len(self.labels)

@@ -13,10 +13,12 @@ A subclass writes ``action_save`` (dismissing only once the words are saved)
 and, when its state is more than its ``Input`` fields, ``snapshot``.
 
 Drafts: changed words are kept on disk (``Host.drafts``) a moment after the
-typing stops and when the app is told to end (``keep_draft``); the next time
-the same editor (``draft_key``) opens, it holds them again under a line that
-says they are a draft. Saving or closing the dialog forgets its draft; a draft
-is never saved as an entry by itself.
+typing stops and when the app is told to end (``keep_draft``), with the
+dialog's choices (``DRAFT_CHOICES``: a ritual's days and whether it is shared,
+a day's kind, ...); the next time the same editor (``draft_key``) opens, it
+holds them again, words and choices, under a line that says they are a draft.
+Saving or closing the dialog forgets its draft; a draft is never saved as an
+entry by itself.
 
 A field that gets focus keeps its text and puts the cursor at the end (never
 select-all), so a key typed to add to a name adds to it.
@@ -25,7 +27,8 @@ Every string shown here is literal ``Content``.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, Protocol, TypeVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -38,11 +41,23 @@ from textual.widgets import Button, Input, Static, TextArea
 
 from tui.format import short_day
 from tui.host import host_of
+from tui.widgets.choice_line import ChoiceLine
 
 ResultType = TypeVar("ResultType")
 
 DRAFT_DELAY = 0.8
 """Seconds after the last change before the words are kept as a draft."""
+
+
+class DraftChoice(Protocol):
+    """A choice a draft keeps (a ChoiceLine, the ritual's days and its shared switch)."""
+
+    @property
+    def draft_value(self) -> Any:
+        """The choice as a plain JSON value."""
+
+    def restore_draft(self, value: object) -> None:
+        """Choose what a draft kept; a value that does not fit leaves the choice as it is."""
 
 
 class CloseDialog(ModalScreen[str]):
@@ -112,6 +127,8 @@ class TextDialog(ModalScreen[ResultType]):
     """Which editor this is, for its draft ("note.new", "answer:ID"); by default its kind and title."""
     draft_place = ""
     """Where the draft was written, in words (by default the dialog's title)."""
+    DRAFT_CHOICES: ClassVar[tuple[str, ...]] = ()
+    """The ids of the dialog's choices (each a :class:`DraftChoice`), kept in its draft with its words."""
     _draft_timer: Timer | None = None
     _draft_failed = False
 
@@ -184,18 +201,32 @@ class TextDialog(ModalScreen[ResultType]):
             if field.id and isinstance(field, (Input, TextArea))
         }
 
+    def draft_choices(self) -> dict[str, Any]:
+        """The dialog's choices besides its words, by widget id, as plain JSON values."""
+        return {name: cast(DraftChoice, self.query_one(f"#{name}")).draft_value for name in self.DRAFT_CHOICES}
+
+    def restore_choices(self, choices: Mapping[str, Any]) -> None:
+        """Choose again what a draft kept, by widget id; a value that does not fit is left as the dialog opened."""
+        for name in self.DRAFT_CHOICES:
+            if name in choices:
+                cast(DraftChoice, self.query_one(f"#{name}")).restore_draft(choices[name])
+
     def _offer_draft(self) -> None:
-        """Open holding the words of this editor's draft, under a line that says so."""
+        """Open holding the words and choices of this editor's draft, under a line that says so."""
         drafts = host_of(self).drafts
         draft = drafts.get(self.draft_id)
         if draft is None:
             return
-        if all(self.draft_fields().get(field_id, text) == text for field_id, text in draft.fields.items()):
+        choices = self.draft_choices()
+        same_words = all(self.draft_fields().get(field_id, text) == text for field_id, text in draft.fields.items())
+        if same_words and draft.choices in (None, choices):
             try:  # the words are what the dialog opens with anyway (saved since): nothing to offer
                 drafts.drop(self.draft_id)
             except OSError:
                 pass
             return
+        if draft.choices is not None:
+            self.restore_choices(draft.choices)
         for field in self.query("Input, TextArea"):  # by id, never a selector made from the file's words
             text = draft.fields.get(field.id or "")
             if text is None:
@@ -207,10 +238,10 @@ class TextDialog(ModalScreen[ResultType]):
                 field.load_text(text)
                 field.move_cursor(field.document.end)
         when = f"{short_day(draft.kept.date())} at {draft.kept:%H:%M}"
-        note = Static(
-            Content(f"A draft from {when}, not saved yet: ctrl+s saves it, esc asks before letting it go."),
-            classes="draft-note",
-        )
+        text = f"A draft from {when}, not saved yet: ctrl+s saves it, esc asks before letting it go."
+        if draft.choices is None and choices:  # kept before choices were: only its words came back
+            text += " Only its words were kept: look over the choices before saving."
+        note = Static(Content(text), classes="draft-note")
         titles = self.query(".dialog-title, #editor-title, .settings-title")
         if titles:
             titles.first().parent.mount(note, after=titles.first())  # type: ignore[union-attr]
@@ -219,27 +250,28 @@ class TextDialog(ModalScreen[ResultType]):
 
     @on(Input.Changed)
     @on(TextArea.Changed)
-    def _typed(self) -> None:
-        """Keep the words as a draft once the typing pauses (a timer restarted on each change)."""
+    @on(ChoiceLine.Changed)
+    def keep_draft_soon(self) -> None:
+        """Keep the words and choices as a draft once the changes pause (a timer restarted on each change)."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft, name="draft")
 
     def keep_draft(self) -> None:
-        """Keep the changed words as this editor's draft now (or forget it when nothing changed)."""
+        """Keep the changed words and choices as this editor's draft now (or forget it when nothing changed)."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
         if not self.is_mounted:
             return
         drafts = host_of(self).drafts
-        fields = self.draft_fields()
+        fields, choices = self.draft_fields(), self.draft_choices()
         try:
             if not self.changed:
                 drafts.drop(self.draft_id)
-            elif (kept := drafts.get(self.draft_id)) is None or kept.fields != fields:
+            elif (kept := drafts.get(self.draft_id)) is None or (kept.fields, kept.choices) != (fields, choices):
                 place = self.draft_place or self._dialog_title() or "a dialog"
-                drafts.keep(self.draft_id, fields, place)
+                drafts.keep(self.draft_id, fields, place, choices)
         except OSError as exc:
             if not self._draft_failed:
                 self._draft_failed = True
