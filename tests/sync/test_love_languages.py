@@ -117,7 +117,7 @@ def test_a_partners_ranking_is_read_as_strictly_as_an_import(tmp_path: Path) -> 
         assert "'partner_name'" in together.problems[1]
         assert together.state["their_languages"] == {}
         mine = _change({"own_love_languages": ["words"]}, entry_id="sam", author="b" * 20)
-        together.apply_remote([mine], names)  # this person's own, from another of their devices
+        together.apply_remote([mine], names, own={"b" * 20})  # this person's own, from another of their devices
         assert together.state["their_languages"] == {} and store.settings().own_love_languages == ()
         together.apply_remote([_change({"own_love_languages": ["touch", "words"]})], names)
         assert together.state["their_languages"] == {"alex": {"by": "Alex", "languages": ["touch", "words"]}}

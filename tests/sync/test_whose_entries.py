@@ -59,3 +59,29 @@ def test_deleting_or_editing_a_note_the_partner_shared_leaves_their_note_on_thei
     round_on(sam, alex, sam, alex)
     assert notes_of(alex) == {note.id: "Alex's own words: thank you for the soup"}
     assert notes_of(sam) == {}  # hidden on Sam's device only
+
+
+def test_partners_who_share_a_name_keep_their_days_and_answers_apart(tmp_path: Path, shared: Path) -> None:
+    from tui.model import DayThatMatters
+
+    one, two = tmp_path / "sam-one", tmp_path / "sam-two"
+    pair_up(one / "sync", two / "sync", shared, ("Sam", "Sam"))  # two people called Sam; neither said "mine"
+    with Store(two) as store:
+        store.put(
+            "days", DayThatMatters("d2", "news", date(2026, 12, 20), "promotion party", whose="mine", shared=True)
+        )
+        answer = store.add_answer("p1", "the sea at dawn", DAY)
+        Together(store, two / "sync").share_answer(answer.id)
+    round_on(two, one)
+    with Store(one, readonly=True) as store:  # kept as the partner's, not written in as this Sam's own
+        assert store.entries("days") == [] and store.answers() == []
+        kept = Together(store, one / "sync").state
+        assert set(kept["their_days"]) == {"d2"} and set(kept["their_answers"]) == {answer.id}
+    with Store(one) as store:  # this Sam's own of the same ids, then a round each way
+        store.put("days", DayThatMatters("d2", "big", date(2027, 1, 5), "my own day", whose="mine", shared=True))
+    round_on(one, two, one)
+    with Store(two, readonly=True) as store:
+        assert [d.text for d in store.entries("days")] == ["promotion party"]
+        assert [a.text for a in store.answers()] == ["the sea at dawn"]
+    with Store(one, readonly=True) as store:
+        assert [d.text for d in store.entries("days")] == ["my own day"]

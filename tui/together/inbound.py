@@ -93,7 +93,7 @@ def _tick(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool
         return False
     if change.deleted:
         t.state["ticked_by"].pop(f"{rid}:{iso}", None)
-        if author != t.person and store.is_ticked(rid, day):
+        if not own and store.is_ticked(rid, day):
             t.state["unticked_by"][f"{rid}:{iso}"] = author  # said in the row, as a partner's tick is
         store.set_tick(rid, day, False)
         return True
@@ -130,7 +130,7 @@ def _gesture(t: Together, change: Change, doc: Doc, author: str, own: bool) -> b
 
 
 def _gift(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
-    if change.entry_id.startswith(f"{t.person.casefold()}:"):
+    if own:
         return False  # one of this person's own, from another of their devices
     if change.deleted:
         t.state["gifts"].pop(change.entry_id, None)
@@ -146,12 +146,13 @@ def _gift(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool
 def _answer(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     store = t.store
     if change.deleted:
-        t.state["their_answers"].pop(change.entry_id, None)
+        if not own:
+            return t.state["their_answers"].pop(change.entry_id, None) is not None
         if change.entry_id in {a.id for a in store.answers()}:
             store.delete_answer(change.entry_id)
         return True
     answer = read_doc(AnswerCodec, "the answer", doc)
-    if change.private or author == t.person:  # this person's own, from another of their devices
+    if own:  # this person's own, from another of their devices
         store.save_answer(answer)
         if not change.private:
             t.state["shared_answers"][answer.id] = True
@@ -167,7 +168,7 @@ def _answer(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bo
 
 def _love_languages(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     """How a partner feels loved, kept by person beside the store (never in the settings)."""
-    if change.entry_id == t.person.casefold():
+    if own:
         return False  # this person's own, from another of their devices
     theirs = t.state["their_languages"]
     if change.deleted:
@@ -184,14 +185,12 @@ def _love_languages(t: Together, change: Change, doc: Doc, author: str, own: boo
 
 
 def _reply(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
-    person, _, _ = change.entry_id.rpartition(":")
-    if change.deleted:
-        t.state["replies"].pop(change.entry_id, None)
-        return True
+    if change.deleted:  # this person's answers are kept apart from the partner's (ids can be alike)
+        return own and t.state["replies"].pop(change.entry_id, None) is not None
     day, gesture, feedback = text_field(doc, "day"), text_field(doc, "gesture"), text_field(doc, "feedback")
     if feedback not in FEEDBACK:
         raise BadEntry(f"field 'feedback' should be one of {', '.join(FEEDBACK)}")
-    if person != t.person.casefold():  # this person's own answer, from another of their devices
+    if own:  # this person's own answer to a partner's gift, from another of their devices
         t.state["replies"][change.entry_id] = {"day": day, "gesture": gesture, "feedback": feedback}
         return True
     try:
@@ -208,7 +207,7 @@ def _day(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     """A day that matters: this person's own (from another of their devices) is kept in the store; one the
     partner shared is kept beside it, by the partner's name (their "mine" is this person's "theirs")."""
     store = t.store
-    if change.private or author == t.person:
+    if own:
         if change.deleted:
             if store.entry("days", change.entry_id) is not None:
                 store.drop("days", change.entry_id)
