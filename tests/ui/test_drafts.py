@@ -158,3 +158,32 @@ async def test_a_draft_kept_before_choices_were_says_to_look_them_over(make_app,
         await pilot.press("2", "a")
         await pilot.pause()
         assert "Only its words were kept: look over the choices before saving." in shown(app.screen, ".draft-note")
+
+
+async def test_the_settings_rankings_and_together_or_apart_come_back_with_the_name(make_app, data_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"Sam", "tab", "tab", "tab", "space")  # not sure -> mostly together
+        await pilot.press("tab", "down", "space", "up", "space")  # touch first, then words
+        await pilot.pause()
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+    kept = drafts_on_disk(data_dir)["SettingsScreen:Settings"]
+    assert kept["choices"] == {"love-languages": [], "own-languages": ["touch", "words"], "together": "together"}
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Physical touch       1st" in text and "Words of affirmation 2nd" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        settings = app.store.settings()
+        assert (settings.partner_name, settings.own_love_languages, settings.together) == (
+            "Sam",
+            ("touch", "words"),
+            "together",
+        )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Mapping
 from typing import Any
 
 from textual import events, on
@@ -186,6 +187,36 @@ class SettingsForm(TextDialog[bool]):
     @on(SelectionList.SelectedChanged, "#love-languages, #own-languages")
     def _languages_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         self._show_ranks(event.selection_list)
+        self.keep_draft_soon()
+
+    @on(RadioSet.Changed, "#together")
+    def _place_changed(self) -> None:
+        self.keep_draft_soon()
+
+    # ------------------------------------------------------------ drafts
+
+    def draft_choices(self) -> dict[str, Any]:
+        """Both rankings (in the order ticked) and together or apart, as a draft keeps them."""
+        return {
+            "love-languages": list(self.ranked_languages()),
+            "own-languages": list(self.own_languages()),
+            "together": self.together(),
+        }
+
+    def restore_choices(self, choices: Mapping[str, Any]) -> None:
+        """Tick the rankings and choose together or apart as a draft kept them; what does not fit is left."""
+        for list_id in ("love-languages", "own-languages"):
+            ranked = choices.get(list_id)
+            if not isinstance(ranked, list) or len(set(ranked)) != len(ranked):
+                continue
+            if all(isinstance(lang, str) and lang in LOVE_LANGUAGES for lang in ranked):
+                languages = self.query_one(f"#{list_id}", SelectionList)
+                languages.deselect_all()
+                for lang in ranked:  # selection order is the rank
+                    languages.select(lang)
+        place = choices.get("together")
+        if isinstance(place, str) and place in PLACES:
+            self.query_one(f"#place-{place or 'unsure'}", RadioMark).value = True
 
     @on(Input.Submitted, "#partner-name")
     def _name_entered(self) -> None:
