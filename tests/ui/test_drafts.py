@@ -187,3 +187,16 @@ async def test_the_settings_rankings_and_together_or_apart_come_back_with_the_na
             ("touch", "words"),
             "together",
         )
+
+
+async def test_a_choice_changed_after_the_words_is_kept_a_moment_later_too(make_app, data_dir) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a", *"Secret journal")
+        await kept(pilot, data_dir, "RitualDialog:A new ritual", "ritual-name", "Secret journal")
+        await pilot.press("tab", "tab", "space")  # only the switch changes: just me
+
+        def personal() -> bool:
+            return drafts_on_disk(data_dir)["RitualDialog:A new ritual"]["choices"]["ritual-shared"] is False
+
+        await settle(pilot, personal)
