@@ -59,7 +59,9 @@ def test_a_personal_ritual_from_another_own_device_is_not_merged_by_name(tmp_pat
         walk = store.add_ritual("Walk", created=DAY)
         mine = Ritual(id="zz", name="walk", created=DAY, personal=True)
         change = Change("ritual", "zz", RitualCodec.doc(mine), Stamp(1, 0, "other"), "other", private=True)
-        Together(store, tmp_path / "data" / "sync", person="Alex").apply_remote([change], {"other": "Alex"})
+        Together(store, tmp_path / "data" / "sync", person="Alex").apply_remote(
+            [change], {"other": "Alex"}, own={"other"}
+        )
         kept = {r.id: r.personal for r in store.rituals()}
     assert kept == {walk.id: False, "zz": True}
 

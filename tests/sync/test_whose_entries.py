@@ -85,3 +85,50 @@ def test_partners_who_share_a_name_keep_their_days_and_answers_apart(tmp_path: P
         assert [a.text for a in store.answers()] == ["the sea at dawn"]
     with Store(one, readonly=True) as store:
         assert [d.text for d in store.entries("days")] == ["my own day"]
+
+
+def test_a_partners_device_cannot_rewrite_this_persons_gesture_days(tmp_path: Path, shared: Path) -> None:
+    """A changed app on the partner's confirmed device seals a gesture day (a private kind) into its log."""
+    from tui.model import GestureDay
+    from tui.storage.codecs import GestureCodec
+    from tui.sync.change import Change, encode_lines
+    from tui.sync.crypto import load_identity, seal
+    from tui.sync.engine import month_of
+    from tui.sync.hlc import Clock
+
+    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    pair_up(alex / "sync", sam / "sync", shared)
+    with Store(alex) as store:
+        store.save_gesture_day(GestureDay(DAY, "g1", done=True, note="the walk we took"))
+    round_on(alex, sam)
+    a, b = load_identity(alex / "sync"), load_identity(sam / "sync")
+    doc = GestureCodec.doc(GestureDay(DAY, "g1", done=False, note="overwritten by the partner's app"))
+    change = Change("gesture", DAY.isoformat(), doc, Clock(b.device).tick(), b.device, private=False)
+    name = f"log-{month_of(change)}"
+    data = seal(encode_lines([change]), name=name, author=b, recipients={a.device: a.public, b.device: b.public})
+    (shared / "micro-romance" / b.device / f"{name}.age").write_bytes(data)
+    skipped = round_on(alex)
+    with Store(alex, readonly=True) as store:
+        assert store.gesture_day(DAY) == GestureDay(DAY, "g1", done=True, note="the walk we took")
+    assert any("gesture" in line and "not confirmed as one of this person's own" in line for line in skipped)
+
+
+def test_a_partners_device_cannot_change_a_ritual_kept_personal_here(tmp_path: Path) -> None:
+    from tui.storage.codecs import RitualCodec
+    from tui.sync.change import Change
+    from tui.sync.hlc import Stamp
+
+    partner = "b" * 20
+    with Store(tmp_path / "data") as store:
+        ritual = store.add_ritual("Journal", created=DAY)
+        store.save_ritual(replace(ritual, personal=True))
+        shared = RitualCodec.doc(replace(ritual, name="Shared now"))
+        changes = [
+            Change("ritual", ritual.id, shared, Stamp(1, 0, partner), partner),
+            Change("tick", f"{ritual.id}:{DAY.isoformat()}", {}, Stamp(1, 1, partner), partner),
+        ]
+        together = Together(store, tmp_path / "data" / "sync", person="Alex")
+        assert together.apply_remote(changes, {partner: "Sam"}, own={"a" * 20}) == 0
+        assert [(r.name, r.personal) for r in store.rituals()] == [("Journal", True)]
+        assert not store.is_ticked(ritual.id, DAY)
+    assert len(together.problems) == 2 and all("kept personal here" in p for p in together.problems)

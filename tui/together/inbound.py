@@ -35,11 +35,14 @@ if TYPE_CHECKING:
     from tui.together.sharing import Together
 
 Doc = dict[str, Any]
+_PERSONAL = "a ritual kept personal here; only this person's own devices change it"
 
 
 def _ritual(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool:
     store = t.store
     mine = {r.id: r for r in store.rituals(include_archived=True)}
+    if not own and change.entry_id in mine and mine[change.entry_id].personal:
+        raise BadEntry(_PERSONAL)
     if change.deleted:
         t.state["aliases"].pop(change.entry_id, None)
         if change.entry_id in mine:
@@ -87,7 +90,10 @@ def _tick(t: Together, change: Change, doc: Doc, author: str, own: bool) -> bool
     if why := day_out_of_range(day):
         raise BadEntry(why)
     rid = t.ritual_id(rid)
-    if rid not in {r.id for r in store.rituals(include_archived=True)}:
+    rituals = {r.id: r for r in store.rituals(include_archived=True)}
+    if not own and rid in rituals and rituals[rid].personal:
+        raise BadEntry(_PERSONAL)
+    if rid not in rituals:
         if not change.deleted:  # its ritual has not arrived yet: kept for a later round
             t.state["parked"][change.entry_id] = change.to_json()
         return False

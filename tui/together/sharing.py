@@ -262,7 +262,14 @@ class Together:
 
     def _apply(self, change: Change, author: str, own: bool) -> bool:
         apply = inbound(change.kind)
-        return apply(self, change, plain(change.doc), author, own) if apply else False
+        if apply is None:
+            return False
+        kind = BY_SYNC.get(change.kind)
+        if not own and (
+            change.private or (kind is not None and kind.sync is not None and kind.sync.sharing == PRIVATE)
+        ):
+            raise BadEntry("a private entry, from a device not confirmed as one of this person's own")
+        return apply(self, change, plain(change.doc), author, own)
 
 
 from tui.together.rounds import Prepared, finish, prepare, run_round  # noqa: E402 (they use Together)
