@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 import stat
 from pathlib import Path
-from typing import Any
 
 from tui.durable import write_json
 from tui.storage.files import HISTORY_DIR, read_plain_file
+
+TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
+if TYPE_CHECKING:
+    from typing import Any
 
 CHECKED_NAME = ".checked"
 """In ``history/``: what an earlier open checked (a cache; deleting it only makes the next open slower)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from tui.errors import DataFileError
 from tui.model import FIRST_DAY, LAST_DAY, Note, Ritual, Settings
@@ -18,6 +17,10 @@ from tui.storage.codecs import SettingsCodec, TicksCodec
 from tui.storage.kinds import KINDS, YEARLY, Kind
 from tui.storage.reader import Dialect, Reader
 from tui.text import clean
+
+TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Index:
@@ -81,9 +84,10 @@ def _year(table: str) -> int:
     return int(table.partition("/")[2] or 0)
 
 
-_Place = Callable[[Index, str, int, Any], None]
-_Read = Callable[[Reader, str], Any]
-_Trusted = Callable[[dict[str, Any], str], Any]
+if TYPE_CHECKING:
+    _Place = Callable[[Index, str, int, Any], None]
+    _Read = Callable[[Reader, str], Any]
+    _Trusted = Callable[[dict[str, Any], str], Any]
 
 
 def _generic(kind: Kind) -> tuple[_Read, _Trusted | None, _Place]:

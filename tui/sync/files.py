@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from tui.durable import (  # noqa: F401 - the same as the store's own files, part of this module's interface
     atomic_write,
@@ -12,6 +11,10 @@ from tui.durable import (  # noqa: F401 - the same as the store's own files, par
     make_private_dir,
     write_json,
 )
+
+TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def read_json(path: Path, default: Any = None) -> Any:

@@ -12,13 +12,16 @@ from __future__ import annotations
 import stat
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from tui.model import FEEDBACK, LOVE_LANGUAGES, DayThatMatters
 from tui.record import replace
 from tui.storage.kinds import BY_SYNC, ON_REQUEST
 from tui.sync.files import read_json, write_json
 from tui.text import tidy
+
+TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
+if TYPE_CHECKING:
+    from typing import Any
 
 STATE_FILE = "together.json"
 PAIRING_FILE = "pairing.json"
