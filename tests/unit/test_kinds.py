@@ -57,8 +57,8 @@ def test_a_kind_without_a_rule_of_its_own_is_kept_as_the_partner_sent_it(tmp_pat
         doc = next(kind for kind in KINDS if kind.name == "notes").doc(note)
         adapter = Together(mine, tmp_path / "sync", person="ana")
         change = Change("note", "n1", doc, Stamp(1, 0, "dev"), "dev")
-        assert inbound.kept_as_sent(adapter, change, doc, "Sam")
+        assert inbound.kept_as_sent(adapter, change, doc, "Sam", False)
         assert mine.note("n1") == note and adapter.state["shared_notes"] == {"n1": True}
         gone = Change("note", "n1", {}, Stamp(2, 0, "dev"), "dev", deleted=True)
-        assert inbound.kept_as_sent(adapter, gone, {}, "Sam")
+        assert inbound.kept_as_sent(adapter, gone, {}, "Sam", False)
         assert mine.entries("notes") == []
