@@ -132,3 +132,20 @@ def test_a_partners_device_cannot_change_a_ritual_kept_personal_here(tmp_path: P
         assert [(r.name, r.personal) for r in store.rituals()] == [("Journal", True)]
         assert not store.is_ticked(ritual.id, DAY)
     assert len(together.problems) == 2 and all("kept personal here" in p for p in together.problems)
+
+
+def test_partners_who_share_a_name_receive_each_others_gifts_and_answers_to_them(tmp_path: Path, shared: Path) -> None:
+    from tui.model import GestureDay
+
+    one, two = tmp_path / "sam-one", tmp_path / "sam-two"
+    pair_up(one / "sync", two / "sync", shared, ("Sam", "Sam"))
+    with Store(two) as store:
+        store.save_gesture_day(GestureDay(DAY, "g2", done=True))
+    round_on(two, one)
+    with Store(one) as store:  # what the other Sam did reaches this one, who says it landed
+        together = Together(store, one / "sync", person="Sam")
+        assert together.state["gifts"] == {f"sam:{DAY}": {"by": "Sam", "day": DAY.isoformat(), "gesture": "g2"}}
+        together.answer_gift(f"sam:{DAY}", "landed")
+    round_on(one, two)
+    with Store(two, readonly=True) as store:
+        assert store.gesture_day(DAY).partner_feedback == "landed"
