@@ -14,8 +14,9 @@ Three reads need no loading at all: which kinds a year holds (from the record),
 the notes written on one day of the year (from the memories index,
 :mod:`tui.storage.memories`, else :func:`day_notes`, which reads the file's bytes
 for that day's entries and falls back to loading the year at the least surprise),
-and the latest day of a year's notes (:func:`latest_note_day`), so that the newest notes (the Gratitude tab's first page) read only the years
-that may hold them (:meth:`PastYears.newest_notes`).
+and the latest day of a year's notes (:func:`latest_note_day`), so that the newest
+notes (the Gratitude tab's first page) read only the years that may hold them
+(:meth:`PastYears.newest_notes`).
 """
 
 from __future__ import annotations
