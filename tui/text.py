@@ -9,6 +9,7 @@ Markup-looking text such as ``[bold]`` is left alone: it is rendered literally.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 MAX_CHARS = 10_000
 """The longest note or answer we accept (in characters)."""
@@ -16,22 +17,26 @@ MAX_CHARS = 10_000
 MAX_LINE_CHARS = 200
 """The longest one-line note (a gesture's "how did it go")."""
 
-# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences,
-# and the 8-bit CSI/OSC introducers.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[@-Z\\-_]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"
-)
-# C0 and C1 controls except tab and newline; DEL; the bidirectional embeddings,
-# overrides and isolates that reorder the text around them; lone surrogates
-# handled apart.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNTIDY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
+"""What :func:`clean` removes or replaces, all in one class: :func:`tidy` looks for it first."""
+
+
+@cache
+def _cleaners() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """:func:`clean`'s patterns, compiled when first needed (text read from our own files seldom needs them):
+    CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences and the 8-bit CSI/OSC
+    introducers; C0 and C1 controls except tab and newline, DEL, and the bidirectional embeddings, overrides
+    and isolates that reorder the text around them; lone surrogates, handled apart."""
+    escapes = re.compile(
+        r"\x1b\[[0-?]*[ -/]*[@-~]"
+        r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+        r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+        r"|\x1b[@-Z\\-_]"
+        r"|\x9b[0-?]*[ -/]*[@-~]"
+        r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"
+    )
+    controls = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    return escapes, controls, re.compile(r"[\ud800-\udfff]")
 
 
 class TextError(ValueError):
@@ -41,9 +46,10 @@ class TextError(ValueError):
 def clean(text: str) -> str:
     """Remove what a terminal would interpret; keep everything a person wrote."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    return _SURROGATES.sub("\ufffd", text)
+    escapes, controls, surrogates = _cleaners()
+    text = escapes.sub("", text)
+    text = controls.sub("", text)
+    return surrogates.sub("\ufffd", text)
 
 
 def tidy(text: str) -> str:

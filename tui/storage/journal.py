@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import cache
 from pathlib import Path
 
 from tui.durable import temp_beside, write_temp
@@ -24,7 +25,11 @@ from tui.errors import DataFileError, StoreError
 from tui.storage.files import FILE_NAME, HISTORY_DIR, atomic_write, dumps, fsync_dir, make_private_dir
 
 JOURNAL_NAME = ".micro-romance.journal"
-_FINAL = re.compile(rf"{re.escape(FILE_NAME)}|{HISTORY_DIR}/\d{{4}}\.json")
+
+
+@cache
+def _final() -> re.Pattern[str]:  # compiled when first needed: only a journal left by a kill is read
+    return re.compile(rf"{re.escape(FILE_NAME)}|{HISTORY_DIR}/\d{{4}}\.json")
 
 
 class CommitUnfinished(OSError):
@@ -134,14 +139,14 @@ def _renames(folder: Path, journal: Path) -> tuple[list[tuple[Path, Path]], list
         pairs = []
         for tmp, final in found["renames"]:
             if not (
-                _FINAL.fullmatch(final)
+                _final().fullmatch(final)
                 and Path(tmp).parent == Path(final).parent
                 and Path(tmp).name.startswith(f".{Path(final).name}.")
                 and tmp.endswith(".tmp")
             ):
                 raise ValueError
             pairs.append((folder / tmp, folder / final))
-        deletes = [folder / final for final in found["deletes"] if _FINAL.fullmatch(final) or _bad()]
+        deletes = [folder / final for final in found["deletes"] if _final().fullmatch(final) or _bad()]
         return pairs, deletes
     except OSError as exc:
         raise StoreError(

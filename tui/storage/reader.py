@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from tui.errors import DataFileError
@@ -22,8 +23,18 @@ if TYPE_CHECKING:
     from typing import Any
 
 MAX_ID_CHARS = 80
-_ID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@cache
+def _id() -> re.Pattern[str]:  # compiled when first needed: reading our own files never needs it
+    return re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
+
+
+@cache
+def _day() -> re.Pattern[str]:
+    return re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 _NONE = type(None)
 
 
@@ -106,14 +117,14 @@ class Reader:
 
     def ident(self, key: str) -> str:
         value = self.get(key, str)
-        if self.strict and (len(value) > MAX_ID_CHARS or not _ID.fullmatch(value)):
+        if self.strict and (len(value) > MAX_ID_CHARS or not _id().fullmatch(value)):
             self.field_fail(key, f"should be a short id without spaces, not {self.dialect.show(value)}")
         return value
 
     def day(self, key: str, default: Any = ...) -> date | None:
         kind = (str, _NONE) if default is None or not self.strict else str
         value = self.get(key, kind, default)
-        if value is not None and (not self.strict or _DAY.fullmatch(value)):
+        if value is not None and (not self.strict or _day().fullmatch(value)):
             try:
                 day = date.fromisoformat(value)
             except ValueError:
@@ -144,7 +155,7 @@ class Reader:
             return self.strings(key, [])
         values = self.get(key, list, [])
         for value in values:
-            if not isinstance(value, str) or len(value) > MAX_ID_CHARS or not _ID.fullmatch(value):
+            if not isinstance(value, str) or len(value) > MAX_ID_CHARS or not _id().fullmatch(value):
                 self.field_fail(key, f"should be a list of short ids, but holds {self.dialect.show(value)}")
         return tuple(values)
 

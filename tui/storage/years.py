@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Set
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from tui.errors import DataFileError
@@ -40,7 +41,10 @@ TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers
 if TYPE_CHECKING:
     from typing import Any
 
-_NOTE_DAY = re.compile(rb'"day":"(\d{4}-\d{2}-\d{2})"')
+
+@cache
+def _note_day() -> re.Pattern[bytes]:  # compiled when first needed (the Gratitude tab's first page)
+    return re.compile(rb'"day":"(\d{4}-\d{2}-\d{2})"')
 
 
 def note_order(note: Note) -> tuple[date, str, str]:
@@ -75,7 +79,7 @@ def latest_note_day(path: Path, year: int, count: int) -> date | None:
     if table is None:
         return None
     raw, start, end = table
-    days = _NOTE_DAY.findall(raw, start, end)
+    days = _note_day().findall(raw, start, end)
     if len(days) != count:
         return None
     try:
