@@ -3,7 +3,8 @@
     .venv/bin/python bench/suite_under_load.py            # with two CPU hogs
     .venv/bin/python bench/suite_under_load.py --hogs 0   # the same command on the machine as it is
 
-Runs ``python -m pytest`` (the README's command: every core, ``-n auto``) from the project folder while
+Runs ``python -m pytest`` (the README's command: ``-n auto``, two workers a core, see tests/conftest.py)
+from the project folder while
 ``--hogs`` processes (``python -c "while True: pass"``) spin, then says how long it took, whether it
 passed, and the load average before and after. The hogs are stopped however the run ends. Not part of
 the suite: the figure depends on the machine and on what else runs on it.
