@@ -100,7 +100,7 @@ async def test_the_prompt_follows_what_slipped(make_app) -> None:
         review = await open_review(pilot)
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        summary = summary_for(app.store, LAST_MONDAY, app.today)
+        summary = summary_for(app.store, app.together, LAST_MONDAY, app.today)
         assert summary.slipped == [HOSTILE]
         prompt = review_prompt(summary, content.prompts())
         assert prompt is not None and prompt.topic in {"rituals", "blocks"}

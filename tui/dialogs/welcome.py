@@ -88,8 +88,7 @@ class SettingsForm(TextDialog[bool]):
     OFFER_TOGETHER = True
     """A button to the Together screen (pairing); the first-run welcome keeps to the questions."""
 
-    @staticmethod
-    def _known_partner(store: Any) -> str:
+    def _known_partner(self) -> str:
         """A name to offer when none is set (the welcome's: the paired partner's)."""
         return ""
 
@@ -109,7 +108,7 @@ class SettingsForm(TextDialog[bool]):
                 with Vertical(classes="settings-column"):  # about them
                     yield Static(Content("Your partner's name (optional)"), classes="settings-label")
                     yield Input(
-                        settings.partner_name or self._known_partner(store),
+                        settings.partner_name or self._known_partner(),
                         placeholder="Their name, or none",
                         id="partner-name",
                     )
@@ -309,12 +308,9 @@ class WelcomeScreen(SettingsForm):
     ESC = "esc skips"
     HINT = "tab moves · space ticks\nenter or ctrl+s saves · esc skips"
 
-    @staticmethod
-    def _known_partner(store: Any) -> str:
+    def _known_partner(self) -> str:
         """A device paired before the first run (pair join) knows the partner's name already."""
-        from tui.together.state import partner_name
-
-        return partner_name(store.sync_dir)
+        return host_of(self).together.partner
 
     def _finish(self, saved: bool) -> None:
         """Saved: on to the rituals step. Skipped: the whole first run is skipped

@@ -39,12 +39,12 @@ from tui.host import host_of
 from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
 from tui.record import replace
 from tui.themes import HEADER_ICON
-from tui.together import state
 from tui.widgets.header import Header
 from tui.widgets.heatmap import RitualHeatmap
 
 if TYPE_CHECKING:
     from tui.storage import Store
+    from tui.together.door import TogetherDoor
 
 NARROW_WIDTH = 70
 """Narrower than this, the rituals and what was given stack instead of sitting side by side."""
@@ -127,9 +127,9 @@ def note_lines(summary: WeekSummary, *, in_progress: bool) -> tuple[str, list[st
     return f"Notes of thanks: {written}", [said]
 
 
-def summary_for(store: Store, monday: date, today: date) -> WeekSummary:
+def summary_for(store: Store, together: TogetherDoor, monday: date, today: date) -> WeekSummary:
     """The week starting ``monday`` as seen on ``today`` (the notes this person wrote: not a partner's)."""
-    theirs = state.note_authors(store.sync_dir)
+    theirs = together.state.note_authors()
     return summarise_week(
         monday,
         store.rituals(include_archived=True),
@@ -142,24 +142,24 @@ def summary_for(store: Store, monday: date, today: date) -> WeekSummary:
     )
 
 
-def pair_for(store: Store, monday: date, today: date) -> tuple[str, list[str]] | None:
+def pair_for(store: Store, together: TogetherDoor, monday: date, today: date) -> tuple[str, list[str]] | None:
     """The section on the two of you, or None when no partner is confirmed on this device."""
-    folder = store.sync_dir
-    partner = state.partner_name(folder) if state.is_paired(folder) else ""
+    partner = together.partner if together.paired else ""
     if not partner:
         return None
+    held = together.state
     week = pair_week(
         monday,
         min(monday + timedelta(days=6), today),
         partner,
         store.rituals(include_archived=True),
         store.ticks_by_ritual(),
-        set(state.ticked_by(folder)),
+        set(held.ticked_by()),
         store.gesture_days(),
-        state.gift_days(folder),
+        held.gift_days(),
         store.notes(),
-        state.shared_notes(folder),
-        set(state.note_authors(folder)),
+        held.shared_notes(),
+        set(held.note_authors()),
     )
     return pair_lines(week)
 
@@ -258,7 +258,7 @@ class WeeklyReviewScreen(Screen[None]):
         store, today = self.store, self.today
         in_progress = self.monday == week_bounds(today)[0]
         self._earliest = earliest_week(store, today)
-        summary = summary_for(store, self.monday, today)
+        summary = summary_for(store, host_of(self).together, self.monday, today)
         self._set("review-title", week_title(self.monday, today))
         self._set("review-headline", headline(summary, in_progress=in_progress))
         for section, (heading, lines) in (
@@ -275,7 +275,7 @@ class WeeklyReviewScreen(Screen[None]):
         ):
             self._set(f"review-{section}-heading", heading)
             self._set(f"review-{section}-lines", "\n".join(lines))
-        pair = pair_for(store, self.monday, today)
+        pair = pair_for(store, host_of(self).together, self.monday, today)
         self.query_one("#review-pair").display = pair is not None
         if pair is not None:
             self._set("review-pair-heading", pair[0])

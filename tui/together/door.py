@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.together.state import TogetherState, hold, is_paired, let_go
+from tui.together.state import TogetherState, hold, is_paired, let_go, partner_name
 
 if TYPE_CHECKING:
     from tui.storage import Store
@@ -25,12 +25,13 @@ class TogetherDoor:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._paired: bool | None = None
+        self._partner: str | None = None
         self._state: TogetherState | None = None
         let_go(store.sync_dir)  # what another screen held before this one is not this one's
 
     def refresh(self) -> None:
         """Read the files again when next asked (after a round, a pairing step or a share)."""
-        self._paired = self._state = None
+        self._paired = self._partner = self._state = None
         let_go(self.store.sync_dir)
 
     @property
@@ -38,6 +39,13 @@ class TogetherDoor:
         if self._paired is None:
             self._paired = is_paired(self.store.sync_dir)
         return self._paired
+
+    @property
+    def partner(self) -> str:
+        """The name of the partner this device has confirmed, or ""."""
+        if self._partner is None:
+            self._partner = partner_name(self.store.sync_dir)
+        return self._partner
 
     @property
     def state(self) -> TogetherState:
