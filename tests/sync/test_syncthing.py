@@ -29,7 +29,10 @@ pytestmark = pytest.mark.skipif(
     reason="syncthing is not on PATH (apt-get install syncthing)",
 )
 
-BUDGET = 25.0
+BUDGET = 60.0
+"""Seconds two real Syncthing daemons get to carry what a test waits for. A test takes about 5 s on an
+idle machine; on a busy one (the suite's other workers, both Syncthing tests at once) connecting and
+rescanning has been seen to take over 20 s. The wait ends as soon as what it waits for is there."""
 
 
 def wait_for(what: str, check: Callable[[], Any], deadline: float, *instances: Syncthing) -> Any:
@@ -47,7 +50,7 @@ def two_syncthings(tmp_path: Path) -> Iterator[tuple[Syncthing, Syncthing, Path,
     one, two = Syncthing(tmp_path / "st-alex"), Syncthing(tmp_path / "st-sam")
     folder_one, folder_two = tmp_path / "alex-shared", tmp_path / "sam-shared"
     try:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         for instance in (one, two):
             instance.start()
         for instance in (one, two):
