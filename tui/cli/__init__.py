@@ -3,6 +3,7 @@
 | module | owns |
 | --- | --- |
 | ``quick`` | ``--version``, and ``status`` from the status file, before any parser |
+| ``quickwrite`` | ``done WORDS`` and ``gratitude TEXT`` in their simple forms, before any parser |
 | ``options`` | the day parser, the clock, the data folder (``--demo`` too) |
 | ``common`` | a command's parser, its one-line errors, opening the store, output |
 | ``parser`` | the parser, the explicit list of commands, ``main()`` |
@@ -71,6 +72,12 @@ def _main(argv: list[str]) -> int:
     # for any other command, until its arguments are parsed (tui.cli.parser).
     gc.disable()
     try:
+        if "done" in argv or "gratitude" in argv:  # the everyday writes, without building a parser
+            from tui.cli.quickwrite import answer as write
+
+            code = write(argv)
+            if code is not None:
+                return code
         from tui.cli.parser import main as run
 
         return run(argv)

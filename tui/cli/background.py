@@ -16,7 +16,6 @@ command) in a new session with its standard streams closed, and says so. That ro
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -30,6 +29,7 @@ from tui.together.roundlock import one_round
 
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
 if TYPE_CHECKING:
+    import argparse
     from typing import Any
 
 OUTCOME = "background.json"

@@ -7,7 +7,6 @@ content and the domain are imported when a command runs; Textual never is.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable
@@ -20,9 +19,11 @@ from tui.cli.options import data_dir, iso_day, make_clock, refuse_writing_ahead
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.storage import Store
 
-Run = Callable[[argparse.Namespace], int]
+Run = Callable[["argparse.Namespace"], int]
 
 
 class CommandError(Exception):
@@ -38,6 +39,8 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """A subcommand parser that also accepts ``--data-dir`` and ``--today`` after its name
     (``help=None``: a command ``--help`` does not list)."""
+    import argparse  # here, not at the top: done and gratitude's quick path (tui.cli.quickwrite) never parses
+
     listed = {"help": help} if help is not None else {}
     parser = sub.add_parser(name, description=description, **listed)
     # SUPPRESS: when not given here, the value given before the command stays.
@@ -45,11 +48,11 @@ def add_command(
     parser.add_argument(
         "--today", type=iso_day, metavar="YYYY-MM-DD", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
-    parser.set_defaults(handler=_guarded(run))
+    parser.set_defaults(handler=guarded(run))
     return parser
 
 
-def _guarded(run: Run) -> Run:
+def guarded(run: Run) -> Run:
     """Run a command; turn expected failures into one line on standard error."""
 
     def handler(args: argparse.Namespace) -> int:

@@ -6,13 +6,14 @@ without a cycle. It touches only the standard library at import time.
 
 from __future__ import annotations
 
-import argparse
 import atexit
 
 from tui import APP_NAME
 
 TYPE_CHECKING = False  # typing's own (and pathlib) would cost --help 4 ms; type checkers read this name the same way
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
     from datetime import date
     from pathlib import Path
 
@@ -28,11 +29,33 @@ def iso_day(value: str) -> date:
     try:
         day = date.fromisoformat(value)
     except ValueError:
+        import argparse  # only for a day that is no date: done and gratitude run without argparse
+
         raise argparse.ArgumentTypeError(f"not a date like 2026-01-31: {value!r}") from None
     problem = day_out_of_range(day)
     if problem:
+        import argparse
+
         raise argparse.ArgumentTypeError(problem)
     return day
+
+
+def run_command(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command: a failure of the store is one line on standard error (exit 2), Ctrl-C leaves
+    with 130, and the demo's throwaway folder goes at the end (the parser's way and tui.cli.quickwrite's)."""
+    from tui.errors import StoreError
+
+    try:
+        return handler(args)
+    except StoreError as exc:
+        import sys
+
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        discard_demo()
 
 
 def make_clock(args: argparse.Namespace) -> DayClock:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from tui import APP_NAME, __version__
 from tui.cli.launch import run_app
-from tui.cli.options import discard_demo, iso_day
+from tui.cli.options import iso_day, run_command
 
 TYPE_CHECKING = False  # typing's own import costs --help 2 ms; type checkers read this name the same way
 if TYPE_CHECKING:
@@ -216,22 +216,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo and args.data_dir is not None:
         print(f"{APP_NAME}: --demo uses a throwaway folder; leave out --data-dir.", file=sys.stderr)
         return 2
-    from tui.errors import StoreError
-
     handler: Handler = args.handler
     if handler is not run_app and command not in SHORT:
         gc.enable()  # off while starting (tui.cli.main); the full screen turns it on after its first frame
     if args.demo and handler is not run_app:
         print(f"{APP_NAME}: demo: example data in a throwaway folder; nothing is kept.", file=sys.stderr)
-    try:
-        return handler(args)
-    except StoreError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    finally:
-        discard_demo()
+    return run_command(handler, args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,7 +6,6 @@ with the store's "already running" message and change nothing.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from tui.cli.common import CommandError, add_command, read_input, today, write_store
@@ -15,6 +14,8 @@ from tui.format import DAY_PLURALS, one_line, plural
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.model import Ritual
 
 
