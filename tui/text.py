@@ -17,8 +17,12 @@ MAX_CHARS = 10_000
 MAX_LINE_CHARS = 200
 """The longest one-line note (a gesture's "how did it go")."""
 
-_UNTIDY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-"""What :func:`clean` removes or replaces, all in one class: :func:`tidy` looks for it first."""
+
+@cache
+def _untidy() -> re.Pattern[str]:
+    """What :func:`clean` removes or replaces, all in one class: :func:`tidy` looks for it first (when
+    the text is not plainly printable)."""
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 @cache
@@ -54,7 +58,9 @@ def clean(text: str) -> str:
 
 def tidy(text: str) -> str:
     """:func:`clean` for text read from a file, quick when there is nothing to remove."""
-    return clean(text) if _UNTIDY.search(text) else text
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return text  # every character clean() acts on is a control, a format character or a surrogate
+    return clean(text) if _untidy().search(text) else text
 
 
 def check_note(text: str, *, limit: int = MAX_CHARS) -> str:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from tui.model import Note
 from tui.storage import Store, StoreWriteError
-from tui.text import MAX_CHARS, TextError, check_line, check_name, check_note, clean
+from tui.text import MAX_CHARS, TextError, check_line, check_name, check_note, clean, tidy
 
 DAY = date(2026, 11, 25)
 
@@ -91,6 +91,13 @@ def test_any_text_is_either_refused_or_clean(text: str) -> None:
         assert not FORBIDDEN.search(cleaned)
         cleaned.encode("utf-8")
         assert clean(cleaned) == cleaned
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=())))
+def test_text_read_from_a_file_is_cleaned_exactly_when_it_holds_anything_to_clean(text: str) -> None:
+    """tidy's quick answer for printable text is clean()'s: nothing read from the data file reaches a terminal raw."""
+    assert tidy(text) == clean(text)
 
 
 @settings(max_examples=150, deadline=None)
