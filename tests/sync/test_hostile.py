@@ -381,3 +381,21 @@ def test_a_file_sealed_to_this_device_with_a_header_past_the_limits_is_one_probl
     plant(alex, "log-2026-01.age").write_bytes(data)
     [problem] = sam.sync().skipped
     assert problem.message == "has no valid header; skipped until it changes"
+
+
+def test_files_dated_2286_in_the_folder_are_read_and_remembered_like_any_other(couple) -> None:
+    alex, sam = couple
+    alex.write("note", "n1", {"text": "see you at eight"})
+    alex.sync()
+    [log] = alex.folder.logs(alex.me.device)
+    cut = plant(alex, "log-2026-11.age")
+    cut.write_bytes(log.path.read_bytes()[:100])
+    year_2286 = 10_000_000_000 * 10**9  # nanoseconds: past what 64-bit signed nanoseconds hold
+    for path in (log.path, cut):
+        os.utime(path, ns=(year_2286, year_2286))
+    first = sam.sync()
+    assert sam.entries == {("note", "n1"): {"text": "see you at eight"}}
+    assert [Path(p.path).name for p in first.skipped] == ["log-2026-11.age"]
+    sam.trust(alex)  # the next command reads what the last one remembered of these files
+    reading_module.forget()
+    assert [p.message for p in sam.sync().skipped] == [p.message for p in first.skipped]
