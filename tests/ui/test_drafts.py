@@ -98,6 +98,19 @@ def test_a_damaged_drafts_file_is_set_aside_not_written_over(tmp_path) -> None:
     assert Drafts(tmp_path, datetime.now).get("note.new").fields == {"editor-text": "new words"}
 
 
+def test_a_second_damaged_drafts_file_does_not_replace_the_first_set_aside(tmp_path) -> None:
+    from datetime import datetime
+
+    from tui.storage.drafts import Drafts
+
+    (tmp_path / "drafts.json").write_bytes(b'{"drafts": {"note.new": {"fields": {"editor-text": "first')
+    assert Drafts(tmp_path, datetime.now).get("note.new") is None
+    (tmp_path / "drafts.json").write_bytes(b'{"drafts": {"note.new": {"fields": {"editor-text": "second')
+    assert Drafts(tmp_path, datetime.now).get("note.new") is None
+    kept = sorted(p.read_bytes() for p in tmp_path.glob("drafts.json.damaged*"))
+    assert [k[-6:] for k in kept] == [b'"first', b"second"]
+
+
 async def end_as_a_closed_terminal_does(app, pilot) -> None:
     """What SIGHUP does in the app's loop: keep every open editor's draft, then end."""
     app.end_on_signal(signal.SIGHUP)

@@ -12,7 +12,7 @@ A draft written before choices were kept has no ``choices`` (``Draft.choices`` i
 
 A draft is only ever offered back to its editor: it never becomes an entry by itself.
 A file that does not read as drafts is moved aside to ``drafts.json.damaged`` (never written
-over) and reads as no drafts: drafts are a help, never a reason not to start.
+over; ``.damaged.1`` and on after it) and reads as no drafts: drafts are a help, never a reason not to start.
 """
 
 from __future__ import annotations
@@ -82,11 +82,17 @@ class Drafts:
 
     def _set_aside(self) -> None:
         """Move a file that does not read as drafts to ``drafts.json.damaged`` (its words can still be
-        read by hand there), so the next draft does not write over it."""
-        try:
-            os.replace(self.path, self.path.with_name(DAMAGED_NAME))
-        except OSError:
-            pass
+        read by hand there; ``.damaged.1`` and on when that one is taken), so the next draft does not
+        write over it, nor a later damaged file over an earlier one."""
+        for n in range(100):
+            aside = self.path.with_name(DAMAGED_NAME if n == 0 else f"{DAMAGED_NAME}.{n}")
+            if os.path.lexists(aside):
+                continue
+            try:
+                os.replace(self.path, aside)
+            except OSError:
+                pass
+            return
 
     def get(self, key: str) -> Draft | None:
         """The draft kept for the editor ``key``, if any."""
