@@ -107,6 +107,7 @@ def from_text(text: str) -> StatusText | None:
         key, sep, value = line.partition("=")
         if not sep:
             continue
+        value = _clean(value)  # the file is only a cache: nothing in it reaches a terminal raw
         if key in listed:
             listed[key].append(value)
         else:

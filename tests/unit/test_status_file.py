@@ -151,3 +151,12 @@ def test_writes_and_today_load_no_sync_or_crypto_unless_paired(two: Path) -> Non
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert proc.stdout.splitlines()[-1] == "[]", proc.stdout + proc.stderr
+
+
+def test_nothing_in_the_status_file_reaches_the_terminal_raw(capsys, two: Path) -> None:
+    assert cli(capsys, two, "status")[0] == 0
+    text = (two / STATUS_NAME).read_text(encoding="utf-8")
+    text = text.replace("\ngesture=", "\ngesture=\x1b]0;title\x07").replace("partner=Sam", "partner=\x1b[31mSam")
+    (two / STATUS_NAME).write_text(text, encoding="utf-8")
+    out = cli(capsys, two, "status")[1] + cli(capsys, two, "status", "--format", "{partner} {gesture}")[1]
+    assert "\x1b" not in out and "\x07" not in out and "Sam" in out
