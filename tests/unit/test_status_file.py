@@ -127,6 +127,18 @@ def test_the_files_it_watches_are_the_stores() -> None:
     assert (statusfile._MAIN, statusfile._HISTORY, statusfile._SYNC) == (FILE_NAME, HISTORY_DIR, SYNC_DIR)
 
 
+def test_a_save_killed_before_its_files_were_in_place_is_not_hidden(capsys, two: Path) -> None:
+    from tui import __version__
+    from tui.statusfile import _JOURNAL, current_status
+    from tui.storage.journal import JOURNAL_NAME
+
+    assert _JOURNAL == JOURNAL_NAME
+    assert cli(capsys, two, "done", "coffee")[0] == 0
+    assert current_status(two, DAY.isoformat(), __version__) is not None
+    (two / JOURNAL_NAME).write_text('{"renames": [], "deletes": []}', encoding="utf-8")  # as a kill leaves it
+    assert current_status(two, DAY.isoformat(), __version__) is None
+
+
 @pytest.mark.skipif(sys.platform.startswith(("win", "darwin")), reason="the XDG rule")
 @pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/data"])
 def test_the_quick_data_folder_is_platformdirs_own(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
