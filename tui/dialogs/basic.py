@@ -157,8 +157,8 @@ class FormDialog(TextDialog[ResultType]):
     Enter in a text field, enter on one of ``ENTER_SAVES_ON``, ctrl+s or the
     Save button call ``action_save``; escape or Cancel closes, asking first
     when something was changed (:class:`TextDialog`). Subclasses write
-    ``action_save``, show problems with ``show_error``, and add to
-    ``snapshot`` what they hold besides their text fields.
+    ``action_save``, show problems with ``show_error``, and name their
+    choices in ``DRAFT_CHOICES`` (kept in drafts and asked about on escape).
     """
 
     ERROR_ID: ClassVar[str] = ""

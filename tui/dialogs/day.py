@@ -81,9 +81,6 @@ class DayDialog(FormDialog[DayThatMatters | None]):
         self._show_to()
         self.query_one("#day-kind", ChoiceLine).focus()
 
-    def snapshot(self) -> object:
-        return (super().snapshot(), tuple(line.chosen for line in self.query(ChoiceLine)))
-
     @property
     def kind(self) -> str:
         return list(DAY_KINDS)[self.query_one("#day-kind", ChoiceLine).chosen]

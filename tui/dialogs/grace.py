@@ -110,9 +110,6 @@ class GraceDialog(FormDialog[GraceDraft | None]):
         self.query_one("#grace-other", Input).display = False
         self.query_one(ReasonPicker).focus()
 
-    def snapshot(self) -> object:
-        return (super().snapshot(), self.query_one(ReasonPicker).reason)
-
     # ------------------------------------------------------------ changes
 
     @on(ChoiceLine.Changed, "#grace-reason")

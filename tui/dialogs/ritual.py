@@ -217,9 +217,6 @@ class RitualDialog(FormDialog[RitualDraft | None]):
         name.focus()
         self._show_schedule(self.query_one(DayPicker).chosen)
 
-    def snapshot(self) -> object:
-        return (super().snapshot(), self.query_one(DayPicker).chosen, self.query_one(SharedChoice).shared)
-
     def _show_schedule(self, days: frozenset[int]) -> None:
         text = f"Happens {schedule_label(days)}." if days else "No day chosen yet."
         self.query_one("#ritual-schedule", Static).update(Content(text))

@@ -171,8 +171,9 @@ class TextDialog(ModalScreen[ResultType]):
             field.insert(text, None if start is None else (len(lines) - 1, len(lines[-1])))
 
     def snapshot(self) -> object:
-        """What the user can change, to tell whether anything was: every field's text."""
-        return tuple(field.value for field in self.query(Input))
+        """What the user can change, to tell whether anything was: every field's text and every
+        choice a draft keeps (``DRAFT_CHOICES``), so esc asks when only a choice changed."""
+        return (tuple(field.value for field in self.query(Input)), tuple(self.draft_choices().values()))
 
     def on_mount(self) -> None:
         # Runs after a subclass's own on_mount (Textual calls the subclass first),
