@@ -160,6 +160,13 @@ def test_doctor_names_the_config_file(capsys, data_dir: Path, own_config_folder:
     assert "(1 key of your own)" in capsys.readouterr().out
 
 
+def test_doctor_knows_the_apps_own_ids(data_dir: Path, own_config_folder: Path) -> None:
+    write_config(own_config_folder, '[keys]\n"app.help" = "f1"\n"rituals.tick" = "y"\n')
+    command = [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "doctor"]  # a fresh start, as a user's
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2])
+    assert "(2 keys of your own)" in proc.stdout and "no binding has the id" not in proc.stdout, proc
+
+
 def test_readme_documents_the_file_and_every_id() -> None:
     readme = README.read_text(encoding="utf-8")
     assert "config.toml" in readme and "[keys]" in readme and "XDG_CONFIG_HOME" in readme

@@ -185,6 +185,7 @@ def _config(report: Report) -> None:
     config = read_config()
     more: list[str] = []
     if config.keys:  # checked as the full screen checks them (which loads the screens, and Textual, here only)
+        import tui.app  # noqa: F401 (the App's own bindings, app.help and the rest, are loaded with it)
         from tui.keys import checked_config
         from tui.screens.bindings import all_bindings
 
