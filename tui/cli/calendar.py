@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import CommandError, add_command, read_store, today
-from tui.format import plural
+from tui.format import one_line, plural
 
 
 def register_calendar(sub: argparse._SubParsersAction) -> None:
@@ -46,8 +46,9 @@ def run_calendar(args: argparse.Namespace) -> int:
         atomic_write(path, data)
     except OSError as exc:
         raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
-    print(f"Wrote {path}: {plural(n_days, 'day that matters', 'days that matter')} and {plural(n_rituals, 'ritual')}.")
-    left = len([d for d in days if not d.shared]) + len([r for r in rituals if r.personal and not r.archived])
+    counts = f"{plural(n_days, 'day that matters', 'days that matter')} and {plural(n_rituals, 'ritual')}"
+    print(f"Wrote {one_line(str(path))}: {counts}.")
+    left = len(days) + sum(not r.archived for r in rituals) - n_days - n_rituals  # what calendar_bytes kept out
     if left and not args.include_private:
         print(f"Left out {plural(left, 'entry', 'entries')} kept from your partner; --include-private adds them.")
     return 0
