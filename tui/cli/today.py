@@ -100,11 +100,12 @@ def run_today(args: argparse.Namespace) -> int:
         from tui.jsontext import to_json
 
         loved = {"by": one_line(theirs[0]), "languages": list(theirs[1])} if theirs else None
+        base = _today_json(g)
         print(
             to_json(
                 {
-                    **_today_json(g),
-                    "gesture": {**_today_json(g)["gesture"], "why": why or None, "partner_said": partner_said or None},
+                    **base,
+                    "gesture": {**base["gesture"], "why": why or None, "partner_said": partner_said or None},
                     "coming": coming,
                     "from_partner": gifts,
                     "ticked_by_partner": partner_ticks,
