@@ -230,3 +230,15 @@ async def test_a_refused_write_keeps_the_form_open_with_its_words(make_app, data
         await pilot.pause()
         assert isinstance(app.screen, DaysDialog)
     assert [d.text for d in on_disk(data_dir)] == ["her exam"]
+
+
+async def test_every_choice_stays_in_view_on_a_narrow_terminal(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("a", "a")
+        await pilot.pause()
+        await pilot.press("left")  # the last kind, at the end of the line
+        await pilot.pause()
+        text = screen_text(app)
+        assert "(•) yearly" in text and "( ) good news" in text
+        assert "both of ours" in text

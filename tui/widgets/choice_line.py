@@ -1,6 +1,6 @@
-"""A few choices on one line, "(•) chosen  ( ) other": the forms' pickers (a day's kind, whose it
-is and whether it is shared; why grace days). Left/right, or a click, choose; the chosen one reads
-in plain text as well as in colour.
+"""A few choices on a line, "(•) chosen  ( ) other", on more rows when narrow (none ever cut): the
+forms' pickers (a day's kind, whose it is and whether it is shared; why grace days). Left/right, or a
+click, choose; the chosen one reads in plain text as well as in colour.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -47,14 +48,34 @@ class ChoiceLine(Widget, can_focus=True):
     def _label(self, index: int) -> str:
         return f"{'(•)' if index == self.chosen else '( )'} {self.labels[index]}"
 
-    def render(self) -> Content:
-        parts: list[str | tuple[str, str]] = []
+    def rows(self, width: int) -> list[list[int]]:
+        """The choices laid out in ``width`` cells: each choice whole on one row, never cut, so the
+        chosen one is always in view (a narrow terminal gets more rows)."""
+        rows: list[list[int]] = [[]]
+        used = 0
         for index in range(len(self.labels)):
-            style = "bold $success" if index == self.chosen else "$foreground-muted"
-            if self.has_focus and index == self.chosen:
-                style += " reverse"
-            parts += [(self._label(index), style), " " * self.GAP]
-        return Content.assemble(*parts)
+            size = len(self._label(index))
+            if rows[-1] and width and used + self.GAP + size > width:
+                rows.append([])
+                used = 0
+            used += (self.GAP if rows[-1] else 0) + size
+            rows[-1].append(index)
+        return rows
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows(width))
+
+    def render(self) -> Content:
+        lines: list[Content] = []
+        for row in self.rows(self.content_region.width):
+            parts: list[str | tuple[str, str]] = []
+            for index in row:
+                style = "bold $success" if index == self.chosen else "$foreground-muted"
+                if self.has_focus and index == self.chosen:
+                    style += " reverse"
+                parts += [(self._label(index), style), " " * self.GAP]
+            lines.append(Content.assemble(*parts[:-1]))
+        return Content("\n").join(lines)
 
     def watch_chosen(self, chosen: int) -> None:
         self.post_message(self.Changed(self, chosen))
@@ -74,8 +95,11 @@ class ChoiceLine(Widget, can_focus=True):
         self.chosen = (self.chosen + step) % len(self.labels)
 
     def on_click(self, event: events.Click) -> None:
+        rows = self.rows(self.content_region.width)
+        if not 0 <= event.y < len(rows):
+            return
         x = 0
-        for index in range(len(self.labels)):
+        for index in rows[event.y]:
             width = len(self._label(index))
             if x <= event.x < x + width:
                 self.chosen = index
