@@ -166,9 +166,19 @@ def test_calendar_file_parses_back(capsys, named: Path, tmp_path: Path) -> None:
     assert set(events) == {"Sam's birthday", "Evening walk"}
     assert events["Sam's birthday"]["RRULE"]["FREQ"] == ["YEARLY"]
     assert events["Evening walk"]["RRULE"]["BYDAY"] == ["MO", "TH"]
-    cli(capsys, named, "calendar", "-o", str(target), "--include-private")
+    cli(capsys, named, "calendar", "-o", str(target), "--include-private", "--force")
     events = {str(e["SUMMARY"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
     assert events == {"Sam's birthday", "Sam's scan", "Evening walk", "Journal"}
+
+
+def test_calendar_never_replaces_a_file_unasked(capsys, named: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "backup.json"
+    backup.write_text("my backup", encoding="utf-8")
+    code, out, err = cli(capsys, named, "calendar", "-o", str(backup))
+    assert code == 1 and out == "" and "already exists; nothing was written (add --force" in err
+    assert backup.read_text(encoding="utf-8") == "my backup"
+    code, out, _ = cli(capsys, named, "calendar", "-o", str(backup), "--force")
+    assert code == 0 and "(replaced the file that was there)" in out and backup.read_bytes().startswith(b"BEGIN:")
 
 
 def test_a_partners_shared_day_counts_down_here(capsys, named: Path) -> None:

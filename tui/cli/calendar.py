@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.common import CommandError, add_command, read_store, today
+from tui.cli.common import add_command, read_store, today, write_file
 from tui.format import one_line, plural
 
 
@@ -21,6 +21,7 @@ def register_calendar(sub: argparse._SubParsersAction) -> None:
         "out unless you add --include-private.",
     )
     parser.add_argument("-o", "--output", metavar="FILE.ics", required=True, type=Path, help="the file to write")
+    parser.add_argument("--force", action="store_true", help="replace FILE.ics when it already exists")
     parser.add_argument(
         "--include-private", action="store_true", help="also the days and rituals kept from your partner"
     )
@@ -30,7 +31,6 @@ def run_calendar(args: argparse.Namespace) -> int:
     """Write the calendar file."""
     from tui.cli.options import make_clock
     from tui.daily import all_days
-    from tui.durable import atomic_write
     from tui.exchange.calendar import calendar_bytes
 
     clock = make_clock(args)
@@ -42,12 +42,11 @@ def run_calendar(args: argparse.Namespace) -> int:
         days, rituals, partner=partner, today=today(args), stamp=clock.now(), include_private=args.include_private
     )
     path: Path = args.output.expanduser()
-    try:
-        atomic_write(path, data)
-    except OSError as exc:
-        raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
+    replaced = (
+        " (replaced the file that was there)" if write_file(path, data, force=args.force, example="us.ics") else ""
+    )
     counts = f"{plural(n_days, 'day that matters', 'days that matter')} and {plural(n_rituals, 'ritual')}"
-    print(f"Wrote {one_line(str(path))}: {counts}.")
+    print(f"Wrote {one_line(str(path))}{replaced}: {counts}.")
     left = len(days) + sum(not r.archived for r in rituals) - n_days - n_rituals  # what calendar_bytes kept out
     if left and not args.include_private:
         print(f"Left out {plural(left, 'entry', 'entries')} kept from your partner; --include-private adds them.")

@@ -75,6 +75,26 @@ def guarded(run: Run) -> Run:
     return handler
 
 
+def write_file(path: Path, data: bytes, *, force: bool, example: str) -> bool:
+    """Write a file a command was asked for (atomic, 0600); True when it replaced one.
+
+    A folder, or a file already there without ``force``, is refused (CommandError) with nothing written;
+    ``example`` is a file name to suggest inside a folder.
+    """
+    from tui.storage.files import atomic_write
+
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder; give a file name, for example {path / example}")
+    replacing = path.exists() or path.is_symlink()
+    if replacing and not force:
+        raise CommandError(f"{path} already exists; nothing was written (add --force to replace it)")
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
+    return replacing
+
+
 def fail(message: str) -> None:
     print(f"{APP_NAME}: {message}", file=sys.stderr)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.common import CommandError, add_command, read_input, read_store, write_out, write_store
+from tui.cli.common import CommandError, add_command, read_input, read_store, write_file, write_out, write_store
 from tui.format import one_line, plural
 
 
@@ -43,18 +43,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         write_out(text)
         return 0
-    from tui.storage.files import atomic_write
-
     path = Path(args.output).expanduser()
-    if path.is_dir():
-        raise CommandError(f"{path} is a folder; give a file name, for example {path / 'micro-romance.json'}")
-    replacing = path.exists() or path.is_symlink()
-    if replacing and not args.force:
-        raise CommandError(f"{path} already exists; nothing was written (add --force to replace it)")
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise CommandError(f"could not write {path} ({exc.strerror or exc}); nothing was written") from None
+    replacing = write_file(path, text.encode("utf-8"), force=args.force, example="micro-romance.json")
     total = counts.total
     replaced = " (replaced the file that was there)" if replacing else ""
     print(f"Exported {plural(total, 'entry', 'entries')} to {one_line(str(path))}{replaced}.")
