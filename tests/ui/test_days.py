@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 
 from tests.conftest import DAY
 from tests.ui.screen_text import screen_text, shown
+from tests.ui.waiting import settle
 from tui.dialogs.day import DayDialog, DaysDialog
 from tui.model import DayThatMatters
 from tui.record import replace
@@ -242,3 +243,18 @@ async def test_every_choice_stays_in_view_on_a_narrow_terminal(make_app) -> None
         text = screen_text(app)
         assert "(•) yearly" in text and "( ) good news" in text
         assert "both of ours" in text
+
+
+async def test_the_form_fits_a_short_terminal_and_reaches_save(make_app) -> None:
+    from textual.widgets import Button
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("a", "a")
+        await pilot.pause()
+        form = app.screen.query_one("#day-dialog")
+        assert form.region.bottom <= 20  # its border in view: nothing hangs below the screen
+        save = app.screen.query_one("#save", Button)
+        save.focus()
+        await settle(pilot, lambda: save.region.bottom <= form.content_region.bottom)  # scrolled into view
+        assert "Save (ctrl+s)" in screen_text(app)
