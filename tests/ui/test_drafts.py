@@ -213,3 +213,14 @@ async def test_a_choice_changed_after_the_words_is_kept_a_moment_later_too(make_
             return drafts_on_disk(data_dir)["RitualDialog:A new ritual"]["choices"]["ritual-shared"] is False
 
         await settle(pilot, personal)
+
+
+async def test_the_question_on_esc_shows_all_three_answers_on_a_narrow_terminal(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("3", "a")
+        await pilot.pause()
+        await pilot.press(*"tea", "escape")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Keep editing (k)" in text and "Discard (d)" in text and "Save (s)" in text
