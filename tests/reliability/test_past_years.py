@@ -1,7 +1,7 @@
-"""Years before last year are read only when asked for, and refused as strictly as before.
+"""Past years are read only when asked for, and refused as strictly as before.
 
 A folder with notes and ticks from 2019 to 2026: opening it reads the main file
-and 2025; everything older comes back the moment a read or a write needs it,
+only; every past year, last year too, comes back the moment a read or a write needs it,
 the memories of a day come from the files without reading whole years, and a
 past year damaged since the last open is still refused before anything is
 written.
@@ -46,12 +46,14 @@ def unread(store: Store) -> set[int]:
 def test_old_years_wait_until_asked_for(data_dir: Path) -> None:
     rid = make_history(data_dir)
     with Store(data_dir) as s:
-        assert unread(s) == set(range(2019, 2025))
-        assert s.is_ticked(rid, date(2026, 3, 1)) and s.is_ticked(rid, date(2025, 3, 1))
-        assert unread(s) == set(range(2019, 2025))
+        assert unread(s) == set(range(2019, 2026))
+        assert s.is_ticked(rid, date(2026, 3, 1))
+        assert unread(s) == set(range(2019, 2026))  # this year is in the main file
+        assert s.is_ticked(rid, date(2025, 3, 1))
+        assert unread(s) == set(range(2019, 2025))  # last year read, for one day asked about
         ticks = s.ticks_by_ritual()
         assert date(2021, 6, 1) in ticks[rid] and date(2021, 6, 2) not in ticks[rid]
-        assert unread(s) == set(range(2019, 2025)) - {2021}  # one year read, for one day asked about
+        assert unread(s) == set(range(2019, 2025)) - {2021}
         fresh = s.add_ritual("Dance", created=DAY)
         assert date(2020, 5, 1) not in s.ticks_by_ritual().get(fresh.id, ())
         assert unread(s) == set(range(2019, 2025)) - {2020, 2021}  # a ritual without ticks reads only the year asked
@@ -80,7 +82,7 @@ def test_memories_come_without_reading_old_years(data_dir: Path, day: date) -> N
     make_history(data_dir)
     with Store(data_dir, readonly=True) as s:
         quick = [(m.years, m.note.text) for m in memories_for(s.anniversary_notes(day), day)]
-        assert unread(s) == set(range(2019, 2025))
+        assert unread(s) == set(range(2019, 2026))
         whole = [(m.years, m.note.text) for m in memories_for(s.notes(), day)]
     assert quick == whole and quick
 
@@ -161,7 +163,7 @@ def test_the_record_of_checked_years_is_only_a_help(data_dir: Path) -> None:
     assert record.exists() and os.stat(record).st_mode & 0o077 == 0
     record.write_text("not json")
     with Store(data_dir) as s:  # checked again, and the record written anew
-        assert unread(s) == set(range(2019, 2025))
+        assert unread(s) == set(range(2019, 2026))
     assert json.loads(record.read_text())["version"] == 1
 
 
@@ -176,12 +178,12 @@ def test_years_a_copy_wrote_are_recorded_as_checked_when_it_closes(
             for year in YEARS:
                 s.add_note(f"thanks in {year}", date(year, 11, 25))
     recorded = json.loads((data_dir / "history" / ".checked").read_text())["years"]
-    assert sorted(int(y) for y in recorded) == list(range(2019, 2025))
+    assert sorted(int(y) for y in recorded) == list(range(2019, 2026))
     checked: list[object] = []
     real = years.build_index
     monkeypatch.setattr(years, "build_index", lambda *a, **k: checked.append(a) or real(*a, **k))
     with Store(data_dir, readonly=True) as s:
-        assert checked == [] and unread(s) == set(range(2019, 2025))
+        assert checked == [] and unread(s) == set(range(2019, 2026))
         assert [n.day.year for n in s.notes()] == sorted(YEARS, reverse=True)
     (data_dir / "history" / "2021.json").write_bytes(b'{"notes/2021": {"1": {"id": 7}}}')  # changed by hand since
     with pytest.raises(DataFileError):
@@ -293,9 +295,9 @@ def test_the_newest_notes_read_only_the_years_that_hold_them(data_dir: Path) -> 
     with Store(data_dir, readonly=True) as whole:
         every = whole.notes()
     with Store(data_dir, readonly=True) as s:
-        assert s.note_count() == len(every) and unread(s) == set(range(2019, 2025))
+        assert s.note_count() == len(every) and unread(s) == set(range(2019, 2026))
         assert s.notes_since(date(2026, 11, 23)) == [n for n in every if n.day >= date(2026, 11, 23)]
-        assert unread(s) == set(range(2019, 2025)) - {2020}  # the file of the moved note, no other
+        assert unread(s) == set(range(2019, 2026)) - {2020}  # the file of the moved note, no other
         assert s.newest_notes(5) == every[:5]
         assert unread(s) == set(range(2019, 2025)) - {2020}  # 2026 and 2025 hold the newest five
         assert s.newest_notes(6) == every[:6]
@@ -310,7 +312,7 @@ def test_the_newest_notes_of_a_file_not_laid_out_as_written_read_the_year(data_d
     Store(data_dir).close()
     with Store(data_dir, readonly=True) as s:
         assert [n.day for n in s.newest_notes(2)] == [date(2026, 11, 25), date(2026, 2, 28)]
-        assert unread(s) == set(range(2019, 2025)) - {2021}  # its latest day is unknown without reading it
+        assert unread(s) == set(range(2019, 2026)) - {2021}  # its latest day is unknown without reading it
 
 
 async def test_deleting_a_note_on_the_first_page_leaves_old_years_unread(tmp_path: Path) -> None:
@@ -330,12 +332,12 @@ async def test_deleting_a_note_on_the_first_page_leaves_old_years_unread(tmp_pat
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        assert unread(store) == {2019, 2020, 2021}
+        assert unread(store) == {2019, 2020, 2021, 2025}  # this year's notes fill the first page
         await pilot.press("down", "x")
         await pilot.pause()
         await pilot.press("y")  # yes, delete it
         await pilot.pause()
-        assert unread(store) == {2019, 2020, 2021}
+        assert unread(store) == {2019, 2020, 2021, 2025}
         assert len([n for n in store.notes() if n.text.startswith("this year")]) == 129
         assert app.is_running
     store.close()

@@ -68,7 +68,7 @@ command's module (each command's own ``help=`` says the same: tests/unit/test_cl
 
 
 SHORT = frozenset({"today", "done", "gratitude"})
-"""Commands that read this year's entries (and last year's) and end at once: the garbage collector stays
+"""Commands that read this year's entries (past years only when asked) and end at once: the garbage collector stays
 off while they run. Reading 30 years of history it would scan the entries just read again and again
 (about 5 ms of a 50 ms command), for garbage that holds no cycles to speak of; the process ends right after."""
 

@@ -58,7 +58,7 @@ class SplitJSONStorage:
         self.after_write: Any = None
         """Called with no argument after each write that reached the disk (None: nothing)."""
         self.deferred: dict[int, Path] = {}
-        """Past years not read yet (before last year): year -> history file (see tui.storage.years)."""
+        """Past years not read yet: year -> history file (see tui.storage.years)."""
 
     # TinyDB calls these two.
     def read(self) -> dict[str, Any] | None:
@@ -165,7 +165,7 @@ class SplitJSONStorage:
         merged: dict[str, Any] = {}
         self.deferred = {}
         for archive in archives:
-            if not staged and int(archive.stem) < newest - 1:
+            if not staged and int(archive.stem) < newest:
                 self.deferred[int(archive.stem)] = archive  # read when asked for (tui.storage.years)
                 continue
             part = self._read_part(staged.get(archive, archive), archive)

@@ -1,8 +1,8 @@
 """Past years read only when something asks for them.
 
-The store opens with the main file and last year's ``history/YEAR.json``; older
-years wait in :attr:`SplitJSONStorage.deferred` until a read or a write needs
-them, so opening does not grow with years of use. Each waiting year was
+The store opens with the main file alone; every past year, last year too,
+waits in :attr:`SplitJSONStorage.deferred` until a read or a write needs it,
+so opening does not grow with years of use. Each waiting year was
 checked: either now, at open (entry by entry, as strictly as a loaded year),
 or at an earlier open, which the file ``history/.checked`` remembers by the
 file's identity (inode, size, modification time) with the number of entries of
@@ -236,7 +236,7 @@ class PastYears:
             newest = self._storage.newest_year()
             for path in (p for p in self._storage.files() if p != self._main):
                 year = int(path.stem)
-                if year >= newest - 1:
+                if year >= newest:
                     continue
                 read_from = identity(path)
                 recorded = year in self._storage.deferred or self._checked.still(year, path) is not None
