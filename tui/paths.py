@@ -10,6 +10,9 @@ _PACKAGE = Path(__file__).resolve().parent
 
 SYNC_DIR = "sync"
 """Together's own files in the data folder (pairing, keys, what was sent, together.json): named only here."""
+PAIRING_FILE = "pairing.json"
+"""In ``DATA/sync``: the shared folder and this device's pairing (written by tui.sync.pairing). A device
+without it was never paired, which a writing command learns without loading Together."""
 
 
 def sync_dir(data_dir: Path) -> Path:

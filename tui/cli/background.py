@@ -24,8 +24,7 @@ from pathlib import Path
 
 from tui import APP_NAME
 from tui.cli.options import data_dir
-from tui.paths import sync_dir
-from tui.together.roundlock import one_round
+from tui.paths import PAIRING_FILE, sync_dir
 
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
 if TYPE_CHECKING:
@@ -73,9 +72,12 @@ def start_round(args: argparse.Namespace) -> str:
     """Start a detached round when this device is paired; what to tell the user ("" when not)."""
     if getattr(args, "demo", False):
         return ""
+    state = state_dir(args)
+    if not os.path.lexists(state / PAIRING_FILE):  # never paired: Together is not even loaded
+        return ""
     from tui.together.state import is_paired
 
-    if not is_paired(state_dir(args)):
+    if not is_paired(state):
         return ""
     import subprocess
 
@@ -123,6 +125,8 @@ def register_background_round(sub: argparse._SubParsersAction) -> None:
 
 def run_background_round(args: argparse.Namespace) -> int:
     """One round after a write, its outcome in DATA/sync/background.json."""
+    from tui.together.roundlock import one_round
+
     state = state_dir(args)
     with one_round(state):
         started = time.time()

@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.paths import PAIRING_FILE
 from tui.sync import handshake
 from tui.sync.crypto import Identity, create_identity, load_identity
 from tui.sync.engine import ENGINE_FILE, Engine, Trusted
@@ -27,7 +28,6 @@ from tui.sync.peers import Peer, own_document, peer_of, peers, publish
 from tui.sync.status import Device, Status
 from tui.sync.steplock import one_step_at_a_time
 
-PAIRING_FILE = "pairing.json"
 MAX_UNDER_WAY = 8
 """Pairings under way at once; a device beyond them waits until one is confirmed or removed."""
 TOO_MANY = "too many devices are waiting here; remove the ones you do not know (pair remove)"

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.model import FEEDBACK, LOVE_LANGUAGES, DayThatMatters
+from tui.paths import PAIRING_FILE
 from tui.record import replace
 from tui.storage.kinds import BY_SYNC, ON_REQUEST
 from tui.sync.files import read_json, write_json
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 STATE_FILE = "together.json"
-PAIRING_FILE = "pairing.json"
 """Written by ``tui.sync.pairing`` once this device has started or joined (named here so the
 screens can ask without loading the sync code and its encryption)."""
 
