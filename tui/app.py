@@ -106,7 +106,9 @@ class MicroRomanceApp(Endings, TabShelf, App[int]):
         if demo:
             self.sub_title = "demo: a throwaway copy, your own data is untouched"
         register_themes(self)
-        wanted, self._theme_notice = choose_theme(self, read_config().theme, store.settings().theme)
+        self.config = read_config()
+        """config.toml as read once at start: the theme here, the keys once every binding is loaded (on_mount)."""
+        wanted, self._theme_notice = choose_theme(self, self.config.theme, store.settings().theme)
         start_theme(self, wanted)
 
     def compose(self) -> ComposeResult:
@@ -126,7 +128,7 @@ class MicroRomanceApp(Endings, TabShelf, App[int]):
         self.catch_endings()
         self.call_after_refresh(self.tell_drafts)
 
-        self.user_keys = apply_user_keys(self, known=all_bindings).keys
+        self.user_keys = apply_user_keys(self, self.config, known=all_bindings).keys
         self.call_after_refresh(self._start_collector)
         self.set_interval(20, self.check_day, name="midnight")
         if self._theme_notice:

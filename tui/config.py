@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui import APP_NAME
@@ -74,6 +74,16 @@ class Config:
     """The theme's name as written (whether it is known is the app's to say: tui.themes)."""
     warnings: tuple[str, ...] = ()
     """One line each: what was left out and why."""
+    written: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    """The ``[keys]`` table as the file has it, so :meth:`checked` checks its ids without reading again."""
+    before_keys: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    """The warnings about the rest of the file (they come first)."""
+
+    def checked(self, known_ids: Collection[str] | None = None) -> Config:
+        """This same reading, its keys checked again; its ids too against ``known_ids`` (when given:
+        the ids that may be remapped). The file is not read again."""
+        keys, warnings = _check_keys(self.written, None if known_ids is None else set(known_ids))
+        return replace(self, keys=keys, warnings=(*self.before_keys, *warnings))
 
 
 def key_problem(keys: str) -> str | None:
@@ -151,11 +161,18 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
         warnings.append(f'{CONFIG_NAME}: theme should be a theme\'s name in quotes, like "nord"; it was left out.')
         theme = None
     table = data.get("keys", {})
-    keys: dict[str, str] = {}
     if not isinstance(table, dict):
         warnings.append(f"{CONFIG_NAME}: 'keys' should be a table ([keys]); it was left out.")
         table = {}
-    known = set(known_ids) if known_ids is not None else None
+    config = Config(path=path, found=True, theme=theme, written=table, before_keys=tuple(warnings))
+    return config.checked(known_ids)
+
+
+def _check_keys(table: dict[str, object], known: set[str] | None) -> tuple[dict[str, str], list[str]]:
+    """The entries of ``[keys]`` that pass (ids in ``known``, when given; keys a keyboard sends), and a
+    warning for each of the others, in the file's order."""
+    keys: dict[str, str] = {}
+    warnings: list[str] = []
     for binding_id, value in table.items():
         if known is not None and binding_id not in known:
             warnings.append(
@@ -175,7 +192,7 @@ def read_config(path: Path | None = None, known_ids: Collection[str] | None = No
             )
             continue
         keys[binding_id] = ",".join(part.strip() for part in value.split(","))
-    return Config(path=path, found=True, keys=keys, theme=theme, warnings=tuple(warnings))
+    return keys, warnings
 
 
 THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")

@@ -38,29 +38,31 @@ def bindings_loaded() -> dict[str, Binding]:
     return found
 
 
-def checked_config(known: Callable[[], dict[str, Binding]] = bindings_loaded) -> tuple[Config, list[str]]:
-    """``config.toml`` read and checked as the full screen checks it: its ids against ``known()``
-    (asked only when the file names keys: it imports every screen) and keys two bindings now share.
-    Returns the config and the warnings beyond its own (``doctor`` shows the same as the app)."""
-    config = read_config()
+def checked_config(
+    known: Callable[[], dict[str, Binding]] = bindings_loaded, config: Config | None = None
+) -> tuple[Config, list[str]]:
+    """``config.toml`` (read now unless ``config`` is a reading already made) checked as the full
+    screen checks it: its ids against ``known()`` (asked only when the file names keys: it imports
+    every screen) and keys two bindings now share. Returns the config and the warnings beyond its
+    own (``doctor`` shows the same as the app)."""
+    config = read_config() if config is None else config
     if not config.keys:
         return config, []
     bindings = known()
-    config = read_config(config.path, known_ids=bindings)
+    config = config.checked(bindings)
     return config, shared_keys(config.keys, bindings)
 
 
 def apply_user_keys(
     app: App[object], config: Config | None = None, *, known: Callable[[], dict[str, Binding]] = bindings_loaded
 ) -> Config:
-    """Read ``config.toml`` (unless given), apply its keymap, and say what was left out; ``known``
-    gives every binding id (the App passes :func:`tui.screens.bindings.all_bindings`).
+    """Apply the keymap of ``config.toml`` (``config``: the reading the app started with, else read
+    now) and say what was left out; ``known`` gives every binding id (the App passes
+    :func:`tui.screens.bindings.all_bindings`).
 
     Never raises for anything in the file: each problem is one warning line.
     """
-    warnings: list[str] = []
-    if config is None:
-        config, warnings = checked_config(known)
+    config, warnings = checked_config(known, config)
     if config.keys:
         app.set_keymap(config.keys)
     for warning in [*config.warnings, *warnings]:

@@ -198,3 +198,42 @@ def test_doctor_says_a_theme_the_app_does_not_know(capsys, data_dir: Path, own_c
     main(["--data-dir", str(data_dir), "doctor"])
     out = " ".join(capsys.readouterr().out.split())
     assert "The theme 'moonbeam' in config.toml is not one this micro-romance knows" in out
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[Path]:
+    """Every reading of ``path`` from now on."""
+    reads: list[Path] = []
+    real = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        if self == path:
+            reads.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    return reads
+
+
+async def test_the_theme_and_the_keys_come_from_one_reading(
+    make_app, own_config_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is read once as the full screen starts: edited meanwhile, the theme and the keys still agree."""
+    path = write_config(own_config_folder, 'theme = "nord"\n[keys]\n"app.help" = "f1"\n')
+    reads = count_reads(monkeypatch, path)
+    app = make_app()
+    write_config(own_config_folder, 'theme = "gruvbox"\n[keys]\n"app.help" = "f2"\n')  # saved as the app starts
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord" and app.user_keys == {"app.help": "f1"}
+    assert len(reads) == 1
+
+
+def test_doctor_reads_the_file_once(
+    capsys, data_dir: Path, own_config_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_config(own_config_folder, 'theme = "moonbeam"\n[keys]\n"app.help" = "f1"\n"rituals.nope" = "z"\n')
+    reads = count_reads(monkeypatch, path)
+    main(["--data-dir", str(data_dir), "doctor"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(1 key of your own)" in out and "'rituals.nope'" in out and "'moonbeam'" in out
+    assert len(reads) == 1

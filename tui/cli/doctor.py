@@ -189,7 +189,7 @@ def _config(report: Report) -> None:
         from tui.keys import checked_config
         from tui.screens.bindings import all_bindings
 
-        config, more = checked_config(all_bindings)
+        config, more = checked_config(all_bindings, config)
     if config.theme:  # as the full screen says it (tui.themes.choose_theme)
         from textual.theme import BUILTIN_THEMES
 
