@@ -177,8 +177,20 @@ def choose_theme(app: App[object], configured: str | None, saved: str) -> tuple[
     if wanted in app.available_themes:
         ensure_readable(app, wanted)
         return wanted, ""
-    where = "in config.toml " if configured else ""
-    return DEFAULT_THEME, f"The theme '{wanted}' {where}is not one this micro-romance knows; showing {DEFAULT_THEME}."
+    return DEFAULT_THEME, unknown_theme(wanted, in_config=bool(configured))
+
+
+def known_theme(name: str) -> bool:
+    """Whether this copy has the theme ``name`` (ours or Textual's), without an App to ask."""
+    from textual.theme import BUILTIN_THEMES
+
+    return name in OURS or name in BUILTIN_THEMES
+
+
+def unknown_theme(name: str, *, in_config: bool) -> str:
+    """What the full screen and ``doctor`` both say of a theme this copy does not know."""
+    where = "in config.toml" if in_config else "saved in your settings"
+    return f"The theme '{name}' {where} is not one this micro-romance knows, so it shows {DEFAULT_THEME} instead."
 
 
 HEADER_ICON = "♥"

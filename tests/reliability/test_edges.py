@@ -542,7 +542,8 @@ async def test_an_unknown_theme_falls_back_to_the_default_with_one_notice(
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
         assert [m for m in told if "bogus" in m] == [
-            f"The theme 'bogus' is not one this micro-romance knows; showing {DEFAULT_THEME}."
+            "The theme 'bogus' saved in your settings is not one this micro-romance knows, "
+            f"so it shows {DEFAULT_THEME} instead."
         ]
     assert app.store.settings().theme == "bogus"  # kept for the copy that knows it
 

@@ -8,7 +8,10 @@ import pytest
 from textual.app import App
 
 from tests.ui.test_look import _grey, svg_classes, svg_runs
+from tui.cli import main
 from tui.config import read_config
+from tui.model import Settings
+from tui.storage import Store
 from tui.themes import (
     MIN_STATE_CONTRAST,
     MIN_TEXT_CONTRAST,
@@ -18,6 +21,10 @@ from tui.themes import (
     readable,
     register_themes,
     state_colours,
+)
+
+UNKNOWN_IN_CONFIG = (
+    "The theme 'not-a-theme' in config.toml is not one this micro-romance knows, so it shows ember instead."
 )
 
 
@@ -65,14 +72,36 @@ async def test_the_theme_comes_from_config_toml(own_config_folder: Path, make_ap
         assert contrast(colours["success"], focus) >= MIN_STATE_CONTRAST
 
 
-async def test_an_unknown_theme_in_config_toml_is_said_once(own_config_folder: Path, make_app) -> None:
+async def test_an_unknown_theme_in_config_toml_is_said_once_and_doctor_says_the_same(
+    own_config_folder: Path, make_app, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     config(own_config_folder, 'theme = "not-a-theme"\n')
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "ember"
         notices = [n.message for n in app._notifications]
-        assert notices == ["The theme 'not-a-theme' in config.toml is not one this micro-romance knows; showing ember."]
+        assert notices == [UNKNOWN_IN_CONFIG]
+    app.store.close()
+    main(["--data-dir", str(data_dir), "doctor"])
+    assert f"Note: {UNKNOWN_IN_CONFIG}" in capsys.readouterr().out.splitlines()
+
+
+async def test_doctor_says_a_saved_theme_the_app_does_not_know_as_the_app_does(
+    own_config_folder: Path, make_app, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store(data_dir) as store:
+        store.save_settings(Settings(welcomed=True, theme="bogus"))  # saved by an older copy
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        (notice,) = [n.message for n in app._notifications if "bogus" in n.message]
+    app.store.close()
+    main(["--data-dir", str(data_dir), "doctor"])
+    assert f"Note: {notice}" in capsys.readouterr().out.splitlines()
+    config(own_config_folder, 'theme = "nord"\n')  # config.toml's theme is the one that counts
+    main(["--data-dir", str(data_dir), "doctor"])
+    assert "bogus" not in capsys.readouterr().out
 
 
 def test_a_theme_that_is_not_a_name_is_left_out(own_config_folder: Path) -> None:

@@ -13,10 +13,14 @@ import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import APP_NAME
 from tui.cli.common import add_command, data_dir
 from tui.format import plural
+
+if TYPE_CHECKING:
+    from tui.config import Config
 
 LABEL = 16
 
@@ -65,7 +69,7 @@ def run_doctor(args: argparse.Namespace) -> int:
 
     folder = data_dir(args)
     report = Report()
-    _config(report)
+    config = _config(report)
     report.row("Data folder", str(folder))
     if not folder.exists():
         report.more("(not created yet)")
@@ -131,6 +135,9 @@ def run_doctor(args: argparse.Namespace) -> int:
                     "there; they are kept and do no harm."
                 )
             report.row("Check", "every entry reads correctly" if main.exists() else "nothing saved yet")
+            saved = store.settings().theme
+            if saved and not config.theme:  # an older copy's choice, used when config.toml names none
+                report.notes.extend(_theme_notes(saved, in_config=False))
 
     from tui.storage.lifecycle import list_backups
 
@@ -178,7 +185,7 @@ def run_doctor(args: argparse.Namespace) -> int:
     return 0
 
 
-def _config(report: Report) -> None:
+def _config(report: Report) -> Config:
     """Where config.toml is looked for, and what it holds (its ids are checked by the full screen)."""
     from tui.config import read_config
 
@@ -190,22 +197,22 @@ def _config(report: Report) -> None:
         from tui.screens.bindings import all_bindings
 
         config, more = checked_config(all_bindings, config)
-    if config.theme:  # as the full screen says it (tui.themes.choose_theme)
-        from textual.theme import BUILTIN_THEMES
-
-        from tui.themes import DEFAULT_THEME, OURS
-
-        if config.theme not in OURS and config.theme not in BUILTIN_THEMES:
-            more.append(
-                f"The theme '{config.theme}' in config.toml is not one this micro-romance knows; "
-                f"the full screen shows {DEFAULT_THEME}."
-            )
+    if config.theme:
+        more.extend(_theme_notes(config.theme, in_config=True))
     if not config.found and not config.warnings:
         report.row("Config file", f"{config.path}  (not there: the usual keys)")
-        return
+        return config
     count = len(config.keys)
     report.row("Config file", f"{config.path}  ({count} {'key' if count == 1 else 'keys'} of your own)")
     report.notes.extend([*config.warnings, *more])
+    return config
+
+
+def _theme_notes(name: str, *, in_config: bool) -> list[str]:
+    """The full screen's notice of a theme it does not know (tui.themes.choose_theme), or none."""
+    from tui.themes import known_theme, unknown_theme
+
+    return [] if known_theme(name) else [unknown_theme(name, in_config=in_config)]
 
 
 def _which(sound: list[Path], backups: list[Path]) -> str:
