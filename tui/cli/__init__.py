@@ -3,7 +3,7 @@
 | module | owns |
 | --- | --- |
 | ``quick`` | ``--version``, and ``status`` from the status file, before any parser |
-| ``quickwrite`` | ``done WORDS`` and ``gratitude TEXT`` in their simple forms, before any parser |
+| ``everyday`` | ``done WORDS``, ``gratitude TEXT`` and ``today`` in their simple forms, before any parser |
 | ``options`` | the day parser, the clock, the data folder (``--demo`` too) |
 | ``common`` | a command's parser, its one-line errors, opening the store, output |
 | ``parser`` | the parser, the explicit list of commands, ``main()`` |
@@ -72,10 +72,10 @@ def _main(argv: list[str]) -> int:
     # for any other command, until its arguments are parsed (tui.cli.parser).
     gc.disable()
     try:
-        if "done" in argv or "gratitude" in argv:  # the everyday writes, without building a parser
-            from tui.cli.quickwrite import answer as write
+        if "done" in argv or "gratitude" in argv or "today" in argv:  # the everyday commands, without a parser
+            from tui.cli.everyday import answer as everyday
 
-            code = write(argv)
+            code = everyday(argv)
             if code is not None:
                 return code
         from tui.cli.parser import main as run

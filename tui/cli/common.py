@@ -39,7 +39,7 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """A subcommand parser that also accepts ``--data-dir`` and ``--today`` after its name
     (``help=None``: a command ``--help`` does not list)."""
-    import argparse  # here, not at the top: done and gratitude's quick path (tui.cli.quickwrite) never parses
+    import argparse  # here, not at the top: the everyday commands' quick path (tui.cli.everyday) never parses
 
     listed = {"help": help} if help is not None else {}
     parser = sub.add_parser(name, description=description, **listed)

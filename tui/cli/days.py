@@ -8,7 +8,6 @@ changes nothing.
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 
 from tui.cli.common import CommandError, add_command, read_store, today, write_store
@@ -17,6 +16,7 @@ from tui.model import DAY_KINDS, day_out_of_range
 
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
 if TYPE_CHECKING:
+    import argparse  # annotations only: today's quick path (tui.cli.everyday) builds no parser
     from typing import Any
 
 if TYPE_CHECKING:

@@ -42,7 +42,7 @@ def iso_day(value: str) -> date:
 
 def run_command(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run a command: a failure of the store is one line on standard error (exit 2), Ctrl-C leaves
-    with 130, and the demo's throwaway folder goes at the end (the parser's way and tui.cli.quickwrite's)."""
+    with 130, and the demo's throwaway folder goes at the end (the parser's way and tui.cli.everyday's)."""
     from tui.errors import StoreError
 
     try:

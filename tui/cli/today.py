@@ -7,7 +7,6 @@ only the full screen records that it was shown.
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 
 from tui import APP_NAME
@@ -18,6 +17,7 @@ from tui.format import one_line, plural
 
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
 if TYPE_CHECKING:
+    import argparse  # annotations only: today's quick path (tui.cli.everyday) builds no parser
     from typing import Any
 
 if TYPE_CHECKING:

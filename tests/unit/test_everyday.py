@@ -1,4 +1,4 @@
-"""done and gratitude answer the same without a parser (tui.cli.quickwrite) as through it (tui.cli.parser)."""
+"""done, gratitude and today answer the same without a parser (tui.cli.everyday) as through it (tui.cli.parser)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main as quick_way
+from tui.cli.everyday import read
 from tui.cli.parser import main as parser_way
-from tui.cli.quickwrite import read
 from tui.model import Settings
 from tui.storage import Store
 
@@ -74,11 +74,13 @@ SIMPLE = [
     [["gratitude", "tea in bed", "and", "a <b>long</b> [red]walk[/red]"]],
     [["gratitude", "--share", "the letter"], [f"--today={ISO}", "gratitude", "cake", "--share"]],
     [["gratitude", " "]],
+    [["today"], ["done", "morning"], ["today", "--json"], [f"--today={ISO}", "today"]],
+    [["today", "--today", "2026-11-24", "--json"], ["today", "--today", "2099-01-01"]],
 ]
 
 
 @pytest.mark.parametrize("commands", SIMPLE, ids=lambda c: " / ".join(" ".join(a) for a in c))
-def test_done_and_gratitude_answer_the_same_both_ways(capsys, twins: tuple[Path, Path], commands) -> None:
+def test_the_everyday_commands_answer_the_same_both_ways(capsys, twins: tuple[Path, Path], commands) -> None:
     quick_dir, parser_dir = twins
     for argv in commands:
         if "1999-02-30" not in argv:  # a day that is no date goes to the parser, which says so
@@ -107,6 +109,11 @@ def test_done_and_gratitude_answer_the_same_both_ways(capsys, twins: tuple[Path,
         ["gratitude", "-"],
         ["gratitude", "--share=yes", "tea"],
         ["gratitude", "tea", "--undo"],
+        ["today", "walk"],
+        ["today", "--json", "--json"],
+        ["today", "--undo"],
+        ["--json", "today"],
+        ["today", "-h"],
         ["status"],
     ],
 )

@@ -1,11 +1,12 @@
-"""``done WORDS`` and ``gratitude TEXT`` in their everyday forms, run without building a parser.
+"""``done WORDS``, ``gratitude TEXT`` and ``today`` in their everyday forms, run without building a parser.
 
 The words (or the note), ``--data-dir`` and ``--today`` before or after the command's name, and
-``--undo`` or ``--share`` before or after the words, each spelt whole and given once: these are read
-here and handed to the very handler the parser would call, so the answer, the exit code and what
-is written are the parser's (tests/unit/test_quickwrite.py runs both ways). Anything else (``--help``,
+``--undo``, ``--share`` or ``--json`` before or after the words, each spelt whole and given once: these
+are read here and handed to the very handler the parser would call, so the answer, the exit code and
+what is written are the parser's (tests/unit/test_everyday.py runs both ways). Anything else (``--help``,
 ``-`` for standard input, ``--demo``, an option between the words, a short or unknown option, a day
-that is no date, no words at all) is None: the whole parser reads it, with its own messages.
+that is no date, no words for ``done`` or ``gratitude``, words for ``today``) is None: the whole parser
+reads it, with its own messages.
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-FLAGS = {"done": ("--undo", "undo", "words"), "gratitude": ("--share", "share", "text")}
-"""Each command: its one switch, the switch's name in the parser's namespace, and the words' name."""
+FLAGS = {
+    "done": ("--undo", "undo", "words"),
+    "gratitude": ("--share", "share", "text"),
+    "today": ("--json", "json", ""),
+}
+"""Each command: its one switch, its name in the parser's namespace, and the words' name ("": none taken)."""
 
 VALUED = ("--data-dir", "--today")
 
@@ -29,9 +34,14 @@ def answer(argv: Sequence[str]) -> int | None:
         return None
     from tui.cli.common import guarded
     from tui.cli.options import run_command
-    from tui.cli.write import run_done, run_gratitude
 
-    args.handler = guarded(run_done if args.command == "done" else run_gratitude)
+    if args.command == "today":
+        from tui.cli.today import run_today as run
+    else:
+        from tui.cli.write import run_done, run_gratitude
+
+        run = run_done if args.command == "done" else run_gratitude
+    args.handler = guarded(run)
     del args.command
     return run_command(args.handler, args)
 
@@ -68,7 +78,7 @@ def read(argv: Sequence[str]) -> SimpleNamespace | None:
         if not value or value.startswith("-"):
             return None
         values[name] = value
-    if command is None or not words:
+    if command is None or bool(words) != bool(FLAGS[command][2]):
         return None
     return _namespace(command, values, switch, words)
 
@@ -88,5 +98,7 @@ def _namespace(command: str, values: dict[str, str], switch: bool, words: list[s
 
         folder = Path(values["--data-dir"])
     _, flag, words_name = FLAGS[command]
-    fields = {"data_dir": folder, "today": day, "demo": False, flag: switch, words_name: words}
+    fields = {"data_dir": folder, "today": day, "demo": False, flag: switch}
+    if words_name:
+        fields[words_name] = words
     return SimpleNamespace(command=command, **fields)
