@@ -1,5 +1,5 @@
 """One round of Together at a time per data folder: the full screen's, a shell write's detached
-round and an explicit sync share one lock (tui/together/roundlock.py)."""
+round and an explicit sync share one lock (tui/sync/locks.py)."""
 
 from __future__ import annotations
 
@@ -9,27 +9,27 @@ import pytest
 
 from tests.ui.pairing import cli, paired
 from tests.ui.test_together_rounds import settle
-from tui.together import roundlock
+from tui.sync import locks
 
 
 async def test_the_full_screen_waits_while_a_shells_round_runs(
     tmp_path: Path, data_dir: Path, make_app, capsys: pytest.CaptureFixture[str]
 ) -> None:
     paired(tmp_path, data_dir, capsys)
-    held = roundlock.try_hold(data_dir / "sync")  # a round started by a write from the shell
+    held = locks.try_hold(data_dir / "sync")  # a round started by a write from the shell
     assert not isinstance(held, bool)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.sub_title == "together: a round from the shell is under way"
-        assert roundlock.try_hold(data_dir / "sync") is False  # still the shell's
-        roundlock.release(held)
+        assert locks.try_hold(data_dir / "sync") is False  # still the shell's
+        locks.release(held)
         assert app.rounds.sync_now()
         await settle(app, pilot)
         assert app.sub_title == "together: in step"
-        again = roundlock.try_hold(data_dir / "sync")  # the full screen let it go after its round
+        again = locks.try_hold(data_dir / "sync")  # the full screen let it go after its round
         assert not isinstance(again, bool)
-        roundlock.release(again)
+        locks.release(again)
 
 
 def test_sync_takes_the_round_lock_before_it_opens_the_data(

@@ -4,7 +4,7 @@ A writing command (``done``, ``gratitude``, ``import``) returns as soon as its o
 disk. When this device is paired, it starts ``micro-romance background-round`` (a hidden
 command) in a new session with its standard streams closed, and says so. That round:
 
-* waits for any other round of this data folder to end (tui.together.roundlock: the full screen's
+* waits for any other round of this data folder to end (tui.sync.locks: the full screen's
   rounds take the same lock),
   so there are never two at once; an explicit ``micro-romance sync`` waits the same way and then
   runs its own (:func:`one_round`), so a script that writes and then syncs gets a full round;
@@ -125,7 +125,7 @@ def register_background_round(sub: argparse._SubParsersAction) -> None:
 
 def run_background_round(args: argparse.Namespace) -> int:
     """One round after a write, its outcome in DATA/sync/background.json."""
-    from tui.together.roundlock import one_round
+    from tui.sync.locks import one_round
 
     state = state_dir(args)
     with one_round(state):

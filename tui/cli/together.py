@@ -175,7 +175,7 @@ def run_remove(args: argparse.Namespace) -> int:
         return 0
     print(f"Removed {who}: nothing new is encrypted to it and its files are no longer read.")
     print("What it already read, it keeps.")
-    from tui.together.roundlock import one_round
+    from tui.sync.locks import one_round
 
     with one_round(state_dir(args)), write_store(args) as store:
         try:
@@ -253,7 +253,7 @@ def register_sync(sub: argparse._SubParsersAction) -> None:
 def run_sync(args: argparse.Namespace) -> int:
     """One round now (after any round already running: tui.cli.background)."""
     from tui.sync.folder import FolderMissing
-    from tui.together.roundlock import one_round
+    from tui.sync.locks import one_round
 
     with one_round(state_dir(args)), write_store(args) as store:
         try:

@@ -73,7 +73,7 @@ class Rounds:
         self._sync_again = False  # a write came while a round was running
         self._applying = False  # the partner's entries are being written in
         self._timer: Timer | None = None
-        self._round_lock: int | bool = True  # tui.together.roundlock, held from a round's first step to its last
+        self._round_lock: int | bool = True  # tui.sync.locks, held from a round's first step to its last
 
     def paired(self) -> bool:
         return is_paired(self.store.sync_dir)
@@ -104,8 +104,8 @@ class Rounds:
             return True
         if self.demo or not self.paired():
             return False  # not paired: the sync code is not even loaded
+        from tui.sync.locks import release, try_hold
         from tui.together import prepare
-        from tui.together.roundlock import release, try_hold
 
         held = try_hold(self.store.sync_dir)  # one round at a time: a shell's round may be running
         if held is False:
@@ -160,7 +160,7 @@ class Rounds:
         self.app.call_from_thread(self._done, prepared, result, status)
 
     def _let_go(self) -> None:
-        from tui.together.roundlock import release
+        from tui.sync.locks import release
 
         release(self._round_lock)
         self._round_lock = True

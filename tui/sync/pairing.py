@@ -23,10 +23,10 @@ from tui.sync.engine import ENGINE_FILE, Engine, Trusted
 from tui.sync.files import make_private_dir, read_json, write_json
 from tui.sync.folder import MAX_NAME, FolderMissing, KeyFile, SharedFolder
 from tui.sync.guard import MAX_RECIPIENTS
+from tui.sync.locks import one_step_at_a_time
 from tui.sync.pairing_code import DIGITS, normalise_code
 from tui.sync.peers import Peer, own_document, peer_of, peers, publish
 from tui.sync.status import Device, Status
-from tui.sync.steplock import one_step_at_a_time
 
 MAX_UNDER_WAY = 8
 """Pairings under way at once; a device beyond them waits until one is confirmed or removed."""
