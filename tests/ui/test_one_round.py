@@ -1,5 +1,6 @@
 """One round of Together at a time per data folder: the full screen's, a shell write's detached
-round and an explicit sync share one lock (tui/sync/locks.py)."""
+round and an explicit sync share one lock (tui/sync/locks.py); a detached round's merge waits a
+moment for a command that holds the writers' lock."""
 
 from __future__ import annotations
 
@@ -57,3 +58,65 @@ def test_sync_takes_the_round_lock_before_it_opens_the_data(
     monkeypatch.setattr(tui.storage.store.Store, "__init__", store)
     cli(data_dir, "sync")
     assert order[:2] == ["round lock, waiting", "store"]
+
+
+def test_a_rounds_merge_waits_for_a_command_that_holds_the_data_a_moment(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round a write left running meets another command writing (the writers' lock held): it
+    tries again, and once that command is done its merge lands, stamped by the one clock."""
+    import threading
+
+    import tui.storage
+    from tui.errors import StoreLockedError
+    from tui.storage import Store
+
+    alex = paired(tmp_path, data_dir, capsys)
+    cli(alex, "gratitude", "--share", "thank you for the warm soup")  # its round leaves it in the folder
+    refused = threading.Event()
+    real_open = tui.storage.open_store
+
+    def open_store(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return real_open(*args, **kwargs)
+        except StoreLockedError:
+            refused.set()
+            raise
+
+    monkeypatch.setattr(tui.storage, "open_store", open_store)
+    command = Store(data_dir)  # another command, in the middle of its write
+
+    def command_ends() -> None:
+        refused.wait(10)
+        command.close()
+
+    ending = threading.Thread(target=command_ends)
+    ending.start()
+    try:
+        cli(data_dir, "background-round")
+    finally:
+        ending.join()
+    assert refused.is_set()  # the merge did meet the command
+    with Store(data_dir, readonly=True) as store:
+        assert [n.text for n in store.notes()] == ["thank you for the warm soup"]
+    capsys.readouterr()
+    cli(data_dir, "pair", "status")
+    assert "Last round after a write (2026-11-25 12:00): synced: 1 entry received" in capsys.readouterr().out
+
+
+def test_a_rounds_merge_is_left_to_the_full_screen_that_holds_the_data(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.cli import background
+    from tui.storage import Store
+
+    alex = paired(tmp_path, data_dir, capsys)
+    cli(alex, "gratitude", "--share", "thank you for the warm soup")
+    monkeypatch.setattr(background, "LOCK_WAIT_S", 0.0)  # past the wait: the holder stays
+    with Store(data_dir) as store:  # the full screen, open all along
+        cli(data_dir, "background-round")
+        assert store.notes() == []
+    capsys.readouterr()
+    cli(data_dir, "pair", "status")
+    said = capsys.readouterr().out
+    assert "(2026-11-25 12:00): not merged here yet: the full screen is open and syncs on its own" in said

@@ -4,14 +4,15 @@ A writing command (``done``, ``gratitude``, ``import``) returns as soon as its o
 disk. When this device is paired, it starts ``micro-romance background-round`` (a hidden
 command) in a new session with its standard streams closed, and says so. That round:
 
-* waits for any other round of this data folder to end (tui.sync.locks: the full screen's
-  rounds take the same lock),
-  so there are never two at once; an explicit ``micro-romance sync`` waits the same way and then
-  runs its own (:func:`one_round`), so a script that writes and then syncs gets a full round;
+* waits for any other round of this data folder to end (tui.sync.locks: the full screen's rounds
+  take the same lock), so there are never two at once; an explicit ``micro-romance sync`` waits
+  the same way and then runs its own, so a script that writes and then syncs gets a full round;
 * reads the store without the writers' lock and exchanges with the shared folder (the slow part);
-* takes the writers' lock only for its final merge (waiting a few seconds for a command that holds
-  it; when the full screen is open it leaves the merge to the full screen's own rounds);
-* records how it went in ``DATA/sync/background.json``, which ``status`` and ``pair status`` show.
+* takes the writers' lock only for its final merge (trying again for a few seconds while a command
+  holds it: tui.sync.locks.wait_for; when the full screen is open it leaves the merge to the full
+  screen's own rounds);
+* records how it went in ``DATA/sync/background.json``, which ``status`` and ``pair status`` show,
+  and when, by the one clock (tui.clock: ``--today`` included).
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 from tui import APP_NAME
-from tui.cli.options import data_dir
+from tui.cli.options import data_dir, make_clock
 from tui.paths import PAIRING_FILE, sync_dir
 
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
@@ -129,14 +129,14 @@ def run_background_round(args: argparse.Namespace) -> int:
 
     state = state_dir(args)
     with one_round(state):
-        started = time.time()
+        started = make_clock(args).now()
         try:
             outcome = _round(args, state)
         except Exception as exc:  # noqa: BLE001 (nobody reads this process's streams: the outcome file says it)
             from tui.format import one_line
 
             outcome = {"ok": False, "text": f"not synced: {one_line(str(exc)) or type(exc).__name__}"}
-        outcome["when"] = time.strftime("%Y-%m-%d %H:%M", time.localtime(started))
+        outcome["when"] = started.strftime("%Y-%m-%d %H:%M")
         _record(state, outcome)
     return 0
 
@@ -147,6 +147,7 @@ def _round(args: argparse.Namespace, state: Path) -> dict[str, Any]:
     from tui.format import plural
     from tui.storage import open_store
     from tui.sync.folder import FolderMissing
+    from tui.sync.locks import wait_for
     from tui.together import finish, prepare
 
     try:
@@ -157,15 +158,9 @@ def _round(args: argparse.Namespace, state: Path) -> dict[str, Any]:
             result = prepared.engine.round(prepared.outbox)
     except FolderMissing as exc:
         return {"ok": False, "text": f"not synced: {exc} (the next round will catch up)"}
-    deadline = time.monotonic() + LOCK_WAIT_S
-    while True:
-        try:
-            store = open_store(data_dir(args))
-            break
-        except StoreLockedError:
-            if time.monotonic() > deadline:
-                return {"ok": False, "text": "not merged here yet: the full screen is open and syncs on its own"}
-            time.sleep(0.2)
+    store = wait_for(lambda: open_store(data_dir(args)), StoreLockedError, LOCK_WAIT_S)
+    if store is None:
+        return {"ok": False, "text": "not merged here yet: the full screen is open and syncs on its own"}
     with store:  # the writers' lock, for the merge only
         prepared.together.store = store
         report = finish(prepared, result)

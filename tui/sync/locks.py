@@ -15,6 +15,9 @@ Two locks share it:
 A lock goes with its process (or when its descriptor is closed). Before ``DATA/sync/`` exists (not
 paired yet) there is nothing to keep apart; on a system without ``fcntl`` the threads of one
 process still take pairing steps in turn, and rounds are not kept apart.
+
+:func:`wait_for` is the wait for a lock that can only be tried, such as the writers' lock on the
+data folder: ``flock`` cannot wait for a while and then give up, so it tries again a few times.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -29,12 +33,15 @@ from typing import ParamSpec, TypeVar
 
 PAIRING_LOCK = "pairing.lock"
 ROUND_LOCK = "round.lock"
+RETRY_EVERY_S = 0.2
+"""How often :func:`wait_for` tries again."""
 
 _THREADS = threading.RLock()
 _DEPTH = threading.local()
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def _hold(state_dir: Path, name: str, *, wait: bool) -> int | bool:
@@ -101,3 +108,16 @@ def one_step_at_a_time(step: Callable[P, R]) -> Callable[P, R]:
                 _DEPTH.n = depth
 
     return held
+
+
+def wait_for(take: Callable[[], T], busy: type[Exception], seconds: float) -> T | None:
+    """``take()``, tried again every :data:`RETRY_EVERY_S` while it raises ``busy``, for ``seconds``
+    at the most: what it returned, or None when it was still busy at the end."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return take()
+        except busy:
+            if time.monotonic() >= deadline:
+                return None
+        time.sleep(RETRY_EVERY_S)
