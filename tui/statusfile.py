@@ -31,18 +31,12 @@ from __future__ import annotations
 import os
 
 from tui.domain.status import DayStatus
-from tui.filestamp import file_stamps
+from tui.filestamp import day_stamp
 
 STATUS_NAME = "status"
 FORMAT = "1"
 MAX_BYTES = 64 * 1024
 """A status file larger than this is not read (it is not ours)."""
-
-_MAIN = "micro-romance.json"  # tui.storage.files.FILE_NAME (a test keeps them equal)
-_HISTORY = "history"  # tui.storage.files.HISTORY_DIR
-_SYNC = "sync"  # tui.paths.SYNC_DIR, spelt here: tui.paths imports pathlib, which a prompt's status need not wait for
-_TOGETHER = os.path.join(_SYNC, "together.json")  # the partner's ranking leans the day's gesture
-_JOURNAL = ".micro-romance.journal"  # tui.storage.journal.JOURNAL_NAME: a save committed, its files not all in place
 
 
 def status_path(data_dir: str | os.PathLike[str]) -> str:
@@ -51,16 +45,7 @@ def status_path(data_dir: str | os.PathLike[str]) -> str:
 
 def data_stamp(data_dir: str | os.PathLike[str], day: str) -> str:
     """Identity of every file the day's status is computed from (inode, size, time), as one word list."""
-    folder = os.fspath(data_dir)
-    year = int(day[:4])
-    names = (
-        _MAIN,
-        os.path.join(_HISTORY, f"{year}.json"),
-        os.path.join(_HISTORY, f"{year - 1}.json"),
-        _TOGETHER,
-        _JOURNAL,
-    )
-    return " ".join(file_stamps(folder, names))
+    return day_stamp(os.fspath(data_dir), day)
 
 
 def _clean(text: str) -> str:

@@ -121,18 +121,21 @@ def test_the_full_screen_keeps_the_file(two: Path) -> None:
 
 
 def test_the_files_it_watches_are_the_stores() -> None:
-    from tui import statusfile
+    from tui import filestamp
     from tui.paths import SYNC_DIR
+    from tui.together.state import STATE_FILE
 
-    assert (statusfile._MAIN, statusfile._HISTORY, statusfile._SYNC) == (FILE_NAME, HISTORY_DIR, SYNC_DIR)
+    assert (filestamp.MAIN, filestamp.HISTORY) == (FILE_NAME, HISTORY_DIR)
+    assert filestamp.TOGETHER == os.path.join(SYNC_DIR, STATE_FILE)
 
 
 def test_a_save_killed_before_its_files_were_in_place_is_not_hidden(capsys, two: Path) -> None:
     from tui import __version__
-    from tui.statusfile import _JOURNAL, current_status
+    from tui.filestamp import JOURNAL
+    from tui.statusfile import current_status
     from tui.storage.journal import JOURNAL_NAME
 
-    assert _JOURNAL == JOURNAL_NAME
+    assert JOURNAL == JOURNAL_NAME
     assert cli(capsys, two, "done", "coffee")[0] == 0
     assert current_status(two, DAY.isoformat(), __version__) is not None
     (two / JOURNAL_NAME).write_text('{"renames": [], "deletes": []}', encoding="utf-8")  # as a kill leaves it

@@ -35,18 +35,18 @@ QUIET_SECONDS = 3 * 3600  # tui.domain.nudge.QUIET_HOURS
 KEEP_SAID_SECONDS = 3 * 24 * 3600
 """What was said is remembered this long."""
 APP = "micro-romance"  # tui.APP_NAME, tui.storage.files.FILE_NAME's stem
-_WATCHED = ("micro-romance.json", os.path.join("sync", "together.json"))
 
 
 # --------------------------------------------------------------------------- the quick answer
 
 
-def stamp(data_dir: str) -> str:
-    """What the data files are now (inode, size, time of each), and the version that looked."""
+def stamp(data_dir: str, day: str) -> str:
+    """What the files ``day``'s answer depends on are now (inode, size, time of each; the same files
+    ``status`` watches, :func:`tui.filestamp.day_files`), and the version that looked."""
     from tui import __version__
-    from tui.filestamp import file_stamps
+    from tui.filestamp import day_stamp
 
-    return " ".join([*file_stamps(data_dir, _WATCHED), __version__])
+    return f"{day_stamp(data_dir, day)} {__version__}"
 
 
 def read_state(data_dir: str) -> dict[str, list[str]]:
@@ -103,9 +103,10 @@ def quick(argv: list[str]) -> int | None:
     now = time.time()
     local = time.localtime(now)
     evening = "yes" if local.tm_hour >= EVENING_HOUR else "no"
-    if state.get("day") != [time.strftime("%Y-%m-%d", local)] or state.get("evening") != [evening]:
+    day = time.strftime("%Y-%m-%d", local)
+    if state.get("day") != [day] or state.get("evening") != [evening]:
         return None
-    if state.get("stamp") != [stamp(data_dir)]:
+    if state.get("stamp") != [stamp(data_dir, day)]:
         return None
     due = state.get("due", [""])[0]
     if not due:
@@ -144,7 +145,9 @@ def run_nudge(args: argparse.Namespace) -> int:
     data = os.fspath(folder(args))
     state = read_state(data)
     told = set(state.get("told", ()))
-    fingerprint = stamp(data)  # taken before reading: a write meanwhile makes the next run look again
+    fingerprint = stamp(
+        data, now.date().isoformat()
+    )  # taken before reading: a write meanwhile makes the next run look again
     facts = gather(args, now.date(), told)
     if not state:  # the first run: what a partner shared before is not news now
         told |= {s.id for s in facts["shared"]}

@@ -1,0 +1,88 @@
+"""``nudge`` as a terminal's start-up file runs it: the system's clock, answered from ``DATA/nudge`` only
+while every file the day's answer is worked out from is unchanged (the same files ``status`` watches)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.clock import DayClock
+from tui.daily import todays_occasion
+from tui.model import DayThatMatters, GestureDay, Settings
+from tui.storage import FILE_NAME, HISTORY_DIR, Store
+
+
+def nudge(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> str:
+    """What a new terminal prints: no --today, so the quick answer may give it."""
+    assert main(["nudge", "--data-dir", str(data), *args]) == 0
+    return capsys.readouterr().out
+
+
+def interview_today(data: Path, today: date) -> None:
+    with Store(data) as s:
+        s.save_settings(Settings(partner_name="Sam", welcomed=True))
+        s.put("days", DayThatMatters("i1", "big", today, "interview"))
+
+
+def mark_gesture(data: Path, today: date, *, done: bool) -> None:
+    with Store(data) as s:
+        pick = todays_occasion(s, today)
+        assert pick is not None
+        s.save_gesture_day(GestureDay(today, pick.occasion.id, (pick.occasion.id,), done=done))
+
+
+def test_a_gesture_unmarked_in_this_years_history_file_is_said(capsys, data_dir: Path) -> None:
+    """Once an entry dated next year is in (a partner whose New Year came first), this year's entries
+    live in history/YEAR.json and a write to them leaves the main file as it was."""
+    today = DayClock().today()
+    interview_today(data_dir, today)
+    with Store(data_dir) as s:
+        s.add_ritual("New Year walk", created=date(today.year + 1, 1, 1), ritual_id="ny")
+        s.set_tick("ny", date(today.year + 1, 1, 1), True)
+    mark_gesture(data_dir, today, done=True)
+    assert nudge(capsys, data_dir) == ""  # the day's gesture is done: nothing to say
+    main_file = (data_dir / FILE_NAME).stat()
+    mark_gesture(data_dir, today, done=False)  # unmarked after all
+    assert (data_dir / FILE_NAME).stat().st_mtime_ns == main_file.st_mtime_ns
+    assert (data_dir / HISTORY_DIR / f"{today.year}.json").exists()
+    assert nudge(capsys, data_dir).startswith("Sam's interview is today. ")
+
+
+def test_a_save_a_kill_left_unfinished_is_said(capsys, data_dir: Path, tmp_path: Path) -> None:
+    """A save committed (its journal written) but killed before its files were in place: the store reads
+    it as saved, so the nudge does too."""
+    from tui.storage.journal import _commit
+
+    today = DayClock().today()
+    interview_today(data_dir, today)
+    mark_gesture(data_dir, today, done=True)
+    assert nudge(capsys, data_dir) == ""
+    undone = tmp_path / "undone"
+    shutil.copytree(data_dir, undone)
+    mark_gesture(undone, today, done=False)
+    _commit(data_dir, [(data_dir / FILE_NAME, (undone / FILE_NAME).read_bytes())])  # then the kill
+    assert nudge(capsys, data_dir).startswith("Sam's interview is today. ")
+
+
+def test_nudge_and_status_watch_the_same_files(data_dir: Path) -> None:
+    from tui import filestamp, statusfile
+    from tui.cli import nudge as command
+    from tui.paths import SYNC_DIR
+    from tui.storage.journal import JOURNAL_NAME
+    from tui.together.state import STATE_FILE
+
+    day = "2027-01-01"
+    assert filestamp.day_files(day) == (
+        FILE_NAME,
+        os.path.join(HISTORY_DIR, "2027.json"),
+        os.path.join(HISTORY_DIR, "2026.json"),
+        os.path.join(SYNC_DIR, STATE_FILE),
+        JOURNAL_NAME,
+    )
+    assert statusfile.data_stamp(data_dir, day) == filestamp.day_stamp(str(data_dir), day)
+    assert command.stamp(str(data_dir), day).startswith(filestamp.day_stamp(str(data_dir), day) + " ")
