@@ -676,3 +676,24 @@ async def test_after_adding_a_ritual_every_row_shows_its_30_days(make_app) -> No
         assert next(line for line in lines if "Coffee" in line).rstrip().endswith("25%")
         assert next(line for line in lines if "Walk" in line).rstrip().endswith("0%")
         assert next(line for line in lines if "Tea" in line).rstrip().endswith("—")
+
+
+async def test_early_in_january_last_years_days_count_as_before(make_app, data_dir) -> None:
+    """Last year's file waits unread at open like the older years; the Rituals tab still counts
+    December's days in the streak, the consistency and the last 7 days, as with every year read."""
+    new_year = date(2027, 1, 3)
+    with Store(data_dir) as s:
+        (daily,) = seed(s, "Daily", created=date(2026, 12, 1))
+        s.add_ticks((daily, date(2026, 12, 1) + timedelta(days=n)) for n in range(31))
+        s.set_tick(daily, date(2027, 1, 1), True)  # a 2027 entry: 2026 moves to history/2026.json
+        s.set_tick(daily, date(2027, 1, 2), True)
+    with Store(data_dir, readonly=True) as whole:
+        whole.read_all()
+        assert len(whole.ticked_days(daily)) == 33
+    app = make_app(today=new_year)
+    assert 2026 in app.store.unread_years()  # opened without reading last year
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        daily_row = row(app, "Daily")
+        assert daily_row.split()[-2:] == ["33", "100%"]  # 1 December to 2 January, every day kept
+        assert "● ● ● ● ● ● ○" in daily_row  # 28 December to 2 January kept, today open
