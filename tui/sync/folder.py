@@ -64,6 +64,7 @@ class KeyFile:
     key: str
     name: str
     doc: dict = field(default_factory=dict, compare=False)  # the whole key.pub, checked in full by tui.sync.peers
+    changed: int = field(default=0, compare=False)  # its modification time (ns): the newest are listed first
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ class SharedFolder:
             return held
         try:
             data, ident = guard.read_file(path, KEY_CAP)
-            value = key_file(device, guard.loads(data))
+            value = key_file(device, guard.loads(data), changed=ident[2])
         except FileNotFoundError:
             return ""
         except Refused as exc:
@@ -344,7 +345,7 @@ def _open_child(parent: int, name: str, where: str) -> int:
     raise FileNotFoundError(errno.ENOENT, "made and gone again", where)
 
 
-def key_file(device: str, value: Any) -> KeyFile:
+def key_file(device: str, value: Any, *, changed: int = 0) -> KeyFile:
     """The key of ``device`` from the JSON of its ``key.pub``; ``ValueError`` says what is wrong."""
     if not isinstance(value, dict):
         raise ValueError("not an object")
@@ -355,7 +356,7 @@ def key_file(device: str, value: Any) -> KeyFile:
         raise ValueError(f"the name should be 1 to {MAX_NAME} printable characters")
     if device_id(key) != device:
         raise ValueError("holds a key that does not match its folder")
-    return KeyFile(device, key, name, value)
+    return KeyFile(device, key, name, value, changed)
 
 
 _AT = os.open in os.supports_dir_fd and os.mkdir in os.supports_dir_fd

@@ -300,7 +300,11 @@ def reason(exc: BaseException) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
-def few(lines: list[str], limit: int = 5, more: str = "micro-romance pair status --json") -> list[str]:
+FEW = 5
+"""Lines of one sort (problems, files skipped, devices waiting without a code) listed before "and N more"."""
+
+
+def few(lines: list[str], limit: int = FEW, more: str = "micro-romance pair status --json") -> list[str]:
     """At most ``limit`` lines, then one saying how many more there are and where to see them all."""
     if len(lines) <= limit:
         return list(lines)

@@ -238,15 +238,16 @@ def _read(state_dir: Path) -> _Seen | None:
     for dev, peer in sorted(found.items()):
         if dev in config["trusted"] or (peer.keys and config["forgotten"].get(dev) == peer.keys.as_json()):
             continue
-        again = AGAIN if dev in config["again"] else ""
+        again, changed = AGAIN if dev in config["again"] else "", peer.changed
         if peer.keys is None:
-            out.waiting.append(Device(dev, peer.name, note=peer.note))
+            out.waiting.append(Device(dev, peer.name, note=peer.note, changed=changed))
         elif dev not in steps:
-            out.waiting.append(Device(dev, peer.name, note=TOO_MANY))
+            out.waiting.append(Device(dev, peer.name, note=TOO_MANY, changed=changed))
         else:
             step = steps[dev]
             note = step.note or again
-            out.waiting.append(Device(dev, peer.name, code=step.code, note=note if not step.code else again))
+            code, note = step.code, note if not step.code else again
+            out.waiting.append(Device(dev, peer.name, code=code, note=note, changed=changed))
     if out.folder_present:
         try:
             publish(shared, me, config)

@@ -13,7 +13,7 @@ the device is not listed; a ``key.pub`` of an earlier version is listed without 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tui.sync import handshake
 from tui.sync.crypto import Identity, PublicKeys, document_signed_by, sign_document
@@ -32,6 +32,7 @@ class Peer:
     note: str = ""
     pairing: dict = field(default_factory=dict, compare=False)  # what it published, by device
     signed: dict = field(default_factory=dict, compare=False)  # its key.pub, for checks by a confirmed key
+    changed: int = field(default=0, compare=False)  # when its key.pub last changed (ns; 0: not known)
 
     def confirmed_me(self, sign: str, me: str) -> bool:
         """True when this device's key.pub, signed by the confirmed key ``sign``, says it confirmed ``me``."""
@@ -75,7 +76,8 @@ def peer_of(found: KeyFile) -> Peer | str:
         text = canonical_json(found.doc)
     except (TypeError, ValueError, RecursionError):
         return "is not a public key file; skipped"
-    return _parse(found.device, found.name, text)
+    peer = _parse(found.device, found.name, text)
+    return peer if isinstance(peer, str) or not found.changed else replace(peer, changed=found.changed)
 
 
 def peers(shared: SharedFolder, me: Identity) -> tuple[dict[str, Peer], list[str]]:

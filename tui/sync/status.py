@@ -1,15 +1,17 @@
 """What pairing reports: this device, the devices confirmed and waiting, problems, the last round.
 
-Read by ``pair status`` (its lines and ``--json``) and the Together screen.
+Read by ``pair status`` (its lines and ``--json``) and the Together screen. A shared folder may hold
+many keys nobody here is pairing with: every device showing a pairing code is listed, the others
+only a few, the newest key first, then one line saying how many more (``--json`` lists them all).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.format import one_line
+from tui.format import one_line, plural
 from tui.sync import handshake
-from tui.sync.guard import few
+from tui.sync.guard import FEW, few
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,15 @@ class Device:
     code: str = ""
     note: str = ""  # why there is no code yet (waiting devices)
     both: bool = True  # confirmed devices: it has confirmed this one too
+    changed: int = field(default=0, compare=False)  # when its key.pub last changed (ns; 0: not known)
+
+
+def more_waiting(count: int) -> str:
+    """The line that stands for the waiting devices not listed."""
+    return (
+        f"and {plural(count, 'more device')} waiting without a pairing code "
+        "(micro-romance pair status --json lists them all)"
+    )
 
 
 @dataclass
@@ -65,10 +76,24 @@ class Status:
     def same_name(self, device: Device) -> bool:
         return device.name.casefold() == self.name.casefold()
 
+    def waiting_first(self) -> list[Device]:
+        """The waiting devices as a person needs them: each showing a pairing code (one being paired
+        with), then the others, the newest key first (in the order of their ids while times are unknown)."""
+        others = sorted((d for d in self.waiting if not d.code), key=lambda d: -d.changed)
+        return [d for d in self.waiting if d.code] + others
+
+    def waiting_listed(self, limit: int = FEW) -> tuple[list[Device], int]:
+        """The waiting devices listed (every one with a code, at most ``limit`` others) and how many are not."""
+        first = self.waiting_first()
+        listed = [d for d in first if d.code] + [d for d in first if not d.code][:limit]
+        return listed, len(first) - len(listed)
+
     def waiting_lines(self) -> list[str]:
-        """Each key waiting here and its pairing code, a line each (the code's line begins ``Pairing code: ``)."""
+        """Each key waiting here and its pairing code, a line each (the code's line begins ``Pairing code: ``);
+        past a few devices without a code, one line saying how many more."""
         lines = []
-        for device in self.waiting:
+        listed, more = self.waiting_listed()
+        for device in listed:
             lines.append(f"Waiting for confirmation: {one_line(device.name)}'s device {device.device}")
             if device.code:
                 lines.append(f"Pairing code: {device.code}")
@@ -78,6 +103,8 @@ class Status:
                 lines.append(f"No pairing code yet: {one_line(device.note)}")
             if self.same_name(device) and device.note != handshake.CHANGED:
                 lines.append("That device has your name: confirm it with --mine only if it is one of your own devices.")
+        if more:
+            lines.append(more_waiting(more))
         return lines
 
     def lines(self) -> list[str]:
