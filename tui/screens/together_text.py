@@ -70,8 +70,10 @@ def device_label(device: Device, status: Status) -> str:
 
 
 def status_lines(status: Status, now: datetime) -> list[str]:
-    """What the screen says of a paired device, a line each (the code itself is shown beside its buttons)."""
+    """What the screen says of a paired device, a line each (the code itself is shown beside its buttons);
+    the waiting devices as ``pair status`` lists them: each with a code, a few others, how many more."""
     from tui.sync.guard import few
+    from tui.sync.status import more_waiting
 
     present = "" if status.folder_present else " (missing: is the drive mounted?)"
     twin = any(d.name.casefold() == status.name.casefold() for d in (*status.confirmed, *status.waiting))
@@ -83,8 +85,10 @@ def status_lines(status: Status, now: datetime) -> list[str]:
         lines.append(f"Confirmed: {_label(device, status)}{mine}{back}")
     if not status.confirmed:
         lines.append("Confirmed: no device yet")
-    for device in status.waiting:
-        lines.append(f"Waiting: {device_label(device, status)}")
+    listed, more = status.waiting_listed()
+    lines += [f"Waiting: {device_label(device, status)}" for device in listed]
+    if more:
+        lines.append(more_waiting(more))
     lines += [f"Problem: {problem}" for problem in few([one_line(p) for p in status.problems])]
     said = when(status.last_round, now)
     lines.append(f"Last round: {said or 'none yet'}")
@@ -93,9 +97,8 @@ def status_lines(status: Status, now: datetime) -> list[str]:
 
 
 def subject(status: Status) -> Device | None:
-    """The waiting device the screen asks about: the first with a code, else the first."""
-    with_code = [d for d in status.waiting if d.code]
-    return (with_code or status.waiting or [None])[0]
+    """The waiting device the screen asks about: the first with a code, else the newest key."""
+    return next(iter(status.waiting_first()), None)
 
 
 def compare_text(device: Device, status: Status) -> str:
