@@ -47,6 +47,8 @@ def test_what_the_partner_shared() -> None:
     assert one.line.startswith("Alex shared a note with you")
     two = due(shared=[Shared("n1", "note", "Alex"), Shared("a1", "answer", "Alex"), Shared("n2", "note", "Alex")])
     assert two.line.startswith("Alex shared 2 notes and an answer with you") and two.key != one.key
+    many = due(shared=[Shared(f"n{i}", "note", "Alex") for i in range(11)] + [Shared("a1", "answer", "Alex")])
+    assert many.line.startswith("Alex shared 11 notes and an answer with you")  # not "1a notes"
 
 
 def test_the_day_comes_first() -> None:

@@ -49,8 +49,12 @@ def _shared_line(shared: Sequence[Shared]) -> str:
     name = who[0] if len(who) == 1 else "Your partner"
     notes = sum(1 for s in shared if s.kind == "note")
     answers = len(shared) - notes
-    things = [plural(n, word) for n, word in ((notes, "note"), (answers, "answer")) if n]
-    what = " and ".join(things).replace("1 note", "a note").replace("1 answer", "an answer")
+    things = [
+        one if n == 1 else plural(n, word)
+        for n, word, one in ((notes, "note", "a note"), (answers, "answer", "an answer"))
+        if n
+    ]
+    what = " and ".join(things)
     return f"{name} shared {what} with you: have a look when you have a quiet minute."
 
 
