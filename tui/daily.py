@@ -24,7 +24,7 @@ from tui.domain.gestures import feedback_weights, neglected_language, pick_gestu
 from tui.domain.languages import effective_ranking, partner_ranking
 from tui.domain.occasions import OccasionPick, fill, pick_occasion
 from tui.domain.prompts import prompt_of_the_day
-from tui.model import DayThatMatters, Gesture, GraceSpan, Prompt, Settings
+from tui.model import DayThatMatters, Gesture, GestureDay, GraceSpan, Prompt, Settings
 from tui.record import replace
 from tui.storage import Store
 from tui.together.state import partner_days, partner_rankings
@@ -114,15 +114,21 @@ def todays_gesture(store: Store, day: date) -> Gesture:
     by_id = content.gesture_by_id()
     recorded = store.gesture_day(day)
     occasion = todays_occasion(store, day)
-    if occasion is not None:
-        oid = occasion.occasion.id
-        if recorded is None or recorded.gesture_id == oid or (not recorded.done and oid not in recorded.shown):
-            return occasion_gesture(occasion, store.settings().partner_name)
+    if occasion is not None and occasion_shown(recorded, occasion.occasion.id):
+        return occasion_gesture(occasion, store.settings().partner_name)
     if recorded is not None and recorded.gesture_id in by_id:
         return by_id[recorded.gesture_id]
     history = _gesture_history(store, day)
     weights = gesture_weights(store, day)
     return pick_gesture(day, content.gestures(), settings_for(store, day), history, weights=weights)
+
+
+def occasion_shown(recorded: GestureDay | None, occasion_id: str) -> bool:
+    """Whether the day's card shows the occasion gesture ``occasion_id``: nothing recorded for the day yet, it is
+    the one recorded, or the day's gesture is not done and no other was asked for after it."""
+    if recorded is None or recorded.gesture_id == occasion_id:
+        return True
+    return not recorded.done and occasion_id not in recorded.shown
 
 
 def another_gesture(store: Store, day: date) -> Gesture:

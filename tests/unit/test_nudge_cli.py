@@ -86,3 +86,20 @@ def test_nudge_and_status_watch_the_same_files(data_dir: Path) -> None:
     )
     assert statusfile.data_stamp(data_dir, day) == filestamp.day_stamp(str(data_dir), day)
     assert command.stamp(str(data_dir), day).startswith(filestamp.day_stamp(str(data_dir), day) + " ")
+
+
+def test_another_gesture_done_on_the_day_is_the_days_gesture_done(capsys, data_dir: Path) -> None:
+    """The Today card's "another" swaps the day's occasion gesture for another one; once that one is done,
+    the day's gesture is done, as the card and ``today`` say, and the nudge no longer asks for the first."""
+    from tests.unit.test_commands import cli
+    from tui.daily import another_gesture
+
+    day = date(2026, 11, 25)
+    interview_today(data_dir, day)
+    with Store(data_dir) as s:
+        s.show_gesture(day, todays_occasion(s, day).occasion.id)
+        other = another_gesture(s, day)
+        s.show_gesture(day, other.id)
+        s.save_gesture_day(GestureDay(day, other.id, s.gesture_day(day).shown, done=True))
+    assert other.text in cli(capsys, data_dir, "today", today=day.isoformat())[1]
+    assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1] == ""

@@ -177,7 +177,7 @@ def gather(args: argparse.Namespace, day: date, told: set[str]) -> dict[str, Any
     """The day's facts :func:`tui.domain.nudge.due_now` weighs, read without the lock."""
     from tui.cli.common import read_store
     from tui.cli.together import state_dir
-    from tui.daily import todays_occasion
+    from tui.daily import occasion_shown, todays_occasion
     from tui.domain.nudge import Shared
     from tui.format import one_line
     from tui.glance import glance
@@ -188,9 +188,9 @@ def gather(args: argparse.Namespace, day: date, told: set[str]) -> dict[str, Any
         occasion = todays_occasion(store, day)
         recorded = store.gesture_day(day)
         partner = store.settings().partner_name
-    done = (
-        occasion is not None and recorded is not None and recorded.done and recorded.gesture_id == occasion.occasion.id
-    )
+    if occasion is not None and not occasion_shown(recorded, occasion.occasion.id):
+        occasion = None  # another gesture was asked for instead, or one was done before the day came up: as Today shows
+    done = occasion is not None and recorded is not None and recorded.done
     folder = state_dir(args)
     shared = [Shared(i, "note", one_line(by)) for i, by in note_authors(folder).items() if i not in told]
     shared += [Shared(i, "answer", one_line(by)) for i, by in partner_answer_authors(folder).items() if i not in told]
