@@ -167,6 +167,28 @@ def test_the_record_of_checked_years_is_only_a_help(data_dir: Path) -> None:
     assert json.loads(record.read_text())["version"] == 1
 
 
+def test_a_copied_folder_is_checked_once_by_the_commands_that_only_read(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy (new inodes: the record no longer matches) read by ``today`` again and again: the first
+    read-only open checks the past years and records them; the ones after check nothing."""
+    import tui.storage.years as years
+
+    make_history(data_dir)
+    copy = tmp_path / "copied"
+    shutil.copytree(data_dir, copy)
+    checked: list[object] = []
+    real = years.build_index
+    monkeypatch.setattr(years, "build_index", lambda *a, **k: checked.append(a) or real(*a, **k))
+    with Store(copy, readonly=True) as s:
+        assert unread(s) == set(range(2019, 2026))
+    assert len(checked) == len(range(2019, 2026))  # every past year checked, entry by entry
+    checked.clear()
+    with Store(copy, readonly=True) as s:
+        assert unread(s) == set(range(2019, 2026)) and checked == []
+        assert len(s.notes()) == 2 * len(YEARS)  # and every year still reads whole when asked
+
+
 def test_years_a_copy_wrote_are_recorded_as_checked_when_it_closes(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

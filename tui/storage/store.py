@@ -54,7 +54,7 @@ class Store(RitualTicks, PromptsAndAnswers):
             self._version = lifecycle.check_version(data, self.path)
             self._ix = self._build(data)
             self._past = PastYears(self._storage, lambda: self._ix, self.path, self.data_dir)
-            self._past.check(save=not readonly)  # past years not read now: checked before any write
+            self._past.check()  # past years not read now: checked before any write
             self._db = Database(self._storage)
             if not readonly:
                 if backups:

@@ -207,9 +207,11 @@ class PastYears:
         self._latest_days: dict[tuple[int, ...], date | None] = {}
         """(year, file identity) -> the latest day of its notes (:func:`latest_note_day`)."""
 
-    def check(self, *, save: bool) -> None:
+    def check(self) -> None:
         """At open, before any write: check entry by entry each year not read whose
-        file is not the one checked before (DataFileError names a bad entry)."""
+        file is not the one checked before (DataFileError names a bad entry). What was checked
+        is recorded by read-only opens too (the record and the memories are caches, and saving
+        them never raises), so a folder copied or restored is checked once, not at every ``today``."""
         for year, path in sorted(self._storage.deferred.items()):
             counts = self._checked.still(year, path)
             if counts is None:
@@ -223,9 +225,8 @@ class PastYears:
                 if read_from is not None and identity(path) == read_from:
                     self._memories.add(year, read_from, tables)
             self._tables[year] = counts
-        if save:
-            self._checked.save()
-            self._memories.save()
+        self._checked.save()
+        self._memories.save()
 
     def remember_written(self) -> None:
         """On closing a copy that could write: check and record each past year's file that a
