@@ -13,7 +13,7 @@ the device is not listed; a ``key.pub`` of an earlier version is listed without 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from tui.sync import handshake
 from tui.sync.crypto import Identity, PublicKeys, document_signed_by, sign_document
@@ -47,13 +47,14 @@ class Peer:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(device: str, name: str, text: bytes) -> Peer | str:
-    """A peer from its key.pub's canonical bytes, or the problem with it (cached: a key is checked once)."""
+def _parse(device: str, name: str, text: bytes, changed: int = 0) -> Peer | str:
+    """A peer from its key.pub's canonical bytes (``changed``: the file's time), or the problem with it
+    (cached: a key is checked once)."""
     import json
 
     doc = json.loads(text)
     if doc.get("format") != KEY_FORMAT:
-        return Peer(device, name, None, OLDER)
+        return Peer(device, name, None, OLDER, changed=changed)
     key, sign = doc.get("key"), doc.get("sign")
     if not isinstance(key, str) or not isinstance(sign, str):
         return "is not a public key file; skipped"
@@ -67,7 +68,7 @@ def _parse(device: str, name: str, text: bytes) -> Peer | str:
     pairing = doc.get("pairing", {})
     if not isinstance(pairing, dict):
         return "is not a public key file; skipped"
-    return Peer(device, name, keys, "", pairing, doc)
+    return Peer(device, name, keys, "", pairing, doc, changed)
 
 
 def peer_of(found: KeyFile) -> Peer | str:
@@ -76,8 +77,7 @@ def peer_of(found: KeyFile) -> Peer | str:
         text = canonical_json(found.doc)
     except (TypeError, ValueError, RecursionError):
         return "is not a public key file; skipped"
-    peer = _parse(found.device, found.name, text)
-    return peer if isinstance(peer, str) or not found.changed else replace(peer, changed=found.changed)
+    return _parse(found.device, found.name, text, found.changed)
 
 
 def peers(shared: SharedFolder, me: Identity) -> tuple[dict[str, Peer], list[str]]:
