@@ -22,7 +22,10 @@ through the engine into month logs, then prints:
   recipients each (about a minute each, were age to read them), against a round with
   nothing new over the same couple's clean folder, measured in the same run: the first round
   (nothing cached) at most 5 s above it, the rounds after at most 1 s and 100 MiB above it
-  (memory: the peak of Python's allocations during one round, by tracemalloc).
+  (memory: the peak of Python's allocations during one round, by tracemalloc);
+  and, with 2,000 strangers' keys waiting beside the partner's (with its code), how many lines
+  ``pair status`` prints (at most 20) and the Together screen's text of them, made on the screen's
+  thread, against the reading of the folder it follows (in a worker): at most a tenth of it.
 
 Medians over ``--runs`` repetitions. Not part of the test suite: numbers depend on the machine.
 """
@@ -48,6 +51,7 @@ from tui.sync.folder import SharedFolder  # noqa: E402
 from tui.sync.hlc import Clock  # noqa: E402
 
 TARGETS = {"year": 0.200, "empty": 0.020, "hostile_first": 5.0, "hostile": 1.0, "hostile_mib": 100.0}
+CROWDED = {"lines": 20, "text_share": 0.10}
 
 
 def year_of_changes(clock_now: list[int], clock: Clock, device: str) -> list[Change]:
@@ -231,6 +235,29 @@ def hostile(root: Path, runs: int) -> dict[str, float]:
     }
 
 
+def crowded(root: Path, runs: int) -> dict[str, float]:
+    """pair status and the Together screen's text over 2,000 strangers' keys and the partner's."""
+    from datetime import datetime
+
+    from tests.sync.pairs import shared_code
+    from tests.sync.strangers import plant_strangers
+    from tui.screens.together_text import status_lines
+    from tui.sync import pairing
+
+    shared, alex, sam = root / "Shared-crowded", root / "c-alex" / "sync", root / "c-sam" / "sync"
+    shared.mkdir()
+    pairing.start(alex, shared, "Alex")
+    pairing.join(sam, shared, "Sam")
+    shared_code(alex, sam)
+    plant_strangers(shared, 2_000)
+    status = pairing.status(alex)
+    assert len(status.waiting) == 2_001 and any(d.code for d in status.waiting)
+    now = datetime.now(UTC)
+    reading = median_time(lambda: pairing.status(alex), runs)
+    text = median_time(lambda: status_lines(status, now), runs * 4)
+    return {"lines": len(status.lines()), "reading": reading, "text": text}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -294,6 +321,7 @@ def main() -> None:
         fresh = median_time(empty_fresh, args.runs)
         lived = [store_rounds(root / f"couple{i}") for i in range(args.runs)]
         bad = hostile(root, args.runs) if args.hostile else None
+        many = crowded(root, args.runs) if args.hostile else None
     print(f"changes in the partner's year: {len(changes)} in 12 month logs")
     print("                                   wall   processor")
     rows = [
@@ -314,7 +342,7 @@ def main() -> None:
         verdict = "ok" if wall <= target else "OVER"
         print(f"{label} {wall * 1000:7.1f} ms  (target {target * 1000:.0f} ms: {verdict})")
 
-    if bad is None:
+    if bad is None or many is None:
         return
     print(
         f"a hostile folder ({bad['skipped']:.0f} problems a round),"
@@ -332,6 +360,17 @@ def main() -> None:
     print(
         f"  peak allocations of a round after: {bad['after_mib']:.1f} MiB, {above:.1f} MiB above"
         f"  (target {TARGETS['hostile_mib']:.0f} MiB above: {verdict})"
+    )
+
+    share = many["text"] / many["reading"]
+    print("2,000 strangers' keys waiting beside the partner's:")
+    verdict = "ok" if many["lines"] <= CROWDED["lines"] else "OVER"
+    print(f"  pair status prints {many['lines']:.0f} lines  (target at most {CROWDED['lines']}: {verdict})")
+    verdict = "ok" if share <= CROWDED["text_share"] else "OVER"
+    print(
+        f"  the Together screen's text: {many['text'] * 1000:.1f} ms on the screen's thread, {share:.1%} of the"
+        f" folder's reading ({many['reading'] * 1000:.0f} ms, in a worker)  (target at most"
+        f" {CROWDED['text_share']:.0%}: {verdict})"
     )
 
 
