@@ -103,3 +103,48 @@ def test_another_gesture_done_on_the_day_is_the_days_gesture_done(capsys, data_d
         s.save_gesture_day(GestureDay(day, other.id, s.gesture_day(day).shown, done=True))
     assert other.text in cli(capsys, data_dir, "today", today=day.isoformat())[1]
     assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1] == ""
+
+
+def fake_notify_send(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> Path:
+    """A notify-send of our own, alone on PATH: it writes its arguments one a line to sent.txt, then ``script``."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    sent = tmp_path / "sent.txt"
+    (tools / "notify-send").write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {sent}\n{script}\n')
+    (tools / "notify-send").chmod(0o755)
+    monkeypatch.setenv("PATH", str(tools))
+    return sent
+
+
+def test_the_notification_shows_the_words_as_typed(capsys, data_dir: Path, tmp_path, monkeypatch) -> None:
+    """A notification's body is markup to the notification server: "&" and "<" go as entities, so the
+    words show as typed instead of an empty or cut notification."""
+    from tests.unit.test_commands import cli
+
+    sent = fake_notify_send(tmp_path, monkeypatch, "")
+    with Store(data_dir) as s:
+        s.save_settings(Settings(partner_name="Sam", welcomed=True))
+    cli(capsys, data_dir, "days", "add", "news", "2026-11-25", "the flat & the job <3")
+    code, out, err = cli(capsys, data_dir, "nudge", "--notify")
+    assert (code, err) == (0, "") and out.startswith("Good news for Sam: the flat & the job <3. ")
+    body = sent.read_text().splitlines()[-1]
+    assert body == out.rstrip("\n").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_a_notification_that_could_not_be_sent_says_so(capsys, data_dir: Path, tmp_path, monkeypatch) -> None:
+    """From a timer, a notification refused (no desktop session) or no tool to send it: one line on stderr,
+    exit 1, and the next run says it again instead of keeping quiet about something no one saw."""
+    from tests.unit.test_commands import cli
+
+    fake_notify_send(tmp_path, monkeypatch, 'echo "Cannot autolaunch D-Bus without X11 \\$DISPLAY" >&2\nexit 1')
+    interview_today(data_dir, date(2026, 11, 25))
+    code, out, err = cli(capsys, data_dir, "nudge", "--notify")
+    assert code == 1 and out.startswith("Sam's interview is today. ")
+    assert err == (
+        "micro-romance: the desktop notification was not sent: "
+        "notify-send failed (Cannot autolaunch D-Bus without X11 $DISPLAY).\n"
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    code, again, err = cli(capsys, data_dir, "nudge", "--notify")
+    assert (code, again) == (1, out)
+    assert err == "micro-romance: the desktop notification was not sent: neither notify-send nor osascript was found.\n"

@@ -154,12 +154,21 @@ def run_nudge(args: argparse.Namespace) -> int:
         facts["shared"] = []
     due = due_now(today=now.date(), hour=now.hour, **facts)
     said = {k: v for k, v in said_at(state).items() if 0 <= now.timestamp() - v < KEEP_SAID_SECONDS}
+    code = 0
     if due is not None and not quiet(due, said, now.timestamp()):
         print(due.line)
-        if args.notify:
-            notify(due.line)
-        said[due.key] = now.timestamp()
-        told |= {s.id for s in facts["shared"]}
+        seen = True
+        if args.notify and (problem := notify(due.line)) is not None:
+            import sys
+
+            from tui.cli.common import fail
+
+            fail(f"the desktop notification was not sent: {problem}.")
+            code = 1
+            seen = sys.stdout.isatty()  # from a timer the printed line reaches no one: the next run says it again
+        if seen:
+            said[due.key] = now.timestamp()
+            told |= {s.id for s in facts["shared"]}
     lines = [
         FORMAT,
         f"day={now.date().isoformat()}",
@@ -170,7 +179,7 @@ def run_nudge(args: argparse.Namespace) -> int:
         *(f"told={item}" for item in sorted(told)),
     ]
     _save_state(data, "\n".join(lines) + "\n")
-    return 0
+    return code
 
 
 def gather(args: argparse.Namespace, day: date, told: set[str]) -> dict[str, Any]:
@@ -218,20 +227,30 @@ def _save_state(data_dir: str, text: str) -> None:
         pass  # only a help: without it the next run works the day out again
 
 
-def notify(line: str) -> bool:
-    """Send ``line`` as a desktop notification where notify-send or osascript exists."""
+def notify(line: str) -> str | None:
+    """Send ``line`` as a desktop notification (notify-send, else osascript): None once sent, else why not."""
     import shutil
     import subprocess
 
+    from tui.text import one_line
+
     if (tool := shutil.which("notify-send")) is not None:
-        command = [tool, "--app-name", APP, APP, line]
+        # The body is markup to most notification servers: a bare "&" empties it, "<3" cuts it short.
+        body = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        command = [tool, "--app-name", APP, APP, body]
     elif (tool := shutil.which("osascript")) is not None:
         quoted = line.replace("\\", "\\\\").replace('"', '\\"')
         command = [tool, "-e", f'display notification "{quoted}" with title "{APP}"']
     else:
-        return False
+        return "neither notify-send nor osascript was found"
+    name = os.path.basename(tool)
     try:
-        subprocess.run(command, check=False, timeout=10, capture_output=True)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return True
+        done = subprocess.run(command, check=False, timeout=10, capture_output=True)
+    except subprocess.TimeoutExpired:
+        return f"{name} did not finish within 10 seconds"
+    except OSError as exc:
+        return f"{name} could not be run ({exc.strerror or exc})"
+    if done.returncode == 0:
+        return None
+    said = one_line(done.stderr.decode("utf-8", "replace"))[:200]
+    return f"{name} failed ({said or f'exit status {done.returncode}'})"
