@@ -88,8 +88,12 @@ async def test_add_days_from_the_today_tab(make_app, data_dir) -> None:
         await type_text(pilot, "2026-12-04")
         await pilot.press("tab")
         await type_text(pilot, "conference")
+        assert [n.message for n in app._notifications] == []  # a day kept here goes nowhere: nothing to say
         await pilot.press("tab", "right", "tab", "right", "ctrl+s")  # mine; share it
         await pilot.pause()
+        assert [n.message for n in app._notifications] == [  # as `days add --share` says it
+            "Marked to share: it goes to Sam once you pair (Together… in ctrl+p, or micro-romance pair start FOLDER)."
+        ]
         await pilot.press("a", "tab", "ctrl+u")  # a date that does not exist
         await type_text(pilot, "2026-02-30")
         await pilot.press("tab")

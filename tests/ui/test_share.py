@@ -101,3 +101,18 @@ async def test_sharing_with_a_hand_edited_together_file_says_which_file(make_app
         assert app.is_running
     assert any("together.json is not as micro-romance writes it" in text for text, _ in told), told
     assert (state / "together.json").read_text() == '{"shared_notes": [1]}'
+
+
+async def test_p_says_when_the_note_reaches_the_partner_as_the_shell_does(make_app, monkeypatch) -> None:
+    """Not paired yet: the note waits for the pairing, said as `gratitude --share` says it (tests/sync)."""
+    app = make_app()
+    seed(app.store)
+    app.store.save_settings(replace(app.store.settings(), partner_name="Sam"))
+    told = spy_notify(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_gratitude(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+    assert [text for text, _ in told] == [
+        "Marked to share: it goes to Sam once you pair (Together… in ctrl+p, or micro-romance pair start FOLDER)."
+    ]

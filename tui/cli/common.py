@@ -126,6 +126,23 @@ def write_store(args: argparse.Namespace, *, backups: bool = True) -> Store:
     return open_store(data_dir(args), backups=backups)
 
 
+def share_words(args: argparse.Namespace, store: Store) -> str:
+    """What ``--share`` says (``days add``, ``gratitude``): when the entry reaches the partner, in the
+    words the full screen uses too (tui.domain.share), with the commands that take the next step."""
+    from tui.domain.share import marked_to_share
+    from tui.paths import sync_dir
+    from tui.together.state import is_paired, partner_name
+
+    state = sync_dir(data_dir(args))
+    return marked_to_share(
+        paired=is_paired(state),
+        partner=partner_name(state),
+        named=store.settings().partner_name,
+        to_pair=f"{APP_NAME} pair start FOLDER",
+        to_confirm=f"{APP_NAME} pair status shows it",
+    )
+
+
 def first_run(store: Store) -> bool:
     """True when nothing has been saved yet (no data file)."""
     return not store.path.exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.cli.common import CommandError, add_command, read_store, today, write_store
+from tui.cli.common import CommandError, add_command, read_store, share_words, today, write_store
 from tui.format import one_line
 from tui.model import DAY_KINDS, day_out_of_range
 
@@ -96,19 +96,9 @@ def run_add(args: argparse.Namespace) -> int:
         partner = store.settings().partner_name
         print(f"Added: {_line(d, partner, today(args))} (id {d.id})")
         if args.share:
-            print(_shared_note(args, partner))
+            print(share_words(args, store))
         round_after_write(args, store)
     return 0
-
-
-def _shared_note(args: argparse.Namespace, partner: str) -> str:
-    from tui.cli.together import state_dir
-    from tui.together.state import is_paired
-
-    who = one_line(partner) or "your partner"
-    if is_paired(state_dir(args)):
-        return f"Shared: it reaches {who} at the next round of Together."
-    return f"Marked to share: it reaches {who} once you pair (micro-romance pair start)."
 
 
 def _line(d: Any, partner: str, day: date) -> str:

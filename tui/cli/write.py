@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli.common import CommandError, add_command, read_input, today, write_store
+from tui.cli.common import CommandError, add_command, read_input, share_words, today, write_store
 from tui.format import DAY_PLURALS, one_line, plural
 
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
@@ -179,16 +179,11 @@ def run_gratitude(args: argparse.Namespace) -> int:
         print(f"Saved to your gratitude log for {long_day(day)}.")
         if args.share:
             from tui.together import Together
-            from tui.together.state import is_paired
 
             try:
                 Together(store, state_dir(args)).share_note(note.id)
             except (OSError, ValueError) as exc:
                 raise CommandError(f"the note is saved but not marked to share: {exc}") from None
-            print(
-                "Marked to share with your partner."
-                if is_paired(state_dir(args))
-                else "It will go to your partner once you pair (micro-romance pair start FOLDER)."
-            )
+            print(share_words(args, store))
         _say(after_write(args, store, prior, rituals=False))
     return 0

@@ -115,16 +115,24 @@ class TabBase(Vertical):
                 markup=False,
             )
             return
+        self.app.notify(self.share_words(), markup=False)
         if together.paired:
-            self.app.notify("Shared: it goes to your partner at the next round.", markup=False)
             self.host.sync_soon()
-        else:
-            self.app.notify(
-                "Marked to share: it goes to your partner once you pair "
-                "(Together… in ctrl+p, or micro-romance pair start FOLDER).",
-                markup=False,
-            )
         self.redraw(entry_id)
+
+    def share_words(self) -> str:
+        """What marking an entry to share says: when it reaches the partner, in the words the shell
+        uses too (tui.domain.share), with the full screen's way to the next step."""
+        from tui.domain.share import marked_to_share
+
+        together = self.host.together
+        return marked_to_share(
+            paired=together.paired,
+            partner=together.partner,
+            named=self.host.store.settings().partner_name,
+            to_pair="Together… in ctrl+p, or micro-romance pair start FOLDER",
+            to_confirm="Together… in ctrl+p",
+        )
 
     def focus_first(self) -> None:
         """Give focus to the tab's main widget."""

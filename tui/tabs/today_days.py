@@ -48,6 +48,7 @@ class TodayDays:
 
         def query_one(self, selector: str, expect_type: type[Static]) -> Static: ...
         def redraw(self, select: str | None = None) -> None: ...
+        def share_words(self) -> str: ...
 
     def occasion_reason(self, gesture: Gesture) -> str:
         """Why today's gesture, when a day that matters chose it ("Sam's interview is tomorrow"), else ""."""
@@ -72,8 +73,11 @@ class TodayDays:
         store, host = self.host.store, self.host
 
         def save(d: DayThatMatters) -> None:  # raises StoreWriteError: the form stays open with it
+            before = store.entry("days", d.id)
             store.put("days", d)
             host.redraw()
+            if d.shared and not (before is not None and before.shared):  # as `days add --share` says it
+                self.app.notify(self.share_words(), markup=False)
 
         def remove(d: DayThatMatters) -> bool:
             if host.save(lambda: store.drop("days", d.id)) is None:
