@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.domain.nudge import EVENING_HOUR, QUIET_HOURS, Due, Shared, due_now, quiet
+from tui.domain.nudge import EVENING_HOUR, QUIET_HOURS, Due, Shared, all_due, quiet, to_say
 from tui.domain.occasions import pick_occasion
 from tui.model import DayThatMatters, Occasion
 
@@ -19,7 +19,8 @@ def occasion(day: date = date(2026, 11, 26)):
 
 def due(**kw):
     base = dict(today=TODAY, hour=10, partner="Sam", occasion=None, occasion_done=False)
-    return due_now(**{**base, **kw})
+    found = all_due(**{**base, **kw})
+    return found[0] if found else None
 
 
 def test_nothing_due_says_nothing() -> None:
@@ -62,3 +63,12 @@ def test_the_same_thing_stays_quiet_for_a_few_hours() -> None:
     assert quiet(it, {it.key: 1000.0}, 1000.0 + QUIET_HOURS * 3600 - 1)
     assert not quiet(it, {it.key: 1000.0}, 1000.0 + QUIET_HOURS * 3600)
     assert not quiet(Due("day:x", "..."), {it.key: 1000.0}, 1001.0)  # something else may speak sooner
+
+
+def test_something_else_due_speaks_while_the_first_keeps_quiet() -> None:
+    note = Shared("n1", "note", "Alex")
+    both = all_due(today=TODAY, hour=10, partner="Sam", occasion=occasion(), occasion_done=False, shared=[note])
+    assert [d.key[:6] for d in both] == ["day:i1", "shared"]
+    assert to_say(both, {}, 1000.0) == both[0]
+    assert to_say(both, {both[0].key: 1000.0}, 1060.0) == both[1]  # the day was named a minute ago
+    assert to_say(both, {both[0].key: 1000.0, both[1].key: 1000.0}, 1060.0) is None

@@ -148,3 +148,22 @@ def test_a_notification_that_could_not_be_sent_says_so(capsys, data_dir: Path, t
     code, again, err = cli(capsys, data_dir, "nudge", "--notify")
     assert (code, again) == (1, out)
     assert err == "micro-romance: the desktop notification was not sent: neither notify-send nor osascript was found.\n"
+
+
+def test_a_note_shared_on_a_day_that_matters_is_told_too(capsys, data_dir: Path) -> None:
+    """The day is named first; the partner's note, shared meanwhile, is told at the next run rather than
+    waiting behind the day (or being counted as told when the day's line was said)."""
+    from tests.unit.test_commands import cli
+    from tui.sync.files import write_json
+
+    day = date(2026, 11, 25)
+    with Store(data_dir) as s:
+        s.save_settings(Settings(partner_name="Sam", welcomed=True))
+    (data_dir / "sync").mkdir(mode=0o700)
+    write_json(data_dir / "sync" / "together.json", {"from": {}})
+    assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1] == ""
+    interview_today(data_dir, day)
+    write_json(data_dir / "sync" / "together.json", {"from": {"n1": "Sam"}})  # a round brought Sam's note
+    assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1].startswith("Sam's interview is today. ")
+    assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1].startswith("Sam shared a note with you")
+    assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1] == ""  # both said: quiet now

@@ -1,14 +1,14 @@
 """``micro-romance nudge``: one warm line when something is due now, nothing otherwise.
 
 Meant for a terminal's start-up file and a timer, so it is quiet and quick. What is due is
-:func:`tui.domain.nudge.due_now`'s; the same thing is said at most once every few hours. What
+:func:`tui.domain.nudge.all_due`'s; the same thing is said at most once every few hours. What
 was worked out last, and what was said when, are kept in ``DATA/nudge`` (0600, replaced whole):
 
     format=1
     day=2026-11-25            the day it was worked out for
     evening=no                whether it was the evening (rituals still open are said then)
     stamp=...                 the data files it was worked out from (inode, size, time) and the version
-    due=KEY                   what was due (empty: nothing)
+    due=KEY                   what was due (one line each; one empty line: nothing)
     said=KEY SECONDS          what was said when (one line each, the last few days)
     told=ID                   a partner's shared note or answer already told of (one line each)
 
@@ -108,11 +108,9 @@ def quick(argv: list[str]) -> int | None:
         return None
     if state.get("stamp") != [stamp(data_dir, day)]:
         return None
-    due = state.get("due", [""])[0]
-    if not due:
-        return 0
-    when = said_at(state).get(due)
-    return 0 if when is not None and 0 <= now - when < QUIET_SECONDS else None
+    said = said_at(state)  # all of it said lately: nothing to say; anything not: worked out again
+    quiet = all(key in said and 0 <= now - said[key] < QUIET_SECONDS for key in state.get("due", ()) if key)
+    return 0 if quiet else None
 
 
 # --------------------------------------------------------------------------- the command
@@ -139,26 +137,25 @@ def run_nudge(args: argparse.Namespace) -> int:
     """Say what is due now, if anything."""
     from tui.cli.options import data_dir as folder
     from tui.cli.options import make_clock
-    from tui.domain.nudge import due_now, quiet
+    from tui.domain.nudge import all_due, to_say
 
     now = make_clock(args).now()
     data = os.fspath(folder(args))
     state = read_state(data)
     told = set(state.get("told", ()))
-    fingerprint = stamp(
-        data, now.date().isoformat()
-    )  # taken before reading: a write meanwhile makes the next run look again
+    # Taken before reading: a write meanwhile makes the next run look again.
+    fingerprint = stamp(data, now.date().isoformat())
     facts = gather(args, now.date(), told)
     if not state:  # the first run: what a partner shared before is not news now
         told |= {s.id for s in facts["shared"]}
         facts["shared"] = []
-    due = due_now(today=now.date(), hour=now.hour, **facts)
+    due = all_due(today=now.date(), hour=now.hour, **facts)
     said = {k: v for k, v in said_at(state).items() if 0 <= now.timestamp() - v < KEEP_SAID_SECONDS}
     code = 0
-    if due is not None and not quiet(due, said, now.timestamp()):
-        print(due.line)
+    if (line := to_say(due, said, now.timestamp())) is not None:
+        print(line.line)
         seen = True
-        if args.notify and (problem := notify(due.line)) is not None:
+        if args.notify and (problem := notify(line.line)) is not None:
             import sys
 
             from tui.cli.common import fail
@@ -167,14 +164,15 @@ def run_nudge(args: argparse.Namespace) -> int:
             code = 1
             seen = sys.stdout.isatty()  # from a timer the printed line reaches no one: the next run says it again
         if seen:
-            said[due.key] = now.timestamp()
-            told |= {s.id for s in facts["shared"]}
+            said[line.key] = now.timestamp()
+            if line.key.startswith("shared:"):  # told of only once said, not when another line was
+                told |= {s.id for s in facts["shared"]}
     lines = [
         FORMAT,
         f"day={now.date().isoformat()}",
         f"evening={'yes' if now.hour >= EVENING_HOUR else 'no'}",
         f"stamp={fingerprint}",
-        f"due={due.key if due else ''}",
+        *([f"due={d.key}" for d in due] or ["due="]),
         *(f"said={key} {when}" for key, when in sorted(said.items())),
         *(f"told={item}" for item in sorted(told)),
     ]
@@ -183,7 +181,7 @@ def run_nudge(args: argparse.Namespace) -> int:
 
 
 def gather(args: argparse.Namespace, day: date, told: set[str]) -> dict[str, Any]:
-    """The day's facts :func:`tui.domain.nudge.due_now` weighs, read without the lock."""
+    """The day's facts :func:`tui.domain.nudge.all_due` weighs, read without the lock."""
     from tui.cli.common import read_store
     from tui.cli.together import state_dir
     from tui.daily import occasion_shown, todays_occasion

@@ -1,15 +1,16 @@
 """What ``micro-romance nudge`` says: one warm line when something is due now, else nothing.
 
 Pure: the caller gathers the day's facts (from the one clock, the store and Together's state)
-and keeps what was said when. Three things may be due, the first that applies is said:
+and keeps what was said when. Three things may be due, in this order (:func:`all_due`):
 
 1. a day that matters calls for its gesture (the evening before, the day, the day after, a trip,
    good news, a yearly day) and it is not done yet: the line names the day;
 2. the partner shared notes or answers that the nudge has not told of yet;
 3. in the evening (from EVENING_HOUR), rituals of the day are still open (not on a grace day).
 
-The same thing (its ``key``) is said at most once every QUIET_HOURS; something else newly due
-may speak sooner.
+One line is said: the first of them not said in the last QUIET_HOURS (:func:`to_say`). So the
+same thing (its ``key``) is said at most once every QUIET_HOURS, and something else newly due may
+speak sooner.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _shared_line(shared: Sequence[Shared]) -> str:
     return f"{name} shared {what} with you: have a look when you have a quiet minute."
 
 
-def due_now(
+def all_due(
     *,
     today: date,
     hour: int,
@@ -68,22 +69,28 @@ def due_now(
     shared: Sequence[Shared] = (),
     open_rituals: Sequence[str] = (),
     grace: bool = False,
-) -> Due | None:
-    """The one thing due now, or None."""
+) -> list[Due]:
+    """Everything due now, the first to say first."""
+    found = []
     if occasion is not None and not occasion_done:
         key = f"day:{occasion.day.id}:{today.isoformat()}:{occasion.when}"
         text = occasion.text(partner).rstrip()
-        return Due(key, f"{occasion.reason}. {text}")
+        found.append(Due(key, f"{occasion.reason}. {text}"))
     if shared:
         key = "shared:" + ",".join(sorted(s.id for s in shared))
-        return Due(key, _shared_line(shared))
+        found.append(Due(key, _shared_line(shared)))
     if hour >= EVENING_HOUR and open_rituals and not grace:
         names = ", ".join(open_rituals)
-        return Due(f"rituals:{today.isoformat()}", f"Still open this evening, if you have a moment: {names}.")
-    return None
+        found.append(Due(f"rituals:{today.isoformat()}", f"Still open this evening, if you have a moment: {names}."))
+    return found
 
 
 def quiet(due: Due, said: Mapping[str, float], now: float) -> bool:
     """Whether ``due`` was said less than QUIET_HOURS ago (``said``: key -> when, in seconds)."""
     when = said.get(due.key)
     return when is not None and 0 <= now - when < QUIET_HOURS * 3600
+
+
+def to_say(due: Sequence[Due], said: Mapping[str, float], now: float) -> Due | None:
+    """The first of ``due`` not said in the last QUIET_HOURS, or None when all of it was."""
+    return next((d for d in due if not quiet(d, said, now)), None)
