@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual import events
 from textual.widgets import OptionList
 
 from tests.conftest import DAY
+from tests.sync.pairs import pair_up
 from tests.ui.screen_text import screen_text, shown
 from tests.ui.waiting import settle
 from tui.dialogs.day import DayDialog, DaysDialog
@@ -262,3 +264,30 @@ async def test_the_form_fits_a_short_terminal_and_reaches_save(make_app) -> None
         save.focus()
         await settle(pilot, lambda: save.region.bottom <= form.content_region.bottom)  # scrolled into view
         assert "Save (ctrl+s)" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("pair", "said"),
+    [
+        (False, "Kept here from now on."),  # never paired: no partner has a copy to speak of
+        (True, "Kept here from now on; any copy Sam already has stays as it was."),
+    ],
+    ids=["not-paired", "paired"],
+)
+async def test_a_day_taken_back_from_sharing_says_only_what_is_true(
+    make_app, data_dir, tmp_path, pair: bool, said: str
+) -> None:
+    if pair:
+        (tmp_path / "Shared").mkdir()
+        pair_up(data_dir / "sync", tmp_path / "sam", tmp_path / "Shared", ("Alex", "Sam"))
+    app = make_app()
+    named(app)
+    app.store.put("days", DayThatMatters("i1", "big", TOMORROW, "interview", shared=True))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "enter", "tab", "tab", "tab", "tab", "left", "ctrl+s")  # share: keep it here
+        await pilot.pause()
+        assert "tomorrow: Sam's interview · kept here" in screen_text(app)
+        assert [n.message for n in app._notifications] == [said]
+        await app.workers.wait_for_complete()
+    assert not on_disk(data_dir)[0].shared

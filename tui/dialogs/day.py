@@ -215,9 +215,6 @@ class DaysDialog(ModalScreen[None]):
             if saved is None:
                 return
             self.fill(keep=saved.id)
-            if d is not None and d.shared and not saved.shared:  # Together sends nothing kept here to the partner
-                who = self._partner.strip() or "your partner"
-                self.notify(f"Kept here from now on; the copy {who} already has stays as it was.", markup=False)
 
         dialog = DayDialog(partner=self._partner, today=self._today, day=d, new_id=self._new_id, save=self._save)
         dialog.draft_key = "day.new" if d is None else f"day:{d.id}"  # its words kept as a draft, as in every editor

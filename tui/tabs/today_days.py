@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from tui import daily
 from tui.domain.occasions import coming_days
+from tui.format import one_line
 from tui.model import DayThatMatters
 
 if TYPE_CHECKING:
@@ -57,6 +58,15 @@ class TodayDays:
         pick = daily.todays_occasion(self.host.store, self.host.today)
         return pick.reason if pick is not None and pick.occasion.id == gesture.id else ""
 
+    def kept_here_words(self) -> str:
+        """What taking a day back from sharing says: Together sends nothing kept here, and only a
+        partner confirmed on this device can have had a copy, which stays as it was."""
+        together = self.host.together
+        if not (together.paired and together.partner):
+            return "Kept here from now on."
+        who = one_line(self.host.store.settings().partner_name) or together.partner
+        return f"Kept here from now on; any copy {who} already has stays as it was."
+
     def draw_coming(self) -> None:
         store = self.host.store
         days = [*store.entries("days"), *self.host.together.state.partner_days()]
@@ -78,6 +88,8 @@ class TodayDays:
             host.redraw()
             if d.shared and not (before is not None and before.shared):  # as `days add --share` says it
                 self.app.notify(self.share_words(), markup=False)
+            elif before is not None and before.shared and not d.shared:
+                self.app.notify(self.kept_here_words(), markup=False)
 
         def remove(d: DayThatMatters) -> bool:
             if host.save(lambda: store.drop("days", d.id)) is None:
