@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Static
 from tui.model import day_out_of_range
 from tui.storage import StoreWriteError
 from tui.text import TextError
+from tui.widgets.button_row import ButtonRow
 from tui.widgets.text_dialog import TextDialog
 
 
@@ -242,10 +243,10 @@ class ChoiceDialog(ModalScreen[str | None]):
         self._focus = focus or (self._choices[0].id if self._choices else "")
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog choice-dialog"):
             yield Static(Content(self._title), classes="dialog-title")
             yield Static(Content(self._message), classes="dialog-message")
-            with Horizontal(classes="dialog-buttons"):
+            with ButtonRow(classes="dialog-buttons"):  # a label may hold a long name: they stack if need be
                 for choice in self._choices:
                     yield Button(
                         Content(f"{choice.label} ({_KEY_NAMES.get(choice.key, choice.key)})"),

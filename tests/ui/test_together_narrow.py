@@ -1,0 +1,48 @@
+"""The Together screen and its questions on a small terminal (60x20): every answer can be seen and
+reached, and what the header says of the shared folder keeps its meaning when it shortens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.sync.pairs import shared_code
+from tests.ui import waiting
+from tests.ui.screen_text import screen_text
+from tui.screens.together import TogetherScreen
+from tui.sync import pairing
+
+LONG_NAME = "Alexandria Maximiliana Featherstonehaugh"
+
+
+async def open_together(app, pilot) -> TogetherScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    app.push_screen(TogetherScreen())
+    await waiting.settle(pilot)
+    assert isinstance(app.screen, TogetherScreen)
+    return app.screen
+
+
+async def test_both_answers_to_whose_device_show_whole_beside_a_long_name(
+    tmp_path: Path, data_dir: Path, make_app
+) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex = tmp_path / "alex" / "sync"
+    pairing.start(alex, shared, LONG_NAME)
+    pairing.join(data_dir / "sync", shared, "Sam")
+    shared_code(alex, data_dir / "sync")  # both sides show the code
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_together(app, pilot)
+        await pilot.click("#together-match")
+        await waiting.settle(pilot)
+        dialog = app.screen
+        text = screen_text(app)
+        assert "One of mine (m)" in text and f"{LONG_NAME}'s (p)" in text, text
+        for button in ("#choice-partner", "#choice-mine"):
+            region = dialog.query_one(button).region
+            assert dialog.region.contains_region(region), (button, region)
+        await pilot.click("#choice-mine")  # and it can be chosen with the mouse, where it shows
+        await waiting.settle(pilot)
+        assert isinstance(app.screen, TogetherScreen)
+        assert pairing.status(data_dir / "sync").confirmed[0].mine
