@@ -119,4 +119,4 @@ def test_a_rounds_merge_is_left_to_the_full_screen_that_holds_the_data(
     capsys.readouterr()
     cli(data_dir, "pair", "status")
     said = capsys.readouterr().out
-    assert "(2026-11-25 12:00): not merged here yet: the full screen is open and syncs on its own" in said
+    assert "(2026-11-25 12:00): not merged yet: this data was in use (the full screen syncs on its own; " in said

@@ -160,7 +160,11 @@ def _round(args: argparse.Namespace, state: Path) -> dict[str, Any]:
         return {"ok": False, "text": f"not synced: {exc} (the next round will catch up)"}
     store = wait_for(lambda: open_store(data_dir(args)), StoreLockedError, LOCK_WAIT_S)
     if store is None:
-        return {"ok": False, "text": "not merged here yet: the full screen is open and syncs on its own"}
+        return {
+            "ok": False,
+            "text": f"not merged yet: this data was in use (the full screen syncs on its own; "
+            f"otherwise the next round or {APP_NAME} sync merges it)",
+        }
     with store:  # the writers' lock, for the merge only
         prepared.together.store = store
         report = finish(prepared, result)
