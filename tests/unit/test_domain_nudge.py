@@ -72,3 +72,12 @@ def test_something_else_due_speaks_while_the_first_keeps_quiet() -> None:
     assert to_say(both, {}, 1000.0) == both[0]
     assert to_say(both, {both[0].key: 1000.0}, 1060.0) == both[1]  # the day was named a minute ago
     assert to_say(both, {both[0].key: 1000.0, both[1].key: 1000.0}, 1060.0) is None
+
+
+def test_words_that_end_a_sentence_get_no_second_stop() -> None:
+    news = DayThatMatters("n1", "news", TODAY, "Sam got the job!")
+    good = Occasion("cheer", "news", "day", True, "Send {partner} a cheer.", "x")
+    said = due(occasion=pick_occasion([news], TODAY, [good], partner="Sam"))
+    assert said.line == "Good news for Sam: Sam got the job! Send Sam a cheer."
+    said = due(hour=EVENING_HOUR, open_rituals=["Tea", "Walk the dog..."])
+    assert said.line == "Still open this evening, if you have a moment: Tea, Walk the dog..."

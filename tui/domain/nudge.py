@@ -45,6 +45,11 @@ class Shared:
     by: str
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence: a full stop unless typed words already end in one (or ! ? …)."""
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
 def _shared_line(shared: Sequence[Shared]) -> str:
     who = sorted({s.by for s in shared})
     name = who[0] if len(who) == 1 else "Your partner"
@@ -75,13 +80,14 @@ def all_due(
     if occasion is not None and not occasion_done:
         key = f"day:{occasion.day.id}:{today.isoformat()}:{occasion.when}"
         text = occasion.text(partner).rstrip()
-        found.append(Due(key, f"{occasion.reason}. {text}"))
+        found.append(Due(key, f"{_sentence(occasion.reason)} {text}"))
     if shared:
         key = "shared:" + ",".join(sorted(s.id for s in shared))
         found.append(Due(key, _shared_line(shared)))
     if hour >= EVENING_HOUR and open_rituals and not grace:
         names = ", ".join(open_rituals)
-        found.append(Due(f"rituals:{today.isoformat()}", f"Still open this evening, if you have a moment: {names}."))
+        line = _sentence(f"Still open this evening, if you have a moment: {names}")
+        found.append(Due(f"rituals:{today.isoformat()}", line))
     return found
 
 
