@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.sync.pairs import shared_code
+from tests.sync.pairs import pair_up, shared_code
 from tests.ui import waiting
 from tests.ui.screen_text import screen_text
 from tui.screens.together import TogetherScreen
@@ -46,3 +46,21 @@ async def test_both_answers_to_whose_device_show_whole_beside_a_long_name(
         await waiting.settle(pilot)
         assert isinstance(app.screen, TogetherScreen)
         assert pairing.status(data_dir / "sync").confirmed[0].mine
+
+
+async def test_the_header_says_the_shared_folder_is_missing_in_so_many_words(
+    tmp_path: Path, data_dir: Path, make_app
+) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    pair_up(tmp_path / "alex" / "sync", data_dir / "sync", shared)
+    shared.rename(tmp_path / "Unmounted")  # the drive is not there
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_together(app, pilot)
+        await pilot.press("ctrl+r")
+        await waiting.settle(pilot, lambda: "missing" in str(app.sub_title))
+        header = screen_text(app).splitlines()[0]
+        assert "shared folder missing" in header, header  # cut, it read "together: shared folder"
+        assert "(missing: is the drive mounted?)" in screen_text(app)
+        assert screen is app.screen

@@ -21,3 +21,9 @@ def test_wide_characters_count_as_two_cells() -> None:
     assert fitted == "花子さんへの感謝"
     assert cell_len("micro-romance") + 3 + cell_len(fitted) <= 33
     assert fitting("micro-romance", "花子さんへの感謝", 13 + 3 + 15) == ""
+
+
+def test_a_label_goes_before_the_words_that_carry_the_meaning() -> None:
+    sub = "together: shared folder missing, 2 file(s) skipped"
+    assert fitting("micro-romance", sub, 60) == "together: shared folder missing"
+    assert fitting("micro-romance", sub, 13 + 3 + 21) == "shared folder missing"  # not "together: shared folder"

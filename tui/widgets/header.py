@@ -14,8 +14,10 @@ def fitting(title: str, sub_title: str, width: int) -> str:
     """``sub_title`` shortened to fit beside ``title`` in ``width`` cells (wide characters,
     as in a partner's name written in Japanese, take two).
 
-    Trailing clauses (after ", ") go first, then trailing words; what is left
-    is always whole words, with no ellipsis. Nothing fits: no sub-title.
+    Trailing clauses (after ", ") go first, then a leading label ("together: "), whose words
+    matter less than the last ones ("shared folder missing" kept whole, never "together: shared
+    folder"), then trailing words; what is left is always whole words, with no ellipsis. Nothing
+    fits: no sub-title.
     """
     room = width - cell_len(title) - 3  # " — "
     if cell_len(sub_title) <= room:
@@ -25,6 +27,9 @@ def fitting(title: str, sub_title: str, width: int) -> str:
         clauses.pop()
         if cell_len(", ".join(clauses)) <= room:
             return ", ".join(clauses)
+    _label, labelled, said = clauses[0].partition(": ")
+    if labelled and cell_len(said) <= room:
+        return said
     words = clauses[0].split()
     while words and cell_len(" ".join(words)) > room:
         words.pop()
