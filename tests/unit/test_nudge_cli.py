@@ -13,7 +13,7 @@ import pytest
 from tui.cli import main
 from tui.clock import DayClock
 from tui.daily import todays_occasion
-from tui.model import DayThatMatters, GestureDay, Settings
+from tui.model import DayThatMatters, GestureDay, Note, Settings
 from tui.storage import FILE_NAME, HISTORY_DIR, Store
 
 
@@ -163,7 +163,24 @@ def test_a_note_shared_on_a_day_that_matters_is_told_too(capsys, data_dir: Path)
     write_json(data_dir / "sync" / "together.json", {"from": {}})
     assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1] == ""
     interview_today(data_dir, day)
-    write_json(data_dir / "sync" / "together.json", {"from": {"n1": "Sam"}})  # a round brought Sam's note
+    with Store(data_dir) as s:  # a round brought Sam's note
+        s.save_note(Note("n1", day, "For the soup."))
+    write_json(data_dir / "sync" / "together.json", {"from": {"n1": "Sam"}})
     assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1].startswith("Sam's interview is today. ")
     assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1].startswith("Sam shared a note with you")
     assert cli(capsys, data_dir, "nudge", today=day.isoformat())[1] == ""  # both said: quiet now
+
+
+def test_a_note_the_partner_deleted_before_it_was_told_is_not_news(capsys, data_dir: Path) -> None:
+    from tests.unit.test_commands import cli
+    from tui.sync.files import write_json
+
+    with Store(data_dir) as s:
+        s.save_settings(Settings(partner_name="Sam", welcomed=True))
+    (data_dir / "sync").mkdir(mode=0o700)
+    write_json(data_dir / "sync" / "together.json", {"from": {}})
+    assert cli(capsys, data_dir, "nudge")[1] == ""
+    with Store(data_dir) as s:  # Sam shared two notes, then deleted the first: only the second is here
+        s.save_note(Note("n2", date(2026, 11, 25), "For the walk."))
+    write_json(data_dir / "sync" / "together.json", {"from": {"n1": "Sam", "n2": "Sam"}})
+    assert cli(capsys, data_dir, "nudge")[1].startswith("Sam shared a note with you: ")

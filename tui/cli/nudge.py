@@ -190,16 +190,19 @@ def gather(args: argparse.Namespace, day: date, told: set[str]) -> dict[str, Any
     from tui.glance import glance
     from tui.together.state import note_authors, partner_answer_authors
 
+    folder = state_dir(args)
     with read_store(args) as store:
         g = glance(store, day, memories=False)
         occasion = todays_occasion(store, day)
         recorded = store.gesture_day(day)
         partner = store.settings().partner_name
+        notes = {i: by for i, by in note_authors(folder).items() if i not in told}
+        # A note the partner deleted since it came leaves its author behind: there is nothing to look at.
+        notes = {i: by for i, by in notes.items() if store.entry("notes", i) is not None}
     if occasion is not None and not occasion_shown(recorded, occasion.occasion.id):
         occasion = None  # another gesture was asked for instead, or one was done before the day came up: as Today shows
     done = occasion is not None and recorded is not None and recorded.done
-    folder = state_dir(args)
-    shared = [Shared(i, "note", one_line(by)) for i, by in note_authors(folder).items() if i not in told]
+    shared = [Shared(i, "note", one_line(by)) for i, by in notes.items()]
     shared += [Shared(i, "answer", one_line(by)) for i, by in partner_answer_authors(folder).items() if i not in told]
     return {
         "partner": partner,
