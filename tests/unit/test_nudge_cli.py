@@ -184,3 +184,21 @@ def test_a_note_the_partner_deleted_before_it_was_told_is_not_news(capsys, data_
         s.save_note(Note("n2", date(2026, 11, 25), "For the walk."))
     write_json(data_dir / "sync" / "together.json", {"from": {"n1": "Sam", "n2": "Sam"}})
     assert cli(capsys, data_dir, "nudge")[1].startswith("Sam shared a note with you: ")
+
+
+def test_the_quick_answer_loads_only_os_and_time(data_dir: Path) -> None:
+    """A new terminal's nudge, once nothing changed: the day's files looked at, the store never loaded."""
+    import subprocess
+    import sys
+
+    with Store(data_dir) as s:
+        s.save_settings(Settings(partner_name="Sam", welcomed=True))
+    code = (
+        "import sys; from tui.cli import main; main(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m.startswith('tui') or m in ('datetime', 'pathlib', 'argparse')))"
+    )
+    run = [sys.executable, "-c", code, "nudge", "--data-dir", str(data_dir)]
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(run, cwd=root, capture_output=True, check=True)  # works the day out, keeps DATA/nudge
+    second = subprocess.run(run, cwd=root, capture_output=True, text=True, check=True)
+    assert second.stdout == "['tui', 'tui.cli', 'tui.cli.nudge', 'tui.filestamp']\n", second.stderr
