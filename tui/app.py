@@ -91,7 +91,7 @@ class MicroRomanceApp(Endings, TabShelf, App[int]):
         super().__init__()
         self.store = store
         self.clock = clock
-        self.drafts = Drafts(store.data_dir, clock.now)
+        self.drafts = Drafts(store.data_dir, clock.now, writable=lambda: store.holds_lock)
         self.demo = demo
         self.rounds = Rounds(self, store, demo=demo, mark=self._set_mark, redraw=self.redraw)
         """Rounds of Together (tui/screens/rounds.py); the Host's sync_soon, sync_now and together_changed."""

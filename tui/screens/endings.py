@@ -19,9 +19,12 @@ from typing import TYPE_CHECKING
 from tui.format import short_day
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from textual.app import App
 
-    from tui.storage.drafts import Drafts
+    from tui.storage import Store
+    from tui.storage.drafts import Draft, Drafts
 
     _Base = App[int]
 else:
@@ -36,6 +39,8 @@ class Endings(_Base):
 
     if TYPE_CHECKING:
         drafts: Drafts
+        store: Store
+        today: date
 
     _catching = False
 
@@ -66,19 +71,56 @@ class Endings(_Base):
         self.exit(return_code=128 + signum)
 
     def tell_drafts(self) -> None:
-        """Say which editors hold words that were not saved, and how to find them."""
+        """Say which editors hold words that were not saved and how to find them: in their own editor,
+        or in a new entry's when the entry they were for is gone; tell of a draft left untouched for
+        long before it is let go, and of a drafts file that could not be read."""
+        from tui.domain.drafts import KEEP_DAYS, NOTICE_DAYS, Age, goes_on, sort_drafts
         from tui.widgets.text_dialog import TextDialog
 
+        drafts, today = self.drafts, self.today
+        kept = drafts.all()
+        if drafts.problem:
+            self.notify(drafts.problem, title="Drafts", severity="warning", timeout=20, markup=False)
         open_now = {screen.draft_id for screen in self.screen_stack if isinstance(screen, TextDialog)}
-        kept = sorted(
-            (draft for key, draft in self.drafts.all().items() if key not in open_now), key=lambda draft: draft.kept
-        )
-        if not kept:
-            return
-        places = "; ".join(f"“{draft.place}” ({short_day(draft.kept.date())} at {draft.kept:%H:%M})" for draft in kept)
-        self.notify(
-            f"Words you had not saved are kept as drafts: {places}. Open the same editor again to find them.",
-            title="Drafts kept",
-            timeout=10,
-            markup=False,
-        )
+        ages = {key: Age(draft.touched, draft.warned) for key, draft in kept.items() if key not in open_now}
+        fates = sort_drafts(ages, lambda key: drafts.gone(key, self.store.entry), today)
+        told: list[str] = []
+        try:
+            drafts.let_go(fates.let_go)
+            told += [
+                f"“{kept[k].place}” ({_when(kept[k])}) was let go, untouched for {KEEP_DAYS} days and "
+                f"{NOTICE_DAYS} more after the notice."
+                for k in fates.let_go
+            ]
+            drafts.warn(fates.warn, today)
+            told += [
+                f"“{kept[k].place}” ({_when(kept[k])}) has waited {KEEP_DAYS} days: open its editor by "
+                f"{short_day(goes_on(today))} to keep it, or it is let go."
+                for k in fates.warn
+            ]
+        except OSError:
+            pass  # kept as they were: said again at the next start
+        told += [_homeless(k, kept[k]) for k in sorted(fates.gone, key=lambda k: kept[k].kept.date())]
+        waiting = sorted((kept[k] for k in fates.kept if k not in fates.warn), key=lambda draft: draft.kept.date())
+        if waiting:
+            places = "; ".join(f"“{draft.place}” ({_when(draft)})" for draft in waiting)
+            told.insert(
+                0, f"Words you had not saved are kept as drafts: {places}. Open the same editor again to find them."
+            )
+        if told:
+            self.notify(" ".join(told), title="Drafts kept", timeout=10, markup=False)
+
+
+def _when(draft: Draft) -> str:
+    return f"{short_day(draft.kept.date())} at {draft.kept:%H:%M}"
+
+
+def _homeless(key: str, draft: Draft) -> str:
+    """What became of a draft whose entry is gone, in one sentence."""
+    from tui.domain.drafts import home_of, what
+
+    thing = what(key)
+    a = "an" if thing[0] in "aeiou" else "a"
+    if home_of(key, draft.home):
+        return f"“{draft.place}” ({_when(draft)}) was for {a} {thing} that is gone: a new {thing} offers its words."
+    return f"“{draft.place}” ({_when(draft)}) was for {a} {thing} that is gone; its words are kept in drafts.json."

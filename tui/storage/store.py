@@ -74,6 +74,11 @@ class Store(RitualTicks, PromptsAndAnswers):
             self._lock.release()
             self._lock = None
 
+    @property
+    def holds_lock(self) -> bool:
+        """Whether this copy holds the data folder's lock (opened to write, not closed since)."""
+        return self._lock is not None
+
     def __enter__(self) -> Store:
         return self
 

@@ -84,10 +84,13 @@ class TabBase(Vertical):
     def draw(self, select: str | None = None) -> None:
         """Draw what the tab shows from the store; each tab's own."""
 
-    def open_editor(self, title: str, text: str, save: Callable[[str], str], *, draft_key: str = "") -> None:
+    def open_editor(
+        self, title: str, text: str, save: Callable[[str], str], *, draft_key: str = "", draft_home: str = ""
+    ) -> None:
         """The note editor over the tab: ``save(text)`` writes the cleaned text and returns
         the entry's id, which the redraw after saving selects; focus comes back either way.
-        ``draft_key`` names the editor for its draft (the same note, the same prompt)."""
+        ``draft_key`` names the editor for its draft (the same note, the same prompt); ``draft_home``
+        the editor that offers its words if the entry goes (by default, by its kind)."""
         from tui.dialogs.editor import EditorScreen  # not before the first frame
 
         saved: list[str] = []
@@ -98,7 +101,7 @@ class TabBase(Vertical):
             self.focus_first()
 
         editor = EditorScreen(title, lambda text: saved.append(save(text)), text=text)
-        editor.draft_key = draft_key
+        editor.draft_key, editor.draft_home = draft_key, draft_home
         self.app.push_screen(editor, closed)
 
     def mark_shared(self, entry_id: str, share: Callable[[Any], None]) -> None:

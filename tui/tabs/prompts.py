@@ -300,7 +300,13 @@ class PromptsTab(TabBase):
         def save(text: str) -> str:
             return self.host.store.save_answer(replace(answer, text=text)).id
 
-        self.open_editor(f"{title} · {short_day(answer.day)}", answer.text, save, draft_key=f"answer:{answer.id}")
+        self.open_editor(
+            f"{title} · {short_day(answer.day)}",
+            answer.text,
+            save,
+            draft_key=f"answer:{answer.id}",
+            draft_home=f"answer.new:{answer.prompt_id}",  # gone, its words go to a new answer to the same prompt
+        )
 
     @on(OptionList.OptionSelected, "#prompts-answers")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -39,6 +39,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Static, TextArea
 
+from tui.domain.drafts import what
 from tui.format import short_day
 from tui.host import host_of
 from tui.widgets.choice_line import ChoiceLine
@@ -126,6 +127,9 @@ class TextDialog(ModalScreen[ResultType]):
     draft_key = ""
     """Which editor this is, for its draft ("note.new", "answer:ID"); by default its kind and title."""
     draft_place = ""
+    draft_home = ""
+    """The editor of a new entry that offers this draft's words if its entry is gone (by default, by
+    its kind: tui/domain/drafts.py; an answer's names its prompt's)."""
     """Where the draft was written, in words (by default the dialog's title)."""
     DRAFT_CHOICES: ClassVar[tuple[str, ...]] = ()
     """The ids of the dialog's choices (each a :class:`DraftChoice`), kept in its draft with its words."""
@@ -213,9 +217,19 @@ class TextDialog(ModalScreen[ResultType]):
                 cast(DraftChoice, self.query_one(f"#{name}")).restore_draft(choices[name])
 
     def _offer_draft(self) -> None:
-        """Open holding the words and choices of this editor's draft, under a line that says so."""
-        drafts = host_of(self).drafts
+        """Open holding the words and choices of this editor's draft, under a line that says so; a new
+        entry's editor without one offers the words of a draft whose entry is gone (once: they are its now)."""
+        host = host_of(self)
+        drafts, homeless = host.drafts, ""
         draft = drafts.get(self.draft_id)
+        try:
+            if draft is None and (homeless := drafts.homeless(self.draft_id, lambda *entry: host.store.entry(*entry))):
+                drafts.move(homeless, self.draft_id, self.draft_place or self._dialog_title() or "a dialog")
+                draft = drafts.get(self.draft_id)
+            elif draft is not None:
+                drafts.seen(self.draft_id)  # offered: it is not an old draft nobody looks at
+        except OSError:
+            pass  # offered all the same; kept where it was
         if draft is None:
             return
         choices = self.draft_choices()
@@ -240,6 +254,12 @@ class TextDialog(ModalScreen[ResultType]):
                 field.move_cursor(field.document.end)
         when = f"{short_day(draft.kept.date())} at {draft.kept:%H:%M}"
         text = f"A draft from {when}, not saved yet: ctrl+s saves it, esc asks before letting it go."
+        if homeless:
+            thing = what(homeless)
+            text = (
+                f"Words from {when}, written for a {thing} that is gone since: ctrl+s saves them "
+                f"as a new {thing}, esc asks before letting them go."
+            )
         if draft.choices is None and choices:  # kept before choices were: only its words came back
             text += " Only its words were kept: look over the choices before saving."
         note = Static(Content(text), classes="draft-note")
@@ -272,7 +292,7 @@ class TextDialog(ModalScreen[ResultType]):
                 drafts.drop(self.draft_id)
             elif (kept := drafts.get(self.draft_id)) is None or (kept.fields, kept.choices) != (fields, choices):
                 place = self.draft_place or self._dialog_title() or "a dialog"
-                drafts.keep(self.draft_id, fields, place, choices)
+                drafts.keep(self.draft_id, fields, place, choices, self.draft_home)
         except OSError as exc:
             if not self._draft_failed:
                 self._draft_failed = True

@@ -1,0 +1,230 @@
+"""What becomes of a draft: its entry gone, left untouched for months, its file damaged or huge, a second copy."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from tests.ui.screen_text import screen_text, shown
+from tests.ui.test_drafts import drafts_on_disk, end_as_a_closed_terminal_does, kept
+from tests.unit.test_commands import cli, run
+from tui.dialogs.editor import EditorScreen
+from tui.dialogs.ritual import RitualDialog
+from tui.domain.drafts import KEEP_DAYS, NOTICE_DAYS
+from tui.storage import Store
+from tui.widgets import text_dialog
+
+
+@pytest.fixture(autouse=True)
+def no_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_dialog, "DRAFT_DELAY", 0.001)
+
+
+def told(app) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_words_for_a_note_deleted_on_the_gratitude_tab_come_back_once_as_a_new_note(make_app, data_dir) -> None:
+    app = make_app()
+    note = app.store.add_note("tea in bed", app.today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "e", *" and croissants")
+        await kept(pilot, data_dir, f"note:{note.id}", "editor-text", "tea in bed and croissants")
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "x", "y")  # the note goes; its draft must not
+        await pilot.pause()
+        assert app.store.notes() == []
+        assert list(drafts_on_disk(data_dir)) == [f"note:{note.id}"]
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and editor.text == "tea in bed and croissants"
+        note_line = shown(app.screen, ".draft-note")
+        assert "written for a note that is gone since: ctrl+s saves them as a new note" in note_line
+        assert list(drafts_on_disk(data_dir)) == ["note.new"]  # offered once, as a new note's words
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [n.text for n in app.store.notes()] == ["tea in bed and croissants"]
+        assert drafts_on_disk(data_dir) == {}
+
+
+async def test_a_ritual_removed_elsewhere_is_told_at_start_and_its_words_wait_in_a_new_ritual(
+    make_app, data_dir
+) -> None:
+    app = make_app()
+    ritual = app.store.add_ritual("Morning coffee", weekdays=range(7), created=app.today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "e", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"walk", "tab", "space")  # Monday off
+        await kept(pilot, data_dir, f"ritual:{ritual.id}", "ritual-name", "Morning walk")
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+    with Store(data_dir) as store:  # as the partner's removal or another device would
+        store.drop("rituals", ritual.id)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert (
+            "“Edit ritual: Morning coffee” (Wed 25 Nov at 12:00) was for a ritual that is gone: a new ritual"
+            in told(app)
+        )
+        assert "Open the same editor" not in told(app)  # there is no such editor any more
+        await pilot.press("2", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualDialog)
+        assert "Morning walk" in screen_text(app) and "[ ]Mon [x]Tue" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [walk] = app.store.rituals()
+        assert (walk.name, walk.weekdays) == ("Morning walk", (1, 2, 3, 4, 5, 6))
+        assert walk.id != ritual.id  # a new ritual, not the gone one brought back
+        assert drafts_on_disk(data_dir) == {}
+
+
+async def test_a_day_removed_from_the_command_line_leaves_its_words_to_a_new_day(make_app, data_dir, capsys) -> None:
+    code, out, _ = cli(capsys, data_dir, "days", "add", "big", "2026-11-30", "job", "interview")
+    day_id = out.rsplit("id ", 1)[1].strip(" )\n")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "enter", "tab", "tab", "end", *" at ten")
+        await kept(pilot, data_dir, f"day:{day_id}", "day-words", "job interview at ten")
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+    assert cli(capsys, data_dir, "days", "remove", day_id)[0] == 0
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "a")
+        await pilot.pause()
+        assert "job interview at ten" in screen_text(app)
+        assert "for a day that matters that is gone since" in shown(app.screen, ".draft-note")
+        await pilot.press("escape", "d")  # let go on purpose: now they go
+        await pilot.pause()
+        assert drafts_on_disk(data_dir) == {} and app.store.entries("days") == []
+
+
+async def test_an_answers_draft_names_the_prompt_a_new_answer_takes_its_words_for(make_app, data_dir) -> None:
+    app = make_app()
+    answer = app.store.add_answer("p-picnic", "a picnic", app.today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "e", *" by the river")
+        await kept(pilot, data_dir, f"answer:{answer.id}", "editor-text", "a picnic by the river")
+        assert drafts_on_disk(data_dir)[f"answer:{answer.id}"]["home"] == "answer.new:p-picnic"
+
+
+RAIN = {"fields": {"editor-text": "the rain on the roof"}, "place": "A note of thanks · Wed 25 Nov"}
+
+
+async def test_a_draft_untouched_for_months_is_told_of_then_let_go(make_app, data_dir, clock) -> None:
+    write_drafts(data_dir, json.dumps({"drafts": {"note.new": {**RAIN, "kept": "2026-11-25T12:00:00"}}}).encode())
+    warned_on = clock.advance(KEEP_DAYS)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert f"has waited {KEEP_DAYS} days: open its editor by " in told(app)
+        assert drafts_on_disk(data_dir)["note.new"]["warned"] == warned_on.isoformat()
+    app.store.close()
+
+    app = make_app(today=warned_on + timedelta(days=NOTICE_DAYS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "“A note of thanks · Wed 25 Nov” (Wed 25 Nov at 12:00) was let go" in told(app)
+        assert drafts_on_disk(data_dir) == {}
+
+
+async def test_opening_an_old_draft_keeps_it(make_app, data_dir, clock) -> None:
+    write_drafts(data_dir, json.dumps({"drafts": {"note.new": {**RAIN, "kept": "2026-11-25T12:00:00"}}}).encode())
+    app = make_app(today=clock.today() + timedelta(days=KEEP_DAYS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")  # told it is old: looked at, left open when the terminal closed
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen) and app.screen.text == "the rain on the roof"
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+    assert "warned" not in drafts_on_disk(data_dir)["note.new"]
+
+    app = make_app(today=clock.today() + timedelta(days=NOTICE_DAYS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Open the same editor again" in told(app) and "let go" not in told(app)
+        assert drafts_on_disk(data_dir)["note.new"]["fields"] == {"editor-text": "the rain on the roof"}
+
+
+def write_drafts(data_dir, raw: bytes) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "drafts.json").write_bytes(raw)
+
+
+GOOD = {"fields": {"ritual-name": "Slow Sunday"}, "place": "A new ritual", "kept": "2026-11-25T09:00:00"}
+
+
+async def test_a_draft_that_does_not_read_is_set_aside_with_one_line_and_the_others_stay(make_app, data_dir) -> None:
+    bad = {"fields": ["not", "a", "mapping"], "kept": "yesterday"}
+    raw = json.dumps({"version": 1, "drafts": {"RitualDialog:A new ritual": GOOD, "note.new": bad}}).encode()
+    write_drafts(data_dir, raw)
+    app = make_app()
+    note = app.store.add_note("your laugh", app.today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [problem] = [str(n.message) for n in app._notifications if n.title == "Drafts"]
+        assert problem == (
+            "One draft could not be read; the others are kept; the file as it was is kept as drafts.json.damaged."
+        )
+        assert (data_dir / "drafts.json.damaged").read_bytes() == raw
+        assert list(drafts_on_disk(data_dir)) == ["RitualDialog:A new ritual"]
+        await pilot.press("2", "a")
+        await pilot.pause()
+        assert "Slow Sunday" in screen_text(app)
+        assert app.store.notes() == [note]
+
+
+async def test_a_huge_drafts_file_is_set_aside_and_the_app_opens_with_everything_else(
+    make_app, data_dir, monkeypatch
+) -> None:
+    from tui.storage import drafts
+
+    monkeypatch.setattr(drafts, "MAX_BYTES", 64 * 1024)  # the same path as the real 4 MB, without writing 4 MB
+    raw = json.dumps({"version": 1, "drafts": {"note.new": {**GOOD, "fields": {"editor-text": "x" * 70_000}}}})
+    write_drafts(data_dir, raw.encode())
+    app = make_app()
+    note = app.store.add_note("your laugh", app.today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [problem] = [str(n.message) for n in app._notifications if n.title == "Drafts"]
+        assert problem.startswith("Your drafts file could not be read (too big, over 64 KB);")
+        assert problem.endswith("the file as it was is kept as drafts.json.damaged.")
+        assert (data_dir / "drafts.json.damaged").read_bytes() == raw.encode()
+        await pilot.press("3")
+        await pilot.pause()
+        assert "your laugh" in screen_text(app) and app.store.notes() == [note]
+
+
+def test_a_copy_refused_by_the_lock_leaves_drafts_json_as_it_is(data_dir) -> None:
+    damaged = b'{"drafts": {"note.new": {"fields": {"editor-text": "half'
+    with Store(data_dir):  # the copy already running
+        write_drafts(data_dir, damaged)
+        done = run("--data-dir", str(data_dir))
+        assert done.returncode != 0 and b"already running" in done.stderr
+    assert (data_dir / "drafts.json").read_bytes() == damaged
+    assert sorted(p.name for p in data_dir.glob("drafts*")) == ["drafts.json"]
+
+
+def test_a_closed_store_writes_no_draft(data_dir) -> None:
+    from datetime import datetime
+
+    from tui.storage.drafts import Drafts
+
+    store = Store(data_dir)
+    drafts = Drafts(data_dir, datetime.now, writable=lambda: store.holds_lock)
+    drafts.keep("note.new", {"editor-text": "first"}, "A note of thanks")
+    store.close()
+    with pytest.raises(OSError):
+        drafts.keep("note.new", {"editor-text": "after the store closed"}, "A note of thanks")
+    assert drafts_on_disk(data_dir)["note.new"]["fields"] == {"editor-text": "first"}
