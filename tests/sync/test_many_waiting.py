@@ -74,3 +74,20 @@ def test_joining_a_crowded_folder_prints_a_few_lines(tmp_path: Path, capsys: pyt
     out = run(capsys, tmp_path / "jo", "pair", "join", str(shared), "--name", "Jo").splitlines()
     assert sum(line.startswith("Waiting for confirmation: ") for line in out) == 5
     assert "and 7 more devices waiting without a pairing code (micro-romance pair status --json lists them all)" in out
+
+
+def test_planted_keys_can_take_every_place_for_a_pairing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/security.md: keys planted before the partner joins take the pairings a device runs at once;
+    the partner waits with no code (the way out is a folder only the two devices share)."""
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    pairing.start(alex / "sync", shared, "Alex")
+    plant_strangers(shared, pairing.MAX_UNDER_WAY + 1)
+    run(capsys, alex, "pair", "status")  # Alex's device takes up a pairing with each it has room for
+    pairing.join(sam / "sync", shared, "Sam")
+    sam_id = pairing.status(sam / "sync").device
+    out = run(capsys, alex, "pair", "status").splitlines()
+    at = out.index(f"Waiting for confirmation: Sam's device {sam_id}")
+    assert out[at + 1] == f"No pairing code yet: {pairing.TOO_MANY}"
+    assert not any(line.startswith("Pairing code: ") for line in out)
