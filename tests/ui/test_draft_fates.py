@@ -14,6 +14,7 @@ from tui.dialogs.editor import EditorScreen
 from tui.dialogs.ritual import RitualDialog
 from tui.domain.drafts import KEEP_DAYS, NOTICE_DAYS
 from tui.storage import Store
+from tui.tabs.gratitude import GratitudeTab
 from tui.widgets import text_dialog
 
 
@@ -52,6 +53,28 @@ async def test_words_for_a_note_deleted_on_the_gratitude_tab_come_back_once_as_a
         await pilot.pause()
         assert [n.text for n in app.store.notes()] == ["tea in bed and croissants"]
         assert drafts_on_disk(data_dir) == {}
+
+
+async def test_an_editor_opened_late_on_a_gone_note_neither_shows_nor_touches_its_draft(make_app, data_dir) -> None:
+    words = {"fields": {"editor-text": "our walk by the sea"}, "place": "Editing a note", "kept": "2026-11-25T09:00:00"}
+    write_drafts(data_dir, json.dumps({"drafts": {"note:0123456789ab": words}}).encode())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        tab = app.query_one(GratitudeTab)  # as a list drawn before the note went would open it
+        tab.open_editor("Editing a note · Wed 25 Nov", "our walk", lambda text: "", draft_key="note:0123456789ab")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and editor.text == "our walk" and not editor.query(".draft-note")
+        await pilot.press(*" home")
+        editor.keep_draft()  # what a pause in the typing does
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        assert drafts_on_disk(data_dir) == {"note:0123456789ab": words}
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.text == "our walk by the sea"
 
 
 async def test_a_ritual_removed_elsewhere_is_told_at_start_and_its_words_wait_in_a_new_ritual(
@@ -160,6 +183,7 @@ async def test_opening_an_old_draft_keeps_it(make_app, data_dir, clock) -> None:
 def write_drafts(data_dir, raw: bytes) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "drafts.json").write_bytes(raw)
+    (data_dir / "drafts.json").chmod(0o600)
 
 
 GOOD = {"fields": {"ritual-name": "Slow Sunday"}, "place": "A new ritual", "kept": "2026-11-25T09:00:00"}

@@ -135,6 +135,8 @@ class TextDialog(ModalScreen[ResultType]):
     """The ids of the dialog's choices (each a :class:`DraftChoice`), kept in its draft with its words."""
     _draft_timer: Timer | None = None
     _draft_failed = False
+    _draft_elsewhere = False
+    """The draft under this editor's key is for an entry gone since: this editor leaves it alone."""
 
     def on_key(self, event: events.Key) -> None:
         if self.focused is None and self.keep_typed(event):  # before any field has focus
@@ -222,14 +224,21 @@ class TextDialog(ModalScreen[ResultType]):
         host = host_of(self)
         drafts, homeless = host.drafts, ""
         draft = drafts.get(self.draft_id)
+
+        def entry(kind: str, entry_id: str) -> object:
+            return host.store.entry(kind, entry_id)
+
+        if draft is not None and drafts.gone(self.draft_id, entry):  # opened on an entry gone since (a late list)
+            self._draft_elsewhere = True  # its words wait for a new one's editor: never shown, kept or dropped here
+            return
         try:
-            if draft is None and (homeless := drafts.homeless(self.draft_id, lambda *entry: host.store.entry(*entry))):
+            if draft is None and (homeless := drafts.homeless(self.draft_id, entry)):
                 drafts.move(homeless, self.draft_id, self.draft_place or self._dialog_title() or "a dialog")
                 draft = drafts.get(self.draft_id)
             elif draft is not None:
                 drafts.seen(self.draft_id)  # offered: it is not an old draft nobody looks at
         except OSError:
-            pass  # offered all the same; kept where it was
+            pass  # a draft of its own is offered all the same; one whose entry is gone waits where it was
         if draft is None:
             return
         choices = self.draft_choices()
@@ -283,7 +292,7 @@ class TextDialog(ModalScreen[ResultType]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        if not self.is_mounted:
+        if not self.is_mounted or self._draft_elsewhere:
             return
         drafts = host_of(self).drafts
         fields, choices = self.draft_fields(), self.draft_choices()
@@ -307,6 +316,8 @@ class TextDialog(ModalScreen[ResultType]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
+        if self._draft_elsewhere:
+            return
         try:
             host_of(self).drafts.drop(self.draft_id)
         except OSError:
