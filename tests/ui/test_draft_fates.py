@@ -9,6 +9,7 @@ import pytest
 
 from tests.ui.screen_text import screen_text, shown
 from tests.ui.test_drafts import drafts_on_disk, end_as_a_closed_terminal_does, kept
+from tests.ui.waiting import settle
 from tests.unit.test_commands import cli, run
 from tui.dialogs.editor import EditorScreen
 from tui.dialogs.ritual import RitualDialog
@@ -140,6 +141,27 @@ async def test_an_answers_draft_names_the_prompt_a_new_answer_takes_its_words_fo
         await pilot.press("4", "e", *" by the river")
         await kept(pilot, data_dir, f"answer:{answer.id}", "editor-text", "a picnic by the river")
         assert drafts_on_disk(data_dir)[f"answer:{answer.id}"]["home"] == "answer.new:p-picnic"
+
+
+async def test_a_done_note_left_on_a_day_gone_by_is_told_with_its_words_not_offered_for_today(
+    make_app, data_dir, clock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d", *"she laughed")
+        await settle(pilot, lambda: "done:2026-11-25" in drafts_on_disk(data_dir))
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+
+    app = make_app(today=clock.advance(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "was for a day gone by; its words are kept in drafts.json: “she laughed”." in told(app)
+        assert "Open the same editor again" not in told(app)  # the Today tab writes today's note only
+        await pilot.press("d")
+        await pilot.pause()
+        assert "she laughed" not in screen_text(app)
 
 
 RAIN = {"fields": {"editor-text": "the rain on the roof"}, "place": "A note of thanks · Wed 25 Nov"}

@@ -38,3 +38,10 @@ def test_a_draft_is_told_of_on_its_ninetieth_day_and_let_go_after_the_notice() -
     assert fates.let_go == ["done:2026-01-01"]
     assert fates.gone == ["note:n2"]
     assert fates.kept == ["note.new", "note:n1", "day.new"]
+
+
+def test_a_done_note_is_for_its_own_day_only() -> None:
+    from tui.domain.drafts import day_gone_by
+
+    assert day_gone_by("done:2026-11-24", DAY) and not day_gone_by("done:2026-11-25", DAY)
+    assert not day_gone_by("done:someday", DAY) and not day_gone_by("grace:2026-11-01", DAY)

@@ -6,6 +6,9 @@ draft was for is gone (deleted here, removed from the command line, or by the pa
 words are never attached to anything else of that name: the editor of a new entry of the same
 kind (its *home*) offers them once, as new words, and the person saves or lets them go there.
 
+The note of a day's gesture (``done:DAY``) left unsaved can be written only on that day: once the
+day is gone by, start says so with its words (they are one line), and it waits for the rule below.
+
 A draft is not kept forever: one untouched for ``KEEP_DAYS`` is first told about at start,
 with the day it goes, and let go only ``NOTICE_DAYS`` later if still untouched. Opening the
 editor that holds it counts as touching it. Nothing here reads a file or knows Textual.
@@ -37,6 +40,16 @@ def entry_of(key: str) -> tuple[str, str] | None:
     if colon and rest and prefix in _ENTRIES:
         return _ENTRIES[prefix], rest
     return None
+
+
+def day_gone_by(key: str, today: date) -> bool:
+    """Whether ``key`` is the note of a day's gesture (``done:DAY``) for a day before ``today``: the
+    Today tab opens that editor for today only, so its words can no longer be offered there."""
+    prefix, _, day = key.partition(":")
+    try:
+        return prefix == "done" and date.fromisoformat(day) < today
+    except ValueError:
+        return False
 
 
 def what(key: str) -> str:
@@ -85,5 +98,5 @@ def sort_drafts(ages: Mapping[str, Age], gone: Callable[[str], bool], today: dat
             continue
         if age.warned is None and (today - age.touched).days >= KEEP_DAYS:
             fates.warn.append(key)
-        (fates.gone if entry_of(key) is not None and gone(key) else fates.kept).append(key)
+        (fates.gone if gone(key) else fates.kept).append(key)
     return fates

@@ -16,7 +16,7 @@ import asyncio
 import signal
 from typing import TYPE_CHECKING
 
-from tui.format import short_day
+from tui.format import one_line, short_day
 
 if TYPE_CHECKING:
     from datetime import date
@@ -74,7 +74,7 @@ class Endings(_Base):
         """Say which editors hold words that were not saved and how to find them: in their own editor,
         or in a new entry's when the entry they were for is gone; tell of a draft left untouched for
         long before it is let go, and of a drafts file that could not be read."""
-        from tui.domain.drafts import KEEP_DAYS, NOTICE_DAYS, Age, goes_on, sort_drafts
+        from tui.domain.drafts import KEEP_DAYS, NOTICE_DAYS, Age, day_gone_by, goes_on, home_of, sort_drafts
         from tui.widgets.text_dialog import TextDialog
 
         drafts, today = self.drafts, self.today
@@ -83,7 +83,7 @@ class Endings(_Base):
             self.notify(drafts.problem, title="Drafts", severity="warning", timeout=20, markup=False)
         open_now = {screen.draft_id for screen in self.screen_stack if isinstance(screen, TextDialog)}
         ages = {key: Age(draft.touched, draft.warned) for key, draft in kept.items() if key not in open_now}
-        fates = sort_drafts(ages, lambda key: drafts.gone(key, self.store.entry), today)
+        fates = sort_drafts(ages, lambda key: day_gone_by(key, today) or drafts.gone(key, self.store.entry), today)
         told: list[str] = []
         try:
             drafts.let_go(fates.let_go)
@@ -96,6 +96,9 @@ class Endings(_Base):
             told += [
                 f"“{kept[k].place}” ({_when(kept[k])}) has waited {KEEP_DAYS} days: open its editor by "
                 f"{short_day(goes_on(today))} to keep it, or it is let go."
+                if k not in fates.gone or home_of(k, kept[k].home)
+                else f"“{kept[k].place}” ({_when(kept[k])}) has waited {KEEP_DAYS} days: it is let go on "
+                f"{short_day(goes_on(today))}."
                 for k in fates.warn
             ]
         except OSError:
@@ -119,6 +122,9 @@ def _homeless(key: str, draft: Draft) -> str:
     """What became of a draft whose entry is gone, in one sentence."""
     from tui.domain.drafts import home_of, what
 
+    if key.startswith("done:"):
+        words = " ".join(one_line(text) for text in draft.fields.values() if text.strip())
+        return f"“{draft.place}” ({_when(draft)}) was for a day gone by; its words are kept in drafts.json: “{words}”."
     thing = what(key)
     a = "an" if thing[0] in "aeiou" else "a"
     if home_of(key, draft.home):
