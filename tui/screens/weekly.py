@@ -39,6 +39,7 @@ from tui.host import host_of
 from tui.model import LOVE_LANGUAGES, GraceSpan, Ritual
 from tui.record import replace
 from tui.themes import HEADER_ICON
+from tui.widgets.hanging import HangingLines
 from tui.widgets.header import Header
 from tui.widgets.heatmap import RitualHeatmap
 
@@ -221,15 +222,15 @@ class WeeklyReviewScreen(Screen[None]):
             with Horizontal(id="review-columns"):
                 with Vertical(id="review-rituals", classes="review-section"):
                     yield Static(Content(""), id="review-rituals-heading", classes="review-heading")
-                    yield Static(Content(""), id="review-rituals-lines", classes="review-lines")
+                    yield HangingLines(id="review-rituals-lines", classes="review-lines")
                 with Vertical(id="review-given", classes="review-section"):
                     yield Static(Content(""), id="review-gestures-heading", classes="review-heading")
-                    yield Static(Content(""), id="review-gestures-lines", classes="review-lines")
+                    yield HangingLines(id="review-gestures-lines", classes="review-lines")
                     yield Static(Content(""), id="review-notes-heading", classes="review-heading")
-                    yield Static(Content(""), id="review-notes-lines", classes="review-lines")
+                    yield HangingLines(id="review-notes-lines", classes="review-lines")
             with Vertical(id="review-pair", classes="review-section"):
                 yield Static(Content(""), id="review-pair-heading", classes="review-heading")
-                yield Static(Content(""), id="review-pair-lines", classes="review-lines")
+                yield HangingLines(id="review-pair-lines", classes="review-lines")
             with Vertical(id="review-prompt", classes="review-section"):
                 yield Static(Content(""), id="review-prompt-heading", classes="review-heading")
                 yield Static(Content(""), id="review-prompt-text")
@@ -274,12 +275,12 @@ class WeeklyReviewScreen(Screen[None]):
             ("notes", note_lines(summary, in_progress=in_progress)),
         ):
             self._set(f"review-{section}-heading", heading)
-            self._set(f"review-{section}-lines", "\n".join(lines))
+            self.query_one(f"#review-{section}-lines", HangingLines).show(lines)
         pair = pair_for(store, host_of(self).together, self.monday, today)
         self.query_one("#review-pair").display = pair is not None
         if pair is not None:
             self._set("review-pair-heading", pair[0])
-            self._set("review-pair-lines", "\n".join(pair[1]))
+            self.query_one("#review-pair-lines", HangingLines).show(pair[1])
         prompt = review_prompt(summary, content.prompts())
         self.query_one("#review-prompt").display = prompt is not None
         if prompt is not None:
