@@ -252,6 +252,24 @@ async def test_a_huge_drafts_file_is_set_aside_and_the_app_opens_with_everything
         assert "your laugh" in screen_text(app) and app.store.notes() == [note]
 
 
+async def test_thousands_of_drafts_load_whole_and_the_notice_names_a_few(make_app, data_dir) -> None:
+    many = {f"note:{n:012x}": {**GOOD, "fields": {"editor-text": f"note {n}"}} for n in range(1500)}
+    many |= {f"answer.new:p{n}": {**GOOD, "fields": {"editor-text": f"answer {n}"}} for n in range(1500)}
+    raw = json.dumps({"version": 1, "drafts": many}).encode()
+    write_drafts(data_dir, raw)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notice = told(app)
+        assert "; and 1496 more. Open the same editor again" in notice
+        assert notice.endswith("was for a note that is gone: a new note offers its words. And 1496 more like those.")
+        assert len(notice) < 1200 and not any(n.title == "Drafts" for n in app._notifications)
+        await pilot.press("3", "a")
+        await pilot.pause()
+        assert app.screen.text == "note 0"  # the oldest first, one at a time
+    assert len(drafts_on_disk(data_dir)) == 3000
+
+
 def test_a_copy_refused_by_the_lock_leaves_drafts_json_as_it_is(data_dir) -> None:
     damaged = b'{"drafts": {"note.new": {"fields": {"editor-text": "half'
     with Store(data_dir):  # the copy already running

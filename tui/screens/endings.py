@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tui.format import one_line, short_day
@@ -87,31 +88,51 @@ class Endings(_Base):
         told: list[str] = []
         try:
             drafts.let_go(fates.let_go)
-            told += [
-                f"“{kept[k].place}” ({_when(kept[k])}) was let go, untouched for {KEEP_DAYS} days and "
+            told += _some(
+                f"“{_place(kept[k])}” ({_when(kept[k])}) was let go, untouched for {KEEP_DAYS} days and "
                 f"{NOTICE_DAYS} more after the notice."
                 for k in fates.let_go
-            ]
+            )
             drafts.warn(fates.warn, today)
-            told += [
-                f"“{kept[k].place}” ({_when(kept[k])}) has waited {KEEP_DAYS} days: open its editor by "
+            told += _some(
+                f"“{_place(kept[k])}” ({_when(kept[k])}) has waited {KEEP_DAYS} days: open its editor by "
                 f"{short_day(goes_on(today))} to keep it, or it is let go."
                 if k not in fates.gone or home_of(k, kept[k].home)
-                else f"“{kept[k].place}” ({_when(kept[k])}) has waited {KEEP_DAYS} days: it is let go on "
+                else f"“{_place(kept[k])}” ({_when(kept[k])}) has waited {KEEP_DAYS} days: it is let go on "
                 f"{short_day(goes_on(today))}."
                 for k in fates.warn
-            ]
+            )
         except OSError:
             pass  # kept as they were: said again at the next start
-        told += [_homeless(k, kept[k]) for k in sorted(fates.gone, key=lambda k: kept[k].kept.date())]
+        told += _some(_homeless(k, kept[k]) for k in sorted(fates.gone, key=lambda k: kept[k].kept.date()))
         waiting = sorted((kept[k] for k in fates.kept if k not in fates.warn), key=lambda draft: draft.kept.date())
         if waiting:
-            places = "; ".join(f"“{draft.place}” ({_when(draft)})" for draft in waiting)
+            places = "; ".join(f"“{_place(draft)}” ({_when(draft)})" for draft in waiting[:SAID])
+            if len(waiting) > SAID:
+                places += f"; and {len(waiting) - SAID} more"
             told.insert(
                 0, f"Words you had not saved are kept as drafts: {places}. Open the same editor again to find them."
             )
         if told:
             self.notify(" ".join(told), title="Drafts kept", timeout=10, markup=False)
+
+
+SAID = 4
+"""Drafts named in each part of the notice at start; the others are counted."""
+
+
+def _some(sentences: Iterable[str]) -> list[str]:
+    """The first ``SAID`` sentences, then how many more there are."""
+    listed = list(sentences)
+    if len(listed) <= SAID:
+        return listed
+    return [*listed[:SAID], f"And {len(listed) - SAID} more like {'that' if len(listed) == SAID + 1 else 'those'}."]
+
+
+def _place(draft: Draft) -> str:
+    """Where a draft was written, on one line and short (the file may have been edited by hand)."""
+    place = one_line(draft.place)
+    return place if len(place) <= 60 else place[:59] + "…"
 
 
 def _when(draft: Draft) -> str:
@@ -124,9 +145,12 @@ def _homeless(key: str, draft: Draft) -> str:
 
     if key.startswith("done:"):
         words = " ".join(one_line(text) for text in draft.fields.values() if text.strip())
-        return f"“{draft.place}” ({_when(draft)}) was for a day gone by; its words are kept in drafts.json: “{words}”."
+        words = words if len(words) <= 120 else words[:119] + "…"
+        return (
+            f"“{_place(draft)}” ({_when(draft)}) was for a day gone by; its words are kept in drafts.json: “{words}”."
+        )
     thing = what(key)
     a = "an" if thing[0] in "aeiou" else "a"
     if home_of(key, draft.home):
-        return f"“{draft.place}” ({_when(draft)}) was for {a} {thing} that is gone: a new {thing} offers its words."
-    return f"“{draft.place}” ({_when(draft)}) was for {a} {thing} that is gone; its words are kept in drafts.json."
+        return f"“{_place(draft)}” ({_when(draft)}) was for {a} {thing} that is gone: a new {thing} offers its words."
+    return f"“{_place(draft)}” ({_when(draft)}) was for {a} {thing} that is gone; its words are kept in drafts.json."
