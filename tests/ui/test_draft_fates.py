@@ -270,6 +270,25 @@ async def test_thousands_of_drafts_load_whole_and_the_notice_names_a_few(make_ap
     assert len(drafts_on_disk(data_dir)) == 3000
 
 
+async def test_a_drafts_file_that_cannot_be_opened_is_never_written_over(make_app, data_dir) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    elsewhere = data_dir.parent / "kept-by-hand.json"
+    elsewhere.write_bytes(json.dumps({"drafts": {"note.new": GOOD}}).encode())
+    (data_dir / "drafts.json").symlink_to(elsewhere)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [problem] = [str(n.message) for n in app._notifications if n.title == "Drafts"]
+        assert problem.startswith("Your drafts could not be read (") and problem.endswith("the file is left as it is.")
+        await pilot.press("3", "a", *"tea")
+        await settle(pilot, lambda: any(n.title == "No draft" for n in app._notifications))
+        await pilot.press("ctrl+s")  # the note itself saves as ever
+        await pilot.pause()
+        assert [n.text for n in app.store.notes()] == ["tea"]
+    assert (data_dir / "drafts.json").is_symlink()
+    assert json.loads(elsewhere.read_bytes()) == {"drafts": {"note.new": GOOD}}
+
+
 def test_a_copy_refused_by_the_lock_leaves_drafts_json_as_it_is(data_dir) -> None:
     damaged = b'{"drafts": {"note.new": {"fields": {"editor-text": "half'
     with Store(data_dir):  # the copy already running

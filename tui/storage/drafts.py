@@ -100,6 +100,7 @@ class Drafts:
         self._writable = writable
         self._drafts: dict[str, Draft] | None = None
         self.problem = ""
+        self._blocked = ""
         """Why the file (or some drafts in it) could not be read, in one line; "" when it read whole."""
 
     def _all(self) -> dict[str, Draft]:
@@ -112,8 +113,9 @@ class Drafts:
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
             return {}
-        except OSError as exc:
-            self.problem = f"Your drafts could not be read ({exc.strerror or exc}); they are left as they are."
+        except OSError as exc:  # a link, no access: what it holds is not written over this session
+            self._blocked = f"drafts.json could not be read ({exc.strerror or exc})"
+            self.problem = f"Your drafts could not be read ({exc.strerror or exc}); the file is left as it is."
             return {}
         try:
             with os.fdopen(fd, "rb") as handle:
@@ -231,6 +233,8 @@ class Drafts:
         """Write ``drafts`` (none: remove the file), then hold them; raises OSError, holding the old ones."""
         if not self._writable():
             raise PermissionError(0, "another copy of micro-romance has this data folder")
+        if self._blocked:
+            raise PermissionError(0, self._blocked)
         if not drafts:
             try:
                 self.path.unlink()
