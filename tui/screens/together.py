@@ -10,8 +10,9 @@ steps of ``micro-romance pair ...`` (tui.sync.pairing does each of them, here as
 * paired: the pair in words, "Sync now", "Remove…" a confirmed device (asked first, naming it)
   and "Leave…" (asked first; nothing local is deleted).
 
-Making the keys and every read or write of the shared folder run in a worker thread
-(tui/screens/together_work.py), so a key never waits on a slow drive. Paths, names and
+Each step is taken through the Host (``host.together.steps``): making the keys and every read or
+write of the shared folder run in a worker thread (tui/screens/together_work.py), so a key never
+waits on a slow drive. Paths, names and
 messages reach the screen as literal Content. After a step the app's rounds and the header's
 mark follow (``host.together_changed``).
 """
@@ -35,12 +36,12 @@ from tui.screens import together_text as say
 from tui.screens.together_decide import DeviceDecisions
 from tui.screens.together_work import PairingWork, Reading
 from tui.themes import HEADER_ICON
-from tui.together.state import is_paired
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from tui.sync.pairing import Status
+    from tui.together.steps import PairingSteps
 
 REFRESH_EVERY = 5.0
 """Seconds between readings of the shared folder while the screen is shown (a key arriving)."""
@@ -82,9 +83,14 @@ class TogetherScreen(Screen[None]):
         return host_of(self).store.data_dir / "sync"
 
     @property
+    def steps(self) -> PairingSteps:
+        """The pairing's steps, through the Host; each taken in the work's thread, never on this one."""
+        return host_of(self).together.steps
+
+    @property
     def work(self) -> PairingWork:
         if self._work is None:
-            self._work = PairingWork(self, self.state_dir)
+            self._work = PairingWork(self, self.steps)
         return self._work
 
     def compose(self) -> ComposeResult:
@@ -120,7 +126,7 @@ class TogetherScreen(Screen[None]):
         if host_of(self).demo:
             self._show_demo()
             return
-        self._layout(paired=is_paired(self.state_dir), status=None)
+        self._layout(paired=host_of(self).together.paired, status=None)
         self.watch(self.app, "sub_title", self._mark_changed, init=False)
         self.set_interval(REFRESH_EVERY, self._refresh_quietly, name="together refresh")
         self.action_check()
@@ -263,12 +269,10 @@ class TogetherScreen(Screen[None]):
             self.say("Type your name first, as your partner will see it.", error=True)
             self.focus_on("#together-name")
             return
-        state_dir = self.state_dir
+        steps = self.steps
 
         def work() -> Status:
-            from tui.sync import pairing
-
-            return (pairing.join if join else pairing.start)(state_dir, Path(folder), name)
+            return steps.begin(Path(folder), name, join=join)
 
         def begun(status: Status) -> None:
             self.after_step(say.begun_text(status, join=join))(status)
@@ -336,12 +340,10 @@ class TogetherScreen(Screen[None]):
         if not yes:
             self.say("Nothing changed: this device still shares.")
             return
-        state_dir = self.state_dir
+        steps = self.steps
 
         def work() -> bool:
-            from tui.sync import pairing
-
-            return pairing.leave(state_dir)
+            return steps.leave()
 
         def left(was_paired: bool) -> None:
             self._defaults_shown = False

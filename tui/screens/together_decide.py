@@ -1,6 +1,7 @@
 """The Together screen's decisions about one device (tui/screens/together.py): the codes match
 (whose device is it?), "Not us" for a waiting device, "Remove" for a confirmed one. Each is
-asked first, in a dialog that names the device; the step itself runs in the screen's worker.
+asked first, in a dialog that names the device; the step itself, taken through the Host
+(``host.together.steps``), runs in the screen's worker.
 """
 
 from __future__ import annotations
@@ -47,12 +48,10 @@ class DeviceDecisions:
         if whose not in ("partner", "mine"):
             self.screen.say("Nothing was confirmed.")
             return
-        state_dir, code, mine = self.screen.state_dir, device.code, whose == "mine"
+        steps, code, mine = self.screen.steps, device.code, whose == "mine"
 
         def work() -> Device:
-            from tui.sync import pairing
-
-            return pairing.confirm(state_dir, code, mine=mine)
+            return steps.confirm(code, mine=mine)
 
         def confirmed(found: Device) -> None:
             self.screen.after_step(say.confirmed_text(found, status))(found)
@@ -95,12 +94,10 @@ class DeviceDecisions:
             if not sure:
                 self.screen.say(f"Nothing changed: {device.name}'s device stays as it was.")
                 return
-            state_dir = self.screen.state_dir
+            steps = self.screen.steps
 
             def work() -> Removed:
-                from tui.sync import pairing
-
-                return pairing.remove(state_dir, device.device)
+                return steps.remove(device.device)
 
             def removed(done: Removed) -> None:
                 self.screen.after_step(say.removed_text(done.name, done.was_confirmed))(done)

@@ -1,40 +1,25 @@
 """The Together screen's work off the app's thread: an object the screen holds (tui/screens/together.py).
 
-Each step of tui.sync.pairing (making the keys, reading and writing the shared folder) runs in a
-worker thread, so a key never waits on a slow or vanished drive; its result comes back to the
-screen on the app's thread through :class:`PairingView`, and a refusal becomes one message.
+Each pairing step (making the keys, reading and writing the shared folder), taken through the
+Host's door (``host.together.steps``, tui/together/steps.py), runs in a worker thread, so a key
+never waits on a slow or vanished drive; its result comes back to the screen on the app's thread
+through :class:`PairingView`, and a refusal becomes one message.
 While a step runs, another waits (the buttons say so rather than start a second).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from tui.together.steps import PairingSteps, Reading
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.sync.pairing import Status
-
 T = TypeVar("T")
 
-
-@dataclass(frozen=True)
-class Reading:
-    """What a reading of the pairing found: its status and what a start or join would take."""
-
-    status: Status
-    folder: str
-    name: str
-
-
-def _read(state_dir: Path) -> Reading:
-    from tui.sync import pairing
-
-    folder, name = pairing.defaults(state_dir)
-    return Reading(pairing.status(state_dir), folder, name)
+__all__ = ["PairingView", "PairingWork", "Reading"]
 
 
 class PairingView(Protocol):
@@ -64,9 +49,10 @@ class PairingView(Protocol):
 class PairingWork:
     """Steps in a worker thread, and readings of the pairing; the view shows what came back."""
 
-    def __init__(self, view: PairingView, state_dir: Path) -> None:
+    def __init__(self, view: PairingView, steps: PairingSteps) -> None:
         self.view = view
-        self.state_dir = state_dir
+        self.steps = steps
+        """The pairing's steps, through the Host (``host.together.steps``)."""
         self.busy = False
         self._reading = False
         self._read_again = False
@@ -124,11 +110,11 @@ class PairingWork:
             self._read_again = True
             return
         self._reading = True
-        state_dir, app = self.state_dir, self.view.app
+        steps, app = self.steps, self.view.app
 
         def run() -> None:
             try:
-                reading = _read(state_dir)
+                reading = steps.read()
             except Exception as exc:  # noqa: BLE001 (a damaged pairing.json or key file: said on the screen)
                 reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
                 app.call_from_thread(self._read_done, None, reason)

@@ -4,7 +4,8 @@ Whether this device is paired and what the last rounds left (:class:`~tui.togeth
 are read once and kept until :meth:`TogetherDoor.refresh` (after a round, a pairing step, or a share
 through :meth:`TogetherDoor.share`), so a tab's draw reads no file; while kept, the state is held
 (:func:`tui.together.state.hold`), so what the tabs ask of :mod:`tui.daily` reads it from memory too.
-The adapter, and with it the sync code, loads only for a share.
+The adapter, and with it the sync code, loads only for a share or a pairing step
+(:attr:`TogetherDoor.steps`, the Together screen's).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.together.state import TogetherState, hold, is_paired, let_go, partner_name
+from tui.together.steps import PairingSteps
 
 if TYPE_CHECKING:
     from tui.storage import Store
@@ -55,6 +57,12 @@ class TogetherDoor:
             self._state = TogetherState.read(self.store.sync_dir)
             hold(self.store.sync_dir, self._state)  # the day's pick (tui.daily) reads it from memory too
         return self._state
+
+    @property
+    def steps(self) -> PairingSteps:
+        """The pairing's steps (start or join, confirm, remove, leave) and its reading. Each reads or
+        writes the shared folder: take them off the app's thread (the Together screen's worker)."""
+        return PairingSteps(self.store.sync_dir)
 
     def share(self, mark: Callable[[Together], None]) -> None:
         """``mark(adapter)`` marks entries to share (a note, an answer, a gift's answer), then the
