@@ -311,3 +311,20 @@ def test_a_closed_store_writes_no_draft(data_dir) -> None:
     with pytest.raises(OSError):
         drafts.keep("note.new", {"editor-text": "after the store closed"}, "A note of thanks")
     assert drafts_on_disk(data_dir)["note.new"]["fields"] == {"editor-text": "first"}
+
+
+def test_a_damaged_file_that_cannot_be_set_aside_is_not_written_over(tmp_path) -> None:
+    from datetime import datetime
+
+    from tui.storage.drafts import Drafts
+
+    half = b'{"drafts": {"note.new": {"fields": {"editor-text": "half'
+    (tmp_path / "drafts.json").write_bytes(half)
+    for n in range(100):  # every name a damaged file is set aside under is taken
+        (tmp_path / ("drafts.json.damaged" + (f".{n}" if n else ""))).write_bytes(b"earlier")
+    drafts = Drafts(tmp_path, datetime.now)
+    assert drafts.get("note.new") is None
+    assert drafts.problem.endswith("the file is left as it is.")
+    with pytest.raises(OSError):
+        drafts.keep("note.new", {"editor-text": "new words"}, "A note of thanks")
+    assert (tmp_path / "drafts.json").read_bytes() == half

@@ -64,6 +64,10 @@ class Draft:
         return max(self.kept.date(), self.seen.date() if self.seen else date.min)
 
 
+class _TooBig(ValueError):
+    """A drafts file over ``MAX_BYTES``."""
+
+
 def _size(n: int) -> str:
     return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
 
@@ -100,8 +104,9 @@ class Drafts:
         self._writable = writable
         self._drafts: dict[str, Draft] | None = None
         self.problem = ""
-        self._blocked = ""
         """Why the file (or some drafts in it) could not be read, in one line; "" when it read whole."""
+        self._blocked = ""
+        """Why the file may not be written this session (it could not be read, nor set aside)."""
 
     def _all(self) -> dict[str, Draft]:
         if self._drafts is None:
@@ -121,13 +126,13 @@ class Drafts:
             with os.fdopen(fd, "rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
             if len(raw) > MAX_BYTES:
-                raise ValueError(f"over {_size(MAX_BYTES)}")
+                raise _TooBig(f"too big, over {_size(MAX_BYTES)}")
             entries = json.loads(raw, parse_constant=_no_constant)["drafts"].items()
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not drafts as written here"
-            if str(exc).startswith("over "):
-                why = f"too big, {exc}"
-            self.problem, _ = self._set_aside(f"Your drafts file could not be read ({why})")
+            self.problem, _ = self._set_aside(
+                f"Your drafts file could not be read ({exc if isinstance(exc, _TooBig) else why})"
+            )
             return {}
         found, bad = {}, 0
         for key, value in entries:
@@ -160,6 +165,7 @@ class Drafts:
             except OSError:
                 break
             return f"{what}; the file as it was is kept as {aside.name}.", True
+        self._blocked = "drafts.json could not be read nor set aside"  # never written over with what did read
         return f"{what}; the file is left as it is.", False
 
     def get(self, key: str) -> Draft | None:
