@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.sync.pairs import pair_up, shared_code
 from tests.ui import waiting
 from tests.ui.screen_text import screen_text
@@ -64,3 +66,14 @@ async def test_the_header_says_the_shared_folder_is_missing_in_so_many_words(
         assert "shared folder missing" in header, header  # cut, it read "together: shared folder"
         assert "(missing: is the drive mounted?)" in screen_text(app)
         assert screen is app.screen
+
+
+async def test_the_empty_name_field_can_be_seen_without_colour(make_app, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")  # the fields go without their frames at 60x20: only words show them
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_together(app, pilot)
+        assert screen.focused is screen.query_one("#together-folder")
+        lines = screen_text(app).splitlines()
+        label = next(i for i, line in enumerate(lines) if "Your name, as your partner will see it" in line)
+        assert lines[label + 1].strip(), lines  # the field under it says something, not a blank row

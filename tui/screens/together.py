@@ -103,7 +103,7 @@ class TogetherScreen(Screen[None]):
                 yield Static(Content("The shared folder"), classes="together-label")
                 yield Input(placeholder="for example ~/Sync/us", id="together-folder")
                 yield Static(Content("Your name, as your partner will see it"), classes="together-label")
-                yield Input(id="together-name")
+                yield Input(placeholder="the name your partner knows you by", id="together-name")
                 with Horizontal(classes="together-buttons"):
                     yield Button(Content("Start"), variant="primary", id="together-start")
                     yield Button(Content("Join"), id="together-join")
