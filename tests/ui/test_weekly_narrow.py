@@ -47,3 +47,29 @@ async def test_long_lines_wrap_whole_in_the_review(
         app.screen.query_one("#review-pair").scroll_visible(animate=False)
         await pilot.pause()
         assert "Gestures: you did 0 things for Alex, Alex did 0 for you" in seen_in(app, "#review-pair-lines")
+
+
+async def test_a_key_that_does_nothing_this_week_reads_so_without_colour(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    app.store.add_ritual("Tea at dusk", created=DAY - timedelta(weeks=2))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        app.push_screen(WeeklyReviewScreen())  # this week: there is no later one
+        await pilot.pause()
+        await pilot.pause()
+
+        def struck(action: str) -> bool:
+            key = next(k for k in app.screen.query(FooterKey) if k.action == action)
+            strip = key.render_lines(key.region.reset_offset)[0]
+            return any(seg.style is not None and seg.style.strike for seg in strip if "week" in seg.text)
+
+        assert struck("step(1)")  # "Later week" struck through, not only a shade dimmer
+        assert not struck("step(-1)")
+        await pilot.press("left_square_bracket")  # last week: a later one is there again
+        await pilot.pause()
+        assert not struck("step(1)")
