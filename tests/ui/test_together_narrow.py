@@ -77,3 +77,15 @@ async def test_the_empty_name_field_can_be_seen_without_colour(make_app, monkeyp
         lines = screen_text(app).splitlines()
         label = next(i for i, line in enumerate(lines) if "Your name, as your partner will see it" in line)
         assert lines[label + 1].strip(), lines  # the field under it says something, not a blank row
+
+
+async def test_tab_never_stops_on_the_page_when_it_has_nothing_to_scroll(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_together(app, pilot)
+        stops = []
+        for _ in range(5):
+            stops.append(screen.focused.id if screen.focused else None)
+            await pilot.press("tab")
+        # a stop on the page itself showed nothing focused, and typing went nowhere
+        assert stops == ["together-folder", "together-name", "together-start", "together-join", "together-folder"]

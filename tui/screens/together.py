@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
@@ -38,6 +38,7 @@ from tui.screens.together_work import PairingWork, Reading
 from tui.themes import HEADER_ICON
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
+from tui.widgets.page import ScrollPage
 
 if TYPE_CHECKING:
     from tui.sync.pairing import Status
@@ -95,7 +96,7 @@ class TogetherScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
-        with VerticalScroll(id="together-body"):
+        with ScrollPage(id="together-body"):
             yield Static(Content("Together"), id="together-title")
             yield Static(Content(""), id="together-intro")
             yield Static(Content(""), id="together-status")
