@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -17,6 +17,7 @@ from tui.domain.drafts import KEEP_DAYS, NOTICE_DAYS
 from tui.storage import Store
 from tui.tabs.gratitude import GratitudeTab
 from tui.widgets import text_dialog
+from tui.widgets.paged import PAGE
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +35,7 @@ async def test_words_for_a_note_deleted_on_the_gratitude_tab_come_back_once_as_a
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "e", *" and croissants")
         await kept(pilot, data_dir, f"note:{note.id}", "editor-text", "tea in bed and croissants")
+        assert drafts_on_disk(data_dir)[f"note:{note.id}"]["year"] == 2026  # where to look for the note first
         await end_as_a_closed_terminal_does(app, pilot)
     app.store.close()
 
@@ -76,6 +78,25 @@ async def test_an_editor_opened_late_on_a_gone_note_neither_shows_nor_touches_it
         await pilot.press("a")
         await pilot.pause()
         assert app.screen.text == "our walk by the sea"
+
+
+async def test_a_draft_for_a_note_of_a_past_year_reads_that_year_only(make_app, data_dir) -> None:
+    with Store(data_dir) as store, store.batch():
+        notes = {year: store.add_note(f"thanks in {year}", date(year, 3, 1)) for year in range(2019, 2026)}
+        for n in range(PAGE):  # this year's notes fill the Gratitude tab's first page: no past year is read for it
+            store.add_note(f"thanks {n}", date(2026, 11, 1 + n % 24))
+    Store(data_dir).close()  # the open after the writes checks the past years once
+    old = notes[2021]
+    draft = {"fields": {"editor-text": "thanks in 2021, again"}, "place": "Editing a note · Mon 1 Mar 2021"}
+    write_drafts(
+        data_dir,
+        json.dumps({"drafts": {f"note:{old.id}": {**draft, "kept": "2026-11-24T22:00:00", "year": 2021}}}).encode(),
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Open the same editor again" in told(app)  # the note is there
+        assert set(app.store.unread_years()) == set(range(2019, 2026)) - {2021}
 
 
 async def test_a_ritual_removed_elsewhere_is_told_at_start_and_its_words_wait_in_a_new_ritual(

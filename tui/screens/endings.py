@@ -84,7 +84,14 @@ class Endings(_Base):
             self.notify(drafts.problem, title="Drafts", severity="warning", timeout=20, markup=False)
         open_now = {screen.draft_id for screen in self.screen_stack if isinstance(screen, TextDialog)}
         ages = {key: Age(draft.touched, draft.warned) for key, draft in kept.items() if key not in open_now}
-        fates = sort_drafts(ages, lambda key: day_gone_by(key, today) or drafts.gone(key, self.store.entry), today)
+        fates = sort_drafts(
+            ages,
+            lambda key: (
+                day_gone_by(key, today)
+                or drafts.gone(key, lambda kind, id, year: self.store.entry(kind, id, year=year))
+            ),
+            today,
+        )
         told: list[str] = []
         try:
             drafts.let_go(fates.let_go)

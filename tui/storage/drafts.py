@@ -36,6 +36,9 @@ from typing import Any
 from tui.domain.drafts import entry_of, home_of
 from tui.durable import write_json
 
+Entry = Callable[[str, str, "int | None"], object]
+"""How drafts ask whether an entry is here: ``entry(kind, id, year)``, the entry or None."""
+
 DRAFTS_NAME = "drafts.json"
 DAMAGED_NAME = "drafts.json.damaged"
 MAX_BYTES = 4 * 1024 * 1024
@@ -57,6 +60,8 @@ class Draft:
     """When its editor last offered it."""
     warned: date | None = None
     """The day start said it was old and would be let go."""
+    year: int | None = None
+    """The year of the dated entry it was for (a note, an answer), so finding it reads that year first."""
 
     @property
     def touched(self) -> date:
@@ -81,7 +86,9 @@ def _draft(value: Any) -> Draft:
     fields = {str(k): str(v) for k, v in value["fields"].items()}
     choices = value.get("choices")
     choices = None if choices is None else {str(k): v for k, v in choices.items()}
-    seen, warned = value.get("seen"), value.get("warned")
+    seen, warned, year = value.get("seen"), value.get("warned"), value.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise TypeError("a draft's year is a number")
     return Draft(
         fields,
         str(value.get("place", "")),
@@ -90,6 +97,7 @@ def _draft(value: Any) -> Draft:
         str(value.get("home", "")),
         None if seen is None else datetime.fromisoformat(seen),
         None if warned is None else date.fromisoformat(warned),
+        year,
     )
 
 
@@ -176,28 +184,38 @@ class Drafts:
         """Every draft kept, by editor key."""
         return dict(self._all())
 
-    def homeless(self, home: str, entry: Callable[[str, str], object]) -> str:
-        """The oldest draft whose entry is gone (``entry(kind, id)`` is None) and whose words the editor
-        ``home`` offers; "" when there is none."""
+    def homeless(self, home: str, entry: Entry) -> str:
+        """The oldest draft whose entry is gone (``entry(kind, id, year)`` is None) and whose words the
+        editor ``home`` offers; "" when there is none."""
         waiting = sorted((d.kept.date(), k) for k, d in self._all().items() if home_of(k, d.home) == home)
         return next((k for _, k in waiting if self.gone(k, entry)), "")
 
-    @staticmethod
-    def gone(key: str, entry: Callable[[str, str], object]) -> bool:
-        """Whether the editor ``key`` edits an entry that is gone (``entry(kind, id)`` is None)."""
+    def gone(self, key: str, entry: Entry) -> bool:
+        """Whether the editor ``key`` edits an entry that is gone (``entry(kind, id, year)`` is None; the
+        year the draft recorded, read first)."""
         kind_id = entry_of(key)
-        return kind_id is not None and entry(*kind_id) is None
+        if kind_id is None:
+            return False
+        draft = self._all().get(key)
+        return entry(*kind_id, draft.year if draft else None) is None
 
     def keep(
-        self, key: str, fields: dict[str, str], place: str, choices: dict[str, Any] | None = None, home: str = ""
+        self,
+        key: str,
+        fields: dict[str, str],
+        place: str,
+        choices: dict[str, Any] | None = None,
+        home: str = "",
+        year: int | None = None,
     ) -> None:
         """Keep (or replace) the words and choices of the editor ``key``; raises OSError when they cannot
         be written. ``choices`` are plain JSON values (numbers, booleans, strings, lists of them);
-        ``home`` the editor of a new entry that offers them if their entry goes (kept from before when "")."""
+        ``home`` the editor of a new entry that offers them if their entry goes, ``year`` the dated
+        entry's year (each kept from before when not given)."""
         drafts = self._all()
         old = drafts.get(key)
-        home = home or (old.home if old else "")
-        self._write({**drafts, key: Draft(dict(fields), place, self._stamp(), dict(choices or {}), home)})
+        home, year = home or (old.home if old else ""), year or (old.year if old else None)
+        self._write({**drafts, key: Draft(dict(fields), place, self._stamp(), dict(choices or {}), home, year=year)})
 
     def move(self, key: str, to: str, place: str) -> None:
         """Give the draft of ``key`` to the editor ``to`` (whose entry it was for is gone), in one write."""
@@ -205,7 +223,7 @@ class Drafts:
         draft = drafts.get(key)
         if draft is None or to in drafts:
             return
-        moved = replace(draft, place=place, home="", seen=self._stamp(), warned=None)
+        moved = replace(draft, place=place, home="", seen=self._stamp(), warned=None, year=None)
         self._write({**{k: v for k, v in drafts.items() if k != key}, to: moved})
 
     def seen(self, key: str) -> None:
@@ -262,4 +280,5 @@ def _document(draft: Draft) -> dict[str, Any]:
         **({"home": draft.home} if draft.home else {}),
         **({} if draft.seen is None else {"seen": draft.seen.isoformat()}),
         **({} if draft.warned is None else {"warned": draft.warned.isoformat()}),
+        **({} if draft.year is None else {"year": draft.year}),
     }

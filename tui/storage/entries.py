@@ -60,10 +60,11 @@ class Entries:
             return self._past.find(self._ix.where[kind], key, kind, year)
         return self._ix.where[kind].get(key)
 
-    def entry(self, kind: str, key: Any, *, search: bool = True) -> Any:
-        """The entry of ``kind`` with ``key``, or None; without ``search`` only among those read so far."""
+    def entry(self, kind: str, key: Any, *, search: bool = True, year: int | None = None) -> Any:
+        """The entry of ``kind`` with ``key``, or None; without ``search`` only among those read so far;
+        ``year``: the past year to read first for a dated kind (where it was seen last)."""
         if search:
-            self._where(kind, key)
+            self._where(kind, key, year)
         return self._ix.entries[kind].get(key)
 
     def put(self, kind: str, entry: Any, *, new: bool = False) -> Any:

@@ -85,12 +85,20 @@ class TabBase(Vertical):
         """Draw what the tab shows from the store; each tab's own."""
 
     def open_editor(
-        self, title: str, text: str, save: Callable[[str], str], *, draft_key: str = "", draft_home: str = ""
+        self,
+        title: str,
+        text: str,
+        save: Callable[[str], str],
+        *,
+        draft_key: str = "",
+        draft_home: str = "",
+        draft_year: int | None = None,
     ) -> None:
         """The note editor over the tab: ``save(text)`` writes the cleaned text and returns
         the entry's id, which the redraw after saving selects; focus comes back either way.
         ``draft_key`` names the editor for its draft (the same note, the same prompt); ``draft_home``
-        the editor that offers its words if the entry goes (by default, by its kind)."""
+        the editor that offers its words if the entry goes (by default, by its kind); ``draft_year``
+        the year of the entry edited, where it is looked for first."""
         from tui.dialogs.editor import EditorScreen  # not before the first frame
 
         saved: list[str] = []
@@ -101,7 +109,7 @@ class TabBase(Vertical):
             self.focus_first()
 
         editor = EditorScreen(title, lambda text: saved.append(save(text)), text=text)
-        editor.draft_key, editor.draft_home = draft_key, draft_home
+        editor.draft_key, editor.draft_home, editor.draft_year = draft_key, draft_home, draft_year
         self.app.push_screen(editor, closed)
 
     def mark_shared(self, entry_id: str, share: Callable[[Any], None]) -> None:

@@ -256,7 +256,13 @@ class GratitudeTab(TabBase):
         def save(text: str) -> str:
             return self.host.store.save_note(replace(note, text=text)).id
 
-        self.open_editor(f"Editing a note · {short_day(note.day)}", note.text, save, draft_key=f"note:{note.id}")
+        self.open_editor(
+            f"Editing a note · {short_day(note.day)}",
+            note.text,
+            save,
+            draft_key=f"note:{note.id}",
+            draft_year=note.day.year,
+        )
 
     def action_said_aloud(self) -> None:
         """Mark the selected note as said out loud to your partner (or unmark it)."""

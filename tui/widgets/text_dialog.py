@@ -128,6 +128,8 @@ class TextDialog(ModalScreen[ResultType]):
     """Which editor this is, for its draft ("note.new", "answer:ID"); by default its kind and title."""
     draft_place = ""
     draft_home = ""
+    draft_year: int | None = None
+    """The year of the dated entry this editor edits (a note, an answer): read first to find it."""
     """The editor of a new entry that offers this draft's words if its entry is gone (by default, by
     its kind: tui/domain/drafts.py; an answer's names its prompt's)."""
     """Where the draft was written, in words (by default the dialog's title)."""
@@ -225,8 +227,8 @@ class TextDialog(ModalScreen[ResultType]):
         drafts, homeless = host.drafts, ""
         draft = drafts.get(self.draft_id)
 
-        def entry(kind: str, entry_id: str) -> object:
-            return host.store.entry(kind, entry_id)
+        def entry(kind: str, entry_id: str, year: int | None) -> object:
+            return host.store.entry(kind, entry_id, year=year)
 
         if draft is not None and drafts.gone(self.draft_id, entry):  # opened on an entry gone since (a late list)
             self._draft_elsewhere = True  # its words wait for a new one's editor: never shown, kept or dropped here
@@ -301,7 +303,7 @@ class TextDialog(ModalScreen[ResultType]):
                 drafts.drop(self.draft_id)
             elif (kept := drafts.get(self.draft_id)) is None or (kept.fields, kept.choices) != (fields, choices):
                 place = self.draft_place or self._dialog_title() or "a dialog"
-                drafts.keep(self.draft_id, fields, place, choices, self.draft_home)
+                drafts.keep(self.draft_id, fields, place, choices, self.draft_home, self.draft_year)
         except OSError as exc:
             if not self._draft_failed:
                 self._draft_failed = True
