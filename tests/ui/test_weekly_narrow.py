@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import DAY
 from tests.sync.pairs import pair_up
+from tests.ui import waiting
 from tests.ui.screen_text import screen_text
 from tui.screens.weekly import WeeklyReviewScreen
 from tui.storage import Store
@@ -39,13 +40,12 @@ async def test_long_lines_wrap_whole_in_the_review(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         app.push_screen(WeeklyReviewScreen())
-        await pilot.pause()
-        await pilot.pause()
+        await waiting.settle(pilot)  # laid out, and wrapped at the width it was given
         assert "…" not in screen_text(app), screen_text(app)
         assert f"1 of 2 {LONG_RITUAL}" in seen_in(app, "#review-rituals-lines")
         assert "Unmarked kindness counts too." in seen_in(app, "#review-gestures-lines")
         app.screen.query_one("#review-pair").scroll_visible(animate=False)
-        await pilot.pause()
+        await waiting.settle(pilot)
         assert "Gestures: you did 0 things for Alex, Alex did 0 for you" in seen_in(app, "#review-pair-lines")
 
 
@@ -60,8 +60,7 @@ async def test_a_key_that_does_nothing_this_week_reads_so_without_colour(
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         app.push_screen(WeeklyReviewScreen())  # this week: there is no later one
-        await pilot.pause()
-        await pilot.pause()
+        await waiting.settle(pilot)  # laid out, and wrapped at the width it was given
 
         def struck(action: str) -> bool:
             key = next(k for k in app.screen.query(FooterKey) if k.action == action)
@@ -71,5 +70,5 @@ async def test_a_key_that_does_nothing_this_week_reads_so_without_colour(
         assert struck("step(1)")  # "Later week" struck through, not only a shade dimmer
         assert not struck("step(-1)")
         await pilot.press("left_square_bracket")  # last week: a later one is there again
-        await pilot.pause()
+        await waiting.settle(pilot)
         assert not struck("step(1)")
