@@ -23,13 +23,18 @@ def shared_code(first: Path, second: Path) -> str:
     raise AssertionError(f"no shared code after {STEPS} readings: {seen}")
 
 
+def meet(first: Path, second: Path, shared: Path, names: tuple[str, str] = ("Alex", "Sam")) -> str:
+    """Start on ``first``, join on ``second``, read until both show one code (not confirmed yet); the code."""
+    pairing.start(first, shared, names[0])
+    pairing.join(second, shared, names[1])
+    return shared_code(first, second)
+
+
 def pair_up(
     first: Path, second: Path, shared: Path, names: tuple[str, str] = ("Alex", "Sam"), *, mine: bool = False
 ) -> str:
     """Start on ``first``, join on ``second``, confirm the shared code on both; the code."""
-    pairing.start(first, shared, names[0])
-    pairing.join(second, shared, names[1])
-    code = shared_code(first, second)
+    code = meet(first, second, shared, names)
     pairing.confirm(first, code, mine=mine)
     pairing.confirm(second, code, mine=mine)
     return code

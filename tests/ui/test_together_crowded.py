@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.sync.pairs import shared_code
+from tests.sync.pairs import meet
 from tests.sync.strangers import plant_strangers
 from tests.ui import waiting
 from tests.ui.screen_text import screen_text
@@ -22,9 +22,7 @@ async def test_many_strangers_are_capped_and_the_device_with_a_code_comes_first(
     shared = tmp_path / "Shared"
     shared.mkdir()
     alex = tmp_path / "alex" / "sync"
-    pairing.join(data_dir / "sync", shared, "Sam")
-    pairing.start(alex, shared, "Alex")
-    code = shared_code(data_dir / "sync", alex)
+    code = meet(alex, data_dir / "sync", shared)
     plant_strangers(shared, 40, since=SINCE)
     alex_key = shared / "micro-romance" / pairing.status(alex).device / "key.pub"
     os.utime(alex_key, (SINCE - 3600, SINCE - 3600))  # older than every stranger's key

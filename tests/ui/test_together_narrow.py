@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.pairs import pair_up, shared_code
+from tests.sync.pairs import meet, pair_up
 from tests.ui import waiting
 from tests.ui.screen_text import screen_text
 from tui.screens.together import TogetherScreen
@@ -29,10 +29,7 @@ async def test_both_answers_to_whose_device_show_whole_beside_a_long_name(
 ) -> None:
     shared = tmp_path / "Shared"
     shared.mkdir()
-    alex = tmp_path / "alex" / "sync"
-    pairing.start(alex, shared, LONG_NAME)
-    pairing.join(data_dir / "sync", shared, "Sam")
-    shared_code(alex, data_dir / "sync")  # both sides show the code
+    meet(tmp_path / "alex" / "sync", data_dir / "sync", shared, (LONG_NAME, "Sam"))  # both sides show the code
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await open_together(app, pilot)

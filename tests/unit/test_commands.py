@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.cli_rituals import seed_rituals
 from tests.unit.test_exchange import MARKUP, fill
 from tui import content
 from tui.cli import main
@@ -44,11 +45,7 @@ def files_bytes(data: Path) -> dict[str, bytes]:
 @pytest.fixture
 def rituals(data_dir: Path) -> Path:
     with Store(data_dir) as s:
-        s.save_settings(Settings(partner_name="Sam", welcomed=True))
-        s.add_ritual("Walk", weekdays=(2,), created=date(2026, 1, 1), ritual_id="walk")
-        s.add_ritual("Walk together", created=date(2026, 1, 1), ritual_id="walk2")
-        s.add_ritual("Morning coffee", created=date(2026, 1, 1), ritual_id="coffee")
-        s.add_ritual("Date night", weekdays=(4,), created=date(2026, 1, 1), ritual_id="date")
+        seed_rituals(s)
         s.add_ritual("Hidden", created=date(2026, 1, 1), ritual_id="old")
         s.update_ritual("old", archived=True)
     return data_dir

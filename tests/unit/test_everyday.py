@@ -6,15 +6,14 @@ import json
 import re
 import shutil
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.unit.cli_rituals import seed_rituals
 from tui.cli import main as quick_way
 from tui.cli.everyday import read
 from tui.cli.parser import main as parser_way
-from tui.model import Settings
 from tui.storage import Store
 
 ISO = "2026-11-25"  # a Wednesday
@@ -24,11 +23,7 @@ ISO = "2026-11-25"  # a Wednesday
 def twins(tmp_path: Path) -> tuple[Path, Path]:
     first = tmp_path / "quick"
     with Store(first) as s:
-        s.save_settings(Settings(partner_name="Sam", welcomed=True))
-        s.add_ritual("Walk", weekdays=(2,), created=date(2026, 1, 1), ritual_id="walk")
-        s.add_ritual("Walk together", created=date(2026, 1, 1), ritual_id="walk2")
-        s.add_ritual("Morning coffee", created=date(2026, 1, 1), ritual_id="coffee")
-        s.add_ritual("Date night", weekdays=(4,), created=date(2026, 1, 1), ritual_id="date")
+        seed_rituals(s)
     second = tmp_path / "parser"
     shutil.copytree(first, second)
     return first, second
