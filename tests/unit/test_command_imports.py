@@ -39,3 +39,39 @@ def test_done_and_gratitude_in_their_simple_forms_build_no_parser(tmp_path: Path
     data = ["--data-dir", str(tmp_path / "data"), "--today", "2026-11-25"]
     assert loaded(*data, "gratitude", "For the tea.", "--share", heavy=("argparse",)) == set()
     assert loaded(*data, "done", "tea", heavy=("argparse",)) == set()
+
+
+def test_today_builds_no_parser_and_a_write_never_paired_loads_no_together(tmp_path: Path) -> None:
+    data = ["--data-dir", str(tmp_path / "data"), "--today", "2026-11-25"]
+    assert loaded(*data, "today", "--json", heavy=("argparse",)) == set()
+    loaded(*data, "gratitude", "For the tea.")  # the first write works the day's status out whole
+    together = ("tui.together", "tui.sync")
+    assert loaded(*data, "gratitude", "For the walk.", heavy=together) == set()
+
+
+FIRST_FRAME = """
+import asyncio, sys
+from datetime import date
+from pathlib import Path
+from tui.app import MicroRomanceApp
+from tui.clock import ManualClock
+from tui.storage import Store
+
+async def first_frame():
+    app = MicroRomanceApp(store=Store(Path(sys.argv[1])), clock=ManualClock(date(2026, 11, 25)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        print(" ".join(m for m in sys.argv[2:] if m in sys.modules), file=sys.stderr)
+
+asyncio.run(first_frame())
+"""
+
+
+def test_the_full_screen_loads_the_note_editor_only_when_it_opens(tmp_path: Path) -> None:
+    """The note editor's TextArea (and Textual's document machinery under it) waits for the editor."""
+    heavy = ["textual.widgets._text_area", "textual.document._document"]
+    proc = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(tmp_path / "data"), *heavy], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.split() == []

@@ -123,6 +123,7 @@ class EditorScreen(TextDialog[str | None]):
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
         self._update_count()
+        self.keep_draft_soon()
         if self.error:
             self.show_error("")
 

@@ -37,7 +37,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Button, Input, Static
 
 from tui.domain.drafts import what
 from tui.format import short_day
@@ -207,7 +207,7 @@ class TextDialog(ModalScreen[ResultType]):
         return {
             field.id: field.value if isinstance(field, Input) else field.text
             for field in self.query("Input, TextArea")
-            if field.id and isinstance(field, (Input, TextArea))
+            if field.id
         }
 
     def draft_choices(self) -> dict[str, Any]:
@@ -260,7 +260,7 @@ class TextDialog(ModalScreen[ResultType]):
             if isinstance(field, Input):
                 field.value = text
                 field.cursor_position = len(text)
-            elif isinstance(field, TextArea):
+            else:  # the note editor's TextArea (named by its type, so it loads with the editor, not here)
                 field.load_text(text)
                 field.move_cursor(field.document.end)
         when = f"{short_day(draft.kept.date())} at {draft.kept:%H:%M}"
@@ -281,9 +281,8 @@ class TextDialog(ModalScreen[ResultType]):
             self.children[0].mount(note, before=0)
 
     @on(Input.Changed)
-    @on(TextArea.Changed)
     @on(ChoiceLine.Changed)
-    def keep_draft_soon(self) -> None:
+    def keep_draft_soon(self) -> None:  # the note editor calls it on its TextArea's changes
         """Keep the words and choices as a draft once the changes pause (a timer restarted on each change)."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
