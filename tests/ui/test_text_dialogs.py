@@ -214,3 +214,21 @@ async def test_settings_filled_in_earlier_close_at_once_when_untouched(make_app)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CloseDialog)
+
+
+async def test_the_note_editors_hint_is_whole_on_a_narrow_terminal(make_app) -> None:
+    from textual.widgets import Static
+
+    from tui.dialogs.editor import EditorScreen
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("3", "a")  # a new note on the Gratitude tab
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        hint = app.screen.query_one("#editor-hint", Static)
+        words = str(hint.render())
+        assert words.endswith("tab types a tab")
+        assert hint.size.width * hint.size.height >= len(words), (hint.size, words)  # wrapped
+        footer = app.screen.query_one("#editor-footer")
+        assert footer.size.height >= hint.size.height, (footer.size, hint.size)  # and every line of it shown
