@@ -58,7 +58,9 @@ async def test_words_for_a_note_deleted_on_the_gratitude_tab_come_back_once_as_a
         assert drafts_on_disk(data_dir) == {}
 
 
-async def test_an_editor_opened_late_on_a_gone_note_neither_shows_nor_touches_its_draft(make_app, data_dir) -> None:
+async def test_an_editor_opened_late_on_a_gone_note_hands_its_draft_on_and_keeps_its_own_words(
+    make_app, data_dir
+) -> None:
     words = {"fields": {"editor-text": "our walk by the sea"}, "place": "Editing a note", "kept": "2026-11-25T09:00:00"}
     write_drafts(data_dir, json.dumps({"drafts": {"note:0123456789ab": words}}).encode())
     app = make_app()
@@ -70,11 +72,13 @@ async def test_an_editor_opened_late_on_a_gone_note_neither_shows_nor_touches_it
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen) and editor.text == "our walk" and not editor.query(".draft-note")
+        assert drafts_on_disk(data_dir)["note.new"]["fields"] == words["fields"]  # handed to a new note's editor
         await pilot.press(*" home")
-        editor.keep_draft()  # what a pause in the typing does
+        editor.keep_draft()  # what a pause in the typing does: the words typed here are kept too
+        assert drafts_on_disk(data_dir)["note:0123456789ab"]["fields"] == {"editor-text": "our walk home"}
         await pilot.press("escape", "d")
         await pilot.pause()
-        assert drafts_on_disk(data_dir) == {"note:0123456789ab": words}
+        assert list(drafts_on_disk(data_dir)) == ["note.new"]
         await pilot.press("a")
         await pilot.pause()
         assert app.screen.text == "our walk by the sea"
@@ -275,7 +279,7 @@ async def test_a_huge_drafts_file_is_set_aside_and_the_app_opens_with_everything
 
 async def test_thousands_of_drafts_load_whole_and_the_notice_names_a_few(make_app, data_dir) -> None:
     many = {f"note:{n:012x}": {**GOOD, "fields": {"editor-text": f"note {n}"}} for n in range(1500)}
-    many |= {f"answer.new:p{n}": {**GOOD, "fields": {"editor-text": f"answer {n}"}} for n in range(1500)}
+    many |= {f"LineDialog:A list {n}": {**GOOD, "fields": {"line": f"list {n}"}} for n in range(1500)}
     raw = json.dumps({"version": 1, "drafts": many}).encode()
     write_drafts(data_dir, raw)
     app = make_app()
@@ -349,3 +353,30 @@ def test_a_damaged_file_that_cannot_be_set_aside_is_not_written_over(tmp_path) -
     with pytest.raises(OSError):
         drafts.keep("note.new", {"editor-text": "new words"}, "A note of thanks")
     assert (tmp_path / "drafts.json").read_bytes() == half
+
+
+async def test_a_new_answer_left_when_its_prompt_has_passed_is_told_with_its_words(make_app, data_dir, clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "a", *"the way you hum")
+        prompt = app.screen.draft_id.partition(":")[2]
+        await settle(pilot, lambda: f"answer.new:{prompt}" in drafts_on_disk(data_dir))
+        await end_as_a_closed_terminal_does(app, pilot)
+    app.store.close()
+
+    app = make_app(today=clock.advance(1))  # another day, another prompt: that editor is not opened again
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "was for a day gone by; its words are kept in drafts.json: “the way you hum”." in told(app)
+        assert "Open the same editor again" not in told(app)
+
+
+async def test_a_notice_day_edited_past_the_calendar_is_set_aside_and_the_app_starts(make_app, data_dir) -> None:
+    far = {**RAIN, "kept": "2026-11-25T09:00:00", "warned": "9999-12-31"}
+    write_drafts(data_dir, json.dumps({"version": 1, "drafts": {"note.new": far, "LineDialog:A list": GOOD}}).encode())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.is_running
+        assert any(n.title == "Drafts" and "One draft could not be read" in str(n.message) for n in app._notifications)
+        assert list(drafts_on_disk(data_dir)) == ["LineDialog:A list"]

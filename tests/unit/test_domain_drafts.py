@@ -45,3 +45,6 @@ def test_a_done_note_is_for_its_own_day_only() -> None:
 
     assert day_gone_by("done:2026-11-24", DAY) and not day_gone_by("done:2026-11-25", DAY)
     assert not day_gone_by("done:someday", DAY) and not day_gone_by("grace:2026-11-01", DAY)
+    assert day_gone_by("answer.new:p-picnic", DAY, lambda: "p-tea") and not day_gone_by(
+        "answer.new:p-tea", DAY, lambda: "p-tea"
+    )

@@ -6,8 +6,9 @@ draft was for is gone (deleted here, removed from the command line, or by the pa
 words are never attached to anything else of that name: the editor of a new entry of the same
 kind (its *home*) offers them once, as new words, and the person saves or lets them go there.
 
-The note of a day's gesture (``done:DAY``) left unsaved can be written only on that day: once the
-day is gone by, start says so with its words (they are one line), and it waits for the rule below.
+The note of a day's gesture (``done:DAY``) left unsaved can be written only on that day, and a new
+answer (``answer.new:PROMPT``) only while its prompt is the day's: once the day is gone by, start
+says so with its words (on one line), and it waits for the rule below.
 
 A draft is not kept forever: one untouched for ``KEEP_DAYS`` is first told about at start,
 with the day it goes, and let go only ``NOTICE_DAYS`` later if still untouched. Opening the
@@ -42,12 +43,16 @@ def entry_of(key: str) -> tuple[str, str] | None:
     return None
 
 
-def day_gone_by(key: str, today: date) -> bool:
-    """Whether ``key`` is the note of a day's gesture (``done:DAY``) for a day before ``today``: the
-    Today tab opens that editor for today only, so its words can no longer be offered there."""
-    prefix, _, day = key.partition(":")
+def day_gone_by(key: str, today: date, todays_prompt: Callable[[], str] = str) -> bool:
+    """Whether ``key`` is an editor only a day gone by opened, so its words can no longer be offered
+    there: the note of a day's gesture (``done:DAY``) for a day before ``today`` (the Today tab opens
+    that editor for today only), or a new answer to a prompt other than ``todays_prompt()``'s id (the
+    Prompts tab answers the day's prompt only)."""
+    prefix, _, rest = key.partition(":")
+    if prefix == "answer.new":
+        return rest != todays_prompt()
     try:
-        return prefix == "done" and date.fromisoformat(day) < today
+        return prefix == "done" and date.fromisoformat(rest) < today
     except ValueError:
         return False
 

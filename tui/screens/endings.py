@@ -87,7 +87,7 @@ class Endings(_Base):
         fates = sort_drafts(
             ages,
             lambda key: (
-                day_gone_by(key, today)
+                day_gone_by(key, today, lambda: self._todays_prompt())
                 or drafts.gone(key, lambda kind, id, year: self.store.entry(kind, id, year=year))
             ),
             today,
@@ -123,6 +123,12 @@ class Endings(_Base):
         if told:
             self.notify(" ".join(told), title="Drafts kept", timeout=10, markup=False)
 
+    def _todays_prompt(self) -> str:
+        """The id of the prompt the Prompts tab shows today (asked only when a new answer's draft waits)."""
+        from tui.daily import todays_prompt
+
+        return todays_prompt(self.store, self.today).id
+
 
 SAID = 4
 """Drafts named in each part of the notice at start; the others are counted."""
@@ -150,7 +156,7 @@ def _homeless(key: str, draft: Draft) -> str:
     """What became of a draft whose entry is gone, in one sentence."""
     from tui.domain.drafts import home_of, what
 
-    if key.startswith("done:"):
+    if key.startswith(("done:", "answer.new:")):
         words = " ".join(one_line(text) for text in draft.fields.values() if text.strip())
         words = words if len(words) <= 120 else words[:119] + "…"
         return (

@@ -29,16 +29,18 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tui.domain.drafts import entry_of, home_of
+from tui.domain.drafts import NOTICE_DAYS, entry_of, home_of
 from tui.durable import write_json
 
 Entry = Callable[[str, str, "int | None"], object]
 """How drafts ask whether an entry is here: ``entry(kind, id, year)``, the entry or None."""
 
+LAST_NOTICE = date.max - timedelta(days=NOTICE_DAYS)
+"""The last day a draft can have been told it is old (the day it goes must be a date)."""
 DRAFTS_NAME = "drafts.json"
 DAMAGED_NAME = "drafts.json.damaged"
 MAX_BYTES = 4 * 1024 * 1024
@@ -89,6 +91,8 @@ def _draft(value: Any) -> Draft:
     seen, warned, year = value.get("seen"), value.get("warned"), value.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         raise TypeError("a draft's year is a number")
+    if warned is not None and date.fromisoformat(warned) > LAST_NOTICE:
+        raise ValueError("a draft's notice day is past any day it could be let go")
     return Draft(
         fields,
         str(value.get("place", "")),

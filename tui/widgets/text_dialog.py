@@ -39,7 +39,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Static
 
-from tui.domain.drafts import what
+from tui.domain.drafts import home_of, what
 from tui.format import short_day
 from tui.host import host_of
 from tui.widgets.choice_line import ChoiceLine
@@ -231,7 +231,13 @@ class TextDialog(ModalScreen[ResultType]):
             return host.store.entry(kind, entry_id, year=year)
 
         if draft is not None and drafts.gone(self.draft_id, entry):  # opened on an entry gone since (a late list)
-            self._draft_elsewhere = True  # its words wait for a new one's editor: never shown, kept or dropped here
+            try:  # its words go to a new one's editor now, so this editor keeps its own words as any does
+                if home := home_of(self.draft_id, draft.home):
+                    drafts.move(self.draft_id, home, draft.place)
+            except OSError:
+                pass
+            # not handed over (that editor holds words of its own): they wait, never shown, kept or dropped here
+            self._draft_elsewhere = drafts.get(self.draft_id) is not None
             return
         try:
             if draft is None and (homeless := drafts.homeless(self.draft_id, entry)):
