@@ -101,6 +101,14 @@ async def test_a_draft_for_a_note_of_a_past_year_reads_that_year_only(make_app, 
         await pilot.pause()
         assert "Open the same editor again" in told(app)  # the note is there
         assert set(app.store.unread_years()) == set(range(2019, 2026)) - {2021}
+    app.store.close()
+    with Store(data_dir) as store:
+        store.delete_note(old.id)  # gone, from elsewhere
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "was for a note that is gone: a new note offers its words." in told(app)
+        assert set(app.store.unread_years()) == set(range(2019, 2026)) - {2021}  # no other year read to be sure
 
 
 async def test_a_ritual_removed_elsewhere_is_told_at_start_and_its_words_wait_in_a_new_ritual(

@@ -88,7 +88,8 @@ class Endings(_Base):
             ages,
             lambda key: (
                 day_gone_by(key, today, lambda: self._todays_prompt())
-                or drafts.gone(key, lambda kind, id, year: self.store.entry(kind, id, year=year))
+                # a draft that recorded its entry's year looks in that year's table only: it never moves
+                or drafts.gone(key, lambda kind, id, year: self.store.entry(kind, id, year=year, only=True))
             ),
             today,
         )

@@ -51,21 +51,33 @@ class Entries:
             self._past.need_kind(kind)
         return list(self._ix.entries[kind].values())
 
-    def _where(self, kind: str, key: Any, year: int | None = None) -> tuple[str, int] | None:
-        """Where the entry ``key`` of ``kind`` sits, reading the past years that may hold it."""
+    def _where(self, kind: str, key: Any, year: int | None = None, *, only: bool = False) -> tuple[str, int] | None:
+        """Where the entry ``key`` of ``kind`` sits, reading the past years that may hold it (``only``:
+        ``year`` alone)."""
         if BY_NAME[kind].one_a_day:
             self._past.need(key.year)
+            return self._ix.where[kind].get(key)
+        if only and year is not None:
+            self._past.need(year)
             return self._ix.where[kind].get(key)
         if BY_NAME[kind].by_year:
             return self._past.find(self._ix.where[kind], key, kind, year)
         return self._ix.where[kind].get(key)
 
-    def entry(self, kind: str, key: Any, *, search: bool = True, year: int | None = None) -> Any:
+    def entry(self, kind: str, key: Any, *, search: bool = True, year: int | None = None, only: bool = False) -> Any:
         """The entry of ``kind`` with ``key``, or None; without ``search`` only among those read so far;
-        ``year``: the past year to read first for a dated kind (where it was seen last)."""
+        ``year``: the past year to read first for a dated kind (where it was seen last); with ``only``,
+        that year's table alone (an entry keeps the table it was written in: :meth:`entry_year`)."""
         if search:
-            self._where(kind, key, year)
+            self._where(kind, key, year, only=only and year is not None)
         return self._ix.entries[kind].get(key)
+
+    def entry_year(self, kind: str, key: Any) -> int | None:
+        """The year of the table that holds the entry ``key`` of a dated kind, read so far (None: not read,
+        or not kept by year). It stays the entry's year whatever day the entry is given later."""
+        where = self._ix.where[kind].get(key)
+        year = where[0].partition("/")[2] if where else ""
+        return int(year) if year.isdigit() else None
 
     def put(self, kind: str, entry: Any, *, new: bool = False) -> Any:
         """Insert or replace an entry (the same key replaces); ``new``: its key is a fresh one."""

@@ -261,7 +261,7 @@ class GratitudeTab(TabBase):
             note.text,
             save,
             draft_key=f"note:{note.id}",
-            draft_year=note.day.year,
+            draft_year=self.host.store.entry_year("notes", note.id),
         )
 
     def action_said_aloud(self) -> None:

@@ -306,7 +306,7 @@ class PromptsTab(TabBase):
             save,
             draft_key=f"answer:{answer.id}",
             draft_home=f"answer.new:{answer.prompt_id}",  # gone, its words go to a new answer to the same prompt
-            draft_year=answer.day.year,
+            draft_year=self.host.store.entry_year("answers", answer.id),
         )
 
     @on(OptionList.OptionSelected, "#prompts-answers")
