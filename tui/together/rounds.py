@@ -48,7 +48,11 @@ def prepare(store: Store, state_dir: Path) -> Prepared | None:
 
 
 def finish(prepared: Prepared, result: Any) -> RoundReport:
-    """A round's last step, on the store's thread: apply, commit, then drop what was sent."""
+    """A round's last step, on the store's thread, under the writers' lock: apply, commit, then drop
+    what was sent. What Together keeps beside the store is read again first, so an entry marked to
+    share since the first step (a command's ``--share``, ``p`` in the full screen) stays marked; the
+    outbox worked out before it is sent again, as it is now, at the next round."""
+    prepared.together.reload()
     applied = prepared.together.apply_remote(result.incoming, prepared.names, prepared.own)
     prepared.engine.commit(result)
     prepared.together.drop_from_outbox(result.sent)

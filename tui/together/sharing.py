@@ -109,6 +109,10 @@ class Together:
         self.state["replies"][gift_id] = {"day": gift["day"], "gesture": gift["gesture"], "feedback": feedback}
         self._save_state()
 
+    def reload(self) -> None:
+        """Read together.json again: what a share wrote since this adapter read it is kept when it saves."""
+        self.state = TogetherState.load(self.state_dir)
+
     def _save_state(self) -> None:
         self.state.save()
 
