@@ -4,13 +4,29 @@ moment for a command that holds the writers' lock."""
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from tests.ui.pairing import cli, paired
 from tests.ui.test_together_rounds import settle
+from tui.clock import DayClock
 from tui.sync import locks
+
+
+def the_minute() -> datetime:
+    return DayClock().now().replace(tzinfo=None, second=0, microsecond=0)
+
+
+def last_round(said: str, since: datetime) -> str:
+    """What ``pair status`` says of the last round after a write, once its time is checked to be
+    when it ran by the real clock (after ``since``, up to now), whatever day ``--today`` named."""
+    found = re.search(r"Last round after a write \((\d{4}-\d\d-\d\d \d\d:\d\d)\): (.*)", said)
+    assert found, said
+    assert since <= datetime.strptime(found[1], "%Y-%m-%d %H:%M") <= the_minute()
+    return found[2]
 
 
 async def test_the_full_screen_waits_while_a_shells_round_runs(
@@ -92,6 +108,7 @@ def test_a_rounds_merge_waits_for_a_command_that_holds_the_data_a_moment(
 
     ending = threading.Thread(target=command_ends)
     ending.start()
+    since = the_minute()
     try:
         cli(data_dir, "background-round")
     finally:
@@ -101,7 +118,7 @@ def test_a_rounds_merge_waits_for_a_command_that_holds_the_data_a_moment(
         assert [n.text for n in store.notes()] == ["thank you for the warm soup"]
     capsys.readouterr()
     cli(data_dir, "pair", "status")
-    assert "Last round after a write (2026-11-25 12:00): synced: 1 entry received" in capsys.readouterr().out
+    assert last_round(capsys.readouterr().out, since) == "synced: 1 entry received, 0 changes sent"
 
 
 def test_a_rounds_merge_is_left_to_the_full_screen_that_holds_the_data(
@@ -113,10 +130,12 @@ def test_a_rounds_merge_is_left_to_the_full_screen_that_holds_the_data(
     alex = paired(tmp_path, data_dir, capsys)
     cli(alex, "gratitude", "--share", "thank you for the warm soup")
     monkeypatch.setattr(background, "LOCK_WAIT_S", 0.0)  # past the wait: the holder stays
+    since = the_minute()
     with Store(data_dir) as store:  # the full screen, open all along
         cli(data_dir, "background-round")
         assert store.notes() == []
     capsys.readouterr()
     cli(data_dir, "pair", "status")
-    said = capsys.readouterr().out
-    assert "(2026-11-25 12:00): not merged yet: this data was in use (the full screen syncs on its own; " in said
+    assert last_round(capsys.readouterr().out, since).startswith(
+        "not merged yet: this data was in use (the full screen syncs on its own; "
+    )

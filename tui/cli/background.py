@@ -12,7 +12,8 @@ command) in a new session with its standard streams closed, and says so. That ro
   holds it: tui.sync.locks.wait_for; when the full screen is open it leaves the merge to the full
   screen's own rounds);
 * records how it went in ``DATA/sync/background.json``, which ``status`` and ``pair status`` show,
-  and when, by the one clock (tui.clock: ``--today`` included).
+  and when it ran, by the real clock (tui.clock.DayClock): ``--today`` names the day a command
+  writes, not the hour a round ran.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import sys
 from pathlib import Path
 
 from tui import APP_NAME
-from tui.cli.options import data_dir, make_clock
+from tui.cli.options import data_dir
 from tui.paths import PAIRING_FILE, sync_dir
 
 TYPE_CHECKING = False  # typing's own import costs a command 2 ms; type checkers read this name the same way
@@ -125,11 +126,12 @@ def register_background_round(sub: argparse._SubParsersAction) -> None:
 
 def run_background_round(args: argparse.Namespace) -> int:
     """One round after a write, its outcome in DATA/sync/background.json."""
+    from tui.clock import DayClock
     from tui.sync.locks import one_round
 
     state = state_dir(args)
     with one_round(state):
-        started = make_clock(args).now()
+        started = DayClock().now()  # when it ran, even after --today (which names the day written)
         try:
             outcome = _round(args, state)
         except Exception as exc:  # noqa: BLE001 (nobody reads this process's streams: the outcome file says it)
