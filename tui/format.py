@@ -7,7 +7,7 @@ the same on every machine whatever its locale (``%A`` and ``%b`` would follow it
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -66,3 +66,25 @@ def schedule_label(weekdays: Iterable[int]) -> str:
     if days == (5, 6):
         return "weekends"
     return ", ".join(SHORT_DAY_NAMES[d] for d in days)
+
+
+def when(stamp: str, now: datetime) -> str:
+    """A round's time as the engine keeps it (``2026-03-01T15:44:00Z``, UTC), in local words as of
+    ``now``: "just now", "3 minutes ago", "today at 15:44", "yesterday at 09:05", "Mon 2 Mar at 15:44";
+    "" when it is not such a time. The Together screen and ``pair status`` say a round's time with it."""
+    try:
+        then = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone(now.tzinfo)
+    except (TypeError, ValueError):
+        return ""
+    seconds = (now - then).total_seconds()
+    if 0 <= seconds < 60:
+        return "just now"
+    if 0 <= seconds < 3600:
+        return f"{plural(int(seconds // 60), 'minute')} ago"
+    clock = then.strftime("%H:%M")
+    days = (now.date() - then.date()).days
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"yesterday at {clock}"
+    return f"{short_day(then.date(), year=then.year != now.year)} at {clock}"

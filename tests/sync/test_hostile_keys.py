@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.sync.pairs import pair_up
+from tui.clock import DayClock
 from tui.sync import pairing
 from tui.sync.crypto import Identity
 from tui.sync.files import canonical_json
@@ -58,7 +59,7 @@ def test_no_key_file_breaks_status_or_a_round(keys: list) -> None:
         result = engine.round([])
         assert result.waiting == len(status.waiting)
         assert status.confirmed == [] and engine.trusted == {}
-        assert all("\n" not in line for line in status.lines())
+        assert all("\n" not in line for line in status.lines(DayClock().now()))
 
 
 def test_keys_planted_and_removed_in_turns_leave_key_pub_under_its_cap(tmp_path: Path) -> None:

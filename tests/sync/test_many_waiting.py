@@ -91,3 +91,19 @@ def test_planted_keys_can_take_every_place_for_a_pairing(tmp_path: Path, capsys:
     at = out.index(f"Waiting for confirmation: Sam's device {sam_id}")
     assert out[at + 1] == f"No pairing code yet: {pairing.TOO_MANY}"
     assert not any(line.startswith("Pairing code: ") for line in out)
+
+
+def test_keys_planted_in_the_future_cannot_push_a_partner_who_just_joined_out_of_the_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    pairing.start(alex / "sync", shared, "Alex")
+    plant_strangers(shared, 8, since=1_900_000_000)  # key files dated 2030, whoever wrote them chose that
+    pairing.join(sam / "sync", shared, "Sam")  # Sam's key, written now
+    sam_id = pairing.status(sam / "sync").device
+    out = run(capsys, alex, "pair", "status").splitlines()
+    waiting = [line for line in out if line.startswith("Waiting for confirmation: ")]
+    assert waiting[0] == f"Waiting for confirmation: Sam's device {sam_id}", waiting  # the newest key that can be
+    assert len(waiting) == 5 and "and 4 more devices waiting without a pairing code" in " ".join(out)

@@ -122,7 +122,7 @@ def test_a_device_is_mine_only_when_i_say_so(tmp_path: Path, shared: Path) -> No
     pairing.start(laptop, shared, "Alex")
     pairing.join(desktop, shared, "alex")
     code = shared_code(laptop, desktop)
-    assert any("has your name" in line for line in pairing.status(desktop).lines())
+    assert any("has your name" in line for line in pairing.status(desktop).waiting_lines())
     assert not pairing.confirm(desktop, code).mine  # the same name alone does not make it mine
     assert pairing.confirm(laptop, code, mine=True).mine
 
@@ -160,7 +160,7 @@ def test_a_device_confirmed_with_the_earlier_version_is_asked_again(tmp_path: Pa
     [again] = pairing.status(alex).waiting
     assert again.code == code and "earlier version" in again.note
     assert "That device was confirmed with an earlier version of micro-romance: compare the new code" in "\n".join(
-        pairing.status(alex).lines()
+        pairing.status(alex).waiting_lines()
     )
     pairing.confirm(alex, code)
     assert [d.name for d in pairing.status(alex).confirmed] == ["Sam"]
@@ -291,7 +291,7 @@ def test_after_leaving_the_device_is_not_paired(tmp_path: Path, shared: Path) ->
 def test_times_are_said_in_words() -> None:
     from datetime import UTC, datetime
 
-    from tui.screens.together_text import when
+    from tui.format import when
 
     now = datetime(2026, 3, 2, 15, 50, tzinfo=UTC)
     assert when("2026-03-02T15:49:30Z", now) == "just now"

@@ -66,6 +66,8 @@ async def test_the_header_says_the_shared_folder_is_missing_in_so_many_words(
         header = screen_text(app).splitlines()[0]
         assert "shared folder missing" in header, header  # cut, it read "together: shared folder"
         assert screen is app.screen
+        words = " ".join(screen_text(app).split())
+        assert "Confirmed: Alex" in words and "waiting for Alex" not in words, words  # Alex confirmed long ago
 
 
 async def test_the_empty_name_field_can_be_seen_without_colour(make_app, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -175,14 +175,22 @@ def run_remove(args: argparse.Namespace) -> int:
         return 0
     print(f"Removed {who}: nothing new is encrypted to it and its files are no longer read.")
     print("What it already read, it keeps.")
+    from tui.errors import StoreLockedError
     from tui.sync.locks import one_round
 
-    with one_round(state_dir(args)), write_store(args) as store:
-        try:
-            run_round(args, store)
-        except Exception as exc:  # noqa: BLE001 (the removal stands; the next round writes the files again)
-            print(f"This device's files are written again without it at the next round ({one_line(str(exc))}).")
-            return 0
+    try:
+        with one_round(state_dir(args)), write_store(args) as store:
+            try:
+                run_round(args, store)
+            except Exception as exc:  # noqa: BLE001 (the removal stands; the next round writes the files again)
+                print(f"This device's files are written again without it at the next round ({one_line(str(exc))}).")
+                return 0
+    except StoreLockedError:  # the full screen is open on this data: the removal stands all the same
+        print(
+            "This device's files in the shared folder are written again without it at the next round: your data "
+            "is open in another copy (the full screen syncs on its own; otherwise micro-romance sync)."
+        )
+        return 0
     print("This device's files in the shared folder were written again without it.")
     return 0
 
@@ -198,7 +206,9 @@ def run_status(args: argparse.Namespace) -> int:
     if not status.paired:
         print("Not paired. To share with your partner: micro-romance pair start FOLDER (see the README, Together).")
         return 0
-    for line in status.lines():
+    from tui.cli.options import make_clock
+
+    for line in status.lines(make_clock(args).now()):
         print(line)
     from tui.cli.background import last_outcome
 

@@ -7,10 +7,10 @@ ago", "today at 15:44"), and a device id only where two devices share a name.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from tui.format import one_line, plural, short_day
+from tui.format import one_line, when
 
 if TYPE_CHECKING:
     from tui.sync.pairing import Device, Status
@@ -34,27 +34,6 @@ def sentence(text: str) -> str:
     text = one_line(text)
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "…", "?", "!")) else f"{text}."
-
-
-def when(stamp: str, now: datetime) -> str:
-    """A round's time (``2026-03-01T15:44:00Z``) in local words: "just now", "3 minutes ago",
-    "today at 15:44", "yesterday at 09:05", "Mon 2 Mar at 15:44"; "" when it is not a time."""
-    try:
-        then = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone(now.tzinfo)
-    except (TypeError, ValueError):
-        return ""
-    seconds = (now - then).total_seconds()
-    if 0 <= seconds < 60:
-        return "just now"
-    if 0 <= seconds < 3600:
-        return f"{plural(int(seconds // 60), 'minute')} ago"
-    clock = then.strftime("%H:%M")
-    days = (now.date() - then.date()).days
-    if days == 0:
-        return f"today at {clock}"
-    if days == 1:
-        return f"yesterday at {clock}"
-    return f"{short_day(then.date(), year=then.year != now.year)} at {clock}"
 
 
 def _label(device: Device, status: Status) -> str:
@@ -81,7 +60,8 @@ def status_lines(status: Status, now: datetime) -> list[str]:
     lines = [f"Folder: {one_line(status.folder)}{present}", f"This device: {me}"]
     for device in status.confirmed:
         mine = ", one of yours" if device.mine else ""
-        back = "" if device.both else f"; waiting for {one_line(device.name)} to confirm this device too"
+        behind = status.back(device) is False  # not known while the folder is missing: nothing said
+        back = f"; waiting for {one_line(device.name)} to confirm this device too" if behind else ""
         lines.append(f"Confirmed: {_label(device, status)}{mine}{back}")
     if not status.confirmed:
         lines.append("Confirmed: no device yet")
@@ -90,7 +70,7 @@ def status_lines(status: Status, now: datetime) -> list[str]:
     if more:
         lines.append(more_waiting(more))
     lines += [f"Problem: {problem}" for problem in few([one_line(p) for p in status.problems])]
-    said = when(status.last_round, now)
+    said = when(status.last_round, now) or one_line(status.last_round)
     lines.append(f"Last round: {said or 'none yet'}")
     lines += [f"Skipped: {skipped}" for skipped in few([one_line(s) for s in status.skipped])]
     return lines

@@ -3,13 +3,20 @@
 Read by ``pair status`` (its lines and ``--json``) and the Together screen. A shared folder may hold
 many keys nobody here is pairing with: every device showing a pairing code is listed, the others
 only a few, the newest key first, then one line saying how many more (``--json`` lists them all).
+A key's time is whatever whoever wrote it chose: one later than the reading counts as unknown, so a
+key planted "in the future" cannot push a device that just joined out of the few listed.
+
+While the folder is missing, nothing is said of whether a confirmed device has confirmed this one:
+its key cannot be read, so that is not known (``--json``: ``confirmed_back`` is null).
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from tui.format import one_line, plural
+from tui.format import one_line, plural, when
 from tui.sync import handshake
 from tui.sync.guard import FEW, few
 
@@ -21,7 +28,7 @@ class Device:
     mine: bool = False
     code: str = ""
     note: str = ""  # why there is no code yet (waiting devices)
-    both: bool = True  # confirmed devices: it has confirmed this one too
+    both: bool = True  # confirmed devices: it has confirmed this one too (as last read: see Status.back)
     changed: int = field(default=0, compare=False)  # when its key.pub last changed (ns; 0: not known)
 
 
@@ -31,6 +38,11 @@ def more_waiting(count: int) -> str:
         f"and {plural(count, 'more device')} waiting without a pairing code "
         "(micro-romance pair status --json lists them all)"
     )
+
+
+AHEAD_S = 600
+"""Seconds a key's time may be ahead of this reading (another machine's clock, a sync tool's copy)
+before it counts as unknown."""
 
 
 @dataclass
@@ -45,6 +57,11 @@ class Status:
     problems: list[str] = field(default_factory=list)
     last_round: str = ""
     skipped: list[str] = field(default_factory=list)
+    read_at: int = field(default_factory=time.time_ns, compare=False, repr=False)  # the reading's time (ns)
+
+    def back(self, device: Device) -> bool | None:
+        """Whether a confirmed device has confirmed this one too; None (not known) while the folder is missing."""
+        return device.both if self.folder_present else None
 
     def to_json(self) -> dict:
         def dev(d: Device) -> dict:
@@ -61,7 +78,7 @@ class Status:
             "folder_present": self.folder_present,
             "device": self.device,
             "name": self.name,
-            "confirmed": [{**dev(d), "confirmed_back": d.both} for d in self.confirmed],
+            "confirmed": [{**dev(d), "confirmed_back": self.back(d)} for d in self.confirmed],
             "waiting": [dev(d) for d in self.waiting],
             "problems": self.problems,
             "last_round": self.last_round,
@@ -78,8 +95,10 @@ class Status:
 
     def waiting_first(self) -> list[Device]:
         """The waiting devices as a person needs them: each showing a pairing code (one being paired
-        with), then the others, the newest key first (in the order of their ids while times are unknown)."""
-        others = sorted((d for d in self.waiting if not d.code), key=lambda d: -d.changed)
+        with), then the others, the newest key first (in the order of their ids while times are unknown;
+        a time later than the reading, give or take ``AHEAD_S``, is unknown)."""
+        latest = self.read_at + AHEAD_S * 1_000_000_000
+        others = sorted((d for d in self.waiting if not d.code), key=lambda d: -d.changed if d.changed <= latest else 0)
         return [d for d in self.waiting if d.code] + others
 
     def waiting_listed(self, limit: int = FEW) -> tuple[list[Device], int]:
@@ -107,8 +126,9 @@ class Status:
             lines.append(more_waiting(more))
         return lines
 
-    def lines(self) -> list[str]:
-        """What ``pair status`` says of a paired device, a line each, with names and paths on one line."""
+    def lines(self, now: datetime) -> list[str]:
+        """What ``pair status`` says of a paired device, a line each, with names and paths on one line;
+        the last round's time in local words as of ``now`` (as the Together screen says it)."""
         present = "" if self.folder_present else " (missing: is the drive mounted?)"
         lines = [
             f"Folder: {one_line(str(self.folder))}{present}",
@@ -116,12 +136,13 @@ class Status:
         ]
         for device in self.confirmed:
             mine = ", yours" if device.mine else ""
-            back = "" if device.both else "; waiting for it to confirm this device too"
+            back = "; waiting for it to confirm this device too" if self.back(device) is False else ""
             lines.append(f"Confirmed: {one_line(device.name)} ({device.device}{mine}){back}")
         if not self.confirmed:
             lines.append("Confirmed: no device yet")
         lines += self.waiting_lines()
         lines += [f"Problem: {problem}" for problem in few([one_line(problem) for problem in self.problems])]
-        lines.append(f"Last round: {self.last_round or 'none yet'}")
+        said = when(self.last_round, now) or one_line(self.last_round)
+        lines.append(f"Last round: {said or 'none yet'}")
         lines += [f"Skipped: {skipped}" for skipped in few([one_line(skipped) for skipped in self.skipped])]
         return lines
