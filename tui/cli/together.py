@@ -206,9 +206,9 @@ def run_status(args: argparse.Namespace) -> int:
     if not status.paired:
         print("Not paired. To share with your partner: micro-romance pair start FOLDER (see the README, Together).")
         return 0
-    from tui.cli.options import make_clock
+    from tui.clock import DayClock
 
-    for line in status.lines(make_clock(args).now()):
+    for line in status.lines(DayClock().now()):  # a round's age by the real clock: --today names a day, not an hour
         print(line)
     from tui.cli.background import last_outcome
 
