@@ -2,10 +2,10 @@
 and ``SYNC_AFTER_WRITE`` seconds after the last write (when paired).
 
 An object the App holds (``app.rounds``), not a part of the App: it is given the app (for timers,
-workers and calls back to its thread), the store, and what to do with the header's mark and
-with a redraw. The store is read and written on the app's thread only; the shared folder is
-read and written in a worker thread (the round, then the pairing's status, which takes each
-pairing's next step), so a round never blocks a key.
+workers), the store, and what to do with the header's mark and with a redraw. The store is read
+and written on the app's thread only; the shared folder is read and written in a daemon thread
+(the round, then the pairing's status, which takes each pairing's next step: tui/screens/offthread.py),
+so a round never blocks a key, and a round stuck on a vanished drive never blocks a quit.
 
 The mark says "in step" only once every confirmed device has confirmed this one too.
 """
@@ -13,6 +13,7 @@ The mark says "in step" only once every confirmed device has confirmed this one 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tui.format import one_line
@@ -123,7 +124,9 @@ class Rounds:
         self._round_lock = held
         self.syncing = True
         self.mark("syncing…")
-        self.app.run_worker(lambda: self._in_thread(prepared), thread=True, group="sync", exit_on_error=False)
+        from tui.screens.offthread import run_off_thread
+
+        run_off_thread(self.app, lambda: self._in_thread(prepared), group="sync")
         return True
 
     def together_changed(self) -> None:
@@ -141,23 +144,23 @@ class Rounds:
             self._timer = None
         self.mark("")
 
-    def _in_thread(self, prepared: Prepared) -> None:
+    def _in_thread(self, prepared: Prepared) -> Callable[[], None]:
+        """The round with the folder, then the pairing's status, off the app's thread; what to do
+        next on the app's thread (nothing, if the app has quit meanwhile: tui/screens/offthread.py)."""
         from tui.sync import pairing
         from tui.sync.folder import FolderMissing
 
         try:
             result = prepared.engine.round(prepared.outbox)
         except FolderMissing:
-            self.app.call_from_thread(self._failed, "shared folder missing")
-            return
+            return partial(self._failed, "shared folder missing")
         except Exception as exc:  # noqa: BLE001 (said in the header; the next round tries again)
-            self.app.call_from_thread(self._failed, f"not synced ({exc})")
-            return
+            return partial(self._failed, f"not synced ({exc})")
         try:
             status: Status | None = pairing.status(self.store.sync_dir)  # each pairing's next step, off the screen
         except Exception:  # noqa: BLE001 (the round stands; the mark says less)
             status = None
-        self.app.call_from_thread(self._done, prepared, result, status)
+        return partial(self._done, prepared, result, status)
 
     def _let_go(self) -> None:
         from tui.sync.locks import release

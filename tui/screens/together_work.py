@@ -1,17 +1,20 @@
 """The Together screen's work off the app's thread: an object the screen holds (tui/screens/together.py).
 
 Each pairing step (making the keys, reading and writing the shared folder), taken through the
-Host's door (``host.together.steps``, tui/together/steps.py), runs in a worker thread, so a key
-never waits on a slow or vanished drive; its result comes back to the screen on the app's thread
-through :class:`PairingView`, and a refusal becomes one message.
+Host's door (``host.together.steps``, tui/together/steps.py), runs in a daemon thread followed by a
+worker (tui/screens/offthread.py), so neither a key nor a quit waits on a slow or vanished drive; its
+result comes back to the screen on the app's thread through :class:`PairingView`, and a refusal
+becomes one message.
 While a step runs, another waits (the buttons say so rather than start a second).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from tui.screens.offthread import Then, run_off_thread
 from tui.together.steps import PairingSteps, Reading
 
 if TYPE_CHECKING:
@@ -30,8 +33,6 @@ class PairingView(Protocol):
 
     @property
     def is_attached(self) -> bool: ...
-
-    def run_worker(self, work: Callable[[], None], *, thread: bool, group: str, exit_on_error: bool) -> object: ...
 
     def say(self, text: str, *, error: bool = False) -> None:
         """One message under the screen's body."""
@@ -73,25 +74,23 @@ class PairingWork:
         """
         self.busy = True
         self.view.say(working)
-        app = self.view.app
 
-        def run() -> None:
+        def run() -> Then:
             from tui.sync.folder import FolderMissing
             from tui.sync.pairing import PairingError
 
             try:
                 result = work()
             except FolderMissing as exc:
-                app.call_from_thread(self._refused, f"{exc}; {missing}", focus)
+                return partial(self._refused, f"{exc}; {missing}", focus)
             except PairingError as exc:
-                app.call_from_thread(self._refused, str(exc), focus)
+                return partial(self._refused, str(exc), focus)
             except Exception as exc:  # noqa: BLE001 (an OSError, a damaged key file: said on the screen)
                 reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-                app.call_from_thread(self._refused, f"not done: {reason}", focus)
-            else:
-                app.call_from_thread(self._finished, done, result)
+                return partial(self._refused, f"not done: {reason}", focus)
+            return partial(self._finished, done, result)
 
-        self.view.run_worker(run, thread=True, group="together", exit_on_error=False)
+        run_off_thread(self.view.app, run, group="together")  # the app's: closing the screen drops nothing
 
     def _refused(self, text: str, focus: str = "") -> None:
         self.busy = False
@@ -110,18 +109,17 @@ class PairingWork:
             self._read_again = True
             return
         self._reading = True
-        steps, app = self.steps, self.view.app
+        steps = self.steps
 
-        def run() -> None:
+        def run() -> Then:
             try:
                 reading = steps.read()
             except Exception as exc:  # noqa: BLE001 (a damaged pairing.json or key file: said on the screen)
                 reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-                app.call_from_thread(self._read_done, None, reason)
-                return
-            app.call_from_thread(self._read_done, reading, "")
+                return partial(self._read_done, None, reason)
+            return partial(self._read_done, reading, "")
 
-        self.view.run_worker(run, thread=True, group="together-read", exit_on_error=False)
+        run_off_thread(self.view.app, run, group="together-read")
 
     def _read_done(self, reading: Reading | None, problem: str) -> None:
         self._reading = False
