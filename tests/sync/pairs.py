@@ -12,6 +12,13 @@ STEPS = 4
 """Readings per side at most before both sides know the code (start, join, then two each suffice)."""
 
 
+def two_devices(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Alex's and Sam's data folders (not made yet) and an empty shared folder."""
+    shared = tmp_path / "Shared"
+    shared.mkdir()
+    return tmp_path / "alex", tmp_path / "sam", shared
+
+
 def shared_code(first: Path, second: Path) -> str:
     """Read the folder on each side in turn until both show one code for each other; that code."""
     for _ in range(STEPS):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.pairs import cli_code
+from tests.sync.pairs import cli_code, two_devices
 from tui.cli import main
 from tui.cli.background import wait_started
 from tui.storage import Store
@@ -29,9 +29,7 @@ def couple(
     request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> tuple[Path, Path, Path]:
     """Alex and Sam, paired; each had a ritual of the same name (either id may be the one kept)."""
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     alex_id, sam_id = request.param
     with Store(alex) as store:
         store.add_ritual("Morning coffee", created=date(2026, 11, 1), ritual_id=alex_id)

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.sync.pairs import shared_code
+from tests.sync.pairs import shared_code, two_devices
 from tui.cli import main
 from tui.durable import KILL_AT
 from tui.storage import Store
@@ -28,9 +28,7 @@ def cli(data: Path, *args: str) -> None:
 
 
 def test_killed_writes_are_completed_by_the_next_round(tmp_path: Path, capsys) -> None:
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     cli(alex, "pair", "start", str(shared), "--name", "Alex")
     cli(sam, "pair", "join", str(shared), "--name", "Sam")
     code = shared_code(alex / "sync", sam / "sync")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.pairs import shared_code
+from tests.sync.pairs import shared_code, two_devices
 from tests.sync.strangers import plant_strangers
 from tui.cli import main
 from tui.sync import pairing
@@ -27,9 +27,7 @@ def run(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> str:
 def crowded(tmp_path: Path, strangers: int) -> tuple[Path, str, str]:
     """Alex's data folder, pairing with Sam (the code known on both sides), in a folder where
     ``strangers`` other keys arrived since; Sam's key is older than every one of them."""
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     pairing.start(alex / "sync", shared, "Alex")
     pairing.join(sam / "sync", shared, "Sam")
     code = shared_code(alex / "sync", sam / "sync")
@@ -79,9 +77,7 @@ def test_joining_a_crowded_folder_prints_a_few_lines(tmp_path: Path, capsys: pyt
 def test_planted_keys_can_take_every_place_for_a_pairing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """docs/security.md: keys planted before the partner joins take the pairings a device runs at once;
     the partner waits with no code (the way out is a folder only the two devices share)."""
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     pairing.start(alex / "sync", shared, "Alex")
     plant_strangers(shared, pairing.MAX_UNDER_WAY + 1)
     run(capsys, alex, "pair", "status")  # Alex's device takes up a pairing with each it has room for
@@ -96,9 +92,7 @@ def test_planted_keys_can_take_every_place_for_a_pairing(tmp_path: Path, capsys:
 def test_keys_planted_in_the_future_cannot_push_a_partner_who_just_joined_out_of_the_list(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     pairing.start(alex / "sync", shared, "Alex")
     plant_strangers(shared, 8, since=1_900_000_000)  # key files dated 2030, whoever wrote them chose that
     pairing.join(sam / "sync", shared, "Sam")  # Sam's key, written now

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.pairs import shared_code
+from tests.sync.pairs import shared_code, two_devices
 from tui.cli import background, main
 from tui.model import Settings
 from tui.storage import Store
@@ -24,9 +24,7 @@ def test_days_and_gratitude_say_alike_when_a_share_reaches_the_partner(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(background, "start_round", lambda args: "")  # the round itself is tested elsewhere
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     with Store(alex) as store:
         store.save_settings(Settings(partner_name="Sam", welcomed=True))
 

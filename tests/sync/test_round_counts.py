@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.sync.pairs import two_devices
 from tui.sync import pairing
 
 
 def test_a_device_turned_away_is_not_counted_as_waiting_by_the_round(tmp_path: Path) -> None:
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     pairing.start(alex, shared, "Alex")
     pairing.join(sam, shared, "Sam")
     engine = pairing.engine(alex)
@@ -25,9 +24,7 @@ def test_a_device_turned_away_is_not_counted_as_waiting_by_the_round(tmp_path: P
 def test_a_key_file_that_is_not_signed_by_its_own_key_is_not_counted(tmp_path: Path) -> None:
     import json
 
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     pairing.start(alex, shared, "Alex")
     pairing.join(sam, shared, "Sam")
     [key] = [p for p in shared.rglob("key.pub") if "Sam" in p.read_text()]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.pairs import meet, pair_up
+from tests.sync.pairs import meet, pair_up, two_devices
 from tui.cli import main
 from tui.storage import Store
 from tui.sync import pairing
@@ -28,9 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int
 @pytest.fixture
 def couple(tmp_path: Path) -> tuple[Path, Path, Path]:
     """Alex's and Sam's data folders, paired and confirmed on both sides; the shared folder."""
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     pair_up(alex / "sync", sam / "sync", shared)
     return alex, sam, shared
 
@@ -52,9 +50,7 @@ def test_a_missing_folder_says_nothing_of_whether_the_partner_confirmed(
 def test_a_partner_yet_to_confirm_is_still_said_to_be_awaited(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shared = tmp_path / "Shared"
-    shared.mkdir()
-    alex, sam = tmp_path / "alex", tmp_path / "sam"
+    alex, sam, shared = two_devices(tmp_path)
     pairing.confirm(alex / "sync", meet(alex / "sync", sam / "sync", shared))  # Sam has not confirmed yet
     out = run(capsys, alex, "pair", "status")[1]
     assert "Confirmed: Sam (" in out and "; waiting for it to confirm this device too" in out, out
