@@ -346,3 +346,33 @@ async def test_a_damaged_pairing_file_is_said_not_hidden(data_dir: Path, make_ap
         await settle(app, pilot)
         assert shown(app, "message").startswith(f"This device's pairing (in {data_dir / 'sync'}) cannot be read: ")
         assert "Reading the shared folder" not in screen_text(app)
+
+
+async def test_esc_over_a_typed_folder_and_name_asks_before_letting_them_go(make_app) -> None:
+    from tui.dialogs.basic import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_together()
+        await settle(app, pilot)
+        await type_in(pilot, "~/Sync/us")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing: the words are still there
+        await settle(app, pilot)
+        assert isinstance(app.screen, TogetherScreen)
+        assert app.screen.query_one("#together-folder").value == "~/Sync/us"
+        await pilot.press("escape", "y")  # leave: only now are they let go
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (TogetherScreen, ConfirmDialog))
+
+
+async def test_esc_with_nothing_typed_closes_at_once(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_together()
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, TogetherScreen)

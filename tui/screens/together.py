@@ -76,6 +76,8 @@ class TogetherScreen(Screen[None]):
         self._status: Status | None = None
         self._shape: tuple[bool, str] | None = None  # (paired, the device asked about) as shown
         self._defaults_shown = False
+        self._defaults = ("", "")
+        """The folder and name the form opened with (a leaving pairing's, or empty): typed words differ."""
         self._round_asked = False
         self._work: PairingWork | None = None
 
@@ -150,6 +152,7 @@ class TogetherScreen(Screen[None]):
         self._status = status
         if not status.paired and not self._defaults_shown:
             self._defaults_shown = True
+            self._defaults = (reading.folder, reading.name)
             self.query_one("#together-folder", Input).value = reading.folder
             self.query_one("#together-name", Input).value = reading.name
         self._layout(paired=status.paired, status=status)
@@ -240,8 +243,21 @@ class TogetherScreen(Screen[None]):
             self.work.read()
 
     def action_close(self) -> None:
-        """Back to where you were."""
-        self.dismiss(None)
+        """Back to where you were; words typed in the form (not started yet) are let go only when asked."""
+        typed = tuple(self.query_one(f"#together-{name}", Input).value for name in ("folder", "name"))
+        paired = self._status is not None and self._status.paired
+        if paired or typed == self._defaults or not any(text.strip() for text in typed):
+            self.dismiss(None)
+            return
+        from tui.dialogs.basic import ConfirmDialog
+
+        question = ConfirmDialog(
+            "Leave without pairing?",
+            "The folder and name typed here are not kept.",
+            yes="Leave",
+            no="Keep editing",
+        )
+        self.app.push_screen(question, lambda leave: self.dismiss(None) if leave else None)
 
     @on(Button.Pressed, "#together-start, #together-join")
     def _begin_pressed(self, event: Button.Pressed) -> None:
