@@ -99,6 +99,17 @@ def check_file(path: Path, cap: int, floor: int = 0) -> os.stat_result:
     return st
 
 
+def _open(path: Path, flags: int, refused: tuple[int, ...], why: str) -> int:
+    """``os.open(path, flags)``; :class:`Refused` (``why``) when it fails with an errno of ``refused``
+    (what the flags make of a link swapped in since the check), else the ``OSError`` as raised."""
+    try:
+        return os.open(path, flags)
+    except OSError as exc:
+        if exc.errno in refused:
+            raise Refused(why) from None
+        raise
+
+
 def read_file(path: Path, cap: int, floor: int = 0) -> tuple[bytes, FileId]:
     """The bytes of a regular file of at most ``cap`` bytes, and its identity; never blocks.
 
@@ -106,12 +117,7 @@ def read_file(path: Path, cap: int, floor: int = 0) -> tuple[bytes, FileId]:
     while it was opened; ``FileNotFoundError`` when it is gone; other ``OSError`` as raised.
     """
     before = check_file(path, cap, floor)
-    try:
-        fd = os.open(path, _FLAGS)
-    except OSError as exc:
-        if exc.errno in (errno.ELOOP, errno.EMLINK):
-            raise Refused("is a link; links are not followed") from None
-        raise
+    fd = _open(path, _FLAGS, (errno.ELOOP, errno.EMLINK), "is a link; links are not followed")
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) != (before.st_dev, before.st_ino):
@@ -151,12 +157,7 @@ def list_dir(
     :class:`Refused` when ``path`` is a link or not a folder; ``FileNotFoundError`` when missing.
     """
     check_dir(path)
-    try:
-        fd = os.open(path, _DIR_FLAGS)
-    except OSError as exc:
-        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-            raise Refused("is a link or not a folder; not followed") from None
-        raise
+    fd = _open(path, _DIR_FLAGS, (errno.ELOOP, errno.ENOTDIR), "is a link or not a folder; not followed")
     found: list[tuple[str, bool]] = []
     seen = 0
     try:
